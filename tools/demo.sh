@@ -1,0 +1,32 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The main job on the embedded default: boot the 6.12 debug test kernel under
+# QEMU with the hantro-enc driver and the virtual VEPU, and show what the
+# driver registered. Installs what it needs (Debian packages, as root) and
+# caches the kernel and guest root in $HANTRO_ENC_CACHE.
+set -u
+. "$(dirname "$0")/lib/common.sh"
+. "$HANTRO_TOP/tools/lib/deps.sh"
+. "$HANTRO_TOP/tools/lib/kernel.sh"
+. "$HANTRO_TOP/tools/lib/modules.sh"
+. "$HANTRO_TOP/tools/lib/rootfs.sh"
+. "$HANTRO_TOP/tools/lib/vm.sh"
+. "$HANTRO_TOP/tools/lib/payload.sh"
+
+HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}
+mkdir -p "$HANTRO_OUT" "$HANTRO_CACHE/logs"
+say "hantro-enc demo: build a debug kernel and a Debian guest (cached after the first run),"
+say "then boot it, load the driver and the virtual VEPU, and show the encoder"
+install_host_deps
+pkg_apt_update
+K=$(kernel_build 6.12 vm-debug "$HANTRO_TOP/tools/vm/kernel-base.config" \
+	"$HANTRO_TOP/tools/vm/kernel-debug.config") || die "kernel build failed"
+ROOT=$(guest_rootfs) || die "guest root build failed"
+M=$(module_build x86_64-6.12 "$K") || die "module build failed"
+payload_make "$HANTRO_CACHE/payload/demo" demo "$M"
+if vm_boot "$K" "$ROOT" "$HANTRO_CACHE/payload/demo" "$HANTRO_OUT/demo" 600; then
+	say "demo finished; guest log and kernel log in $HANTRO_OUT/demo/"
+else
+	die "demo failed; logs in $HANTRO_OUT/demo/"
+fi

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: GPL-2.0
+# Assemble what a VM run gets at /mnt/host: the guest scripts, one suite as
+# main.sh, the modules built for that kernel and an env.sh of settings.
+
+# payload_make DIR SUITE MODDIR [VAR=VALUE...]: MODDIR holds the built tree.
+payload_make() {
+	local dir=$1 suite=$2 moddir=$3 kv
+	shift 3
+	rm -rf "$dir"
+	mkdir -p "$dir/modules"
+	cp "$HANTRO_TOP"/tools/vm/guest/*.sh "$dir/"
+	cp "$HANTRO_TOP/tools/vm/guest/$suite.sh" "$dir/main.sh"
+	find "$moddir" -name '*.ko' -exec cp {} "$dir/modules/" \;
+	: >"$dir/env.sh"
+	for kv in "$@"; do
+		printf '%s=%q\nexport %s\n' "${kv%%=*}" "${kv#*=}" "${kv%%=*}" >>"$dir/env.sh"
+	done
+}
+
+# vm_suite LABEL KDIR ROOTFS SUITE MODDIR TIMEOUT [VAR=VALUE...]: run one guest
+# suite and merge its checks, prefixed with LABEL, into the run's results.
+vm_suite() {
+	local label=$1 kdir=$2 root=$3 suite=$4 moddir=$5 limit=$6 out payload ok=0
+	shift 6
+	payload="$HANTRO_CACHE/payload/$label-$suite"
+	out="$HANTRO_OUT/vm-$label-$suite"
+	payload_make "$payload" "$suite" "$moddir" "$@"
+	vm_boot "$kdir" "$root" "$payload" "$out" "$limit" || ok=1
+	if [ -f "$out/results" ]; then
+		sed "s/^\(PASS\|FAIL\) /\1 [$label] /" "$out/results" >>"$HANTRO_RESULTS"
+	fi
+	if [ "$ok" -eq 0 ]; then
+		result PASS "[$label] $suite: VM run clean (no splat, no timeout)"
+	else
+		result FAIL "[$label] $suite: VM run clean (no splat, no timeout); logs in $out"
+	fi
+	return "$ok"
+}

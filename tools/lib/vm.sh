@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: GPL-2.0
+# Boot a test kernel under QEMU on the cached guest root and run a payload.
+#
+# The payload is a host directory mounted read-only at /mnt/host in the guest;
+# its main.sh runs as the guest's only job. Results, the kernel log and the
+# kmemleak report come back through a writable share mounted at /mnt/out.
+
+VM_MEMORY=${VM_MEMORY:-2G}
+
+# vm_boot KDIR ROOTFS PAYLOAD OUTDIR TIMEOUT_S: 0 when main.sh passed, the guest
+# finished in time and the kernel reported no splat.
+vm_boot() {
+	local kdir=$1 root=$2 payload=$3 out=$4 limit=$5 rel rc=0 splats
+	rel=$(kernel_release "$kdir")
+	rm -rf "$out"
+	mkdir -p "$out" "$root/lib/modules"
+	# The guest root is shared by all test kernels: refresh this one's modules.
+	rsync -a --delete "$kdir/modroot/lib/modules/$rel/" "$root/lib/modules/$rel/"
+	install -m 0755 "$HANTRO_TOP/tools/vm/guest/init.sh" "$root/sbin/hantro-vm-init"
+
+	say "booting $rel under QEMU (limit ${limit}s); guest output follows"
+	timeout --foreground -k 10 "$limit" qemu-system-x86_64 \
+		-m "$VM_MEMORY" -smp 2 -nographic -no-reboot -nodefaults -serial stdio \
+		-kernel "$kdir/arch/x86/boot/bzImage" \
+		-append "console=ttyS0 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,cache=loose,msize=512000 rw init=/sbin/hantro-vm-init panic=-1 quiet" \
+		-virtfs local,path="$root",mount_tag=root,security_model=none,multidevs=remap \
+		-virtfs local,path="$payload",mount_tag=host,security_model=none,readonly=on,multidevs=remap \
+		-virtfs local,path="$out",mount_tag=out,security_model=none,multidevs=remap \
+		</dev/null 2>&1 | tee "$out/console.log" | sed -u 's/^/  vm| /'
+	rc=${PIPESTATUS[0]}
+	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+		say "VM run timed out after ${limit}s"
+		return 1
+	fi
+	if [ ! -f "$out/finished" ]; then
+		say "VM stopped before the guest finished (qemu exit $rc)"
+		splat_report "$out"
+		return 1
+	fi
+	splats=0
+	splat_report "$out" || splats=1
+	[ "$(cat "$out/status" 2>/dev/null)" = 0 ] || { say "guest tests failed"; return 1; }
+	return "$splats"
+}
+
+# splat_report OUTDIR: print kernel splats of a VM run; 1 when there are any.
+splat_report() {
+	local found
+	found=$("$HANTRO_TOP/tools/vm/splat-check" "$1/console.log" "$1/dmesg.txt" \
+		"$1/kmemleak.txt") && return 0
+	say "kernel splat(s) in the VM run:"
+	echo "$found" | head -n 40 | sed 's/^/  splat| /'
+	return 1
+}

@@ -1,0 +1,114 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The whole hantro-enc test suite:
+#   1. host unit tests (seconds)
+#   2. kernel style: checkpatch --strict on the driver sources
+#   3. build matrix: the modules with W=1 and zero warnings against x86_64
+#      6.1, 6.12 and the newest 7.x, and arm64 6.12 with Debian's board config;
+#      sparse on 6.12
+#   4. VM tests on a 6.12 debug kernel (KASAN, lockdep, kmemleak, ...) and on the
+#      newest 7.x, plus a self-test proving that a splat fails a VM run
+# Installs what it needs (Debian packages, as root) and caches kernels and the
+# guest root in $HANTRO_ENC_CACHE (default /var/cache/hantro-enc). Ends with
+# "N passed, N failed" and exits non-zero if anything failed.
+#
+# HANTRO_TESTS="host style matrix vm" selects stages (default: all of them).
+set -u
+. "$(dirname "$0")/lib/common.sh"
+. "$HANTRO_TOP/tools/lib/deps.sh"
+. "$HANTRO_TOP/tools/lib/kernel.sh"
+. "$HANTRO_TOP/tools/lib/modules.sh"
+. "$HANTRO_TOP/tools/lib/rootfs.sh"
+. "$HANTRO_TOP/tools/lib/vm.sh"
+. "$HANTRO_TOP/tools/lib/payload.sh"
+
+STAGES=${HANTRO_TESTS:-host style matrix vm}
+HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}
+HANTRO_RESULTS=$HANTRO_OUT/results.txt
+export HANTRO_OUT HANTRO_RESULTS
+mkdir -p "$HANTRO_OUT" "$HANTRO_CACHE/logs"
+: >"$HANTRO_RESULTS"
+T0=$(date +%s)
+stage() { case " $STAGES " in *" $1 "*) return 0 ;; esac; return 1; }
+
+say "hantro-enc test suite: stages: $STAGES; cache: $HANTRO_CACHE; output: $HANTRO_OUT"
+install_host_deps
+pkg_apt_update
+
+NEWEST7=$(newest_kernel_series 7)
+say "kernels: 6.1, 6.12 and newest 7.x = $NEWEST7"
+
+if stage host; then
+	say "== host unit tests"
+	"$HANTRO_TOP/tests/host/run.sh"
+fi
+
+if stage style; then
+	say "== checkpatch --strict on the kernel sources"
+	src612=$(kernel_source 6.12)
+	files=$(cd "$HANTRO_TOP" && git ls-files 'drivers/*.c' 'drivers/*.h' 2>/dev/null ||
+		find drivers -name '*.[ch]')
+	for f in $files; do
+		check "checkpatch --strict $f" perl "$src612/scripts/checkpatch.pl" --no-tree \
+			--strict --quiet -f "$HANTRO_TOP/$f"
+	done
+fi
+
+# Kernels: the VM tests' debug kernels double as 6.12 and 7.x build targets.
+DEBUG_FRAGS="$HANTRO_TOP/tools/vm/kernel-base.config $HANTRO_TOP/tools/vm/kernel-debug.config"
+if stage matrix || stage vm; then
+	# shellcheck disable=SC2086
+	K612=$(kernel_build 6.12 vm-debug $DEBUG_FRAGS) || die "6.12 kernel build failed"
+	# shellcheck disable=SC2086
+	K7=$(kernel_build "$NEWEST7" vm-debug $DEBUG_FRAGS) || die "$NEWEST7 kernel build failed"
+	M612=$(module_build x86_64-6.12 "$K612")
+	check "build W=1 x86_64 6.12, no warnings" test -n "$M612"
+	M7=$(module_build "x86_64-$NEWEST7" "$K7")
+	check "build W=1 x86_64 $NEWEST7, no warnings" test -n "$M7"
+fi
+
+if stage matrix; then
+	say "== build matrix"
+	K61=$(kernel_build 6.1 matrix "$HANTRO_TOP/tools/vm/kernel-base.config") ||
+		die "6.1 kernel build failed"
+	check "build W=1 x86_64 6.1, no warnings" module_build x86_64-6.1 "$K61" >/dev/null
+	KA64=$(arm64_kernel_tree 6.12) || die "arm64 tree preparation failed"
+	check "build W=1 arm64 6.12 (Debian config), no warnings" \
+		module_build arm64-6.12 "$KA64" ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu- \
+		>/dev/null
+	check "sparse (C=2) x86_64 6.12, no reports" \
+		module_build sparse-6.12 "$K612" C=2 CHECK="sparse -Wno-decl" >/dev/null
+fi
+
+if stage vm; then
+	say "== VM tests"
+	ROOT=$(guest_rootfs) || die "guest root build failed"
+	SPLAT=$(module_build splat-6.12 "$K612")
+	make -s -C "$HANTRO_TOP/tests/splat-module" KDIR="$K612" >"$HANTRO_OUT/splat-module.log" 2>&1 &&
+		cp "$HANTRO_TOP/tests/splat-module/splat_test.ko" "$SPLAT/" &&
+		make -s -C "$HANTRO_TOP/tests/splat-module" KDIR="$K612" clean >/dev/null 2>&1
+
+	vm_suite 6.12 "$K612" "$ROOT" smoke "$M612" 900
+	vm_suite "$NEWEST7" "$K7" "$ROOT" smoke "$M7" 900 \
+		VICODEC_KNOWN_FAILS='q.create_bufs(node, 1, &fmt) != EINVAL'
+
+	say "== harness self-test: a module that WARNs and leaks must fail the run"
+	payload_make "$HANTRO_CACHE/payload/splat-selftest" splat-selftest "$SPLAT"
+	out="$HANTRO_OUT/vm-6.12-splat-selftest"
+	if vm_boot "$K612" "$ROOT" "$HANTRO_CACHE/payload/splat-selftest" "$out" 600; then
+		result FAIL "harness self-test: a WARN_ON and a leak went unnoticed"
+	else
+		check "harness self-test: the guest finished (failure is the splat's)" \
+			test -f "$out/finished"
+		check "harness self-test: WARN_ON reported" \
+			grep -q 'WARNING:.*splat_test' "$out/dmesg.txt"
+		check "harness self-test: kmemleak reported the leak" \
+			grep -q 'unreferenced object.*size 1024' "$out/kmemleak.txt"
+		check "harness self-test: splat-check flags the run" \
+			sh -c "! '$HANTRO_TOP/tools/vm/splat-check' '$out/dmesg.txt' '$out/kmemleak.txt' >/dev/null"
+	fi
+fi
+
+say "finished in $(($(date +%s) - T0))s; results in $HANTRO_RESULTS"
+summary

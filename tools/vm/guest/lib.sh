@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: GPL-2.0
+# Helpers for the guest-side test scripts (POSIX sh, busybox or dash).
+# Each check appends "PASS name" or "FAIL name" to /mnt/out/results; the host
+# merges them into the run's summary.
+
+RESULTS=/mnt/out/results
+[ -f ./env.sh ] && . ./env.sh
+MODDIR=/mnt/host/modules
+: >"$RESULTS"
+
+check() {
+	_name=$1
+	shift
+	if "$@"; then
+		echo "PASS $_name" >>"$RESULTS"
+		echo "PASS: $_name"
+	else
+		echo "FAIL $_name" >>"$RESULTS"
+		echo "FAIL: $_name"
+	fi
+}
+
+# finish: record main.sh's verdict for init.sh and stop.
+finish() {
+	if grep -q '^FAIL' "$RESULTS"; then echo 1; else echo 0; fi >/mnt/out/main-status
+	exit 0
+}
+
+# node_named NAME: the /dev/videoN whose V4L2 device name is NAME.
+node_named() {
+	for _d in /sys/class/video4linux/video*; do
+		if [ "$(cat "$_d/name" 2>/dev/null)" = "$1" ]; then
+			echo "/dev/${_d##*/}"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# compliance NODE LOGNAME [ARGS...]: run v4l2-compliance, keep its log in
+# /mnt/out, print its totals line; succeed only with 0 failures and 0 warnings.
+compliance() {
+	_node=$1 _log=/mnt/out/$2.log
+	shift 2
+	v4l2-compliance -d "$_node" "$@" >"$_log" 2>&1
+	_total=$(grep -E '^Total for' "$_log" | tail -n 1)
+	echo "  $_total"
+	echo "$_total" | grep -qE 'Failed: 0, Warnings: 0$'
+}
+
+# load_project_modules: insert the driver and the virtual VEPU from the payload.
+load_project_modules() {
+	modprobe -q v4l2-mem2mem 2>/dev/null
+	modprobe -q videobuf2-dma-contig 2>/dev/null
+	insmod "$MODDIR/hantro-enc.ko" "$@" && insmod "$MODDIR/hantro-vepu-virt.ko"
+}
+
+unload_project_modules() {
+	rmmod hantro_vepu_virt && rmmod hantro_enc
+}
+
+virtual_vepu_bound() {
+	[ -e /sys/bus/platform/drivers/hantro-enc/hantro-vepu-virt ]
+}

@@ -23,12 +23,17 @@ kernel_source() {
 }
 
 # config_missing CONFIG FRAGMENT...: print fragment lines the final config lost.
+# With KCONFIG_SYMBOLS set to a file listing the tree's symbols, options the
+# tree does not define at all (renamed or merged upstream) are skipped.
 config_missing() {
 	local cfg=$1 line sym val
 	shift
 	cat "$@" | grep -E '^CONFIG_' | while IFS= read -r line; do
 		sym=${line%%=*}
 		val=${line#*=}
+		if [ -n "${KCONFIG_SYMBOLS:-}" ] && ! grep -qx "${sym#CONFIG_}" "$KCONFIG_SYMBOLS"; then
+			continue
+		fi
 		if [ "$val" = n ]; then
 			grep -q "^$sym=[ym]" "$cfg" && echo "$line"
 		else
@@ -36,6 +41,14 @@ config_missing() {
 		fi
 	done
 	return 0
+}
+
+# kconfig_symbols SRC: list every Kconfig symbol the tree defines (cached).
+kconfig_symbols() {
+	local f="$1/.kconfig-symbols"
+	[ -s "$f" ] || grep -rhoE '^[[:space:]]*(menu)?config [A-Z0-9_]+' --include='Kconfig*' "$1" |
+		awk '{ print $2 }' | sort -u >"$f"
+	echo "$f"
 }
 
 # kernel_build SERIES NAME FRAGMENT...: build bzImage + modules from tinyconfig and
@@ -58,7 +71,7 @@ kernel_build() {
 		"$src"/scripts/kconfig/merge_config.sh -m -O "$dir" "$dir/.config" "$@" &&
 		make -C "$src" O="$dir" olddefconfig
 	} >"$dir/config.log" 2>&1 || die "kernel config failed, see $dir/config.log"
-	missing=$(config_missing "$dir/.config" "$@")
+	missing=$(KCONFIG_SYMBOLS=$(kconfig_symbols "$src") config_missing "$dir/.config" "$@")
 	[ -z "$missing" ] || die "kernel $name config lost options:"$'\n'"$missing"
 	run_step "building kernel $name from ${src##*/} (several minutes)" "$dir/build.log" \
 		make -C "$src" O="$dir" -j"$JOBS" bzImage modules >&2 || exit 1

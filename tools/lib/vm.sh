@@ -26,7 +26,8 @@ vm_boot() {
 		-virtfs local,path="$root",mount_tag=root,security_model=none,multidevs=remap \
 		-virtfs local,path="$payload",mount_tag=host,security_model=none,readonly=on,multidevs=remap \
 		-virtfs local,path="$out",mount_tag=out,security_model=none,multidevs=remap \
-		</dev/null 2>&1 | tee "$out/console.log" | sed -u 's/^/  vm| /'
+		</dev/null 2>&1 | tee "$out/console.log" |
+		grep --line-buffered -v '^\[ *[0-9]' | sed -u 's/^/  vm| /'
 	rc=${PIPESTATUS[0]}
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		say "VM run timed out after ${limit}s"

@@ -26,6 +26,32 @@ check "config_missing reports lost and wrong options" \
 	"CONFIG_B=y CONFIG_D=n CONFIG_E=m "
 rm -rf "$tmp"
 
+# JPEG path: the driver's header writer + the virtual VEPU's scan coder, with
+# sanitizers; FFmpeg decodes every output and compares it with the source.
+. "$HANTRO_TOP/tools/lib/psnr.sh"
+drv=$HANTRO_TOP/drivers/media/platform/hantro-enc
+build=$HANTRO_TOP/tests/host/build
+mkdir -p "$build"
+check "test_jpeg builds (ASan, UBSan)" \
+	gcc -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover \
+	-I"$HERE/shim" -I"$drv" "$HERE/test_jpeg.c" "$drv/hantro_jpeg_hdr.c" \
+	"$drv/vepu_virt_jpeg.c" "$drv/vepu_virt_frame.c" -o "$build/test_jpeg"
+if [ -x "$build/test_jpeg" ]; then
+	"$build/test_jpeg" "$build" >"$build/test_jpeg.out" 2>&1
+	rc=$?
+	grep -E '^(PASS|FAIL) ' "$build/test_jpeg.out" | while read -r verdict name; do
+		result "$verdict" "jpeg: $name"
+	done
+	check "jpeg: test_jpeg exits cleanly (no sanitizer report)" test "$rc" -eq 0
+	for f in yuv420p nv12 yuyv uyvy; do
+		for q in 95:40 50:30; do
+			p=$(psnr_jpeg "$build/$f-q${q%%:*}.jpg" "$build/src.yuv" 1008 576 1000 562)
+			check "jpeg: $f at quality ${q%%:*} decodes (FFmpeg, explode) at PSNR ${p:-none} >= ${q##*:} dB" \
+				at_least "$p" "${q##*:}"
+		done
+	done
+fi
+
 # Standalone runs end with their own summary.
 [ -z "${HANTRO_OUT:-}" ] && summary
 exit 0

@@ -8,9 +8,11 @@ payload_make() {
 	shift 3
 	rm -rf "$dir"
 	mkdir -p "$dir/modules"
-	cp "$HANTRO_TOP"/tools/vm/guest/*.sh "$dir/"
+	cp "$HANTRO_TOP"/tools/vm/guest/*.sh "$HANTRO_TOP/tools/lib/psnr.sh" "$dir/"
 	cp "$HANTRO_TOP/tools/vm/guest/$suite.sh" "$dir/main.sh"
 	find "$moddir" -name '*.ko' -exec cp {} "$dir/modules/" \;
+	gcc -O2 -Wall -Wextra -std=gnu11 -o "$dir/hantro-enc-test" \
+		"$HANTRO_TOP/userspace-test/hantro-enc-test.c" || return 1
 	: >"$dir/env.sh"
 	for kv in "$@"; do
 		printf '%s=%q\nexport %s\n' "${kv%%=*}" "${kv#*=}" "${kv%%=*}" >>"$dir/env.sh"

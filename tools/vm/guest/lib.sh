@@ -60,5 +60,5 @@ unload_project_modules() {
 }
 
 virtual_vepu_bound() {
-	[ -e /sys/bus/platform/drivers/hantro-enc/hantro-vepu-virt ]
+	[ -e /sys/bus/platform/drivers/hantro-enc/vepu-virt-h1 ]
 }

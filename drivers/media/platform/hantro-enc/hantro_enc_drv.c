@@ -5,27 +5,259 @@
  * Binds to a real encoder block described by the device tree or to the
  * virtual VEPU device registered by the hantro-vepu-virt module; both expose
  * the same register contract, so everything past probe runs one code path.
+ * The device state outlives unbind until the last file is closed.
  */
 
+#include <linux/clk.h>
+#include <linux/delay.h>
+#include <linux/interrupt.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
+#include <linux/of.h>
 #include <linux/platform_device.h>
+#include <linux/pm_runtime.h>
+#include <linux/slab.h>
+#include <media/v4l2-ioctl.h>
 
+#include "hantro_enc.h"
 #include "hantro_enc_compat.h"
+#include "hantro_h1_regs.h"
+
+int hantro_enc_debug;
+module_param_named(debug, hantro_enc_debug, int, 0644);
+MODULE_PARM_DESC(debug, "Debug level (0-3)");
+
+static int video_nr[2] = { -1, -1 };
+module_param_array(video_nr, int, NULL, 0444);
+MODULE_PARM_DESC(video_nr, "videoN numbers of the JPEG and the H.264/VP8 node, -1 for the next free");
+
+#define HANTRO_ENC_AUTOSUSPEND_MS	100
+
+static const struct hantro_enc_variant hantro_enc_h1_variant = {
+	.ip = &hantro_h1_ops,
+	.codecs = HANTRO_ENC_JPEG,
+	.max_width = HANTRO_ENC_MAX_W,
+	.max_height = HANTRO_ENC_MAX_H,
+};
+
+static void hantro_enc_release(struct v4l2_device *v4l2_dev)
+{
+	struct hantro_enc_dev *dev = container_of(v4l2_dev, struct hantro_enc_dev, v4l2_dev);
+
+	v4l2_m2m_release(dev->m2m_dev);
+	mutex_destroy(&dev->lock);
+	kfree(dev);
+}
+
+static int hantro_enc_map_registers(struct platform_device *pdev, struct hantro_enc_dev *dev)
+{
+	static const struct regmap_config cfg = {
+		.reg_bits = 32,
+		.val_bits = 32,
+		.reg_stride = 4,
+		.max_register = H1_REG_LAST,
+	};
+	void __iomem *base;
+
+	/* Without an MMIO window the parent (the virtual VEPU) provides the regmap. */
+	if (!platform_get_resource(pdev, IORESOURCE_MEM, 0)) {
+		dev->regmap = pdev->dev.parent ? dev_get_regmap(pdev->dev.parent, NULL) : NULL;
+		return dev->regmap ? 0 : -ENODEV;
+	}
+	base = devm_platform_ioremap_resource(pdev, 0);
+	if (IS_ERR(base))
+		return PTR_ERR(base);
+	dev->regmap = devm_regmap_init_mmio(&pdev->dev, base, &cfg);
+	return PTR_ERR_OR_ZERO(dev->regmap);
+}
+
+static int hantro_enc_register_node(struct hantro_enc_dev *dev, unsigned int codecs,
+				    const char *name)
+{
+	struct hantro_enc_node *node = &dev->nodes[dev->num_nodes];
+	struct video_device *vfd = &node->vfd;
+	int ret;
+
+	if (!hantro_enc_coded_fmt(codecs & dev->variant->codecs, 0))
+		return 0;
+
+	node->codecs = codecs & dev->variant->codecs;
+	node->dev = dev;
+	strscpy(vfd->name, name, sizeof(vfd->name));
+	vfd->fops = &hantro_enc_fops;
+	vfd->ioctl_ops = &hantro_enc_ioctl_ops;
+	vfd->release = video_device_release_empty;
+	vfd->lock = &dev->lock;
+	vfd->v4l2_dev = &dev->v4l2_dev;
+	vfd->vfl_dir = VFL_DIR_M2M;
+	vfd->device_caps = V4L2_CAP_VIDEO_M2M_MPLANE | V4L2_CAP_STREAMING;
+	v4l2_disable_ioctl(vfd, VIDIOC_DECODER_CMD);
+	v4l2_disable_ioctl(vfd, VIDIOC_TRY_DECODER_CMD);
+	/*
+	 * A JPEG-only node is a still-image encoder to clients and to
+	 * v4l2-compliance: it has no frame rate, so no frame intervals.
+	 */
+	if (node->codecs == HANTRO_ENC_JPEG) {
+		v4l2_disable_ioctl(vfd, VIDIOC_ENUM_FRAMEINTERVALS);
+		v4l2_disable_ioctl(vfd, VIDIOC_G_PARM);
+		v4l2_disable_ioctl(vfd, VIDIOC_S_PARM);
+	}
+
+	ret = video_register_device(vfd, VFL_TYPE_VIDEO, video_nr[dev->num_nodes]);
+	if (ret)
+		return ret;
+	dev->num_nodes++;
+	v4l2_info(&dev->v4l2_dev, "%s encoder at /dev/video%d\n", name, vfd->num);
+	return 0;
+}
+
+static void hantro_enc_unregister_nodes(struct hantro_enc_dev *dev)
+{
+	while (dev->num_nodes)
+		video_unregister_device(&dev->nodes[--dev->num_nodes].vfd);
+}
 
 static int hantro_enc_probe(struct platform_device *pdev)
 {
+	const struct platform_device_id *id = platform_get_device_id(pdev);
+	struct hantro_enc_dev *dev;
+	int ret;
+
+	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
+	if (!dev)
+		return -ENOMEM;
+	dev->dev = &pdev->dev;
+	dev->variant = id ? (const void *)id->driver_data : of_device_get_match_data(&pdev->dev);
+	mutex_init(&dev->lock);
+	spin_lock_init(&dev->irqlock);
+	INIT_DELAYED_WORK(&dev->watchdog, hantro_enc_watchdog);
+
+	ret = v4l2_device_register(&pdev->dev, &dev->v4l2_dev);
+	if (ret) {
+		mutex_destroy(&dev->lock);
+		kfree(dev);
+		return ret;
+	}
+	/* From here on the release callback frees dev. */
+	dev->v4l2_dev.release = hantro_enc_release;
+	platform_set_drvdata(pdev, dev);
+
+	dev->m2m_dev = v4l2_m2m_init(&hantro_enc_m2m_ops);
+	if (IS_ERR(dev->m2m_dev)) {
+		ret = PTR_ERR(dev->m2m_dev);
+		dev->m2m_dev = NULL;
+		goto err_put;
+	}
+
+	ret = hantro_enc_map_registers(pdev, dev);
+	if (ret) {
+		dev_err_probe(&pdev->dev, ret, "no registers\n");
+		goto err_put;
+	}
+
+	dev->num_clks = devm_clk_bulk_get_all(&pdev->dev, &dev->clks);
+	if (dev->num_clks < 0) {
+		ret = dev->num_clks;
+		goto err_put;
+	}
+
+	dev->irq = platform_get_irq(pdev, 0);
+	if (dev->irq < 0) {
+		ret = dev->irq;
+		goto err_put;
+	}
+	ret = devm_request_irq(&pdev->dev, dev->irq, hantro_enc_irq, 0,
+			       dev_name(&pdev->dev), dev);
+	if (ret)
+		goto err_put;
+
+	pm_runtime_set_autosuspend_delay(&pdev->dev, HANTRO_ENC_AUTOSUSPEND_MS);
+	pm_runtime_use_autosuspend(&pdev->dev);
+	ret = devm_pm_runtime_enable(&pdev->dev);
+	if (ret)
+		goto err_put;
+
+	ret = hantro_enc_register_node(dev, HANTRO_ENC_JPEG, "hantro-jpeg-enc");
+	if (ret)
+		goto err_nodes;
+	ret = hantro_enc_register_node(dev, HANTRO_ENC_H264 | HANTRO_ENC_VP8, "hantro-video-enc");
+	if (ret)
+		goto err_nodes;
+
 	dev_info(&pdev->dev, "hantro-enc %s bound\n", HANTRO_ENC_VERSION);
 	return 0;
+
+err_nodes:
+	hantro_enc_unregister_nodes(dev);
+err_put:
+	v4l2_device_unregister(&dev->v4l2_dev);
+	v4l2_device_put(&dev->v4l2_dev);
+	return ret;
 }
 
 static void hantro_enc_remove(struct platform_device *pdev)
 {
+	struct hantro_enc_dev *dev = platform_get_drvdata(pdev);
+	unsigned int waited;
+
+	hantro_enc_unregister_nodes(dev);
+	/*
+	 * Open files may still stream: fail their further jobs without the
+	 * hardware and let the one in flight end before the IRQ goes away.
+	 */
+	WRITE_ONCE(dev->shutdown, true);
+	for (waited = 0; READ_ONCE(dev->job_ctx) && waited < 2 * HANTRO_ENC_WATCHDOG_MS;
+	     waited += 10)
+		msleep(20);
+	cancel_delayed_work_sync(&dev->watchdog);
+	v4l2_device_unregister(&dev->v4l2_dev);
+	v4l2_device_put(&dev->v4l2_dev);
 	dev_info(&pdev->dev, "hantro-enc unbound\n");
 }
 
+static int hantro_enc_runtime_suspend(struct device *d)
+{
+	struct hantro_enc_dev *dev = dev_get_drvdata(d);
+
+	clk_bulk_disable_unprepare(dev->num_clks, dev->clks);
+	return 0;
+}
+
+static int hantro_enc_runtime_resume(struct device *d)
+{
+	struct hantro_enc_dev *dev = dev_get_drvdata(d);
+
+	return clk_bulk_prepare_enable(dev->num_clks, dev->clks);
+}
+
+static int hantro_enc_suspend(struct device *d)
+{
+	struct hantro_enc_dev *dev = dev_get_drvdata(d);
+
+	/* Let the running frame finish and hold back new ones. */
+	v4l2_m2m_suspend(dev->m2m_dev);
+	return pm_runtime_force_suspend(d);
+}
+
+static int hantro_enc_resume(struct device *d)
+{
+	struct hantro_enc_dev *dev = dev_get_drvdata(d);
+	int ret;
+
+	ret = pm_runtime_force_resume(d);
+	if (ret)
+		return ret;
+	v4l2_m2m_resume(dev->m2m_dev);
+	return 0;
+}
+
+static const struct dev_pm_ops hantro_enc_pm_ops = {
+	SYSTEM_SLEEP_PM_OPS(hantro_enc_suspend, hantro_enc_resume)
+	RUNTIME_PM_OPS(hantro_enc_runtime_suspend, hantro_enc_runtime_resume, NULL)
+};
+
 static const struct platform_device_id hantro_enc_id_table[] = {
-	{ .name = "hantro-vepu-virt" },
+	{ .name = "vepu-virt-h1", .driver_data = (kernel_ulong_t)&hantro_enc_h1_variant },
 	{ }
 };
 MODULE_DEVICE_TABLE(platform, hantro_enc_id_table);
@@ -36,6 +268,7 @@ static struct platform_driver hantro_enc_driver = {
 	.id_table = hantro_enc_id_table,
 	.driver = {
 		.name = "hantro-enc",
+		.pm = pm_ptr(&hantro_enc_pm_ops),
 	},
 };
 module_platform_driver(hantro_enc_driver);

@@ -2,34 +2,246 @@
 /*
  * Virtual VEPU: a software model of a Hantro encoder block.
  *
- * Loading this module makes an encoder device appear on any machine, so the
- * hantro-enc driver can run unchanged without the hardware. It registers a
- * platform device that the driver binds to like to a device-tree node.
+ * Loading this module makes an encoder appear on any machine. The model is
+ * a platform device with a register file behind a regmap, an interrupt line
+ * from an irq_domain of its own (distribution kernels lack IRQ_SIM) and a
+ * child platform device the hantro-enc driver binds to as it would to a
+ * device-tree node. Writing the enable bit runs the frame the registers
+ * describe on a workqueue, reading and writing buffers by DMA address as a
+ * bus master does, then raises the interrupt.
  */
 
+#include <linux/dma-direct.h>
 #include <linux/dma-mapping.h>
-#include <linux/err.h>
+#include <linux/interrupt.h>
+#include <linux/irq.h>
+#include <linux/irqdomain.h>
+#include <linux/mm.h>
 #include <linux/module.h>
-#include <linux/platform_device.h>
+#include <linux/slab.h>
+
+#include "hantro_enc_compat.h"
+#include "vepu_virt.h"
+
+static int inject_fault;
+module_param(inject_fault, int, 0644);
+MODULE_PARM_DESC(inject_fault,
+		 "Fault for the next frame, then back to 0: 1 buffer full, 2 bus error, 3 lost interrupt");
+
+/**
+ * vepu_virt_map() - the CPU view of a bus address range, as a bus master sees it
+ * @v:		the device
+ * @addr:	DMA address the driver programmed
+ * @len:	bytes the model will touch
+ *
+ * Return: a kernel pointer, or NULL where a real bus would fault.
+ */
+void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len)
+{
+	phys_addr_t phys;
+
+	if (!addr || !len)
+		return NULL;
+	phys = dma_to_phys(&v->child->dev, addr);
+	if (!pfn_valid(PHYS_PFN(phys)) || !pfn_valid(PHYS_PFN(phys + len - 1)))
+		return NULL;
+	return phys_to_virt(phys);
+}
+
+static void vepu_virt_run(struct work_struct *work)
+{
+	struct vepu_virt *v = container_of(work, struct vepu_virt, run);
+	enum vepu_virt_fault fault = xchg(&inject_fault, VEPU_FAULT_NONE);
+	u32 *regs, status;
+	bool raise;
+
+	regs = kmalloc_array(VEPU_VIRT_NUM_REGS, sizeof(*regs), GFP_KERNEL);
+	if (!regs)
+		return;
+	spin_lock_irq(&v->lock);
+	memcpy(regs, v->regs, sizeof(v->regs));
+	spin_unlock_irq(&v->lock);
+
+	status = vepu_virt_h1_run(v, regs, fault);
+
+	spin_lock_irq(&v->lock);
+	v->regs[H1_REG_STR_BUF_LIMIT / 4] = regs[H1_REG_STR_BUF_LIMIT / 4];
+	v->regs[H1_REG_ENC_CTRL / 4] &= ~H1_ENC_EN;
+	v->regs[H1_REG_INTERRUPT / 4] |= status | H1_IRQ_RAW;
+	raise = !(v->regs[H1_REG_INTERRUPT / 4] & H1_IRQ_DISABLE);
+	spin_unlock_irq(&v->lock);
+	kfree(regs);
+
+	if (raise && fault != VEPU_FAULT_LOST_IRQ)
+		generic_handle_irq_safe(v->virq);
+}
+
+static int vepu_virt_reg_read(void *ctx, unsigned int reg, unsigned int *val)
+{
+	struct vepu_virt *v = ctx;
+	unsigned long flags;
+
+	spin_lock_irqsave(&v->lock, flags);
+	*val = v->regs[reg / 4];
+	spin_unlock_irqrestore(&v->lock, flags);
+	return 0;
+}
+
+static int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val)
+{
+	struct vepu_virt *v = ctx;
+	unsigned long flags;
+	bool start;
+
+	spin_lock_irqsave(&v->lock, flags);
+	start = reg == H1_REG_ENC_CTRL && (val & H1_ENC_EN) &&
+		!(v->regs[reg / 4] & H1_ENC_EN);
+	v->regs[reg / 4] = val;
+	spin_unlock_irqrestore(&v->lock, flags);
+	if (start)
+		queue_work(v->wq, &v->run);
+	return 0;
+}
+
+static const struct regmap_config vepu_virt_regmap_config = {
+	.name = "vepu-virt",
+	.reg_bits = 32,
+	.val_bits = 32,
+	.reg_stride = 4,
+	.max_register = H1_REG_LAST,
+	.reg_read = vepu_virt_reg_read,
+	.reg_write = vepu_virt_reg_write,
+	/* The driver reads its status from hard interrupt context. */
+	.fast_io = true,
+	.cache_type = REGCACHE_NONE,
+};
+
+static int vepu_virt_irq_map(struct irq_domain *d, unsigned int virq, irq_hw_number_t hw)
+{
+	irq_set_chip_and_handler(virq, &dummy_irq_chip, handle_simple_irq);
+	irq_set_chip_data(virq, d->host_data);
+	return 0;
+}
+
+static const struct irq_domain_ops vepu_virt_irq_ops = {
+	.map = vepu_virt_irq_map,
+	.xlate = irq_domain_xlate_onecell,
+};
+
+static void vepu_virt_teardown(struct vepu_virt *v)
+{
+	if (v->child)
+		platform_device_unregister(v->child);
+	if (v->wq)
+		destroy_workqueue(v->wq);
+	if (v->virq)
+		irq_dispose_mapping(v->virq);
+	if (v->irq_domain) {
+		struct fwnode_handle *fwnode = v->irq_domain->fwnode;
+
+		irq_domain_remove(v->irq_domain);
+		irq_domain_free_fwnode(fwnode);
+	}
+}
+
+static int vepu_virt_probe(struct platform_device *pdev)
+{
+	struct platform_device_info child = {
+		.parent = &pdev->dev,
+		.name = "vepu-virt-h1",
+		.id = PLATFORM_DEVID_NONE,
+		/* The real blocks address 32 bits; model the same limit. */
+		.dma_mask = DMA_BIT_MASK(32),
+	};
+	struct fwnode_handle *fwnode;
+	struct resource irq_res;
+	struct vepu_virt *v;
+	int ret;
+
+	v = devm_kzalloc(&pdev->dev, sizeof(*v), GFP_KERNEL);
+	if (!v)
+		return -ENOMEM;
+	v->pdev = pdev;
+	spin_lock_init(&v->lock);
+	INIT_WORK(&v->run, vepu_virt_run);
+	platform_set_drvdata(pdev, v);
+
+	v->regmap = devm_regmap_init(&pdev->dev, NULL, v, &vepu_virt_regmap_config);
+	if (IS_ERR(v->regmap))
+		return PTR_ERR(v->regmap);
+
+	fwnode = irq_domain_alloc_named_fwnode(dev_name(&pdev->dev));
+	if (!fwnode)
+		return -ENOMEM;
+	v->irq_domain = irq_domain_create_linear(fwnode, 1, &vepu_virt_irq_ops, v);
+	if (!v->irq_domain) {
+		irq_domain_free_fwnode(fwnode);
+		return -ENOMEM;
+	}
+	v->virq = irq_create_mapping(v->irq_domain, 0);
+	ret = -ENOMEM;
+	if (!v->virq)
+		goto err;
+
+	v->wq = alloc_ordered_workqueue("vepu-virt", 0);
+	if (!v->wq)
+		goto err;
+
+	irq_res = (struct resource)DEFINE_RES_IRQ(v->virq);
+	child.res = &irq_res;
+	child.num_res = 1;
+	v->child = platform_device_register_full(&child);
+	if (IS_ERR(v->child)) {
+		ret = PTR_ERR(v->child);
+		v->child = NULL;
+		goto err;
+	}
+	dev_info(&pdev->dev, "virtual VEPU (H1 register set) ready\n");
+	return 0;
+
+err:
+	vepu_virt_teardown(v);
+	return ret;
+}
+
+static void vepu_virt_remove(struct platform_device *pdev)
+{
+	struct vepu_virt *v = platform_get_drvdata(pdev);
+
+	/* The driver unbinds from the child before the registers go away. */
+	vepu_virt_teardown(v);
+}
+
+static struct platform_driver vepu_virt_driver = {
+	.probe = vepu_virt_probe,
+	HANTRO_ENC_PLATFORM_REMOVE(vepu_virt_remove),
+	.driver = {
+		.name = "hantro-vepu-virt",
+	},
+};
 
 static struct platform_device *vepu_virt_pdev;
 
 static int __init vepu_virt_init(void)
 {
-	struct platform_device_info info = {
-		.name = "hantro-vepu-virt",
-		.id = PLATFORM_DEVID_NONE,
-		/* The real blocks address 32 bits; model the same limit. */
-		.dma_mask = DMA_BIT_MASK(32),
-	};
+	int ret;
 
-	vepu_virt_pdev = platform_device_register_full(&info);
-	return PTR_ERR_OR_ZERO(vepu_virt_pdev);
+	ret = platform_driver_register(&vepu_virt_driver);
+	if (ret)
+		return ret;
+	vepu_virt_pdev = platform_device_register_simple("hantro-vepu-virt", PLATFORM_DEVID_NONE,
+							 NULL, 0);
+	if (IS_ERR(vepu_virt_pdev)) {
+		platform_driver_unregister(&vepu_virt_driver);
+		return PTR_ERR(vepu_virt_pdev);
+	}
+	return 0;
 }
 
 static void __exit vepu_virt_exit(void)
 {
 	platform_device_unregister(vepu_virt_pdev);
+	platform_driver_unregister(&vepu_virt_driver);
 }
 
 module_init(vepu_virt_init);

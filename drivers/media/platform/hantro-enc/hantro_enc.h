@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * hantro-enc: core types shared by the V4L2 interface, the codec layer and
+ * the hardware backends.
+ */
+#ifndef HANTRO_ENC_H
+#define HANTRO_ENC_H
+
+#include <linux/clk.h>
+#include <linux/mutex.h>
+#include <linux/regmap.h>
+#include <linux/workqueue.h>
+#include <media/v4l2-ctrls.h>
+#include <media/v4l2-device.h>
+#include <media/v4l2-fh.h>
+#include <media/v4l2-mem2mem.h>
+#include <media/videobuf2-v4l2.h>
+
+#define HANTRO_ENC_MB		16
+#define HANTRO_ENC_MIN_W	96
+#define HANTRO_ENC_MIN_H	32
+#define HANTRO_ENC_MAX_W	8176
+#define HANTRO_ENC_MAX_H	8176
+/* A job the hardware has not finished by then is reset and failed. */
+#define HANTRO_ENC_WATCHDOG_MS	2000
+
+extern int hantro_enc_debug;
+
+#define hantro_dbg(level, dev, fmt, ...) \
+	v4l2_dbg(level, hantro_enc_debug, &(dev)->v4l2_dev, fmt, ##__VA_ARGS__)
+
+/**
+ * enum hantro_enc_codec - coded formats, as bits of a node's codec mask
+ * @HANTRO_ENC_JPEG: baseline JPEG
+ * @HANTRO_ENC_H264: H.264
+ * @HANTRO_ENC_VP8: VP8
+ */
+enum hantro_enc_codec {
+	HANTRO_ENC_JPEG = BIT(0),
+	HANTRO_ENC_H264 = BIT(1),
+	HANTRO_ENC_VP8 = BIT(2),
+};
+
+/**
+ * enum hantro_enc_input - input picture formats of the hardware (register
+ *			   value of the input format field)
+ */
+enum hantro_enc_input {
+	HANTRO_ENC_IN_YUV420P = 0,
+	HANTRO_ENC_IN_NV12 = 1,
+	HANTRO_ENC_IN_YUYV = 2,
+	HANTRO_ENC_IN_UYVY = 3,
+};
+
+struct hantro_enc_ctx;
+struct hantro_enc_dev;
+
+/**
+ * struct hantro_enc_job - buffers and parameters of one frame
+ * @src:	OUTPUT buffer
+ * @dst:	CAPTURE buffer
+ * @src_addr:	DMA address of each input plane (Y, Cb or CbCr, Cr)
+ * @dst_addr:	DMA address where the hardware writes the stream
+ * @dst_size:	bytes available to the hardware at @dst_addr
+ * @hdr_len:	bytes the driver wrote before @dst_addr
+ */
+struct hantro_enc_job {
+	struct vb2_v4l2_buffer *src;
+	struct vb2_v4l2_buffer *dst;
+	dma_addr_t src_addr[3];
+	dma_addr_t dst_addr;
+	u32 dst_size;
+	u32 hdr_len;
+};
+
+/**
+ * struct hantro_enc_jpeg_regs - JPEG frame parameters for the backend
+ * @qluma:	luma quantization register values
+ * @qchroma:	chroma quantization register values
+ */
+struct hantro_enc_jpeg_regs {
+	u32 qluma[16];
+	u32 qchroma[16];
+};
+
+/**
+ * struct hantro_enc_ip_ops - one hardware IP (H1/VEPU1 or VEPU2)
+ * @jpeg_run:	program a JPEG frame and start the hardware
+ * @irq_status:	read and acknowledge the interrupt; true when the frame is done
+ * @bits_written: stream bits the hardware wrote for the finished frame
+ * @reset:	stop the hardware after an error or a timeout
+ *
+ * All run in atomic context (device_run holds no sleeping lock, the others
+ * run from the IRQ handler or the watchdog).
+ */
+struct hantro_enc_ip_ops {
+	void (*jpeg_run)(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *job,
+			 const struct hantro_enc_jpeg_regs *regs);
+	bool (*irq_status)(struct hantro_enc_dev *dev, u32 *status);
+	u32 (*bits_written)(struct hantro_enc_dev *dev);
+	void (*reset)(struct hantro_enc_dev *dev);
+};
+
+extern const struct hantro_enc_ip_ops hantro_h1_ops;
+
+/**
+ * struct hantro_enc_variant - what differs between SoC integrations
+ * @ip:		register-level backend
+ * @codecs:	mask of enum hantro_enc_codec the block encodes
+ * @max_width:	largest coded width
+ * @max_height:	largest coded height
+ */
+struct hantro_enc_variant {
+	const struct hantro_enc_ip_ops *ip;
+	unsigned int codecs;
+	unsigned int max_width;
+	unsigned int max_height;
+};
+
+/**
+ * struct hantro_enc_codec_ops - codec layer
+ * @run:	prepare the frame (headers, parameters) and start the backend
+ * @done:	the hardware finished @job; set the payload. Atomic context.
+ */
+struct hantro_enc_codec_ops {
+	int (*run)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
+	void (*done)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
+};
+
+/**
+ * struct hantro_enc_fmt - a pixel format the driver knows
+ * @fourcc:	V4L2 pixel format
+ * @codec:	coded format bit, 0 for raw formats
+ * @codecs:	for raw formats: coded formats it can be encoded to
+ * @input:	for raw formats: hardware input format
+ * @stride_align: for raw formats: bytesperline alignment of plane 0, pixels
+ * @ops:	for coded formats: codec layer
+ * @header_max:	for coded formats: bytes the driver may write in front
+ */
+struct hantro_enc_fmt {
+	u32 fourcc;
+	unsigned int codec;
+	unsigned int codecs;
+	enum hantro_enc_input input;
+	unsigned int stride_align;
+	const struct hantro_enc_codec_ops *ops;
+	unsigned int header_max;
+};
+
+/**
+ * struct hantro_enc_node - one video device node
+ * @vfd:	the video device
+ * @codecs:	coded formats this node offers
+ * @dev:	parent device
+ */
+struct hantro_enc_node {
+	struct video_device vfd;
+	unsigned int codecs;
+	struct hantro_enc_dev *dev;
+};
+
+/**
+ * struct hantro_enc_dev - one encoder block
+ * @v4l2_dev:	V4L2 device
+ * @m2m_dev:	mem2mem scheduler shared by the nodes (one hardware)
+ * @nodes:	JPEG node and H.264/VP8 node
+ * @num_nodes:	registered nodes
+ * @dev:	the platform device's device
+ * @regmap:	registers (MMIO, or the virtual VEPU's register file)
+ * @irq:	interrupt line
+ * @clks:	clocks, none on the virtual VEPU
+ * @num_clks:	number of @clks
+ * @variant:	IP and SoC data
+ * @lock:	serialises ioctls on all nodes
+ * @irqlock:	protects the drain state between ioctls and job completion
+ * @watchdog:	fails a job whose interrupt never comes
+ * @job_ctx:	context whose job runs on the hardware, or NULL
+ * @job:	the running job
+ * @shutdown:	the device is being removed: jobs fail without touching it
+ */
+struct hantro_enc_dev {
+	struct v4l2_device v4l2_dev;
+	struct v4l2_m2m_dev *m2m_dev;
+	struct hantro_enc_node nodes[2];
+	unsigned int num_nodes;
+	struct device *dev;
+	struct regmap *regmap;
+	int irq;
+	struct clk_bulk_data *clks;
+	int num_clks;
+	const struct hantro_enc_variant *variant;
+	struct mutex lock;		/* ioctls of all nodes */
+	spinlock_t irqlock;		/* drain state vs. job completion */
+	struct delayed_work watchdog;
+	struct hantro_enc_ctx *job_ctx;
+	struct hantro_enc_job job;
+	bool shutdown;
+};
+
+/**
+ * struct hantro_enc_ctx - one open file handle: an independent encoder
+ * @fh:		V4L2 file handle, embeds the m2m context
+ * @dev:	device
+ * @node:	node the file was opened on
+ * @src_fmt:	OUTPUT format
+ * @dst_fmt:	CAPTURE format
+ * @src_desc:	OUTPUT format description
+ * @dst_desc:	CAPTURE format description
+ * @crop:	visible rectangle within the OUTPUT frame
+ * @timeperframe: frame interval, OUTPUT and CAPTURE alike
+ * @ctrls:	controls of this context
+ * @jpeg_quality: V4L2_CID_JPEG_COMPRESSION_QUALITY
+ * @fatal:	a failure the context cannot recover from; ioctls get -EIO
+ *		until both queues are released
+ * @sequence_out: next OUTPUT sequence number
+ * @sequence_cap: next CAPTURE sequence number
+ */
+struct hantro_enc_ctx {
+	struct v4l2_fh fh;
+	struct hantro_enc_dev *dev;
+	struct hantro_enc_node *node;
+	struct v4l2_pix_format_mplane src_fmt;
+	struct v4l2_pix_format_mplane dst_fmt;
+	const struct hantro_enc_fmt *src_desc;
+	const struct hantro_enc_fmt *dst_desc;
+	struct v4l2_rect crop;
+	struct v4l2_fract timeperframe;
+	struct v4l2_ctrl_handler ctrls;
+	struct v4l2_ctrl *jpeg_quality;
+	bool fatal;
+	u32 sequence_out;
+	u32 sequence_cap;
+};
+
+static inline struct hantro_enc_ctx *file_to_ctx(struct file *file)
+{
+	return container_of(file->private_data, struct hantro_enc_ctx, fh);
+}
+
+/* hantro_enc_fmt.c */
+const struct hantro_enc_fmt *hantro_enc_find_coded(unsigned int codecs, u32 fourcc);
+const struct hantro_enc_fmt *hantro_enc_find_raw(unsigned int codec, u32 fourcc);
+const struct hantro_enc_fmt *hantro_enc_coded_fmt(unsigned int codecs, unsigned int index);
+const struct hantro_enc_fmt *hantro_enc_raw_fmt(unsigned int codec, unsigned int index);
+void hantro_enc_plane_layout(const struct v4l2_pix_format_mplane *pix, unsigned int comp,
+			     unsigned int *bpl, unsigned int *lines);
+void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
+			 struct v4l2_pix_format_mplane *pix);
+void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
+			   struct v4l2_pix_format_mplane *pix);
+
+/* hantro_enc_v4l2.c */
+extern const struct v4l2_file_operations hantro_enc_fops;
+extern const struct v4l2_ioctl_ops hantro_enc_ioctl_ops;
+void hantro_enc_signal_eos(struct hantro_enc_ctx *ctx);
+
+/* hantro_enc_queue.c */
+int hantro_enc_queue_init(void *priv, struct vb2_queue *src_vq, struct vb2_queue *dst_vq);
+
+/* hantro_enc_ctrls.c */
+int hantro_enc_ctrls_init(struct hantro_enc_ctx *ctx);
+
+/* hantro_enc_job.c */
+extern const struct v4l2_m2m_ops hantro_enc_m2m_ops;
+irqreturn_t hantro_enc_irq(int irq, void *priv);
+void hantro_enc_watchdog(struct work_struct *work);
+
+/* hantro_enc_jpeg.c */
+extern const struct hantro_enc_codec_ops hantro_enc_jpeg_ops;
+
+/* register access, shared by the backends */
+static inline void hantro_enc_write(struct hantro_enc_dev *dev, u32 reg, u32 val)
+{
+	regmap_write(dev->regmap, reg, val);
+}
+
+static inline u32 hantro_enc_read(struct hantro_enc_dev *dev, u32 reg)
+{
+	unsigned int val = 0;
+
+	regmap_read(dev->regmap, reg, &val);
+	return val;
+}
+
+#endif /* HANTRO_ENC_H */

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hantro-enc: running frames on the hardware.
+ *
+ * device_run() programs one frame and arms a watchdog; the interrupt or, if
+ * it never comes, the watchdog completes it. cancel_delayed_work() decides
+ * which of the two owns the completion, so a job finishes exactly once.
+ * Buffers stay on the mem2mem queues while the hardware works on them: a
+ * drain started meanwhile then correctly names the running frame as the last.
+ */
+
+#include <linux/interrupt.h>
+#include <linux/pm_runtime.h>
+#include <media/videobuf2-dma-contig.h>
+
+#include "hantro_enc.h"
+#include "hantro_enc_compat.h"
+
+/* DMA addresses of the input planes, honouring data_offset. */
+static void hantro_enc_src_addrs(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
+{
+	struct vb2_buffer *vb = &job->src->vb2_buf;
+	const struct v4l2_pix_format_mplane *pix = &ctx->src_fmt;
+	const struct v4l2_format_info *info = v4l2_format_info(pix->pixelformat);
+	unsigned int i;
+
+	memset(job->src_addr, 0, sizeof(job->src_addr));
+	for (i = 0; i < pix->num_planes; i++)
+		job->src_addr[i] = vb2_dma_contig_plane_dma_addr(vb, i) +
+				   vb->planes[i].data_offset;
+	if (pix->num_planes > 1)
+		return;
+
+	/* One buffer, several components: each follows the previous one. */
+	for (i = 1; i < info->comp_planes; i++) {
+		unsigned int bpl, lines;
+
+		hantro_enc_plane_layout(pix, i - 1, &bpl, &lines);
+		job->src_addr[i] = job->src_addr[i - 1] + bpl * lines;
+	}
+}
+
+/* Return both buffers of the running job and let mem2mem schedule the next. */
+static void hantro_enc_job_finish(struct hantro_enc_dev *dev, enum vb2_buffer_state state)
+{
+	struct hantro_enc_ctx *ctx = dev->job_ctx;
+	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
+	struct vb2_v4l2_buffer *src, *dst;
+	unsigned long flags;
+
+	if (state == VB2_BUF_STATE_DONE)
+		ctx->dst_desc->ops->done(ctx, &dev->job);
+	else
+		vb2_set_plane_payload(&dev->job.dst->vb2_buf, 0, 0);
+
+	spin_lock_irqsave(&dev->irqlock, flags);
+	src = v4l2_m2m_src_buf_remove(m2m);
+	dst = v4l2_m2m_dst_buf_remove(m2m);
+	hantro_enc_copy_metadata(src, dst);
+	dst->field = V4L2_FIELD_NONE;
+	src->sequence = ctx->sequence_out++;
+	dst->sequence = ctx->sequence_cap++;
+	if (v4l2_m2m_is_last_draining_src_buf(m2m, src)) {
+		dst->flags |= V4L2_BUF_FLAG_LAST;
+		v4l2_m2m_mark_stopped(m2m);
+		hantro_enc_signal_eos(ctx);
+	}
+	v4l2_m2m_buf_done(src, state);
+	v4l2_m2m_buf_done(dst, state);
+	dev->job_ctx = NULL;
+	spin_unlock_irqrestore(&dev->irqlock, flags);
+
+	pm_runtime_mark_last_busy(dev->dev);
+	pm_runtime_put_autosuspend(dev->dev);
+	v4l2_m2m_job_finish(dev->m2m_dev, m2m);
+}
+
+static void hantro_enc_device_run(void *priv)
+{
+	struct hantro_enc_ctx *ctx = priv;
+	struct hantro_enc_dev *dev = ctx->dev;
+	struct hantro_enc_job *job = &dev->job;
+	int ret;
+
+	memset(job, 0, sizeof(*job));
+	job->src = v4l2_m2m_next_src_buf(ctx->fh.m2m_ctx);
+	job->dst = v4l2_m2m_next_dst_buf(ctx->fh.m2m_ctx);
+	job->dst->flags &= ~(V4L2_BUF_FLAG_KEYFRAME | V4L2_BUF_FLAG_PFRAME |
+			     V4L2_BUF_FLAG_BFRAME);
+	dev->job_ctx = ctx;
+
+	if (READ_ONCE(dev->shutdown)) {
+		pm_runtime_get_noresume(dev->dev);
+		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+		return;
+	}
+	ret = pm_runtime_resume_and_get(dev->dev);
+	if (ret < 0) {
+		dev_err(dev->dev, "cannot power up the encoder: %d\n", ret);
+		/* Nothing can run on this handle until it is re-initialised. */
+		ctx->fatal = true;
+		pm_runtime_get_noresume(dev->dev);
+		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+		return;
+	}
+
+	hantro_enc_src_addrs(ctx, job);
+	job->dst_addr = vb2_dma_contig_plane_dma_addr(&job->dst->vb2_buf, 0);
+	job->dst_size = vb2_plane_size(&job->dst->vb2_buf, 0);
+
+	/* Armed before the start write: an early IRQ must find it pending. */
+	schedule_delayed_work(&dev->watchdog, msecs_to_jiffies(HANTRO_ENC_WATCHDOG_MS));
+	ret = ctx->dst_desc->ops->run(ctx, job);
+	if (ret && cancel_delayed_work(&dev->watchdog)) {
+		hantro_dbg(1, dev, "frame not started: %d\n", ret);
+		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+	}
+}
+
+static int hantro_enc_job_ready(void *priv)
+{
+	struct hantro_enc_ctx *ctx = priv;
+
+	return !ctx->fatal;
+}
+
+const struct v4l2_m2m_ops hantro_enc_m2m_ops = {
+	.device_run	= hantro_enc_device_run,
+	.job_ready	= hantro_enc_job_ready,
+};
+
+irqreturn_t hantro_enc_irq(int irq, void *priv)
+{
+	struct hantro_enc_dev *dev = priv;
+	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
+	bool done;
+	u32 status;
+
+	done = ip->irq_status(dev, &status);
+	if (!status)
+		return IRQ_NONE;
+
+	/* False: the watchdog fired and owns this job. */
+	if (!cancel_delayed_work(&dev->watchdog))
+		return IRQ_HANDLED;
+
+	if (!done) {
+		dev_warn(dev->dev, "frame failed, status %#x\n", status);
+		ip->reset(dev);
+	}
+	hantro_enc_job_finish(dev, done ? VB2_BUF_STATE_DONE : VB2_BUF_STATE_ERROR);
+	return IRQ_HANDLED;
+}
+
+void hantro_enc_watchdog(struct work_struct *work)
+{
+	struct hantro_enc_dev *dev = container_of(to_delayed_work(work),
+						  struct hantro_enc_dev, watchdog);
+
+	if (!dev->job_ctx)
+		return;
+	dev_warn(dev->dev, "frame timed out, resetting the encoder\n");
+	dev->variant->ip->reset(dev);
+	hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+}

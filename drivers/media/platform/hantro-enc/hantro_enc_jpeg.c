@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hantro-enc: JPEG codec layer.
+ *
+ * Writes the header into the CAPTURE buffer, hands the quantization tables
+ * and the address behind the header to the backend; the hardware appends the
+ * scan and the EOI marker.
+ */
+
+#include <media/videobuf2-dma-contig.h>
+
+#include "hantro_enc.h"
+#include "hantro_jpeg_hdr.h"
+
+static int hantro_enc_jpeg_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
+{
+	struct hantro_jpeg_params p = {
+		.width = ctx->crop.width,
+		.height = ctx->crop.height,
+		.quality = ctx->jpeg_quality->val,
+	};
+	struct hantro_enc_jpeg_regs regs;
+	struct hantro_jpeg_quant q;
+	int len;
+
+	hantro_jpeg_quant_tables(p.quality, &q);
+	len = hantro_jpeg_write_header(vb2_plane_vaddr(&job->dst->vb2_buf, 0),
+				       job->dst_size, &p, &q);
+	if (len < 0)
+		return len;
+
+	hantro_jpeg_quant_regs(q.luma, regs.qluma);
+	hantro_jpeg_quant_regs(q.chroma, regs.qchroma);
+	job->hdr_len = len;
+	job->dst_addr += len;
+	job->dst_size -= len;
+	ctx->dev->variant->ip->jpeg_run(ctx, job, &regs);
+	return 0;
+}
+
+static void hantro_enc_jpeg_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
+{
+	u32 bytes = ctx->dev->variant->ip->bits_written(ctx->dev) / 8;
+
+	vb2_set_plane_payload(&job->dst->vb2_buf, 0,
+			      job->hdr_len + min(bytes, job->dst_size));
+	job->dst->flags |= V4L2_BUF_FLAG_KEYFRAME;
+}
+
+const struct hantro_enc_codec_ops hantro_enc_jpeg_ops = {
+	.run = hantro_enc_jpeg_run,
+	.done = hantro_enc_jpeg_done,
+};

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Virtual VEPU: reading the input picture as the hardware's input stage does.
+ * Plain C, also built into the host unit tests.
+ */
+#ifndef VEPU_VIRT_FRAME_H
+#define VEPU_VIRT_FRAME_H
+
+#include <linux/types.h>
+
+/* Input format field values, as in the H1 and VEPU2 input control registers. */
+enum vepu_in_fmt {
+	VEPU_IN_YUV420P = 0,
+	VEPU_IN_NV12 = 1,
+	VEPU_IN_YUYV = 2,
+	VEPU_IN_UYVY = 3,
+};
+
+/**
+ * struct vepu_frame - an input picture in memory
+ * @fmt:	enum vepu_in_fmt
+ * @plane:	Y (or packed), Cb (or CbCr), Cr
+ * @row_len:	luma row length in pixels (the register's unit)
+ * @mb_width:	coded width in macroblocks
+ * @mb_height:	coded height in macroblocks
+ */
+struct vepu_frame {
+	unsigned int fmt;
+	const u8 *plane[3];
+	unsigned int row_len;
+	unsigned int mb_width;
+	unsigned int mb_height;
+};
+
+/**
+ * struct vepu_mb - one macroblock of 4:2:0 samples
+ * @y:	16x16 luma, raster order
+ * @cb:	8x8 Cb
+ * @cr:	8x8 Cr
+ */
+struct vepu_mb {
+	u8 y[256];
+	u8 cb[64];
+	u8 cr[64];
+};
+
+int vepu_frame_check(const struct vepu_frame *f);
+void vepu_frame_fetch_mb(const struct vepu_frame *f, unsigned int mbx, unsigned int mby,
+			 struct vepu_mb *mb);
+size_t vepu_frame_plane_span(const struct vepu_frame *f, unsigned int plane);
+
+#endif /* VEPU_VIRT_FRAME_H */

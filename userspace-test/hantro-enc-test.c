@@ -1,0 +1,654 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hantro-enc-test: walk a V4L2 stateful encoder through every state and
+ * transition of the kernel's dev-encoder.rst and check what comes out.
+ *
+ *   hantro-enc-test [-d /dev/videoN] [-f RAWFOURCC] [-s WxH]
+ *
+ * Works on any multi-planar stateful encoder node (the hantro-enc nodes,
+ * vicodec with multiplanar=1, ...). Each check prints PASS or FAIL with its
+ * name; the last line is "N passed, N failed" and the exit status is 0 only
+ * when nothing failed. Depends on libc and the kernel's uAPI headers only.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include <linux/videodev2.h>
+
+#define OUT_TYPE	V4L2_BUF_TYPE_VIDEO_OUTPUT_MPLANE
+#define CAP_TYPE	V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE
+#define NBUF		4
+/* How long a frame may take on the slowest setup (a model under KASAN). */
+#define FRAME_MS	5000
+/* How long to watch for output that must not come. */
+#define QUIET_MS	400
+
+struct buf {
+	void *mem[VIDEO_MAX_PLANES];
+	unsigned int len[VIDEO_MAX_PLANES];
+	bool queued;
+};
+
+struct enc {
+	const char *path;
+	int fd;
+	struct v4l2_format out_fmt;
+	struct v4l2_format cap_fmt;
+	struct buf out[NBUF];
+	struct buf cap[NBUF];
+	unsigned int n_out, n_cap;
+	unsigned int frame;	/* frames queued so far, gives the timestamps */
+	unsigned int next_seq;	/* expected CAPTURE sequence of the next frame */
+	u_int32_t coded;
+};
+
+static unsigned int passed, failed;
+
+static void report(bool ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%s: ", ok ? "PASS" : "FAIL");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+	if (ok)
+		passed++;
+	else
+		failed++;
+}
+
+/* ioctl that returns -errno, so checks can compare with -EBUSY etc. */
+static int xioctl(struct enc *e, unsigned long req, void *arg)
+{
+	int ret;
+
+	do {
+		ret = ioctl(e->fd, req, arg);
+	} while (ret < 0 && errno == EINTR);
+	return ret < 0 ? -errno : 0;
+}
+
+static int reqbufs(struct enc *e, unsigned int type, unsigned int count)
+{
+	struct v4l2_requestbuffers rb = {
+		.count = count, .type = type, .memory = V4L2_MEMORY_MMAP,
+	};
+	struct buf *bufs = type == OUT_TYPE ? e->out : e->cap;
+	unsigned int *n = type == OUT_TYPE ? &e->n_out : &e->n_cap;
+	unsigned int i, p;
+	int ret;
+
+	for (i = 0; i < *n; i++)
+		for (p = 0; p < VIDEO_MAX_PLANES; p++)
+			if (bufs[i].mem[p])
+				munmap(bufs[i].mem[p], bufs[i].len[p]);
+	memset(bufs, 0, sizeof(*bufs) * NBUF);
+	*n = 0;
+	ret = xioctl(e, VIDIOC_REQBUFS, &rb);
+	if (ret || !count)
+		return ret;
+	if (rb.count > NBUF)
+		rb.count = NBUF;
+	for (i = 0; i < rb.count; i++) {
+		struct v4l2_plane planes[VIDEO_MAX_PLANES] = { 0 };
+		struct v4l2_buffer b = {
+			.type = type, .memory = V4L2_MEMORY_MMAP, .index = i,
+			.m.planes = planes, .length = VIDEO_MAX_PLANES,
+		};
+
+		ret = xioctl(e, VIDIOC_QUERYBUF, &b);
+		if (ret)
+			return ret;
+		for (p = 0; p < b.length; p++) {
+			bufs[i].len[p] = planes[p].length;
+			bufs[i].mem[p] = mmap(NULL, planes[p].length, PROT_READ | PROT_WRITE,
+					      MAP_SHARED, e->fd, planes[p].m.mem_offset);
+			if (bufs[i].mem[p] == MAP_FAILED)
+				return -errno;
+		}
+	}
+	*n = rb.count;
+	return 0;
+}
+
+static int stream(struct enc *e, unsigned int type, bool on)
+{
+	int t = type;
+	int ret = xioctl(e, on ? VIDIOC_STREAMON : VIDIOC_STREAMOFF, &t);
+	struct buf *bufs = type == OUT_TYPE ? e->out : e->cap;
+	unsigned int i;
+
+	if (!ret && !on)
+		for (i = 0; i < NBUF; i++)
+			bufs[i].queued = false;
+	if (!ret && on && type == CAP_TYPE)
+		e->next_seq = 0;
+	return ret;
+}
+
+static int enc_cmd(struct enc *e, unsigned int cmd)
+{
+	struct v4l2_encoder_cmd ec = { .cmd = cmd };
+
+	return xioctl(e, VIDIOC_ENCODER_CMD, &ec);
+}
+
+/* A moving gradient, so consecutive frames differ. */
+static void fill_frame(struct enc *e, struct buf *b, unsigned int n)
+{
+	unsigned int p, i;
+
+	for (p = 0; p < e->out_fmt.fmt.pix_mp.num_planes; p++) {
+		unsigned char *m = b->mem[p];
+		unsigned int size = e->out_fmt.fmt.pix_mp.plane_fmt[p].sizeimage;
+		unsigned int bpl = e->out_fmt.fmt.pix_mp.plane_fmt[p].bytesperline;
+
+		for (i = 0; i < size; i++)
+			m[i] = (unsigned char)((bpl ? i % bpl + i / bpl : i) + 3 * n);
+	}
+}
+
+/* Queue the next raw frame; returns 0 or -errno, -ENOBUFS if none is free. */
+static int queue_out(struct enc *e)
+{
+	struct v4l2_plane planes[VIDEO_MAX_PLANES] = { 0 };
+	struct v4l2_buffer b = {
+		.type = OUT_TYPE, .memory = V4L2_MEMORY_MMAP, .m.planes = planes,
+		.length = e->out_fmt.fmt.pix_mp.num_planes, .field = V4L2_FIELD_NONE,
+	};
+	unsigned int i, p;
+	int ret;
+
+	for (i = 0; i < e->n_out && e->out[i].queued; i++)
+		;
+	if (i == e->n_out)
+		return -ENOBUFS;
+	fill_frame(e, &e->out[i], e->frame);
+	b.index = i;
+	for (p = 0; p < b.length; p++)
+		planes[p].bytesused = e->out_fmt.fmt.pix_mp.plane_fmt[p].sizeimage;
+	b.timestamp.tv_sec = 1000 + e->frame;
+	b.timestamp.tv_usec = 42;
+	ret = xioctl(e, VIDIOC_QBUF, &b);
+	if (!ret) {
+		e->out[i].queued = true;
+		e->frame++;
+	}
+	return ret;
+}
+
+static int queue_cap(struct enc *e, unsigned int i)
+{
+	struct v4l2_plane planes[VIDEO_MAX_PLANES] = { 0 };
+	struct v4l2_buffer b = {
+		.type = CAP_TYPE, .memory = V4L2_MEMORY_MMAP, .index = i,
+		.m.planes = planes, .length = 1,
+	};
+	int ret = xioctl(e, VIDIOC_QBUF, &b);
+
+	if (!ret)
+		e->cap[i].queued = true;
+	return ret;
+}
+
+static int queue_all_cap(struct enc *e)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < e->n_cap; i++) {
+		if (e->cap[i].queued)
+			continue;
+		ret = queue_cap(e, i);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* Wait up to ms for a buffer of type and dequeue it: 0, -EAGAIN or -errno. */
+static int dqbuf(struct enc *e, unsigned int type, struct v4l2_buffer *b,
+		 struct v4l2_plane *planes, int ms)
+{
+	struct pollfd pfd = { .fd = e->fd, .events = type == CAP_TYPE ? POLLIN : POLLOUT };
+	int ret;
+
+	memset(b, 0, sizeof(*b));
+	memset(planes, 0, sizeof(*planes) * VIDEO_MAX_PLANES);
+	b->type = type;
+	b->memory = V4L2_MEMORY_MMAP;
+	b->m.planes = planes;
+	b->length = VIDEO_MAX_PLANES;
+	for (;;) {
+		ret = xioctl(e, VIDIOC_DQBUF, b);
+		if (ret != -EAGAIN || ms <= 0)
+			break;
+		poll(&pfd, 1, ms > 50 ? 50 : ms);
+		ms -= 50;
+	}
+	if (!ret)
+		(type == OUT_TYPE ? e->out : e->cap)[b->index].queued = false;
+	return ret;
+}
+
+static void drain_out_queue(struct enc *e)
+{
+	struct v4l2_plane planes[VIDEO_MAX_PLANES];
+	struct v4l2_buffer b;
+
+	while (!dqbuf(e, OUT_TYPE, &b, planes, 0))
+		;
+}
+
+/* Is this a plausible coded frame of the CAPTURE format? */
+static bool coded_ok(struct enc *e, const struct v4l2_buffer *b)
+{
+	const unsigned char *m = e->cap[b->index].mem[0];
+	unsigned int n = b->m.planes[0].bytesused;
+
+	if (!n || n > e->cap[b->index].len[0])
+		return false;
+	switch (e->coded) {
+	case V4L2_PIX_FMT_JPEG:
+		return n > 4 && m[0] == 0xff && m[1] == 0xd8 && m[n - 2] == 0xff &&
+		       m[n - 1] == 0xd9;
+	case V4L2_PIX_FMT_H264:
+		return n > 4 && !m[0] && !m[1] && (m[2] == 1 || (!m[2] && m[3] == 1));
+	default:
+		return true;
+	}
+}
+
+/*
+ * Dequeue one encoded frame and check it: coded data, the OUTPUT timestamp
+ * copied, CAPTURE sequence numbers counting the frames of the stream since
+ * STREAMON(CAPTURE). Returns the buffer flags or -errno.
+ */
+static int expect_frame(struct enc *e, unsigned int frame, const char *what)
+{
+	struct v4l2_plane planes[VIDEO_MAX_PLANES];
+	struct v4l2_buffer b;
+	int ret = dqbuf(e, CAP_TYPE, &b, planes, FRAME_MS);
+
+	if (ret) {
+		report(false, "%s: frame %u comes out (DQBUF: %s)", what, frame, strerror(-ret));
+		return ret;
+	}
+	report(coded_ok(e, &b) && !(b.flags & V4L2_BUF_FLAG_ERROR),
+	       "%s: frame %u holds coded data (%u bytes)", what, frame, planes[0].bytesused);
+	report(b.timestamp.tv_sec == 1000 + frame && b.timestamp.tv_usec == 42,
+	       "%s: frame %u carries its OUTPUT timestamp", what, frame);
+	report(b.sequence == e->next_seq, "%s: frame %u has CAPTURE sequence %u (got %u)", what,
+	       frame, e->next_seq, b.sequence);
+	e->next_seq = b.sequence + 1;
+	return b.flags;
+}
+
+static void expect_empty_last(struct enc *e, const char *what)
+{
+	struct v4l2_plane planes[VIDEO_MAX_PLANES];
+	struct v4l2_buffer b;
+	int ret = dqbuf(e, CAP_TYPE, &b, planes, FRAME_MS);
+
+	report(!ret && (b.flags & V4L2_BUF_FLAG_LAST) && !planes[0].bytesused,
+	       "%s: an empty buffer with LAST comes out", what);
+}
+
+static void expect_epipe(struct enc *e, const char *what)
+{
+	struct v4l2_plane planes[VIDEO_MAX_PLANES];
+	struct v4l2_buffer b;
+
+	report(dqbuf(e, CAP_TYPE, &b, planes, 0) == -EPIPE, "%s: DQBUF after LAST gives EPIPE",
+	       what);
+}
+
+static void expect_quiet(struct enc *e, const char *what)
+{
+	struct v4l2_plane planes[VIDEO_MAX_PLANES];
+	struct v4l2_buffer b;
+
+	report(dqbuf(e, CAP_TYPE, &b, planes, QUIET_MS) == -EAGAIN,
+	       "%s: nothing comes out", what);
+}
+
+static bool eos_event(struct enc *e)
+{
+	struct v4l2_event ev;
+	struct pollfd pfd = { .fd = e->fd, .events = POLLPRI };
+
+	poll(&pfd, 1, FRAME_MS);
+	memset(&ev, 0, sizeof(ev));
+	return !xioctl(e, VIDIOC_DQEVENT, &ev) && ev.type == V4L2_EVENT_EOS;
+}
+
+static void flush_events(struct enc *e)
+{
+	struct v4l2_event ev;
+
+	while (!xioctl(e, VIDIOC_DQEVENT, &ev))
+		;
+}
+
+/* Encode n frames in the Encoding state, one at a time. */
+static void encode_frames(struct enc *e, unsigned int n, const char *what)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		queue_all_cap(e);
+		drain_out_queue(e);
+		if (queue_out(e)) {
+			report(false, "%s: QBUF(OUTPUT) frame %u", what, e->frame);
+			return;
+		}
+		if (expect_frame(e, e->frame - 1, what) < 0)
+			return;
+	}
+}
+
+/* STREAMOFF + STREAMON(CAPTURE): a Reset, leaving no CAPTURE buffer queued. */
+static int restart_capture(struct enc *e)
+{
+	int ret = stream(e, CAP_TYPE, false);
+
+	return ret ? ret : stream(e, CAP_TYPE, true);
+}
+
+static int setup(struct enc *e, u_int32_t raw, unsigned int w, unsigned int h)
+{
+	struct v4l2_fmtdesc fd = { .type = CAP_TYPE };
+	int ret;
+
+	memset(&e->cap_fmt, 0, sizeof(e->cap_fmt));
+	e->cap_fmt.type = CAP_TYPE;
+	ret = xioctl(e, VIDIOC_G_FMT, &e->cap_fmt);
+	if (ret)
+		return ret;
+	if (!xioctl(e, VIDIOC_ENUM_FMT, &fd))
+		e->cap_fmt.fmt.pix_mp.pixelformat = fd.pixelformat;
+	ret = xioctl(e, VIDIOC_S_FMT, &e->cap_fmt);
+	if (ret)
+		return ret;
+	e->coded = e->cap_fmt.fmt.pix_mp.pixelformat;
+
+	memset(&e->out_fmt, 0, sizeof(e->out_fmt));
+	e->out_fmt.type = OUT_TYPE;
+	ret = xioctl(e, VIDIOC_G_FMT, &e->out_fmt);
+	if (ret)
+		return ret;
+	if (raw)
+		e->out_fmt.fmt.pix_mp.pixelformat = raw;
+	e->out_fmt.fmt.pix_mp.width = w;
+	e->out_fmt.fmt.pix_mp.height = h;
+	e->out_fmt.fmt.pix_mp.plane_fmt[0].bytesperline = 0;
+	ret = xioctl(e, VIDIOC_S_FMT, &e->out_fmt);
+	if (ret)
+		return ret;
+	return xioctl(e, VIDIOC_G_FMT, &e->cap_fmt);
+}
+
+static int start_both(struct enc *e)
+{
+	int ret = reqbufs(e, OUT_TYPE, NBUF);
+
+	if (!ret)
+		ret = reqbufs(e, CAP_TYPE, NBUF);
+	if (!ret)
+		ret = stream(e, OUT_TYPE, true);
+	if (!ret)
+		ret = stream(e, CAP_TYPE, true);
+	return ret;
+}
+
+static void stop_both(struct enc *e)
+{
+	stream(e, CAP_TYPE, false);
+	stream(e, OUT_TYPE, false);
+	reqbufs(e, OUT_TYPE, 0);
+	reqbufs(e, CAP_TYPE, 0);
+	flush_events(e);
+}
+
+static void test_initialization(struct enc *e, u_int32_t raw, unsigned int w, unsigned int h)
+{
+	struct v4l2_fmtdesc fd = { .type = CAP_TYPE };
+	struct v4l2_format f;
+	int ret;
+
+	report(!xioctl(e, VIDIOC_ENUM_FMT, &fd), "Initialization: ENUM_FMT(CAPTURE) lists a coded format");
+	fd = (struct v4l2_fmtdesc){ .type = OUT_TYPE };
+	report(!xioctl(e, VIDIOC_ENUM_FMT, &fd), "Initialization: ENUM_FMT(OUTPUT) lists a raw format");
+	ret = setup(e, raw, w, h);
+	report(!ret, "Initialization: S_FMT(CAPTURE) then S_FMT(OUTPUT) %ux%u", w, h);
+	report(e->out_fmt.fmt.pix_mp.width >= w && e->out_fmt.fmt.pix_mp.height >= h,
+	       "Initialization: OUTPUT size rounded up only (%ux%u)",
+	       e->out_fmt.fmt.pix_mp.width, e->out_fmt.fmt.pix_mp.height);
+
+	/* Commit point 5: the coded format is fixed while buffers exist. */
+	ret = reqbufs(e, OUT_TYPE, NBUF);
+	f = e->cap_fmt;
+	report(!ret && xioctl(e, VIDIOC_S_FMT, &f) == -EBUSY,
+	       "Commit point: S_FMT(CAPTURE) with OUTPUT buffers gives EBUSY");
+	reqbufs(e, OUT_TYPE, 0);
+	ret = reqbufs(e, CAP_TYPE, NBUF);
+	f = e->cap_fmt;
+	report(!ret && xioctl(e, VIDIOC_S_FMT, &f) == -EBUSY,
+	       "Commit point: S_FMT(CAPTURE) with CAPTURE buffers gives EBUSY");
+	reqbufs(e, CAP_TYPE, 0);
+	f = e->cap_fmt;
+	report(!xioctl(e, VIDIOC_S_FMT, &f), "Commit point: S_FMT(CAPTURE) allowed once both queues are freed");
+}
+
+/* Encoding -> Drain -> Stopped -> Encoding, with the drain's corner cases. */
+static void test_drain(struct enc *e)
+{
+	unsigned int first, i;
+	int flags = 0;
+
+	/* Frames pending and no CAPTURE buffer: the drain cannot end yet. */
+	restart_capture(e);
+	drain_out_queue(e);
+	first = e->frame;
+	queue_out(e);
+	queue_out(e);
+	report(!enc_cmd(e, V4L2_ENC_CMD_STOP), "Encoding -> Drain: ENC_CMD_STOP with two frames pending");
+	report(enc_cmd(e, V4L2_ENC_CMD_STOP) == -EBUSY, "Drain: a second STOP gives EBUSY");
+	report(enc_cmd(e, V4L2_ENC_CMD_START) == -EBUSY, "Drain: START gives EBUSY");
+	queue_all_cap(e);
+	for (i = 0; i < 2; i++) {
+		flags = expect_frame(e, first + i, "Drain");
+		if (flags < 0)
+			return;
+		if (!i)
+			report(!(flags & V4L2_BUF_FLAG_LAST), "Drain: the first pending frame has no LAST");
+	}
+	report(flags & V4L2_BUF_FLAG_LAST, "Drain: the last frame queued before STOP has LAST");
+	expect_epipe(e, "Drain -> Stopped");
+	report(eos_event(e), "Drain: V4L2_EVENT_EOS is signalled");
+	report(!enc_cmd(e, V4L2_ENC_CMD_STOP), "Stopped: STOP again is accepted");
+
+	/* Stopped: frames queued now are held until START. */
+	queue_all_cap(e);
+	queue_out(e);
+	expect_quiet(e, "Stopped: a frame queued after the drain");
+	report(!enc_cmd(e, V4L2_ENC_CMD_START), "Stopped -> Encoding: ENC_CMD_START");
+	expect_frame(e, e->frame - 1, "Encoding after START: the held frame");
+	encode_frames(e, 1, "Encoding after START");
+}
+
+/* STOP with nothing queued on OUTPUT, with and without a CAPTURE buffer. */
+static void test_drain_empty(struct enc *e)
+{
+	drain_out_queue(e);
+	queue_all_cap(e);
+	report(!enc_cmd(e, V4L2_ENC_CMD_STOP), "Drain, empty OUTPUT queue: STOP");
+	expect_empty_last(e, "Drain, empty OUTPUT queue");
+	expect_epipe(e, "Drain, empty OUTPUT queue");
+	report(eos_event(e), "Drain, empty OUTPUT queue: V4L2_EVENT_EOS is signalled");
+	report(!enc_cmd(e, V4L2_ENC_CMD_START), "Drain, empty OUTPUT queue: START resumes");
+	encode_frames(e, 1, "Encoding after an empty drain");
+
+	restart_capture(e);
+	report(!enc_cmd(e, V4L2_ENC_CMD_STOP), "Drain, no CAPTURE buffer: STOP");
+	queue_cap(e, 0);
+	expect_empty_last(e, "Drain, no CAPTURE buffer: the next CAPTURE buffer queued");
+	report(eos_event(e), "Drain, no CAPTURE buffer: V4L2_EVENT_EOS is signalled");
+	enc_cmd(e, V4L2_ENC_CMD_START);
+	encode_frames(e, 1, "Encoding after a drain without CAPTURE buffers");
+}
+
+static void test_stop_not_streaming(struct enc *e)
+{
+	int flags;
+
+	stream(e, CAP_TYPE, false);
+	report(!enc_cmd(e, V4L2_ENC_CMD_STOP), "STOP with CAPTURE not streaming is accepted");
+	stream(e, CAP_TYPE, true);
+	queue_all_cap(e);
+	drain_out_queue(e);
+	queue_out(e);
+	flags = expect_frame(e, e->frame - 1, "after a STOP with CAPTURE not streaming");
+	report(flags >= 0 && !(flags & V4L2_BUF_FLAG_LAST),
+	       "STOP with a queue not streaming started no drain");
+}
+
+static void test_reset(struct enc *e)
+{
+	/* Encoding -> Reset -> Encoding. */
+	report(!restart_capture(e), "Encoding -> Reset -> Encoding: STREAMOFF/STREAMON(CAPTURE)");
+	encode_frames(e, 2, "after Reset from Encoding");
+
+	/* Drain -> Reset: the drain is cancelled, no frame is lost. */
+	restart_capture(e);
+	drain_out_queue(e);
+	queue_out(e);
+	enc_cmd(e, V4L2_ENC_CMD_STOP);
+	report(!stream(e, CAP_TYPE, false), "Drain -> Reset: STREAMOFF(CAPTURE)");
+	report(!stream(e, CAP_TYPE, true), "Reset -> Encoding: STREAMON(CAPTURE)");
+	queue_all_cap(e);
+	{
+		int flags = expect_frame(e, e->frame - 1, "after Reset from Drain: the pending frame");
+
+		report(flags >= 0, "Drain -> Reset: the frame queued before STOP is not lost");
+	}
+	flush_events(e);
+
+	/* Stopped -> Reset -> Encoding. */
+	drain_out_queue(e);
+	queue_all_cap(e);
+	enc_cmd(e, V4L2_ENC_CMD_STOP);
+	expect_empty_last(e, "Stopped before a Reset");
+	flush_events(e);
+	report(!restart_capture(e), "Stopped -> Reset -> Encoding: STREAMOFF/STREAMON(CAPTURE)");
+	encode_frames(e, 1, "after Reset from Stopped");
+}
+
+static void test_streamoff_output(struct enc *e)
+{
+	struct v4l2_plane planes[VIDEO_MAX_PLANES];
+	struct v4l2_buffer b;
+	int ret;
+
+	/* Encoding -> Stopped -> Encoding through the OUTPUT queue. */
+	report(!stream(e, OUT_TYPE, false), "Encoding -> Stopped: STREAMOFF(OUTPUT)");
+	report(!stream(e, OUT_TYPE, true), "Stopped -> Encoding: STREAMON(OUTPUT)");
+	encode_frames(e, 1, "after STREAMOFF/STREAMON(OUTPUT)");
+
+	/* Drain -> Stopped by STREAMOFF(OUTPUT): the next CAPTURE buffer is LAST. */
+	restart_capture(e);
+	drain_out_queue(e);
+	queue_out(e);
+	enc_cmd(e, V4L2_ENC_CMD_STOP);
+	report(!stream(e, OUT_TYPE, false), "Drain -> Stopped: STREAMOFF(OUTPUT)");
+	queue_cap(e, 0);
+	ret = dqbuf(e, CAP_TYPE, &b, planes, FRAME_MS);
+	report(!ret && (b.flags & V4L2_BUF_FLAG_LAST) && !planes[0].bytesused,
+	       "Drain -> Stopped by STREAMOFF(OUTPUT): the next CAPTURE buffer is an empty LAST");
+	expect_epipe(e, "Drain -> Stopped by STREAMOFF(OUTPUT)");
+	report(eos_event(e), "Drain -> Stopped by STREAMOFF(OUTPUT): V4L2_EVENT_EOS is signalled");
+	report(!stream(e, OUT_TYPE, true), "Stopped -> Encoding: STREAMON(OUTPUT) after a drain");
+	encode_frames(e, 1, "after STREAMON(OUTPUT) following a drain");
+}
+
+static void test_back_to_initialization(struct enc *e)
+{
+	struct v4l2_format f;
+
+	stream(e, CAP_TYPE, false);
+	stream(e, OUT_TYPE, false);
+	report(!reqbufs(e, OUT_TYPE, 0), "Reset -> Initialization: REQBUFS(OUTPUT, 0)");
+	reqbufs(e, CAP_TYPE, 0);
+	f = e->cap_fmt;
+	report(!xioctl(e, VIDIOC_S_FMT, &f), "Initialization again: S_FMT(CAPTURE) allowed");
+	report(!start_both(e), "Initialization -> Encoding again: both queues streaming");
+	encode_frames(e, 2, "after re-initialisation");
+}
+
+static u_int32_t fourcc(const char *s)
+{
+	return (u_int32_t)s[0] | (u_int32_t)s[1] << 8 | (u_int32_t)s[2] << 16 |
+	       (u_int32_t)s[3] << 24;
+}
+
+int main(int argc, char **argv)
+{
+	struct enc e = { .path = "/dev/video0" };
+	struct v4l2_event_subscription sub = { .type = V4L2_EVENT_EOS };
+	unsigned int w = 640, h = 480;
+	u_int32_t raw = 0;
+	int opt;
+
+	while ((opt = getopt(argc, argv, "d:f:s:")) != -1) {
+		switch (opt) {
+		case 'd':
+			e.path = optarg;
+			break;
+		case 'f':
+			if (strlen(optarg) != 4)
+				return 2;
+			raw = fourcc(optarg);
+			break;
+		case 's':
+			if (sscanf(optarg, "%ux%u", &w, &h) != 2)
+				return 2;
+			break;
+		default:
+			fprintf(stderr, "usage: %s [-d node] [-f RAWFOURCC] [-s WxH]\n", argv[0]);
+			return 2;
+		}
+	}
+	e.fd = open(e.path, O_RDWR | O_NONBLOCK);
+	if (e.fd < 0) {
+		perror(e.path);
+		return 2;
+	}
+	printf("Stateful encoder state machine on %s\n", e.path);
+
+	test_initialization(&e, raw, w, h);
+	report(!xioctl(&e, VIDIOC_SUBSCRIBE_EVENT, &sub), "Initialization: subscribe to V4L2_EVENT_EOS");
+	report(!start_both(&e), "Initialization -> Encoding: both queues streaming");
+	encode_frames(&e, 3, "Encoding");
+	test_drain(&e);
+	test_drain_empty(&e);
+	test_stop_not_streaming(&e);
+	test_reset(&e);
+	test_streamoff_output(&e);
+	test_back_to_initialization(&e);
+	stop_both(&e);
+	close(e.fd);
+
+	printf("%u passed, %u failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

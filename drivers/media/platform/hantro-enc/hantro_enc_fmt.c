@@ -44,52 +44,56 @@ static const struct hantro_enc_fmt hantro_enc_raw_fmts[] = {
 	  .input = HANTRO_ENC_IN_UYVY, .stride_align = 8 },
 };
 
-const struct hantro_enc_fmt *hantro_enc_coded_fmt(unsigned int codecs, unsigned int index)
+/* The index-th entry of table whose mask field (codec or codecs) meets mask. */
+static const struct hantro_enc_fmt *hantro_enc_nth(const struct hantro_enc_fmt *table,
+						   unsigned int n, bool raw,
+						   unsigned int mask, unsigned int index)
 {
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(hantro_enc_coded_fmts); i++) {
-		if (!(hantro_enc_coded_fmts[i].codec & codecs))
+	for (i = 0; i < n; i++) {
+		if (!((raw ? table[i].codecs : table[i].codec) & mask))
 			continue;
 		if (!index--)
-			return &hantro_enc_coded_fmts[i];
+			return &table[i];
 	}
 	return NULL;
 }
 
+const struct hantro_enc_fmt *hantro_enc_coded_fmt(unsigned int codecs, unsigned int index)
+{
+	return hantro_enc_nth(hantro_enc_coded_fmts, ARRAY_SIZE(hantro_enc_coded_fmts), false,
+			      codecs, index);
+}
+
 const struct hantro_enc_fmt *hantro_enc_raw_fmt(unsigned int codec, unsigned int index)
 {
+	return hantro_enc_nth(hantro_enc_raw_fmts, ARRAY_SIZE(hantro_enc_raw_fmts), true,
+			      codec, index);
+}
+
+/* Look fourcc up among the formats nth() enumerates. */
+static const struct hantro_enc_fmt *
+hantro_enc_find(const struct hantro_enc_fmt *(*nth)(unsigned int, unsigned int),
+		unsigned int mask, u32 fourcc)
+{
+	const struct hantro_enc_fmt *f;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(hantro_enc_raw_fmts); i++) {
-		if (!(hantro_enc_raw_fmts[i].codecs & codec))
-			continue;
-		if (!index--)
-			return &hantro_enc_raw_fmts[i];
-	}
+	for (i = 0; (f = nth(mask, i)); i++)
+		if (f->fourcc == fourcc)
+			return f;
 	return NULL;
 }
 
 const struct hantro_enc_fmt *hantro_enc_find_coded(unsigned int codecs, u32 fourcc)
 {
-	const struct hantro_enc_fmt *f;
-	unsigned int i;
-
-	for (i = 0; (f = hantro_enc_coded_fmt(codecs, i)); i++)
-		if (f->fourcc == fourcc)
-			return f;
-	return NULL;
+	return hantro_enc_find(hantro_enc_coded_fmt, codecs, fourcc);
 }
 
 const struct hantro_enc_fmt *hantro_enc_find_raw(unsigned int codec, u32 fourcc)
 {
-	const struct hantro_enc_fmt *f;
-	unsigned int i;
-
-	for (i = 0; (f = hantro_enc_raw_fmt(codec, i)); i++)
-		if (f->fourcc == fourcc)
-			return f;
-	return NULL;
+	return hantro_enc_find(hantro_enc_raw_fmt, codec, fourcc);
 }
 
 static unsigned int hantro_enc_align_clamp(unsigned int v, unsigned int min,

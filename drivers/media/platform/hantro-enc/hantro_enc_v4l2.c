@@ -180,16 +180,20 @@ static int hantro_enc_s_fmt_out(struct file *file, void *priv, struct v4l2_forma
 	return 0;
 }
 
+/* Coded formats of the node, raw formats of the current coded format. */
+static bool hantro_enc_offers(struct hantro_enc_ctx *ctx, u32 fourcc)
+{
+	return hantro_enc_find_coded(ctx->node->codecs, fourcc) ||
+	       hantro_enc_find_raw(ctx->dst_desc->codec, fourcc);
+}
+
 static int hantro_enc_enum_framesizes(struct file *file, void *priv,
 				      struct v4l2_frmsizeenum *fsize)
 {
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
 	const struct hantro_enc_variant *var = ctx->dev->variant;
 
-	if (fsize->index)
-		return -EINVAL;
-	if (!hantro_enc_find_coded(ctx->node->codecs, fsize->pixel_format) &&
-	    !hantro_enc_find_raw(ctx->dst_desc->codec, fsize->pixel_format))
+	if (fsize->index || !hantro_enc_offers(ctx, fsize->pixel_format))
 		return -EINVAL;
 
 	fsize->type = V4L2_FRMSIZE_TYPE_STEPWISE;
@@ -210,10 +214,7 @@ static int hantro_enc_enum_frameintervals(struct file *file, void *priv,
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
 	const struct hantro_enc_variant *var = ctx->dev->variant;
 
-	if (fival->index)
-		return -EINVAL;
-	if (!hantro_enc_find_coded(ctx->node->codecs, fival->pixel_format) &&
-	    !hantro_enc_find_raw(ctx->dst_desc->codec, fival->pixel_format))
+	if (fival->index || !hantro_enc_offers(ctx, fival->pixel_format))
 		return -EINVAL;
 	if (fival->width < HANTRO_ENC_MIN_W || fival->width > var->max_width ||
 	    fival->height < HANTRO_ENC_MIN_H || fival->height > var->max_height ||
@@ -306,6 +307,7 @@ static int hantro_enc_encoder_cmd(struct file *file, void *priv,
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
 	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
 	unsigned long flags;
+	bool was_stopped;
 	int ret;
 
 	ret = v4l2_m2m_ioctl_try_encoder_cmd(file, priv, ec);
@@ -319,8 +321,10 @@ static int hantro_enc_encoder_cmd(struct file *file, void *priv,
 
 	/* The IRQ path tests and ends the drain state under the same lock. */
 	spin_lock_irqsave(&ctx->dev->irqlock, flags);
+	was_stopped = v4l2_m2m_has_stopped(m2m);
 	ret = v4l2_m2m_encoder_cmd(file, m2m, ec);
-	if (!ret && ec->cmd == V4L2_ENC_CMD_STOP && v4l2_m2m_has_stopped(m2m))
+	/* An empty OUTPUT queue ends the drain at once. */
+	if (!ret && ec->cmd == V4L2_ENC_CMD_STOP && !was_stopped && v4l2_m2m_has_stopped(m2m))
 		hantro_enc_signal_eos(ctx);
 	spin_unlock_irqrestore(&ctx->dev->irqlock, flags);
 	if (ret)

@@ -37,8 +37,6 @@ static u32 vepu_virt_h1_jpeg(struct vepu_virt *v, u32 *regs)
 	f->row_len = H1_IN_ROW_LEN_GET(REG(H1_REG_IN_IMG_CTRL));
 	f->mb_width = H1_ENC_WIDTH_GET(REG(H1_REG_ENC_CTRL));
 	f->mb_height = H1_ENC_HEIGHT_GET(REG(H1_REG_ENC_CTRL));
-	if (vepu_frame_check(f))
-		return H1_IRQ_BUS_ERROR;
 
 	/* Every plane the format reads must be memory the bus can reach. */
 	for (i = 0; i < 3; i++) {
@@ -57,6 +55,7 @@ static u32 vepu_virt_h1_jpeg(struct vepu_virt *v, u32 *regs)
 	vepu_virt_h1_qtable(regs, H1_REG_JPEG_LUMA_QUANT(0), job.qluma);
 	vepu_virt_h1_qtable(regs, H1_REG_JPEG_CHROMA_QUANT(0), job.qchroma);
 
+	/* Also rejects a format or geometry the input stage cannot read. */
 	ret = vepu_jpeg_encode(&v->jpeg, &job, &written);
 	REG(H1_REG_STR_BUF_LIMIT) = written * 8;
 	if (ret == -ENOSPC)

@@ -52,13 +52,17 @@ compliance() {
 load_project_modules() {
 	modprobe -q v4l2-mem2mem 2>/dev/null
 	modprobe -q videobuf2-dma-contig 2>/dev/null
-	insmod "$MODDIR/hantro-enc.ko" "$@" && insmod "$MODDIR/hantro-vepu-virt.ko"
+	insmod "$MODDIR/hantro-enc.ko" "$@" &&
+		insmod "$MODDIR/hantro-vepu-virt.ko" ip="${VEPU_IP:-h1}"
 }
+
+# The virtual VEPU's device for the register set under test.
+VEPU_DEV=vepu-virt-${VEPU_IP:-h1}
 
 unload_project_modules() {
 	rmmod hantro_vepu_virt && rmmod hantro_enc
 }
 
 virtual_vepu_bound() {
-	[ -e /sys/bus/platform/drivers/hantro-enc/vepu-virt-h1 ]
+	[ -e "/sys/bus/platform/drivers/hantro-enc/$VEPU_DEV" ]
 }

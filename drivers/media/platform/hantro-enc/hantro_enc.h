@@ -102,16 +102,19 @@ struct hantro_enc_ip_ops {
 };
 
 extern const struct hantro_enc_ip_ops hantro_h1_ops;
+extern const struct hantro_enc_ip_ops hantro_vepu2_ops;
 
 /**
  * struct hantro_enc_variant - what differs between SoC integrations
  * @ip:		register-level backend
+ * @last_reg:	highest register offset of the encoder block
  * @codecs:	mask of enum hantro_enc_codec the block encodes
  * @max_width:	largest coded width
  * @max_height:	largest coded height
  */
 struct hantro_enc_variant {
 	const struct hantro_enc_ip_ops *ip;
+	unsigned int last_reg;
 	unsigned int codecs;
 	unsigned int max_width;
 	unsigned int max_height;

@@ -22,6 +22,7 @@
 #include "hantro_enc.h"
 #include "hantro_enc_compat.h"
 #include "hantro_h1_regs.h"
+#include "hantro_vepu2_regs.h"
 
 int hantro_enc_debug;
 module_param_named(debug, hantro_enc_debug, int, 0644);
@@ -35,6 +36,15 @@ MODULE_PARM_DESC(video_nr, "videoN numbers of the JPEG and the H.264/VP8 node, -
 
 static const struct hantro_enc_variant hantro_enc_h1_variant = {
 	.ip = &hantro_h1_ops,
+	.last_reg = H1_REG_LAST,
+	.codecs = HANTRO_ENC_JPEG,
+	.max_width = HANTRO_ENC_MAX_W,
+	.max_height = HANTRO_ENC_MAX_H,
+};
+
+static const struct hantro_enc_variant hantro_enc_vepu2_variant = {
+	.ip = &hantro_vepu2_ops,
+	.last_reg = VEPU2_REG_LAST,
 	.codecs = HANTRO_ENC_JPEG,
 	.max_width = HANTRO_ENC_MAX_W,
 	.max_height = HANTRO_ENC_MAX_H,
@@ -51,11 +61,11 @@ static void hantro_enc_release(struct v4l2_device *v4l2_dev)
 
 static int hantro_enc_map_registers(struct platform_device *pdev, struct hantro_enc_dev *dev)
 {
-	static const struct regmap_config cfg = {
+	struct regmap_config cfg = {
 		.reg_bits = 32,
 		.val_bits = 32,
 		.reg_stride = 4,
-		.max_register = H1_REG_LAST,
+		.max_register = dev->variant->last_reg,
 	};
 	void __iomem *base;
 
@@ -161,7 +171,10 @@ static int hantro_enc_probe(struct platform_device *pdev)
 		goto err_put;
 	}
 
-	dev->irq = platform_get_irq(pdev, 0);
+	/* Combined decoder/encoder nodes name the encoder's line "vepu". */
+	dev->irq = platform_get_irq_byname_optional(pdev, "vepu");
+	if (dev->irq < 0)
+		dev->irq = platform_get_irq(pdev, 0);
 	if (dev->irq < 0) {
 		ret = dev->irq;
 		goto err_put;
@@ -256,11 +269,27 @@ static const struct dev_pm_ops hantro_enc_pm_ops = {
 	RUNTIME_PM_OPS(hantro_enc_runtime_suspend, hantro_enc_runtime_resume, NULL)
 };
 
+/* The virtual VEPU's devices, one per register set it models. */
 static const struct platform_device_id hantro_enc_id_table[] = {
 	{ .name = "vepu-virt-h1", .driver_data = (kernel_ulong_t)&hantro_enc_h1_variant },
+	{ .name = "vepu-virt-vepu2", .driver_data = (kernel_ulong_t)&hantro_enc_vepu2_variant },
 	{ }
 };
 MODULE_DEVICE_TABLE(platform, hantro_enc_id_table);
+
+/*
+ * Encoder blocks in device trees (shared/hw facts: RK3568/RK3588 have a
+ * stand-alone VEPU2; on RK3288/RK3399 the encoder is the first half of a
+ * node mainline's hantro_vpu also binds, see the admin guide).
+ */
+static const struct of_device_id hantro_enc_of_match[] = {
+	{ .compatible = "rockchip,rk3568-vepu", .data = &hantro_enc_vepu2_variant },
+	{ .compatible = "rockchip,rk3588-vepu121", .data = &hantro_enc_vepu2_variant },
+	{ .compatible = "rockchip,rk3399-vpu", .data = &hantro_enc_vepu2_variant },
+	{ .compatible = "rockchip,rk3288-vpu", .data = &hantro_enc_h1_variant },
+	{ }
+};
+MODULE_DEVICE_TABLE(of, hantro_enc_of_match);
 
 static struct platform_driver hantro_enc_driver = {
 	.probe = hantro_enc_probe,
@@ -268,6 +297,7 @@ static struct platform_driver hantro_enc_driver = {
 	.id_table = hantro_enc_id_table,
 	.driver = {
 		.name = "hantro-enc",
+		.of_match_table = hantro_enc_of_match,
 		.pm = pm_ptr(&hantro_enc_pm_ops),
 	},
 };

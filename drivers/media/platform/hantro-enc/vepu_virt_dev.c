@@ -23,6 +23,10 @@
 #include "hantro_enc_compat.h"
 #include "vepu_virt.h"
 
+static char *ip = "h1";
+module_param(ip, charp, 0444);
+MODULE_PARM_DESC(ip, "Register set to model: h1 (Hantro H1/VEPU1) or vepu2 (Rockchip VEPU2)");
+
 static int inject_fault;
 module_param(inject_fault, int, 0644);
 MODULE_PARM_DESC(inject_fault,
@@ -62,13 +66,13 @@ static void vepu_virt_run(struct work_struct *work)
 	memcpy(regs, v->regs, sizeof(v->regs));
 	spin_unlock_irq(&v->lock);
 
-	status = vepu_virt_h1_run(v, regs, fault);
+	status = v->ip->run(v, regs, fault);
 
 	spin_lock_irq(&v->lock);
-	v->regs[H1_REG_STR_BUF_LIMIT / 4] = regs[H1_REG_STR_BUF_LIMIT / 4];
-	v->regs[H1_REG_ENC_CTRL / 4] &= ~H1_ENC_EN;
-	v->regs[H1_REG_INTERRUPT / 4] |= status | H1_IRQ_RAW;
-	raise = !(v->regs[H1_REG_INTERRUPT / 4] & H1_IRQ_DISABLE);
+	v->regs[v->ip->readback_reg / 4] = regs[v->ip->readback_reg / 4];
+	v->regs[v->ip->start_reg / 4] &= ~v->ip->enable;
+	v->regs[v->ip->irq_reg / 4] |= status | v->ip->irq_raw;
+	raise = !(v->regs[v->ip->irq_reg / 4] & v->ip->irq_disable);
 	spin_unlock_irq(&v->lock);
 	kfree(regs);
 
@@ -94,8 +98,8 @@ static int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val)
 	bool start;
 
 	spin_lock_irqsave(&v->lock, flags);
-	start = reg == H1_REG_ENC_CTRL && (val & H1_ENC_EN) &&
-		!(v->regs[reg / 4] & H1_ENC_EN);
+	start = reg == v->ip->start_reg && (val & v->ip->enable) &&
+		!(v->regs[reg / 4] & v->ip->enable);
 	v->regs[reg / 4] = val;
 	spin_unlock_irqrestore(&v->lock, flags);
 	if (start)
@@ -108,7 +112,6 @@ static const struct regmap_config vepu_virt_regmap_config = {
 	.reg_bits = 32,
 	.val_bits = 32,
 	.reg_stride = 4,
-	.max_register = H1_REG_LAST,
 	.reg_read = vepu_virt_reg_read,
 	.reg_write = vepu_virt_reg_write,
 	/* The driver reads its status from hard interrupt context. */
@@ -148,11 +151,11 @@ static int vepu_virt_probe(struct platform_device *pdev)
 {
 	struct platform_device_info child = {
 		.parent = &pdev->dev,
-		.name = "vepu-virt-h1",
 		.id = PLATFORM_DEVID_NONE,
 		/* The real blocks address 32 bits; model the same limit. */
 		.dma_mask = DMA_BIT_MASK(32),
 	};
+	struct regmap_config cfg = vepu_virt_regmap_config;
 	struct fwnode_handle *fwnode;
 	struct resource irq_res;
 	struct vepu_virt *v;
@@ -162,11 +165,18 @@ static int vepu_virt_probe(struct platform_device *pdev)
 	if (!v)
 		return -ENOMEM;
 	v->pdev = pdev;
+	if (!strcmp(ip, "h1"))
+		v->ip = &vepu_virt_h1;
+	else if (!strcmp(ip, "vepu2"))
+		v->ip = &vepu_virt_vepu2;
+	else
+		return dev_err_probe(&pdev->dev, -EINVAL, "ip=%s: not h1 or vepu2\n", ip);
 	spin_lock_init(&v->lock);
 	INIT_WORK(&v->run, vepu_virt_run);
 	platform_set_drvdata(pdev, v);
 
-	v->regmap = devm_regmap_init(&pdev->dev, NULL, v, &vepu_virt_regmap_config);
+	cfg.max_register = v->ip->last_reg;
+	v->regmap = devm_regmap_init(&pdev->dev, NULL, v, &cfg);
 	if (IS_ERR(v->regmap))
 		return PTR_ERR(v->regmap);
 
@@ -188,6 +198,7 @@ static int vepu_virt_probe(struct platform_device *pdev)
 		goto err;
 
 	irq_res = (struct resource)DEFINE_RES_IRQ(v->virq);
+	child.name = v->ip->name;
 	child.res = &irq_res;
 	child.num_res = 1;
 	v->child = platform_device_register_full(&child);
@@ -196,7 +207,7 @@ static int vepu_virt_probe(struct platform_device *pdev)
 		v->child = NULL;
 		goto err;
 	}
-	dev_info(&pdev->dev, "virtual VEPU (H1 register set) ready\n");
+	dev_info(&pdev->dev, "virtual VEPU (%s register set) ready\n", ip);
 	return 0;
 
 err:

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Rockchip VEPU2 encoder registers (RK3399, RK3568, RK3588 VEPU121): the
+ * contract between the driver's backend and the hardware or the virtual VEPU.
+ *
+ * Offsets and bits from mainline drivers/media/platform/verisilicon/
+ * rockchip_vpu2_regs.h and Rockchip MPP hal_h264e_vepu2_reg_tbl.h.
+ */
+#ifndef HANTRO_VEPU2_REGS_H
+#define HANTRO_VEPU2_REGS_H
+
+#include <linux/bits.h>
+
+#define VEPU2_REG_JPEG_LUMA_QUANT(i)	(0x000 + (i) * 4)
+#define VEPU2_REG_JPEG_CHROMA_QUANT(i)	(0x040 + (i) * 4)
+#define VEPU2_REG_ADDR_IN_PLANE_0	0x0c0
+#define VEPU2_REG_ADDR_IN_PLANE_1	0x0c4
+#define VEPU2_REG_ADDR_IN_PLANE_2	0x0c8
+/* Write: bytes available at the output address. Read: bits written. */
+#define VEPU2_REG_STR_BUF_LIMIT		0x0d4
+#define VEPU2_REG_AXI_CTRL		0x0d8
+#define   VEPU2_AXI_BURST_LEN(x)	(((x) & 0x3f) << 8)
+#define VEPU2_REG_OVERFILL		0x0f0
+#define   VEPU2_OVERFILL_R_D4(x)	(((x) & 0x3) << 4)
+#define   VEPU2_OVERFILL_B(x)		((x) & 0xf)
+#define VEPU2_REG_ROW_LEN		0x0f4
+#define   VEPU2_ROW_LEN(px)		((px) & 0x3fff)
+#define VEPU2_REG_ENC_CTRL1		0x128
+#define   VEPU2_IN_FMT(x)		(((x) & 0xf) << 4)
+#define   VEPU2_IN_FMT_GET(r)		(((r) >> 4) & 0xf)
+#define VEPU2_REG_ADDR_OUTPUT_STREAM	0x134
+#define VEPU2_REG_ENCODE_START		0x19c
+#define   VEPU2_MB_HEIGHT(mbs)		(((mbs) & 0x1ff) << 20)
+#define   VEPU2_MB_HEIGHT_GET(r)	(((r) >> 20) & 0x1ff)
+#define   VEPU2_MB_WIDTH(mbs)		(((mbs) & 0x1ff) << 8)
+#define   VEPU2_MB_WIDTH_GET(r)		(((r) >> 8) & 0x1ff)
+#define   VEPU2_FRAME_TYPE(t)		((t) << 6)
+#define   VEPU2_FRAME_INTRA		1
+#define   VEPU2_FORMAT(f)		((f) << 4)
+#define   VEPU2_FORMAT_GET(r)		(((r) >> 4) & 0x3)
+#define   VEPU2_FORMAT_JPEG		2
+#define   VEPU2_FORMAT_H264		3
+#define   VEPU2_ENCODE_ENABLE		BIT(0)
+#define VEPU2_REG_DATA_ENDIAN		0x1a4
+#define   VEPU2_INPUT_SWAP8		BIT(31)
+#define   VEPU2_INPUT_SWAP16		BIT(30)
+#define   VEPU2_INPUT_SWAP32		BIT(29)
+#define   VEPU2_OUTPUT_SWAP8		BIT(28)
+#define   VEPU2_OUTPUT_SWAP16		BIT(27)
+#define   VEPU2_OUTPUT_SWAP32		BIT(26)
+#define VEPU2_REG_INTERRUPT		0x1b4
+#define   VEPU2_IRQ_TIMEOUT_EN		BIT(10)
+#define   VEPU2_IRQ_CLEAR		BIT(9)
+#define   VEPU2_IRQ_DISABLE		BIT(8)
+#define   VEPU2_IRQ_TIMEOUT		BIT(6)
+#define   VEPU2_IRQ_BUFFER_FULL		BIT(5)
+#define   VEPU2_IRQ_BUS_ERROR		BIT(4)
+#define   VEPU2_IRQ_FUSE		BIT(3)
+#define   VEPU2_IRQ_SLICE_READY		BIT(2)
+#define   VEPU2_IRQ_FRAME_READY		BIT(1)
+#define   VEPU2_IRQ_RAW			BIT(0)
+/* 184 registers (MPP's VEPU2 table). */
+#define VEPU2_REG_LAST			0x2dc
+
+#endif /* HANTRO_VEPU2_REGS_H */

@@ -107,14 +107,14 @@ extern const struct hantro_enc_ip_ops hantro_vepu2_ops;
 /**
  * struct hantro_enc_variant - what differs between SoC integrations
  * @ip:		register-level backend
- * @last_reg:	highest register offset of the encoder block
+ * @regmap:	register map of the encoder block (MMIO)
  * @codecs:	mask of enum hantro_enc_codec the block encodes
  * @max_width:	largest coded width
  * @max_height:	largest coded height
  */
 struct hantro_enc_variant {
 	const struct hantro_enc_ip_ops *ip;
-	unsigned int last_reg;
+	const struct regmap_config *regmap;
 	unsigned int codecs;
 	unsigned int max_width;
 	unsigned int max_height;

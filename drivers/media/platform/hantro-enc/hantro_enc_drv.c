@@ -34,9 +34,23 @@ MODULE_PARM_DESC(video_nr, "videoN numbers of the JPEG and the H.264/VP8 node, -
 
 #define HANTRO_ENC_AUTOSUSPEND_MS	100
 
+static const struct regmap_config hantro_enc_h1_regmap = {
+	.reg_bits = 32,
+	.val_bits = 32,
+	.reg_stride = 4,
+	.max_register = H1_REG_LAST,
+};
+
+static const struct regmap_config hantro_enc_vepu2_regmap = {
+	.reg_bits = 32,
+	.val_bits = 32,
+	.reg_stride = 4,
+	.max_register = VEPU2_REG_LAST,
+};
+
 static const struct hantro_enc_variant hantro_enc_h1_variant = {
 	.ip = &hantro_h1_ops,
-	.last_reg = H1_REG_LAST,
+	.regmap = &hantro_enc_h1_regmap,
 	.codecs = HANTRO_ENC_JPEG,
 	.max_width = HANTRO_ENC_MAX_W,
 	.max_height = HANTRO_ENC_MAX_H,
@@ -44,7 +58,7 @@ static const struct hantro_enc_variant hantro_enc_h1_variant = {
 
 static const struct hantro_enc_variant hantro_enc_vepu2_variant = {
 	.ip = &hantro_vepu2_ops,
-	.last_reg = VEPU2_REG_LAST,
+	.regmap = &hantro_enc_vepu2_regmap,
 	.codecs = HANTRO_ENC_JPEG,
 	.max_width = HANTRO_ENC_MAX_W,
 	.max_height = HANTRO_ENC_MAX_H,
@@ -61,12 +75,6 @@ static void hantro_enc_release(struct v4l2_device *v4l2_dev)
 
 static int hantro_enc_map_registers(struct platform_device *pdev, struct hantro_enc_dev *dev)
 {
-	struct regmap_config cfg = {
-		.reg_bits = 32,
-		.val_bits = 32,
-		.reg_stride = 4,
-		.max_register = dev->variant->last_reg,
-	};
 	void __iomem *base;
 
 	/* Without an MMIO window the parent (the virtual VEPU) provides the regmap. */
@@ -77,7 +85,7 @@ static int hantro_enc_map_registers(struct platform_device *pdev, struct hantro_
 	base = devm_platform_ioremap_resource(pdev, 0);
 	if (IS_ERR(base))
 		return PTR_ERR(base);
-	dev->regmap = devm_regmap_init_mmio(&pdev->dev, base, &cfg);
+	dev->regmap = devm_regmap_init_mmio(&pdev->dev, base, dev->variant->regmap);
 	return PTR_ERR_OR_ZERO(dev->regmap);
 }
 

@@ -35,7 +35,7 @@ struct vepu_virt;
 /**
  * struct vepu_virt_ip - a register set the model implements
  * @name:	child device name, which selects the driver's backend
- * @last_reg:	highest register offset
+ * @regmap:	register map the driver sees (callbacks set by the model)
  * @start_reg:	register whose enable bit starts a frame
  * @enable:	that bit
  * @irq_reg:	interrupt status register
@@ -47,7 +47,7 @@ struct vepu_virt;
  */
 struct vepu_virt_ip {
 	const char *name;
-	u32 last_reg;
+	const struct regmap_config *regmap;
 	u32 start_reg;
 	u32 enable;
 	u32 irq_reg;
@@ -115,6 +115,25 @@ struct vepu_virt {
 	unsigned int virq;
 	struct vepu_jpeg_state jpeg;
 };
+
+int vepu_virt_reg_read(void *ctx, unsigned int reg, unsigned int *val);
+int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val);
+
+/*
+ * The register map as the driver sees it. It reads its status from hard
+ * interrupt context, hence fast_io.
+ */
+#define VEPU_VIRT_REGMAP(last) (&(const struct regmap_config) {	\
+	.name = "vepu-virt",			\
+	.reg_bits = 32,				\
+	.val_bits = 32,				\
+	.reg_stride = 4,			\
+	.max_register = (last),			\
+	.reg_read = vepu_virt_reg_read,		\
+	.reg_write = vepu_virt_reg_write,	\
+	.fast_io = true,			\
+	.cache_type = REGCACHE_NONE,		\
+})
 
 void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len);
 enum vepu_virt_result vepu_virt_jpeg_run(struct vepu_virt *v, struct vepu_virt_jpeg_regs *r,

@@ -80,7 +80,7 @@ static void vepu_virt_run(struct work_struct *work)
 		generic_handle_irq_safe(v->virq);
 }
 
-static int vepu_virt_reg_read(void *ctx, unsigned int reg, unsigned int *val)
+int vepu_virt_reg_read(void *ctx, unsigned int reg, unsigned int *val)
 {
 	struct vepu_virt *v = ctx;
 	unsigned long flags;
@@ -91,7 +91,7 @@ static int vepu_virt_reg_read(void *ctx, unsigned int reg, unsigned int *val)
 	return 0;
 }
 
-static int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val)
+int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val)
 {
 	struct vepu_virt *v = ctx;
 	unsigned long flags;
@@ -106,18 +106,6 @@ static int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val)
 		queue_work(v->wq, &v->run);
 	return 0;
 }
-
-static const struct regmap_config vepu_virt_regmap_config = {
-	.name = "vepu-virt",
-	.reg_bits = 32,
-	.val_bits = 32,
-	.reg_stride = 4,
-	.reg_read = vepu_virt_reg_read,
-	.reg_write = vepu_virt_reg_write,
-	/* The driver reads its status from hard interrupt context. */
-	.fast_io = true,
-	.cache_type = REGCACHE_NONE,
-};
 
 static int vepu_virt_irq_map(struct irq_domain *d, unsigned int virq, irq_hw_number_t hw)
 {
@@ -155,7 +143,6 @@ static int vepu_virt_probe(struct platform_device *pdev)
 		/* The real blocks address 32 bits; model the same limit. */
 		.dma_mask = DMA_BIT_MASK(32),
 	};
-	struct regmap_config cfg = vepu_virt_regmap_config;
 	struct fwnode_handle *fwnode;
 	struct resource irq_res;
 	struct vepu_virt *v;
@@ -175,8 +162,7 @@ static int vepu_virt_probe(struct platform_device *pdev)
 	INIT_WORK(&v->run, vepu_virt_run);
 	platform_set_drvdata(pdev, v);
 
-	cfg.max_register = v->ip->last_reg;
-	v->regmap = devm_regmap_init(&pdev->dev, NULL, v, &cfg);
+	v->regmap = devm_regmap_init(&pdev->dev, NULL, v, v->ip->regmap);
 	if (IS_ERR(v->regmap))
 		return PTR_ERR(v->regmap);
 

@@ -43,7 +43,7 @@ static u32 vepu_virt_h1_run(struct vepu_virt *v, u32 *regs, enum vepu_virt_fault
 
 const struct vepu_virt_ip vepu_virt_h1 = {
 	.name = "vepu-virt-h1",
-	.last_reg = H1_REG_LAST,
+	.regmap = VEPU_VIRT_REGMAP(H1_REG_LAST),
 	.start_reg = H1_REG_ENC_CTRL,
 	.enable = H1_ENC_EN,
 	.irq_reg = H1_REG_INTERRUPT,

@@ -44,7 +44,7 @@ static u32 vepu_virt_vepu2_run(struct vepu_virt *v, u32 *regs, enum vepu_virt_fa
 
 const struct vepu_virt_ip vepu_virt_vepu2 = {
 	.name = "vepu-virt-vepu2",
-	.last_reg = VEPU2_REG_LAST,
+	.regmap = VEPU_VIRT_REGMAP(VEPU2_REG_LAST),
 	.start_reg = VEPU2_REG_ENCODE_START,
 	.enable = VEPU2_ENCODE_ENABLE,
 	.irq_reg = VEPU2_REG_INTERRUPT,

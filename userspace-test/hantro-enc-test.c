@@ -21,6 +21,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -607,6 +609,53 @@ static void test_back_to_initialization(struct enc *e)
 	encode_frames(e, 2, "after re-initialisation");
 }
 
+static void *blocking_dqbuf(void *arg)
+{
+	struct enc *e = arg;
+	struct v4l2_plane planes[VIDEO_MAX_PLANES] = { 0 };
+	struct v4l2_buffer b = {
+		.type = CAP_TYPE, .memory = V4L2_MEMORY_MMAP, .m.planes = planes,
+		.length = VIDEO_MAX_PLANES,
+	};
+
+	return (void *)(long)xioctl(e, VIDIOC_DQBUF, &b);
+}
+
+static void streamoff_hung(int sig)
+{
+	(void)sig;
+	printf("FAIL: a blocking DQBUF does not block STREAMOFF from another thread (hung)\n");
+	_exit(1);
+}
+
+/* A DQBUF sleeping in one thread must not hold up STREAMOFF in another. */
+static void test_streamoff_unblocks_dqbuf(struct enc *e)
+{
+	int flags = fcntl(e->fd, F_GETFL);
+	pthread_t t;
+	void *ret;
+
+	restart_capture(e);
+	drain_out_queue(e);
+	queue_all_cap(e);
+	fcntl(e->fd, F_SETFL, flags & ~O_NONBLOCK);
+	if (pthread_create(&t, NULL, blocking_dqbuf, e)) {
+		report(false, "blocking DQBUF: start a thread");
+		fcntl(e->fd, F_SETFL, flags);
+		return;
+	}
+	usleep(300 * 1000);
+	signal(SIGALRM, streamoff_hung);
+	alarm(10);
+	report(!stream(e, CAP_TYPE, false), "STREAMOFF(CAPTURE) while another thread blocks in DQBUF");
+	pthread_join(t, &ret);
+	alarm(0);
+	report((long)ret != 0, "the blocked DQBUF returns an error after STREAMOFF");
+	fcntl(e->fd, F_SETFL, flags);
+	stream(e, CAP_TYPE, true);
+	encode_frames(e, 1, "after STREAMOFF released a blocked DQBUF");
+}
+
 static void test_faults(struct enc *e, const char *fault_file)
 {
 	static const char * const names[] = { NULL, "buffer full", "bus error", "lost interrupt" };
@@ -762,6 +811,7 @@ int main(int argc, char **argv)
 	test_stop_not_streaming(&e);
 	test_reset(&e);
 	test_streamoff_output(&e);
+	test_streamoff_unblocks_dqbuf(&e);
 	test_back_to_initialization(&e);
 	if (fault_file)
 		test_faults(&e, fault_file);

@@ -11,7 +11,7 @@ payload_make() {
 	cp "$HANTRO_TOP"/tools/vm/guest/*.sh "$HANTRO_TOP/tools/lib/psnr.sh" "$dir/"
 	cp "$HANTRO_TOP/tools/vm/guest/$suite.sh" "$dir/main.sh"
 	find "$moddir" -name '*.ko' -exec cp {} "$dir/modules/" \;
-	gcc -O2 -Wall -Wextra -std=gnu11 -o "$dir/hantro-enc-test" \
+	gcc -O2 -Wall -Wextra -std=gnu11 -pthread -o "$dir/hantro-enc-test" \
 		"$HANTRO_TOP/userspace-test/hantro-enc-test.c" || return 1
 	: >"$dir/env.sh"
 	for kv in "$@"; do

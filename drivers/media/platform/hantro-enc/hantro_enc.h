@@ -44,6 +44,10 @@ enum hantro_enc_codec {
 /**
  * enum hantro_enc_input - input picture formats of the hardware (register
  *			   value of the input format field)
+ * @HANTRO_ENC_IN_YUV420P: planar 4:2:0, three planes
+ * @HANTRO_ENC_IN_NV12: semi-planar 4:2:0, CbCr interleaved
+ * @HANTRO_ENC_IN_YUYV: packed 4:2:2, Y0 Cb Y1 Cr
+ * @HANTRO_ENC_IN_UYVY: packed 4:2:2, Cb Y0 Cr Y1
  */
 enum hantro_enc_input {
 	HANTRO_ENC_IN_YUV420P = 0,

@@ -16,6 +16,7 @@
 #include <linux/of.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
+#include <linux/property.h>
 #include <linux/slab.h>
 #include <media/v4l2-ioctl.h>
 
@@ -33,6 +34,7 @@ module_param_array(video_nr, int, NULL, 0444);
 MODULE_PARM_DESC(video_nr, "videoN numbers of the JPEG and the H.264/VP8 node, -1 for the next free");
 
 #define HANTRO_ENC_AUTOSUSPEND_MS	100
+#define HANTRO_ENC_M2M_SETTLE_MS	100
 
 static const struct regmap_config hantro_enc_h1_regmap = {
 	.reg_bits = 32,
@@ -68,6 +70,16 @@ static void hantro_enc_release(struct v4l2_device *v4l2_dev)
 {
 	struct hantro_enc_dev *dev = container_of(v4l2_dev, struct hantro_enc_dev, v4l2_dev);
 
+	/*
+	 * v4l2_m2m_job_finish() leaves the core's job work queued and
+	 * v4l2_m2m_release() frees it without a flush, which the last close
+	 * after an unbind can hit. Pause the scheduler and let a queued work
+	 * item run before the memory goes.
+	 */
+	if (dev->m2m_dev) {
+		v4l2_m2m_suspend(dev->m2m_dev);
+		msleep(HANTRO_ENC_M2M_SETTLE_MS);
+	}
 	v4l2_m2m_release(dev->m2m_dev);
 	mutex_destroy(&dev->lock);
 	kfree(dev);
@@ -145,7 +157,7 @@ static int hantro_enc_probe(struct platform_device *pdev)
 	if (!dev)
 		return -ENOMEM;
 	dev->dev = &pdev->dev;
-	dev->variant = id ? (const void *)id->driver_data : of_device_get_match_data(&pdev->dev);
+	dev->variant = id ? (const void *)id->driver_data : device_get_match_data(&pdev->dev);
 	mutex_init(&dev->lock);
 	spin_lock_init(&dev->irqlock);
 	INIT_DELAYED_WORK(&dev->watchdog, hantro_enc_watchdog);

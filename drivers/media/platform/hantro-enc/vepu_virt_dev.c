@@ -135,16 +135,26 @@ static void vepu_virt_teardown(struct vepu_virt *v)
 	}
 }
 
-static int vepu_virt_probe(struct platform_device *pdev)
+/* The device the driver binds to, with the model's interrupt line. */
+static struct platform_device *vepu_virt_add_child(struct vepu_virt *v)
 {
+	struct resource irq_res = DEFINE_RES_IRQ(v->virq);
 	struct platform_device_info child = {
-		.parent = &pdev->dev,
+		.parent = &v->pdev->dev,
+		.name = v->ip->name,
 		.id = PLATFORM_DEVID_NONE,
+		.res = &irq_res,
+		.num_res = 1,
 		/* The real blocks address 32 bits; model the same limit. */
 		.dma_mask = DMA_BIT_MASK(32),
 	};
+
+	return platform_device_register_full(&child);
+}
+
+static int vepu_virt_probe(struct platform_device *pdev)
+{
 	struct fwnode_handle *fwnode;
-	struct resource irq_res;
 	struct vepu_virt *v;
 	int ret;
 
@@ -183,11 +193,7 @@ static int vepu_virt_probe(struct platform_device *pdev)
 	if (!v->wq)
 		goto err;
 
-	irq_res = (struct resource)DEFINE_RES_IRQ(v->virq);
-	child.name = v->ip->name;
-	child.res = &irq_res;
-	child.num_res = 1;
-	v->child = platform_device_register_full(&child);
+	v->child = vepu_virt_add_child(v);
 	if (IS_ERR(v->child)) {
 		ret = PTR_ERR(v->child);
 		v->child = NULL;

@@ -45,7 +45,7 @@ if stage host; then
 fi
 
 if stage style; then
-	say "== checkpatch --strict on the kernel sources"
+	say "== checkpatch --strict and kernel-doc on the kernel sources"
 	src612=$(kernel_source 6.12)
 	files=$(cd "$HANTRO_TOP" && git ls-files 'drivers/*.c' 'drivers/*.h' 2>/dev/null ||
 		find drivers -name '*.[ch]')
@@ -53,6 +53,9 @@ if stage style; then
 		check "checkpatch --strict $f" perl "$src612/scripts/checkpatch.pl" --no-tree \
 			--strict --quiet -f "$HANTRO_TOP/$f"
 	done
+	kdoc=$(cd "$HANTRO_TOP" && perl "$src612/scripts/kernel-doc" -none -Wall $files 2>&1)
+	[ -n "$kdoc" ] && echo "$kdoc"
+	check "kernel-doc -Wall on the kernel sources: no warnings" test -z "$kdoc"
 fi
 
 # Kernels: the VM tests' debug kernels double as 6.12 and 7.x build targets.

@@ -88,21 +88,36 @@ struct hantro_enc_jpeg_regs {
 };
 
 /**
+ * struct hantro_enc_ip_regs - where an IP keeps what every frame ends with
+ * @irq:	interrupt status register
+ * @irq_raw:	its "interrupt pending" bit
+ * @irq_ready:	its "frame ready" bit
+ * @irq_errors:	its error bits (bus error, buffer full, timeout)
+ * @irq_disable: its "interrupt disabled" bit
+ * @axi:	AXI control register, cleared after a frame
+ * @start:	start/mode register
+ * @buf_limit:	buffer limit register; reads back the bits written
+ */
+struct hantro_enc_ip_regs {
+	u32 irq;
+	u32 irq_raw;
+	u32 irq_ready;
+	u32 irq_errors;
+	u32 irq_disable;
+	u32 axi;
+	u32 start;
+	u32 buf_limit;
+};
+
+/**
  * struct hantro_enc_ip_ops - one hardware IP (H1/VEPU1 or VEPU2)
- * @jpeg_run:	program a JPEG frame and start the hardware
- * @irq_status:	read and acknowledge the interrupt; true when the frame is done
- * @bits_written: stream bits the hardware wrote for the finished frame
- * @reset:	stop the hardware after an error or a timeout
- *
- * All run in atomic context (device_run holds no sleeping lock, the others
- * run from the IRQ handler or the watchdog).
+ * @regs:	the registers the IP-independent frame completion uses
+ * @jpeg_run:	program a JPEG frame and start the hardware (atomic context)
  */
 struct hantro_enc_ip_ops {
+	const struct hantro_enc_ip_regs *regs;
 	void (*jpeg_run)(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *job,
 			 const struct hantro_enc_jpeg_regs *regs);
-	bool (*irq_status)(struct hantro_enc_dev *dev, u32 *status);
-	u32 (*bits_written)(struct hantro_enc_dev *dev);
-	void (*reset)(struct hantro_enc_dev *dev);
 };
 
 extern const struct hantro_enc_ip_ops hantro_h1_ops;
@@ -271,6 +286,11 @@ int hantro_enc_ctrls_init(struct hantro_enc_ctx *ctx);
 extern const struct v4l2_m2m_ops hantro_enc_m2m_ops;
 irqreturn_t hantro_enc_irq(int irq, void *priv);
 void hantro_enc_watchdog(struct work_struct *work);
+
+/* hantro_hw_common.c: run from the IRQ handler or the watchdog */
+bool hantro_hw_irq_status(struct hantro_enc_dev *dev, u32 *status);
+u32 hantro_hw_bits_written(struct hantro_enc_dev *dev);
+void hantro_hw_reset(struct hantro_enc_dev *dev);
 
 /* hantro_enc_jpeg.c */
 extern const struct hantro_enc_codec_ops hantro_enc_jpeg_ops;

@@ -132,11 +132,10 @@ const struct v4l2_m2m_ops hantro_enc_m2m_ops = {
 irqreturn_t hantro_enc_irq(int irq, void *priv)
 {
 	struct hantro_enc_dev *dev = priv;
-	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
 	bool done;
 	u32 status;
 
-	done = ip->irq_status(dev, &status);
+	done = hantro_hw_irq_status(dev, &status);
 	if (!status)
 		return IRQ_NONE;
 
@@ -146,7 +145,7 @@ irqreturn_t hantro_enc_irq(int irq, void *priv)
 
 	if (!done) {
 		dev_warn(dev->dev, "frame failed, status %#x\n", status);
-		ip->reset(dev);
+		hantro_hw_reset(dev);
 	}
 	hantro_enc_job_finish(dev, done ? VB2_BUF_STATE_DONE : VB2_BUF_STATE_ERROR);
 	return IRQ_HANDLED;
@@ -160,6 +159,6 @@ void hantro_enc_watchdog(struct work_struct *work)
 	if (!dev->job_ctx)
 		return;
 	dev_warn(dev->dev, "frame timed out, resetting the encoder\n");
-	dev->variant->ip->reset(dev);
+	hantro_hw_reset(dev);
 	hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
 }

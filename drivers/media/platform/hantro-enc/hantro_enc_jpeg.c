@@ -40,7 +40,7 @@ static int hantro_enc_jpeg_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job
 
 static void hantro_enc_jpeg_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
-	u32 bytes = ctx->dev->variant->ip->bits_written(ctx->dev) / 8;
+	u32 bytes = hantro_hw_bits_written(ctx->dev) / 8;
 
 	vb2_set_plane_payload(&job->dst->vb2_buf, 0,
 			      job->hdr_len + min(bytes, job->dst_size));

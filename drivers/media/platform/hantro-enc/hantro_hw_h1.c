@@ -64,34 +64,18 @@ static void hantro_h1_jpeg_run(struct hantro_enc_ctx *ctx, const struct hantro_e
 	hantro_h1_start(ctx, H1_ENC_MODE(H1_MODE_JPEG) | H1_ENC_PIC_TYPE(H1_PIC_INTRA));
 }
 
-static bool hantro_h1_irq_status(struct hantro_enc_dev *dev, u32 *status)
-{
-	*status = hantro_enc_read(dev, H1_REG_INTERRUPT);
-	if (!(*status & H1_IRQ_RAW)) {
-		*status = 0;
-		return false;
-	}
-	hantro_enc_write(dev, H1_REG_INTERRUPT, 0);
-	hantro_enc_write(dev, H1_REG_AXI_CTRL, 0);
-	return (*status & (H1_IRQ_FRAME_READY | H1_IRQ_BUS_ERROR | H1_IRQ_BUFFER_FULL |
-			   H1_IRQ_TIMEOUT)) == H1_IRQ_FRAME_READY;
-}
-
-static u32 hantro_h1_bits_written(struct hantro_enc_dev *dev)
-{
-	return hantro_enc_read(dev, H1_REG_STR_BUF_LIMIT);
-}
-
-static void hantro_h1_reset(struct hantro_enc_dev *dev)
-{
-	hantro_enc_write(dev, H1_REG_INTERRUPT, H1_IRQ_DISABLE);
-	hantro_enc_write(dev, H1_REG_ENC_CTRL, 0);
-	hantro_enc_write(dev, H1_REG_AXI_CTRL, 0);
-}
+static const struct hantro_enc_ip_regs hantro_h1_regs = {
+	.irq = H1_REG_INTERRUPT,
+	.irq_raw = H1_IRQ_RAW,
+	.irq_ready = H1_IRQ_FRAME_READY,
+	.irq_errors = H1_IRQ_BUS_ERROR | H1_IRQ_BUFFER_FULL | H1_IRQ_TIMEOUT,
+	.irq_disable = H1_IRQ_DISABLE,
+	.axi = H1_REG_AXI_CTRL,
+	.start = H1_REG_ENC_CTRL,
+	.buf_limit = H1_REG_STR_BUF_LIMIT,
+};
 
 const struct hantro_enc_ip_ops hantro_h1_ops = {
+	.regs = &hantro_h1_regs,
 	.jpeg_run = hantro_h1_jpeg_run,
-	.irq_status = hantro_h1_irq_status,
-	.bits_written = hantro_h1_bits_written,
-	.reset = hantro_h1_reset,
 };

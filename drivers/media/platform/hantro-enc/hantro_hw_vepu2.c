@@ -52,34 +52,18 @@ static void hantro_vepu2_jpeg_run(struct hantro_enc_ctx *ctx, const struct hantr
 			 VEPU2_FORMAT(VEPU2_FORMAT_JPEG) | VEPU2_ENCODE_ENABLE);
 }
 
-static bool hantro_vepu2_irq_status(struct hantro_enc_dev *dev, u32 *status)
-{
-	*status = hantro_enc_read(dev, VEPU2_REG_INTERRUPT);
-	if (!(*status & VEPU2_IRQ_RAW)) {
-		*status = 0;
-		return false;
-	}
-	hantro_enc_write(dev, VEPU2_REG_INTERRUPT, 0);
-	hantro_enc_write(dev, VEPU2_REG_AXI_CTRL, 0);
-	return (*status & (VEPU2_IRQ_FRAME_READY | VEPU2_IRQ_BUS_ERROR |
-			   VEPU2_IRQ_BUFFER_FULL | VEPU2_IRQ_TIMEOUT)) == VEPU2_IRQ_FRAME_READY;
-}
-
-static u32 hantro_vepu2_bits_written(struct hantro_enc_dev *dev)
-{
-	return hantro_enc_read(dev, VEPU2_REG_STR_BUF_LIMIT);
-}
-
-static void hantro_vepu2_reset(struct hantro_enc_dev *dev)
-{
-	hantro_enc_write(dev, VEPU2_REG_INTERRUPT, VEPU2_IRQ_DISABLE);
-	hantro_enc_write(dev, VEPU2_REG_ENCODE_START, 0);
-	hantro_enc_write(dev, VEPU2_REG_AXI_CTRL, 0);
-}
+static const struct hantro_enc_ip_regs hantro_vepu2_regs = {
+	.irq = VEPU2_REG_INTERRUPT,
+	.irq_raw = VEPU2_IRQ_RAW,
+	.irq_ready = VEPU2_IRQ_FRAME_READY,
+	.irq_errors = VEPU2_IRQ_BUS_ERROR | VEPU2_IRQ_BUFFER_FULL | VEPU2_IRQ_TIMEOUT,
+	.irq_disable = VEPU2_IRQ_DISABLE,
+	.axi = VEPU2_REG_AXI_CTRL,
+	.start = VEPU2_REG_ENCODE_START,
+	.buf_limit = VEPU2_REG_STR_BUF_LIMIT,
+};
 
 const struct hantro_enc_ip_ops hantro_vepu2_ops = {
+	.regs = &hantro_vepu2_regs,
 	.jpeg_run = hantro_vepu2_jpeg_run,
-	.irq_status = hantro_vepu2_irq_status,
-	.bits_written = hantro_vepu2_bits_written,
-	.reset = hantro_vepu2_reset,
 };

@@ -15,3 +15,17 @@ psnr_jpeg() {
 at_least() {
 	[ -n "$1" ] && awk -v v="$1" -v m="$2" 'BEGIN { exit !(v == "inf" || v + 0 >= m) }'
 }
+
+# decode_h264 STREAM OUT.yuv: strict FFmpeg decode to I420; fails on any error.
+decode_h264() {
+	ffmpeg -hide_banner -nostdin -loglevel error -err_detect explode -i "$1" \
+		-f rawvideo -pix_fmt yuv420p -y "$2" 2>&1 | grep . >&2 && return 1
+	[ -s "$2" ]
+}
+
+# psnr_yuv A.yuv B.yuv W H: average PSNR of two I420 files of the same size.
+psnr_yuv() {
+	ffmpeg -hide_banner -nostdin -f rawvideo -pix_fmt yuv420p -s "$3x$4" -i "$1" \
+		-f rawvideo -pix_fmt yuv420p -s "$3x$4" -i "$2" -lavfi psnr -f null - 2>&1 |
+		sed -n 's/.*PSNR.* average:\([0-9.inf]*\).*/\1/p' | head -n 1
+}

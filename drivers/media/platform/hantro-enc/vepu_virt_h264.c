@@ -1,0 +1,583 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual VEPU H.264 core: the picture loop, prediction and macroblock
+ * decisions. Intra prediction reads the unfiltered reconstruction of the
+ * current picture (the loop filter runs after the last macroblock), inter
+ * prediction reads the filtered reference. Clause numbers refer to ITU-T
+ * H.264.
+ */
+
+#include <linux/errno.h>
+#include <linux/string.h>
+
+#include "vepu_virt_h264_int.h"
+
+/* Motion search range in whole samples, and the penalty of intra in P. */
+#define VEPU_H264_SEARCH	24
+#define VEPU_H264_INTRA_BIAS	24
+
+enum { I16_V, I16_H, I16_DC, I16_PLANE };
+enum { CH_DC, CH_H, CH_V, CH_PLANE };
+
+/**
+ * struct vepu_h264_nbr - unfiltered neighbouring samples of a macroblock
+ * @left:	column left of the block (16 luma or 8 chroma)
+ * @top:	row above it
+ * @corner:	the sample above-left
+ * @has_left:	@left is available
+ * @has_top:	@top is available
+ */
+struct vepu_h264_nbr {
+	u8 left[16];
+	u8 top[16];
+	u8 corner;
+	bool has_left;
+	bool has_top;
+};
+
+size_t vepu_h264_scratch_size(unsigned int mb_width, unsigned int mb_height)
+{
+	return (size_t)mb_width * mb_height * sizeof(struct vepu_h264_mb);
+}
+
+/* Neighbours of a @size block at (@x, @y) of a plane; @step 2 for CbCr. */
+static void vepu_h264_neighbours(const u8 *plane, unsigned int stride, unsigned int step,
+				 unsigned int x, unsigned int y, unsigned int size,
+				 struct vepu_h264_nbr *n)
+{
+	unsigned int i;
+
+	n->has_left = x > 0;
+	n->has_top = y > 0;
+	for (i = 0; i < size && n->has_left; i++)
+		n->left[i] = plane[(y + i) * stride + (x - 1) * step];
+	for (i = 0; i < size && n->has_top; i++)
+		n->top[i] = plane[(y - 1) * stride + (x + i) * step];
+	if (n->has_left && n->has_top)
+		n->corner = plane[(y - 1) * stride + (x - 1) * step];
+}
+
+/* Plane prediction (8-117..8-121 luma, 8-144..8-148 chroma 4:2:0). */
+static void vepu_h264_pred_plane(const struct vepu_h264_nbr *n, unsigned int size, u8 *pred)
+{
+	int half = size / 2, hs = 0, vs = 0, a, b, cc, x, y;
+	int mul = size == 16 ? 5 : 34;
+
+	for (x = 0; x < half; x++) {
+		int l = half - 2 - x;
+
+		hs += (x + 1) * (n->top[half + x] - (l >= 0 ? n->top[l] : n->corner));
+		vs += (x + 1) * (n->left[half + x] - (l >= 0 ? n->left[l] : n->corner));
+	}
+	a = 16 * (n->left[size - 1] + n->top[size - 1]);
+	b = (mul * hs + 32) >> 6;
+	cc = (mul * vs + 32) >> 6;
+	for (y = 0; y < (int)size; y++)
+		for (x = 0; x < (int)size; x++)
+			pred[y * size + x] = vepu_clip_pixel((a + b * (x - half + 1) +
+							      cc * (y - half + 1) + 16) >> 5);
+}
+
+static bool vepu_h264_pred_luma(const struct vepu_h264_nbr *n, unsigned int mode, u8 pred[256])
+{
+	unsigned int x, y, sum = 0;
+
+	switch (mode) {
+	case I16_V:
+		if (!n->has_top)
+			return false;
+		for (y = 0; y < 16; y++)
+			memcpy(&pred[y * 16], n->top, 16);
+		return true;
+	case I16_H:
+		if (!n->has_left)
+			return false;
+		for (y = 0; y < 16; y++)
+			memset(&pred[y * 16], n->left[y], 16);
+		return true;
+	case I16_DC:
+		for (x = 0; x < 16; x++)
+			sum += (n->has_top ? n->top[x] : 0) + (n->has_left ? n->left[x] : 0);
+		if (n->has_top && n->has_left)
+			sum = (sum + 16) >> 5;
+		else if (n->has_top || n->has_left)
+			sum = (sum + 8) >> 4;
+		else
+			sum = 128;
+		memset(pred, sum, 256);
+		return true;
+	default:
+		if (!n->has_top || !n->has_left)
+			return false;
+		vepu_h264_pred_plane(n, 16, pred);
+		return true;
+	}
+}
+
+/* Chroma DC (8.3.4.1-3): each 4x4 block has its own rule. */
+static void vepu_h264_pred_chroma_dc(const struct vepu_h264_nbr *n, u8 pred[64])
+{
+	unsigned int b, i, y;
+
+	for (b = 0; b < 4; b++) {
+		unsigned int bx = (b & 1) * 4, by = (b >> 1) * 4, st = 0, sl = 0, dc;
+		bool top = n->has_top, left = n->has_left;
+
+		for (i = 0; i < 4; i++) {
+			st += top ? n->top[bx + i] : 0;
+			sl += left ? n->left[by + i] : 0;
+		}
+		/* Blocks on one edge only prefer the neighbour along that edge. */
+		if (b == 1 && top)
+			left = false;
+		if (b == 2 && left)
+			top = false;
+		if (top && left)
+			dc = (st + sl + 4) >> 3;
+		else if (top)
+			dc = (st + 2) >> 2;
+		else if (left)
+			dc = (sl + 2) >> 2;
+		else
+			dc = 128;
+		for (y = 0; y < 4; y++)
+			memset(&pred[(by + y) * 8 + bx], dc, 4);
+	}
+}
+
+static bool vepu_h264_pred_chroma(const struct vepu_h264_nbr *n, unsigned int mode, u8 pred[64])
+{
+	unsigned int y;
+
+	switch (mode) {
+	case CH_DC:
+		vepu_h264_pred_chroma_dc(n, pred);
+		return true;
+	case CH_H:
+		if (!n->has_left)
+			return false;
+		for (y = 0; y < 8; y++)
+			memset(&pred[y * 8], n->left[y], 8);
+		return true;
+	case CH_V:
+		if (!n->has_top)
+			return false;
+		for (y = 0; y < 8; y++)
+			memcpy(&pred[y * 8], n->top, 8);
+		return true;
+	default:
+		if (!n->has_top || !n->has_left)
+			return false;
+		vepu_h264_pred_plane(n, 8, pred);
+		return true;
+	}
+}
+
+static unsigned int vepu_h264_sad(const u8 *a, const u8 *b, unsigned int n)
+{
+	unsigned int i, sad = 0;
+
+	for (i = 0; i < n; i++)
+		sad += a[i] > b[i] ? a[i] - b[i] : b[i] - a[i];
+	return sad;
+}
+
+/* Luma of the reference at an integer displacement, edges replicated (8.4.2.2.1). */
+static void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			      int dx, int dy, u8 pred[256])
+{
+	int w = c->mbw * 16, h = c->mbh * 16, x, y;
+	const u8 *ref = c->job->ref.y;
+
+	for (y = 0; y < 16; y++) {
+		int ry = vepu_clip3(0, h - 1, (int)mby * 16 + y + dy);
+
+		for (x = 0; x < 16; x++)
+			pred[y * 16 + x] = ref[ry * w + vepu_clip3(0, w - 1, (int)mbx * 16 + x + dx)];
+	}
+}
+
+/* Chroma of the reference (8.4.2.2.2): eighth-sample bilinear, both components. */
+static void vepu_h264_mc_chroma(const struct vepu_h264_ctx *c, unsigned int mbx,
+				unsigned int mby, const s16 mv[2], u8 pred[2][64])
+{
+	int w = c->mbw * 8, h = c->mbh * 8, stride = c->mbw * 16;
+	int fx = mv[0] & 7, fy = mv[1] & 7, x, y, comp;
+	const u8 *ref = c->job->ref.c;
+
+	for (comp = 0; comp < 2; comp++)
+		for (y = 0; y < 8; y++)
+			for (x = 0; x < 8; x++) {
+				int xi = (int)mbx * 8 + x + (mv[0] >> 3);
+				int yi = (int)mby * 8 + y + (mv[1] >> 3);
+				int x0 = vepu_clip3(0, w - 1, xi), x1 = vepu_clip3(0, w - 1, xi + 1);
+				int y0 = vepu_clip3(0, h - 1, yi), y1 = vepu_clip3(0, h - 1, yi + 1);
+				int a = ref[y0 * stride + x0 * 2 + comp];
+				int b = ref[y0 * stride + x1 * 2 + comp];
+				int cc = ref[y1 * stride + x0 * 2 + comp];
+				int d = ref[y1 * stride + x1 * 2 + comp];
+
+				pred[comp][y * 8 + x] = ((8 - fx) * (8 - fy) * a + fx * (8 - fy) * b +
+							 (8 - fx) * fy * cc + fx * fy * d + 32) >> 6;
+			}
+}
+
+static int vepu_h264_median(int a, int b, int c)
+{
+	int lo = a < b ? a : b, hi = a < b ? b : a;
+
+	return c < lo ? lo : c > hi ? hi : c;
+}
+
+/**
+ * vepu_h264_mv_pred() - motion vector predictor of a 16x16 partition
+ * @c:		picture state
+ * @mbx:	column
+ * @mby:	row
+ * @skip:	the P_Skip derivation (8.4.1.1) rather than 8.4.1.3
+ * @mvp:	receives the predictor
+ */
+static void vepu_h264_mv_pred(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			      bool skip, s16 mvp[2])
+{
+	const struct vepu_h264_mb *n[3] = { NULL, NULL, NULL };
+	int ref[3], mv[3][2], i, matches = 0, match = 0;
+	const struct vepu_h264_mb *cur = &c->mbs[mby * c->mbw + mbx];
+
+	if (mbx)
+		n[0] = cur - 1;
+	if (mby) {
+		n[1] = cur - c->mbw;
+		if (mbx + 1 < c->mbw)
+			n[2] = cur - c->mbw + 1;
+		else if (mbx)
+			n[2] = cur - c->mbw - 1;
+	}
+	for (i = 0; i < 3; i++) {
+		bool inter = n[i] && n[i]->type != MB_I16;
+
+		ref[i] = inter ? 0 : -1;
+		mv[i][0] = inter ? n[i]->mv[0] : 0;
+		mv[i][1] = inter ? n[i]->mv[1] : 0;
+	}
+	if (skip && (!n[0] || !n[1] || (!ref[0] && !mv[0][0] && !mv[0][1]) ||
+		     (!ref[1] && !mv[1][0] && !mv[1][1]))) {
+		mvp[0] = 0;
+		mvp[1] = 0;
+		return;
+	}
+	/* Only A exists: B and C take its values (8.4.1.3.1). */
+	if (!n[1] && !n[2] && n[0]) {
+		for (i = 1; i < 3; i++) {
+			ref[i] = ref[0];
+			mv[i][0] = mv[0][0];
+			mv[i][1] = mv[0][1];
+		}
+	}
+	for (i = 0; i < 3; i++)
+		if (ref[i] == 0) {
+			matches++;
+			match = i;
+		}
+	if (matches == 1) {
+		mvp[0] = mv[match][0];
+		mvp[1] = mv[match][1];
+		return;
+	}
+	mvp[0] = vepu_h264_median(mv[0][0], mv[1][0], mv[2][0]);
+	mvp[1] = vepu_h264_median(mv[0][1], mv[1][1], mv[2][1]);
+}
+
+/* Rough bits of a signed Exp-Golomb code, for motion costs. */
+static unsigned int vepu_h264_se_bits(int v)
+{
+	unsigned int u = v > 0 ? 2 * v : -2 * v + 1, bits = 1;
+
+	while (u > 1) {
+		u >>= 1;
+		bits += 2;
+	}
+	return bits;
+}
+
+/* Lagrangian multiplier for SAD-domain decisions: ~2^((qp - 12) / 6). */
+static unsigned int vepu_h264_lambda(int qp)
+{
+	static const u8 base[6] = { 64, 72, 81, 91, 102, 114 };
+	unsigned int l = (base[qp % 6] << (qp / 6)) >> 8;
+
+	return l ? l : 1;
+}
+
+/**
+ * struct vepu_h264_me - integer motion search state
+ * @mvp:	predictor, quarter samples
+ * @lambda:	rate weight
+ * @best:	best displacement so far, whole samples
+ * @cost:	its cost
+ */
+struct vepu_h264_me {
+	s16 mvp[2];
+	unsigned int lambda;
+	int best[2];
+	unsigned int cost;
+};
+
+static bool vepu_h264_me_try(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			     const u8 *src, struct vepu_h264_me *me, int x, int y)
+{
+	unsigned int cost;
+	u8 pred[256];
+
+	if (x < -VEPU_H264_SEARCH || x > VEPU_H264_SEARCH ||
+	    y < -VEPU_H264_SEARCH || y > VEPU_H264_SEARCH)
+		return false;
+	vepu_h264_mc_luma(c, mbx, mby, x, y, pred);
+	cost = vepu_h264_sad(src, pred, 256) +
+	       me->lambda * (vepu_h264_se_bits(x * 4 - me->mvp[0]) +
+			     vepu_h264_se_bits(y * 4 - me->mvp[1]));
+	if (cost >= me->cost)
+		return false;
+	me->cost = cost;
+	me->best[0] = x;
+	me->best[1] = y;
+	return true;
+}
+
+/*
+ * Integer motion search: the best of zero, the predictor and the left
+ * neighbour's vector, then a small-diamond descent. Returns the cost;
+ * @mv receives the vector in quarter samples.
+ */
+static unsigned int vepu_h264_search(const struct vepu_h264_ctx *c, unsigned int mbx,
+				     unsigned int mby, const u8 *src, const s16 mvp[2], s16 mv[2])
+{
+	static const s8 diamond[4][2] = { { -1, 0 }, { 1, 0 }, { 0, -1 }, { 0, 1 } };
+	struct vepu_h264_me me = {
+		.mvp = { mvp[0], mvp[1] },
+		.lambda = vepu_h264_lambda(c->job->qp),
+		.cost = ~0u,
+	};
+	unsigned int i, round;
+
+	vepu_h264_me_try(c, mbx, mby, src, &me, 0, 0);
+	vepu_h264_me_try(c, mbx, mby, src, &me, mvp[0] >> 2, mvp[1] >> 2);
+	if (mbx) {
+		const struct vepu_h264_mb *left = &c->mbs[mby * c->mbw + mbx - 1];
+
+		vepu_h264_me_try(c, mbx, mby, src, &me, left->mv[0] >> 2, left->mv[1] >> 2);
+	}
+	for (round = 0; round < 2 * VEPU_H264_SEARCH; round++) {
+		int cx = me.best[0], cy = me.best[1];
+		bool moved = false;
+
+		for (i = 0; i < 4; i++)
+			moved |= vepu_h264_me_try(c, mbx, mby, src, &me, cx + diamond[i][0],
+						  cy + diamond[i][1]);
+		if (!moved)
+			break;
+	}
+	mv[0] = me.best[0] * 4;
+	mv[1] = me.best[1] * 4;
+	return me.cost;
+}
+
+/**
+ * struct vepu_h264_mbenc - one macroblock being decided and coded
+ * @src:	source samples
+ * @pred_y:	luma prediction
+ * @pred_c:	Cb and Cr prediction
+ * @co:		levels
+ * @i16_mode:	chosen Intra16x16PredMode
+ * @chroma_mode: chosen intra_chroma_pred_mode
+ * @mv:		chosen motion vector
+ */
+struct vepu_h264_mbenc {
+	struct vepu_mb src;
+	u8 pred_y[256];
+	u8 pred_c[2][64];
+	struct vepu_h264_coeffs co;
+	unsigned int i16_mode;
+	unsigned int chroma_mode;
+	s16 mv[2];
+};
+
+/* Best intra 16x16 luma and chroma modes by SAD; returns the luma SAD. */
+static unsigned int vepu_h264_intra_decide(const struct vepu_h264_ctx *c, unsigned int mbx,
+					   unsigned int mby, struct vepu_h264_mbenc *m)
+{
+	const struct vepu_h264_job *j = c->job;
+	unsigned int stride = c->mbw * 16, mode, sad, best = ~0u, best_c = ~0u, comp;
+	struct vepu_h264_nbr n, nc[2];
+	u8 pred[256], pc[2][64];
+
+	vepu_h264_neighbours(j->rec.y, stride, 1, mbx * 16, mby * 16, 16, &n);
+	for (mode = I16_V; mode <= I16_PLANE; mode++) {
+		if (!vepu_h264_pred_luma(&n, mode, pred))
+			continue;
+		sad = vepu_h264_sad(m->src.y, pred, 256);
+		if (sad < best) {
+			best = sad;
+			m->i16_mode = mode;
+			memcpy(m->pred_y, pred, 256);
+		}
+	}
+	for (comp = 0; comp < 2; comp++)
+		vepu_h264_neighbours(j->rec.c + comp, stride, 2, mbx * 8, mby * 8, 8, &nc[comp]);
+	for (mode = CH_DC; mode <= CH_PLANE; mode++) {
+		if (!vepu_h264_pred_chroma(&nc[0], mode, pc[0]))
+			continue;
+		vepu_h264_pred_chroma(&nc[1], mode, pc[1]);
+		sad = vepu_h264_sad(m->src.cb, pc[0], 64) + vepu_h264_sad(m->src.cr, pc[1], 64);
+		if (sad < best_c) {
+			best_c = sad;
+			m->chroma_mode = mode;
+			memcpy(m->pred_c, pc, sizeof(pc));
+		}
+	}
+	return best;
+}
+
+/* Levels of the residual against the prediction in @m, pattern decided. */
+static void vepu_h264_quant_mb(const struct vepu_h264_ctx *c, struct vepu_h264_mbenc *m,
+			       bool intra16)
+{
+	int qpc = vepu_h264_chroma_qp(c->job->qp, c->job->chroma_qp_offset);
+
+	vepu_h264_quant_luma(m->src.y, m->pred_y, intra16, c->job->qp, &m->co);
+	vepu_h264_quant_chroma(m->src.cb, m->pred_c[0], qpc, intra16, 0, &m->co);
+	vepu_h264_quant_chroma(m->src.cr, m->pred_c[1], qpc, intra16, 1, &m->co);
+	vepu_h264_set_cbp(&m->co, intra16);
+}
+
+/* Decoded samples of the macroblock into the reconstruction. */
+static void vepu_h264_reconstruct(const struct vepu_h264_ctx *c, unsigned int mbx,
+				  unsigned int mby, const struct vepu_h264_mbenc *m, bool intra16)
+{
+	const struct vepu_h264_job *j = c->job;
+	unsigned int stride = c->mbw * 16, comp;
+	int qpc = vepu_h264_chroma_qp(j->qp, j->chroma_qp_offset);
+
+	vepu_h264_recon_luma(&m->co, intra16, j->qp, m->pred_y,
+			     j->rec.y + mby * 16 * stride + mbx * 16, stride);
+	for (comp = 0; comp < 2; comp++)
+		vepu_h264_recon_chroma(&m->co, comp, qpc, m->pred_c[comp],
+				       j->rec.c + mby * 8 * stride + mbx * 16 + comp, stride);
+}
+
+static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			      struct vepu_h264_mbenc *m)
+{
+	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
+	unsigned int intra_cost, inter_cost;
+	s16 mvp[2], skip_mv[2], mvd[2] = { 0, 0 };
+	bool intra16 = true;
+
+	mb->qp = c->job->qp;
+	mb->mv[0] = 0;
+	mb->mv[1] = 0;
+	memset(mb->nnz, 0, sizeof(mb->nnz));
+	intra_cost = vepu_h264_intra_decide(c, mbx, mby, m);
+	if (!c->job->intra) {
+		/* P_Skip when its prediction leaves nothing to code. */
+		vepu_h264_mv_pred(c, mbx, mby, true, skip_mv);
+		if (!(skip_mv[0] & 3) && !(skip_mv[1] & 3)) {
+			u8 keep_y[256], keep_c[2][64];
+
+			memcpy(keep_y, m->pred_y, sizeof(keep_y));
+			memcpy(keep_c, m->pred_c, sizeof(keep_c));
+			vepu_h264_mc_luma(c, mbx, mby, skip_mv[0] >> 2, skip_mv[1] >> 2,
+					  m->pred_y);
+			vepu_h264_mc_chroma(c, mbx, mby, skip_mv, m->pred_c);
+			vepu_h264_quant_mb(c, m, false);
+			if (!m->co.cbp_luma && !m->co.cbp_chroma) {
+				mb->type = MB_SKIP;
+				mb->mv[0] = skip_mv[0];
+				mb->mv[1] = skip_mv[1];
+				vepu_h264_reconstruct(c, mbx, mby, m, false);
+				c->skip_run++;
+				c->job->skip_mbs++;
+				return;
+			}
+			memcpy(m->pred_y, keep_y, sizeof(keep_y));
+			memcpy(m->pred_c, keep_c, sizeof(keep_c));
+		}
+		vepu_h264_mv_pred(c, mbx, mby, false, mvp);
+		inter_cost = vepu_h264_search(c, mbx, mby, m->src.y, mvp, m->mv);
+		if (inter_cost < intra_cost + VEPU_H264_INTRA_BIAS * vepu_h264_lambda(c->job->qp)) {
+			intra16 = false;
+			mb->type = MB_P16;
+			mb->mv[0] = m->mv[0];
+			mb->mv[1] = m->mv[1];
+			mvd[0] = m->mv[0] - mvp[0];
+			mvd[1] = m->mv[1] - mvp[1];
+			vepu_h264_mc_luma(c, mbx, mby, m->mv[0] >> 2, m->mv[1] >> 2, m->pred_y);
+			vepu_h264_mc_chroma(c, mbx, mby, m->mv, m->pred_c);
+		}
+	}
+	if (intra16) {
+		mb->type = MB_I16;
+		c->job->intra_mbs++;
+	}
+	vepu_h264_quant_mb(c, m, intra16);
+	vepu_h264_reconstruct(c, mbx, mby, m, intra16);
+	vepu_h264_write_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
+}
+
+/* The bytes the driver already wrote at the aligned output address. */
+static void vepu_h264_header_rest(struct h264_bw *bw, u64 rem, unsigned int bits)
+{
+	unsigned int i;
+
+	for (i = 0; i < bits / 8; i++)
+		h264_bw_emit(bw, rem >> (56 - 8 * i));
+}
+
+/**
+ * vepu_h264_encode() - code one picture
+ * @job:	its parameters; statistics are filled in
+ * @scratch:	vepu_h264_scratch_size() bytes of working memory
+ * @bytes:	receives the bytes written at job->out, header rest included
+ *
+ * Return: 0, -ENOSPC when the output does not fit, -EINVAL for parameters
+ * the hardware rejects.
+ */
+int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
+{
+	struct vepu_h264_ctx c = {
+		.job = job,
+		.mbw = job->frame.mb_width,
+		.mbh = job->frame.mb_height,
+		.mbs = scratch,
+	};
+	struct vepu_h264_mbenc m;
+	unsigned int mbx, mby;
+
+	*bytes = 0;
+	if (vepu_frame_check(&job->frame) || job->qp < 0 || job->qp > 51 ||
+	    job->pic_init_qp < 0 || job->pic_init_qp > 51 || job->deblock_idc > 2 ||
+	    job->start_bits > 56 || job->start_bits % 8)
+		return -EINVAL;
+	job->qp_sum = 0;
+	job->intra_mbs = 0;
+	job->skip_mbs = 0;
+	h264_bw_init(&c.bw, job->out, job->out_size);
+	vepu_h264_header_rest(&c.bw, job->hdr_rem, job->start_bits);
+	vepu_h264_write_slice_header(&c);
+	for (mby = 0; mby < c.mbh; mby++)
+		for (mbx = 0; mbx < c.mbw; mbx++) {
+			vepu_frame_fetch_mb(&job->frame, mbx, mby, &m.src);
+			vepu_h264_code_mb(&c, mbx, mby, &m);
+			job->qp_sum += job->qp;
+			if (c.bw.overflow)
+				return -ENOSPC;
+		}
+	if (c.skip_run)
+		h264_bw_ue(&c.bw, c.skip_run);
+	h264_bw_trailing(&c.bw);
+	if (c.bw.overflow)
+		return -ENOSPC;
+	vepu_h264_deblock(&c);
+	*bytes = c.bw.pos;
+	return 0;
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Virtual VEPU: the H.264 core. Encodes one picture as one slice the way
+ * the registers describe it: IDR or P with one reference, intra 16x16 and
+ * inter 16x16 (with P_Skip) macroblocks, CAVLC, the in-loop deblocking
+ * filter, and the reconstruction written for the next picture. Plain C,
+ * also built into the host unit tests.
+ */
+#ifndef VEPU_VIRT_H264_H
+#define VEPU_VIRT_H264_H
+
+#include <linux/types.h>
+
+#include "vepu_virt_frame.h"
+
+/**
+ * struct vepu_h264_pic - a reconstructed picture in the core's own layout
+ * @y:	luma, stride mb_width * 16, mb_height * 16 rows
+ * @c:	Cb/Cr interleaved, same stride, mb_height * 8 rows
+ */
+struct vepu_h264_pic {
+	u8 *y;
+	u8 *c;
+};
+
+/**
+ * struct vepu_h264_job - one picture, as decoded from the registers
+ * @frame:	input picture
+ * @ref:	reference picture (read; P pictures only)
+ * @rec:	reconstruction (written)
+ * @out:	stream output, at the 8-byte aligned continuation address
+ * @out_size:	bytes available at @out
+ * @hdr_rem:	the bytes already at @out, big-endian (HDR_REM MSB:LSB)
+ * @start_bits:	how many leading bits of @hdr_rem are valid (multiple of 8)
+ * @intra:	IDR picture, else P
+ * @frame_num:	slice header frame_num (16 bits)
+ * @idr_pic_id:	slice header idr_pic_id
+ * @pps_id:	slice header pic_parameter_set_id
+ * @qp:		slice QP
+ * @pic_init_qp: the PPS's pic_init_qp, for slice_qp_delta
+ * @chroma_qp_offset: the PPS's chroma_qp_index_offset
+ * @deblock_idc: disable_deblocking_filter_idc (0 on, 1 off, 2 not across
+ *		slices, which for one slice is 0)
+ * @alpha_div2:	slice_alpha_c0_offset_div2
+ * @beta_div2:	slice_beta_offset_div2
+ * @qp_sum:	out: sum of the macroblock QPs
+ * @intra_mbs:	out: intra macroblocks
+ * @skip_mbs:	out: skipped macroblocks
+ */
+struct vepu_h264_job {
+	struct vepu_frame frame;
+	struct vepu_h264_pic ref;
+	struct vepu_h264_pic rec;
+	u8 *out;
+	size_t out_size;
+	u64 hdr_rem;
+	unsigned int start_bits;
+	bool intra;
+	unsigned int frame_num;
+	unsigned int idr_pic_id;
+	unsigned int pps_id;
+	int qp;
+	int pic_init_qp;
+	int chroma_qp_offset;
+	unsigned int deblock_idc;
+	int alpha_div2;
+	int beta_div2;
+	u32 qp_sum;
+	u32 intra_mbs;
+	u32 skip_mbs;
+};
+
+size_t vepu_h264_scratch_size(unsigned int mb_width, unsigned int mb_height);
+int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes);
+
+#endif /* VEPU_VIRT_H264_H */

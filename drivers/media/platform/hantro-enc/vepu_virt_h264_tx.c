@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual VEPU H.264 core: residual transform and quantisation, and the
+ * reconstruction exactly as a decoder computes it (8.5.10 - 8.5.12) with
+ * the flat scaling lists of a stream without scaling matrices.
+ */
+
+#include <linux/bits.h>
+#include <linux/string.h>
+
+#include "vepu_virt_h264_int.h"
+
+const u8 vepu_h264_blk_order[16] = {
+	0, 1, 4, 5, 2, 3, 6, 7, 8, 9, 12, 13, 10, 11, 14, 15,
+};
+
+const u8 vepu_h264_zigzag[16] = {
+	0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15,
+};
+
+/* normAdjust4x4 (8-315) per qP % 6: both indices even, both odd, other. */
+static const u8 vepu_h264_dequant[6][3] = {
+	{ 10, 16, 13 }, { 11, 18, 14 }, { 13, 20, 16 },
+	{ 14, 23, 18 }, { 16, 25, 20 }, { 18, 29, 23 },
+};
+
+/* Forward quantisation multipliers matching the table above (2^15 / ...). */
+static const u16 vepu_h264_quant[6][3] = {
+	{ 13107, 5243, 8066 }, { 11916, 4660, 7490 }, { 10082, 4194, 6554 },
+	{ 9362, 3647, 5825 }, { 8192, 3355, 5243 }, { 7282, 2893, 4559 },
+};
+
+/* QP_C as a function of qP_I (Table 8-15). */
+static const u8 vepu_h264_qpc[52] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+	20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 29, 30, 31, 32, 32, 33, 34, 34,
+	35, 35, 36, 36, 37, 37, 37, 38, 38, 38, 39, 39, 39, 39,
+};
+
+/* The largest level CAVLC codes without the escape Baseline forbids. */
+#define VEPU_H264_MAX_LEVEL	2047
+
+int vepu_h264_chroma_qp(int qp, int offset)
+{
+	return vepu_h264_qpc[vepu_clip3(0, 51, qp + offset)];
+}
+
+static unsigned int vepu_h264_pos_class(unsigned int raster)
+{
+	unsigned int x = raster & 3, y = raster >> 2;
+
+	if (!(x & 1) && !(y & 1))
+		return 0;
+	return (x & 1) && (y & 1) ? 1 : 2;
+}
+
+static s16 vepu_h264_quantize(int w, unsigned int mf, unsigned int qbits, unsigned int f)
+{
+	int level = (int)(((unsigned int)(w < 0 ? -w : w) * mf + f) >> qbits);
+
+	level = level > VEPU_H264_MAX_LEVEL ? VEPU_H264_MAX_LEVEL : level;
+	return w < 0 ? -level : level;
+}
+
+/* Forward core transform of a 4x4 residual block (8.5.12's inverse). */
+static void vepu_h264_fdct4(const int in[16], int out[16])
+{
+	int tmp[16], i;
+
+	for (i = 0; i < 4; i++) {
+		const int *r = &in[i * 4];
+		int a = r[0] + r[3], b = r[1] + r[2], c = r[1] - r[2], d = r[0] - r[3];
+
+		tmp[i * 4 + 0] = a + b;
+		tmp[i * 4 + 1] = 2 * d + c;
+		tmp[i * 4 + 2] = a - b;
+		tmp[i * 4 + 3] = d - 2 * c;
+	}
+	for (i = 0; i < 4; i++) {
+		int a = tmp[i] + tmp[12 + i], b = tmp[4 + i] + tmp[8 + i];
+		int c = tmp[4 + i] - tmp[8 + i], d = tmp[i] - tmp[12 + i];
+
+		out[i] = a + b;
+		out[4 + i] = 2 * d + c;
+		out[8 + i] = a - b;
+		out[12 + i] = d - 2 * c;
+	}
+}
+
+/* 8.5.12.2: rows first, then columns, then (x + 32) >> 6. */
+static void vepu_h264_idct4(int d[16])
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		int *r = &d[i * 4];
+		int e = r[0] + r[2], f = r[0] - r[2];
+		int g = (r[1] >> 1) - r[3], h = r[1] + (r[3] >> 1);
+
+		r[0] = e + h;
+		r[1] = f + g;
+		r[2] = f - g;
+		r[3] = e - h;
+	}
+	for (i = 0; i < 4; i++) {
+		int e = d[i] + d[8 + i], f = d[i] - d[8 + i];
+		int g = (d[4 + i] >> 1) - d[12 + i], h = d[4 + i] + (d[12 + i] >> 1);
+
+		d[i] = (e + h + 32) >> 6;
+		d[4 + i] = (f + g + 32) >> 6;
+		d[8 + i] = (f - g + 32) >> 6;
+		d[12 + i] = (e - h + 32) >> 6;
+	}
+}
+
+/* The 4x4 Hadamard transform of 8-320 (its own inverse up to scale). */
+static void vepu_h264_hadamard4(const int in[16], int out[16])
+{
+	int tmp[16], i;
+
+	for (i = 0; i < 4; i++) {
+		const int *r = &in[i * 4];
+		int a = r[0] + r[1], b = r[2] + r[3], c = r[0] - r[1], d = r[2] - r[3];
+
+		tmp[i * 4 + 0] = a + b;
+		tmp[i * 4 + 1] = a - b;
+		tmp[i * 4 + 2] = c - d;
+		tmp[i * 4 + 3] = c + d;
+	}
+	for (i = 0; i < 4; i++) {
+		int a = tmp[i] + tmp[4 + i], b = tmp[8 + i] + tmp[12 + i];
+		int c = tmp[i] - tmp[4 + i], d = tmp[8 + i] - tmp[12 + i];
+
+		out[i] = a + b;
+		out[4 + i] = a - b;
+		out[8 + i] = c - d;
+		out[12 + i] = c + d;
+	}
+}
+
+/* Quantise a transformed block into zig-zag order, from scan position @first. */
+static void vepu_h264_quant_block(const int w[16], int qp, bool intra, unsigned int first,
+				  s16 levels[16])
+{
+	unsigned int qbits = 15 + qp / 6, f = (1u << qbits) / (intra ? 3 : 6), i;
+
+	for (i = 0; i < 16; i++) {
+		unsigned int r = vepu_h264_zigzag[i];
+
+		levels[i] = i < first ? 0 :
+			vepu_h264_quantize(w[r], vepu_h264_quant[qp % 6][vepu_h264_pos_class(r)],
+					   qbits, f);
+	}
+}
+
+/* Scale a block's levels (8.5.12.1); position 0 keeps @dc when @has_dc. */
+static void vepu_h264_dequant_block(const s16 levels[16], int qp, bool has_dc, int dc,
+				    int d[16])
+{
+	unsigned int i;
+
+	for (i = 0; i < 16; i++) {
+		unsigned int r = vepu_h264_zigzag[i];
+
+		d[r] = levels[i] * vepu_h264_dequant[qp % 6][vepu_h264_pos_class(r)] * (1 << (qp / 6));
+	}
+	if (has_dc)
+		d[0] = dc;
+}
+
+static void vepu_h264_residual_block(const u8 *src, const u8 *pred, unsigned int stride,
+				     int w[16])
+{
+	int r[16];
+	unsigned int x, y;
+
+	for (y = 0; y < 4; y++)
+		for (x = 0; x < 4; x++)
+			r[y * 4 + x] = src[y * stride + x] - pred[y * stride + x];
+	vepu_h264_fdct4(r, w);
+}
+
+static void vepu_h264_add_block(int d[16], const u8 *pred, unsigned int pstride,
+				u8 *out, unsigned int ostride)
+{
+	unsigned int x, y;
+
+	vepu_h264_idct4(d);
+	for (y = 0; y < 4; y++)
+		for (x = 0; x < 4; x++)
+			out[y * ostride + x] = vepu_clip_pixel(pred[y * pstride + x] + d[y * 4 + x]);
+}
+
+/**
+ * vepu_h264_quant_luma() - levels of a 16x16 luma residual
+ * @src:	source samples, stride 16
+ * @pred:	prediction, stride 16
+ * @intra16:	Intra_16x16: DCs go through the Hadamard transform
+ * @qp:		QP_Y
+ * @co:		receives luma_dc and luma
+ */
+void vepu_h264_quant_luma(const u8 *src, const u8 *pred, bool intra16, int qp,
+			  struct vepu_h264_coeffs *co)
+{
+	int w[16][16], dc[16], dch[16];
+	unsigned int b, i;
+
+	for (b = 0; b < 16; b++) {
+		unsigned int off = (b >> 2) * 64 + (b & 3) * 4;
+
+		vepu_h264_residual_block(src + off, pred + off, 16, w[b]);
+		vepu_h264_quant_block(w[b], qp, intra16, intra16, co->luma[b]);
+		dc[b] = w[b][0];
+	}
+	if (!intra16)
+		return;
+	vepu_h264_hadamard4(dc, dch);
+	for (i = 0; i < 16; i++)
+		dch[i] /= 2;
+	{
+		unsigned int qbits = 16 + qp / 6, f = (2u << (qbits - 1)) / 3;
+
+		for (i = 0; i < 16; i++)
+			co->luma_dc[i] = vepu_h264_quantize(dch[vepu_h264_zigzag[i]],
+							    vepu_h264_quant[qp % 6][0], qbits, f);
+	}
+}
+
+/**
+ * vepu_h264_quant_chroma() - levels of one 8x8 chroma residual
+ * @src:	source samples, stride 8
+ * @pred:	prediction, stride 8
+ * @qpc:	QP_C
+ * @intra:	intra rounding
+ * @comp:	0 Cb, 1 Cr
+ * @co:		receives chroma_dc[comp] and chroma[comp * 4 ..]
+ */
+void vepu_h264_quant_chroma(const u8 *src, const u8 *pred, int qpc, bool intra,
+			    unsigned int comp, struct vepu_h264_coeffs *co)
+{
+	unsigned int qbits = 16 + qpc / 6, f = (2u << (qbits - 1)) / (intra ? 3 : 6), b;
+	int w[4][16], dc[4];
+
+	for (b = 0; b < 4; b++) {
+		unsigned int off = (b >> 1) * 32 + (b & 1) * 4;
+
+		vepu_h264_residual_block(src + off, pred + off, 8, w[b]);
+		vepu_h264_quant_block(w[b], qpc, intra, 1, co->chroma[comp * 4 + b]);
+	}
+	dc[0] = w[0][0] + w[1][0] + w[2][0] + w[3][0];
+	dc[1] = w[0][0] - w[1][0] + w[2][0] - w[3][0];
+	dc[2] = w[0][0] + w[1][0] - w[2][0] - w[3][0];
+	dc[3] = w[0][0] - w[1][0] - w[2][0] + w[3][0];
+	for (b = 0; b < 4; b++)
+		co->chroma_dc[comp][b] = vepu_h264_quantize(dc[b], vepu_h264_quant[qpc % 6][0],
+							     qbits, f);
+}
+
+static bool vepu_h264_any(const s16 *levels, unsigned int n)
+{
+	while (n--)
+		if (levels[n])
+			return true;
+	return false;
+}
+
+/**
+ * vepu_h264_set_cbp() - decide coded_block_pattern and drop what it omits
+ * @co:		the macroblock's levels
+ * @intra16:	Intra_16x16 (luma pattern all or nothing)
+ */
+void vepu_h264_set_cbp(struct vepu_h264_coeffs *co, bool intra16)
+{
+	unsigned int b, b8;
+	bool ac = false, dc = false;
+
+	co->cbp_luma = 0;
+	for (b = 0; b < 16; b++)
+		if (vepu_h264_any(co->luma[b], 16))
+			co->cbp_luma |= BIT(((b >> 3) << 1) | ((b & 3) >> 1));
+	if (intra16 && co->cbp_luma)
+		co->cbp_luma = 0xf;
+	for (b = 0; b < 16; b++) {
+		b8 = ((b >> 3) << 1) | ((b & 3) >> 1);
+		if (!(co->cbp_luma & BIT(b8)))
+			memset(co->luma[b], 0, sizeof(co->luma[b]));
+	}
+	for (b = 0; b < 8; b++)
+		ac |= vepu_h264_any(co->chroma[b], 16);
+	dc = vepu_h264_any(co->chroma_dc[0], 4) || vepu_h264_any(co->chroma_dc[1], 4);
+	co->cbp_chroma = ac ? 2 : dc ? 1 : 0;
+	if (!ac)
+		memset(co->chroma, 0, sizeof(co->chroma));
+}
+
+/**
+ * vepu_h264_recon_luma() - decoded luma of a macroblock (8.5.2, 8.5.3)
+ * @co:		the levels as coded
+ * @intra16:	Intra_16x16
+ * @qp:		QP_Y
+ * @pred:	prediction, stride 16
+ * @out:	reconstruction, stride @stride
+ * @stride:	of @out
+ */
+void vepu_h264_recon_luma(const struct vepu_h264_coeffs *co, bool intra16, int qp,
+			  const u8 *pred, u8 *out, unsigned int stride)
+{
+	int c[16], f[16], dcy[16] = { 0 }, d[16];
+	unsigned int b, i;
+
+	if (intra16) {
+		int ls = 16 * vepu_h264_dequant[qp % 6][0];
+
+		for (i = 0; i < 16; i++)
+			c[vepu_h264_zigzag[i]] = co->luma_dc[i];
+		vepu_h264_hadamard4(c, f);
+		for (i = 0; i < 16; i++)
+			dcy[i] = qp >= 36 ? f[i] * ls * (1 << (qp / 6 - 6)) :
+				 (f[i] * ls + (1 << (5 - qp / 6))) >> (6 - qp / 6);
+	}
+	for (b = 0; b < 16; b++) {
+		unsigned int po = (b >> 2) * 64 + (b & 3) * 4;
+		unsigned int oo = (b >> 2) * 4 * stride + (b & 3) * 4;
+
+		vepu_h264_dequant_block(co->luma[b], qp, intra16, dcy[b], d);
+		vepu_h264_add_block(d, pred + po, 16, out + oo, stride);
+	}
+}
+
+/**
+ * vepu_h264_recon_chroma() - decoded samples of one chroma component (8.5.11)
+ * @co:		the levels as coded
+ * @comp:	0 Cb, 1 Cr
+ * @qpc:	QP_C
+ * @pred:	prediction, stride 8
+ * @out:	reconstruction (interleaved CbCr: step 2)
+ * @stride:	of @out, bytes
+ */
+void vepu_h264_recon_chroma(const struct vepu_h264_coeffs *co, unsigned int comp, int qpc,
+			    const u8 *pred, u8 *out, unsigned int stride)
+{
+	const s16 *c = co->chroma_dc[comp];
+	int f[4], ls = 16 * vepu_h264_dequant[qpc % 6][0], d[16];
+	u8 tmp[64];
+	unsigned int b, x, y;
+
+	f[0] = c[0] + c[1] + c[2] + c[3];
+	f[1] = c[0] - c[1] + c[2] - c[3];
+	f[2] = c[0] + c[1] - c[2] - c[3];
+	f[3] = c[0] - c[1] - c[2] + c[3];
+	for (b = 0; b < 4; b++) {
+		unsigned int o = (b >> 1) * 32 + (b & 1) * 4;
+
+		vepu_h264_dequant_block(co->chroma[comp * 4 + b], qpc, true,
+					(f[b] * ls * (1 << (qpc / 6))) >> 5, d);
+		vepu_h264_add_block(d, pred + o, 8, tmp + o, 8);
+	}
+	for (y = 0; y < 8; y++)
+		for (x = 0; x < 8; x++)
+			out[y * stride + x * 2] = tmp[y * 8 + x];
+}

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host unit test of the H.264 path: the driver's SPS/PPS writer, the
+ * header hand-over to the hardware (8-byte aligned continuation, HDR_REM,
+ * start offset) and the virtual VEPU's H.264 core, over a moving picture.
+ *
+ *   test_h264 OUTDIR
+ *
+ * For every case writes OUTDIR/<case>.h264 (Annex B) and OUTDIR/<case>.rec
+ * (the core's reconstruction, visible area, I420) for run.sh to decode
+ * with FFmpeg and compare bit for bit, and OUTDIR/<case>.src (the source)
+ * for a PSNR floor. Prints one PASS/FAIL line per check.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/errno.h>
+
+#include "hantro_h264_hdr.h"
+#include "vepu_virt_h264.h"
+
+static int failures;
+
+static void check(int ok, const char *name)
+{
+	printf("%s %s\n", ok ? "PASS" : "FAIL", name);
+	failures += !ok;
+}
+
+struct tcase {
+	const char *name;
+	unsigned int w, h;	/* visible size */
+	unsigned int frames;
+	int qp;
+	unsigned int deblock_idc;
+	int alpha, beta, chroma_offset;
+	unsigned int fmt;
+	unsigned int gop;	/* an IDR every gop frames */
+};
+
+static const struct tcase cases[] = {
+	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, VEPU_IN_NV12, 100 },
+	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, VEPU_IN_YUV420P, 100 },
+	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, VEPU_IN_NV12, 3 },
+	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, VEPU_IN_NV12, 100 },
+	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, VEPU_IN_YUYV, 100 },
+	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, VEPU_IN_NV12, 100 },
+};
+
+/* A textured background panning right and down, with a bright disc crossing it. */
+static void make_frame(unsigned int n, unsigned int w, unsigned int h, unsigned char *y,
+		       unsigned char *u, unsigned char *v)
+{
+	unsigned int i, j;
+
+	for (j = 0; j < h; j++)
+		for (i = 0; i < w; i++) {
+			int sx = i + 3 * n, sy = j + n;
+			int val = 60 + (sx * 3 + sy * 2) % 90 + ((sx / 8 + sy / 8) % 2) * 30;
+			int dx = (int)i - (int)(20 + 9 * n), dy = (int)j - (int)(h / 2);
+
+			if (dx * dx + dy * dy < 18 * 18)
+				val = 230 - (dx * dx + dy * dy) / 8;
+			y[j * w + i] = val;
+		}
+	for (j = 0; j < h / 2; j++)
+		for (i = 0; i < w / 2; i++) {
+			u[j * (w / 2) + i] = 128 + ((i + 2 * n) % 40) - 20;
+			v[j * (w / 2) + i] = 120 + ((j * 3 + n) % 30) - 15;
+		}
+}
+
+/* The picture in the hardware's input layout, rows padded to whole MBs. */
+static void pack(const struct tcase *t, const unsigned char *y, const unsigned char *u,
+		 const unsigned char *v, unsigned int cw, unsigned int ch, unsigned char *buf,
+		 struct vepu_frame *f)
+{
+	unsigned int i, j, row = t->fmt == VEPU_IN_YUYV ? cw * 2 : cw;
+
+	memset(buf, 0, (size_t)cw * ch * 2);
+	/* Edge replication into the padding, as a capture buffer would hold junk. */
+	for (j = 0; j < ch; j++)
+		for (i = 0; i < cw; i++) {
+			unsigned int sj = j < t->h ? j : t->h - 1, si = i < t->w ? i : t->w - 1;
+			unsigned int cj = sj / 2, ci = si / 2;
+
+			switch (t->fmt) {
+			case VEPU_IN_YUYV:
+				buf[j * row + 2 * i] = y[sj * t->w + si];
+				buf[j * row + 2 * i + 1] = i & 1 ? v[cj * (t->w / 2) + ci] :
+								   u[cj * (t->w / 2) + ci];
+				break;
+			case VEPU_IN_NV12:
+				buf[j * cw + i] = y[sj * t->w + si];
+				if (!(j & 1) && !(i & 1)) {
+					buf[cw * ch + j / 2 * cw + i] = u[cj * (t->w / 2) + ci];
+					buf[cw * ch + j / 2 * cw + i + 1] = v[cj * (t->w / 2) + ci];
+				}
+				break;
+			default:
+				buf[j * cw + i] = y[sj * t->w + si];
+				if (!(j & 1) && !(i & 1)) {
+					buf[cw * ch + j / 2 * (cw / 2) + i / 2] = u[cj * (t->w / 2) + ci];
+					buf[cw * ch * 5 / 4 + j / 2 * (cw / 2) + i / 2] =
+						v[cj * (t->w / 2) + ci];
+				}
+			}
+		}
+	f->fmt = t->fmt;
+	f->row_len = cw;
+	f->mb_width = cw / 16;
+	f->mb_height = ch / 16;
+	f->plane[0] = buf;
+	f->plane[1] = t->fmt == VEPU_IN_YUYV ? NULL : buf + cw * ch;
+	f->plane[2] = t->fmt == VEPU_IN_YUV420P ? buf + cw * ch * 5 / 4 : NULL;
+}
+
+static void write_rec(FILE *fp, const struct vepu_h264_pic *p, unsigned int cw,
+		      unsigned int w, unsigned int h)
+{
+	unsigned int i, j, c;
+
+	for (j = 0; j < h; j++)
+		fwrite(p->y + j * cw, 1, w, fp);
+	for (c = 0; c < 2; c++)
+		for (j = 0; j < h / 2; j++)
+			for (i = 0; i < w / 2; i++)
+				fputc(p->c[j * cw + 2 * i + c], fp);
+}
+
+static void run_case(const char *dir, const struct tcase *t)
+{
+	unsigned int cw = (t->w + 15) & ~15u, ch = (t->h + 15) & ~15u, n;
+	size_t ysz = (size_t)t->w * t->h, out_size = (size_t)cw * ch * 3;
+	unsigned char *y = malloc(ysz), *u = malloc(ysz / 4), *v = malloc(ysz / 4);
+	unsigned char *in = malloc((size_t)cw * ch * 2), *out = malloc(out_size);
+	unsigned char *pics = malloc((size_t)cw * ch * 3);
+	void *scratch = malloc(vepu_h264_scratch_size(cw / 16, ch / 16));
+	struct vepu_h264_pic pic[2] = {
+		{ pics, pics + cw * ch }, { pics + cw * ch * 3 / 2, pics + cw * ch * 5 / 2 },
+	};
+	struct hantro_h264_seq seq = {
+		.profile_idc = 66, .constraint_flags = 0xc0, .level_idc = 40,
+		.mb_width = cw / 16, .mb_height = ch / 16,
+		.crop_right = cw - t->w, .crop_bottom = ch - t->h,
+		.num_units_in_tick = 1, .time_scale = 60,
+		.primaries = 1, .transfer = 1, .matrix = 1,
+		.pic_init_qp = 26, .chroma_qp_offset = t->chroma_offset,
+	};
+	char path[512], name[160];
+	FILE *fs, *fr, *fsrc;
+	bool ok = true, fits = true;
+	unsigned int idr = 0;
+
+	snprintf(path, sizeof(path), "%s/%s.h264", dir, t->name);
+	fs = fopen(path, "wb");
+	snprintf(path, sizeof(path), "%s/%s.rec", dir, t->name);
+	fr = fopen(path, "wb");
+	snprintf(path, sizeof(path), "%s/%s.src", dir, t->name);
+	fsrc = fopen(path, "wb");
+	for (n = 0; n < t->frames; n++) {
+		bool intra = n % t->gop == 0;
+		struct vepu_h264_job job = {
+			.ref = pic[(n + 1) & 1], .rec = pic[n & 1],
+			.intra = intra, .frame_num = intra ? 0 : n % t->gop,
+			.idr_pic_id = idr & 15, .qp = t->qp, .pic_init_qp = 26,
+			.chroma_qp_offset = t->chroma_offset, .deblock_idc = t->deblock_idc,
+			.alpha_div2 = t->alpha, .beta_div2 = t->beta,
+		};
+		size_t hdr = 0, bytes, aligned;
+		unsigned int k;
+		int ret;
+
+		make_frame(n, t->w, t->h, y, u, v);
+		fwrite(y, 1, ysz, fsrc);
+		fwrite(u, 1, ysz / 4, fsrc);
+		fwrite(v, 1, ysz / 4, fsrc);
+		pack(t, y, u, v, cw, ch, in, &job.frame);
+		memset(out, 0xee, out_size);
+		if (intra) {
+			hdr = hantro_h264_write_headers(&seq, out, out_size);
+			idr++;
+		}
+		/* The hand-over: aligned address, the bytes already there, offset. */
+		aligned = hdr & ~(size_t)7;
+		for (k = 0; k < 8; k++)
+			job.hdr_rem = job.hdr_rem << 8 | (k < hdr - aligned ? out[aligned + k] : 0);
+		job.start_bits = (hdr - aligned) * 8;
+		job.out = out + aligned;
+		job.out_size = out_size - aligned;
+		ret = vepu_h264_encode(&job, scratch, &bytes);
+		if (ret) {
+			ok = false;
+			break;
+		}
+		fwrite(out, 1, aligned + bytes, fs);
+		write_rec(fr, &job.rec, cw, t->w, t->h);
+		if (n == 1) {
+			snprintf(name, sizeof(name), "%s: the first P picture has inter macroblocks",
+				 t->name);
+			check(job.skip_mbs + job.intra_mbs < cw * ch / 256, name);
+		}
+	}
+	snprintf(name, sizeof(name), "%s: %u pictures encode", t->name, t->frames);
+	check(ok, name);
+	fclose(fs);
+	fclose(fr);
+	fclose(fsrc);
+
+	/* A too small output fails cleanly with -ENOSPC. */
+	{
+		struct vepu_h264_job job = {
+			.ref = pic[0], .rec = pic[1], .intra = true, .qp = t->qp,
+			.pic_init_qp = 26, .out = out, .out_size = 64,
+		};
+		size_t bytes;
+
+		make_frame(0, t->w, t->h, y, u, v);
+		pack(t, y, u, v, cw, ch, in, &job.frame);
+		fits = vepu_h264_encode(&job, scratch, &bytes) == -ENOSPC;
+		snprintf(name, sizeof(name), "%s: a 64-byte buffer gives -ENOSPC", t->name);
+		check(fits, name);
+	}
+	free(y);
+	free(u);
+	free(v);
+	free(in);
+	free(out);
+	free(pics);
+	free(scratch);
+}
+
+int main(int argc, char **argv)
+{
+	unsigned int i;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
+		return 2;
+	}
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		run_case(argv[1], &cases[i]);
+	return failures ? 1 : 0;
+}

@@ -19,11 +19,24 @@ payload_make() {
 	done
 }
 
+# vm_selected NAME: NAME (LABEL-SUITE) matches a glob of HANTRO_VM_SUITES,
+# or that is unset. Lets a developer rerun one guest suite.
+vm_selected() {
+	local pat
+	[ -z "${HANTRO_VM_SUITES:-}" ] && return 0
+	for pat in $HANTRO_VM_SUITES; do
+		# shellcheck disable=SC2254
+		case "$1" in $pat) return 0 ;; esac
+	done
+	return 1
+}
+
 # vm_suite LABEL KDIR ROOTFS SUITE MODDIR TIMEOUT [VAR=VALUE...]: run one guest
 # suite and merge its checks, prefixed with LABEL, into the run's results.
 vm_suite() {
 	local label=$1 kdir=$2 root=$3 suite=$4 moddir=$5 limit=$6 out payload ok=0
 	shift 6
+	vm_selected "$label-$suite" || return 0
 	payload="$HANTRO_CACHE/payload/$label-$suite"
 	out="$HANTRO_OUT/vm-$label-$suite"
 	payload_make "$payload" "$suite" "$moddir" "$@"

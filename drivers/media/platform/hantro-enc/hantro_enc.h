@@ -16,6 +16,8 @@
 #include <media/v4l2-mem2mem.h>
 #include <media/videobuf2-v4l2.h>
 
+#include "hantro_enc_layout.h"
+
 #define HANTRO_ENC_MB		16
 #define HANTRO_ENC_MIN_W	96
 #define HANTRO_ENC_MIN_H	32
@@ -78,24 +80,18 @@ struct hantro_enc_job {
 };
 
 /**
- * struct hantro_enc_jpeg_regs - JPEG frame parameters for the backend
- * @qluma:	luma quantization register values
- * @qchroma:	chroma quantization register values
- */
-struct hantro_enc_jpeg_regs {
-	u32 qluma[16];
-	u32 qchroma[16];
-};
-
-/**
  * struct hantro_enc_ip_regs - where an IP keeps what every frame ends with
  * @irq:	interrupt status register
  * @irq_raw:	its "interrupt pending" bit
  * @irq_ready:	its "frame ready" bit
  * @irq_errors:	its error bits (bus error, buffer full, timeout)
  * @irq_disable: its "interrupt disabled" bit
+ * @irq_arm:	value written to @irq before a frame: clears a stale status
+ *		and an interrupt disable left by a reset
  * @axi:	AXI control register, cleared after a frame
  * @start:	start/mode register
+ * @enable:	its enable bit
+ * @start_extra: other bits set with @enable (timeout interrupt on H1)
  * @buf_limit:	buffer limit register; reads back the bits written
  */
 struct hantro_enc_ip_regs {
@@ -104,20 +100,27 @@ struct hantro_enc_ip_regs {
 	u32 irq_ready;
 	u32 irq_errors;
 	u32 irq_disable;
+	u32 irq_arm;
 	u32 axi;
 	u32 start;
+	u32 enable;
+	u32 start_extra;
 	u32 buf_limit;
 };
 
+/* Registers of the larger map (VEPU2); the shadow register file covers both. */
+#define HANTRO_ENC_NUM_REGS	(0x2dc / 4 + 1)
+
 /**
  * struct hantro_enc_ip_ops - one hardware IP (H1/VEPU1 or VEPU2)
- * @regs:	the registers the IP-independent frame completion uses
- * @jpeg_run:	program a JPEG frame and start the hardware (atomic context)
+ * @regs:	the registers the IP-independent frame start and end use
+ * @layout:	where each encoding parameter lives
+ * @bus_setup:	program endianness and AXI, the last writes before start
  */
 struct hantro_enc_ip_ops {
 	const struct hantro_enc_ip_regs *regs;
-	void (*jpeg_run)(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *job,
-			 const struct hantro_enc_jpeg_regs *regs);
+	const struct hantro_layout *layout;
+	void (*bus_setup)(struct hantro_enc_dev *dev);
 };
 
 extern const struct hantro_enc_ip_ops hantro_h1_ops;
@@ -199,6 +202,8 @@ struct hantro_enc_node {
  * @job_ctx:	context whose job runs on the hardware, or NULL
  * @job:	the running job
  * @shutdown:	the device is being removed: jobs fail without touching it
+ * @shadow:	register values of the frame being programmed
+ * @shadow_used: which of @shadow the frame sets
  */
 struct hantro_enc_dev {
 	struct v4l2_device v4l2_dev;
@@ -217,6 +222,8 @@ struct hantro_enc_dev {
 	struct hantro_enc_ctx *job_ctx;
 	struct hantro_enc_job job;
 	bool shutdown;
+	u32 shadow[HANTRO_ENC_NUM_REGS];
+	DECLARE_BITMAP(shadow_used, HANTRO_ENC_NUM_REGS);
 };
 
 /**
@@ -287,9 +294,16 @@ extern const struct v4l2_m2m_ops hantro_enc_m2m_ops;
 irqreturn_t hantro_enc_irq(int irq, void *priv);
 void hantro_enc_watchdog(struct work_struct *work);
 
+/* hantro_hw_common.c: programming a frame (atomic context) */
+void hantro_hw_begin(struct hantro_enc_dev *dev, unsigned int mode);
+void hantro_hw_set(struct hantro_enc_dev *dev, const struct hantro_field *f, u32 val);
+void hantro_hw_set_reg(struct hantro_enc_dev *dev, u16 reg, u32 val);
+void hantro_hw_input(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *job);
+void hantro_hw_start(struct hantro_enc_ctx *ctx, unsigned int pic_type);
 /* hantro_hw_common.c: run from the IRQ handler or the watchdog */
 bool hantro_hw_irq_status(struct hantro_enc_dev *dev, u32 *status);
 u32 hantro_hw_bits_written(struct hantro_enc_dev *dev);
+u32 hantro_hw_read_field(struct hantro_enc_dev *dev, const struct hantro_field *f);
 void hantro_hw_reset(struct hantro_enc_dev *dev);
 
 /* hantro_enc_jpeg.c */

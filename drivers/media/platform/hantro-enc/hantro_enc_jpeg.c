@@ -19,8 +19,11 @@ static int hantro_enc_jpeg_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job
 		.height = ctx->crop.height,
 		.quality = ctx->jpeg_quality->val,
 	};
-	struct hantro_enc_jpeg_regs regs;
+	struct hantro_enc_dev *dev = ctx->dev;
+	const struct hantro_layout *l = dev->variant->ip->layout;
+	u32 qluma[16], qchroma[16];
 	struct hantro_jpeg_quant q;
+	unsigned int i;
 	int len;
 
 	hantro_jpeg_quant_tables(p.quality, &q);
@@ -29,12 +32,20 @@ static int hantro_enc_jpeg_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job
 	if (len < 0)
 		return len;
 
-	hantro_jpeg_quant_regs(q.luma, regs.qluma);
-	hantro_jpeg_quant_regs(q.chroma, regs.qchroma);
+	/* The header is padded to 8 bytes: the scan starts at an aligned address. */
 	job->hdr_len = len;
 	job->dst_addr += len;
 	job->dst_size -= len;
-	ctx->dev->variant->ip->jpeg_run(ctx, job, &regs);
+
+	hantro_hw_begin(dev, HANTRO_MODE_JPEG);
+	hantro_hw_input(ctx, job);
+	hantro_jpeg_quant_regs(q.luma, qluma);
+	hantro_jpeg_quant_regs(q.chroma, qchroma);
+	for (i = 0; i < ARRAY_SIZE(qluma); i++) {
+		hantro_hw_set_reg(dev, l->jpeg_qluma + i * 4, qluma[i]);
+		hantro_hw_set_reg(dev, l->jpeg_qchroma + i * 4, qchroma[i]);
+	}
+	hantro_hw_start(ctx, HANTRO_PIC_INTRA);
 	return 0;
 }
 

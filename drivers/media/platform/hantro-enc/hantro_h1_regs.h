@@ -12,6 +12,8 @@
 
 #include <linux/bits.h>
 
+#include "hantro_enc_layout.h"
+
 #define H1_REG_ID			0x000
 #define H1_REG_INTERRUPT		0x004
 #define   H1_IRQ_SLICE_READY		BIT(8)
@@ -69,5 +71,51 @@
 #define H1_REG_JPEG_CHROMA_QUANT(i)	(0x140 + (i) * 4)
 #define H1_REG_CONFIG			0x0fc
 #define H1_REG_LAST			0x28c
+
+/*
+ * The H1 layout by meaning (hantro_enc_layout.h). H.264 fields from MPP
+ * hal_h264e_vepu1_reg_tbl.h: ENC_CTRL0 0x040, ENC_CTRL1 0x044, ENC_CTRL2
+ * 0x048, HDR_REM 0x058/0x05c, MAD/QP sum 0x064, QP_VAL 0x06c, RLC_CTRL
+ * 0x094 (stream start offset), CABAC table 0x0cc.
+ */
+#define HANTRO_H1_LAYOUT {						\
+	.mode = HANTRO_FIELD(0x038, 1, 0x3),				\
+	.pic_type = HANTRO_FIELD(0x038, 3, 0x3),			\
+	.mb_width = HANTRO_FIELD(0x038, 19, 0x1ff),			\
+	.mb_height = HANTRO_FIELD(0x038, 10, 0x1ff),			\
+	.in_fmt = HANTRO_FIELD(0x03c, 2, 0xf),				\
+	.row_len = HANTRO_FIELD(0x03c, 12, 0x3fff),			\
+	.overfill_r = HANTRO_FIELD(0x03c, 10, 0x3),			\
+	.overfill_b = HANTRO_FIELD(0x03c, 6, 0xf),			\
+	.in_addr = { 0x02c, 0x030, 0x034 },				\
+	.out_addr = 0x014,						\
+	.buf_limit = 0x060,						\
+	.jpeg_qluma = 0x100,						\
+	.jpeg_qchroma = 0x140,						\
+	.ref_y = 0x01c,							\
+	.ref_c = 0x020,							\
+	.rec_y = 0x024,							\
+	.rec_c = 0x028,							\
+	.hdr_rem_msb = 0x058,						\
+	.hdr_rem_lsb = 0x05c,						\
+	.cabac_table = 0x0cc,						\
+	.start_offset = HANTRO_FIELD(0x094, 23, 0x3f),			\
+	.pic_init_qp = HANTRO_FIELD(0x040, 26, 0x3f),			\
+	.alpha = HANTRO_FIELD(0x040, 22, 0xf),				\
+	.beta = HANTRO_FIELD(0x040, 18, 0xf),				\
+	.chroma_qp_offset = HANTRO_FIELD(0x040, 13, 0x1f),		\
+	.idr_pic_id = HANTRO_FIELD(0x040, 1, 0xf),			\
+	.pps_id = HANTRO_FIELD(0x044, 24, 0xff),			\
+	.frame_num = HANTRO_FIELD(0x044, 0, 0xffff),			\
+	.deblock = HANTRO_FIELD(0x048, 30, 0x3),			\
+	.qpel_off = HANTRO_FIELD(0x048, 22, 0x1),			\
+	.trans8x8 = HANTRO_FIELD(0x048, 21, 0x1),			\
+	.cabac_idc = HANTRO_FIELD(0x048, 19, 0x3),			\
+	.cabac = HANTRO_FIELD(0x048, 18, 0x1),				\
+	.qp = HANTRO_FIELD(0x06c, 26, 0x3f),				\
+	.qp_max = HANTRO_FIELD(0x06c, 20, 0x3f),			\
+	.qp_min = HANTRO_FIELD(0x06c, 14, 0x3f),			\
+	.qp_sum = HANTRO_FIELD(0x064, 0, 0x1fffff),			\
+}
 
 #endif /* HANTRO_H1_REGS_H */

@@ -1,10 +1,92 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * hantro-enc: how every frame ends, on either IP. H1 and VEPU2 differ only
- * in where the registers are (struct hantro_enc_ip_regs).
+ * hantro-enc: how every frame starts and ends, on either IP. H1 and VEPU2
+ * differ only in where the registers are (struct hantro_enc_ip_regs,
+ * struct hantro_layout) and in their bus setup.
+ *
+ * A frame is programmed into a shadow register file, then written in one
+ * pass: the mode alone first (the other registers' meaning depends on it),
+ * every register the frame sets in ascending order (so tables land as
+ * contiguous blocks), the bus setup, and the start register last of all.
  */
 
 #include "hantro_enc.h"
+
+/**
+ * hantro_hw_begin() - start programming a frame
+ * @dev:	device
+ * @mode:	HANTRO_MODE_*
+ */
+void hantro_hw_begin(struct hantro_enc_dev *dev, unsigned int mode)
+{
+	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
+
+	memset(dev->shadow, 0, sizeof(dev->shadow));
+	bitmap_zero(dev->shadow_used, HANTRO_ENC_NUM_REGS);
+	hantro_hw_set(dev, &ip->layout->mode, mode);
+	hantro_enc_write(dev, ip->regs->start, dev->shadow[ip->regs->start / 4]);
+	hantro_enc_write(dev, ip->regs->irq, ip->regs->irq_arm);
+}
+
+void hantro_hw_set(struct hantro_enc_dev *dev, const struct hantro_field *f, u32 val)
+{
+	dev->shadow[f->reg / 4] = hantro_field_put(f, dev->shadow[f->reg / 4], val);
+	__set_bit(f->reg / 4, dev->shadow_used);
+}
+
+void hantro_hw_set_reg(struct hantro_enc_dev *dev, u16 reg, u32 val)
+{
+	dev->shadow[reg / 4] = val;
+	__set_bit(reg / 4, dev->shadow_used);
+}
+
+/**
+ * hantro_hw_input() - the input picture and the coded size
+ * @ctx:	context
+ * @job:	the frame's buffers
+ */
+void hantro_hw_input(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *job)
+{
+	struct hantro_enc_dev *dev = ctx->dev;
+	const struct hantro_layout *l = dev->variant->ip->layout;
+	const struct v4l2_format_info *info = v4l2_format_info(ctx->src_fmt.pixelformat);
+	unsigned int coded_w = ALIGN(ctx->crop.width, HANTRO_ENC_MB);
+	unsigned int coded_h = ALIGN(ctx->crop.height, HANTRO_ENC_MB);
+	unsigned int i;
+
+	hantro_hw_set(dev, &l->mb_width, coded_w / HANTRO_ENC_MB);
+	hantro_hw_set(dev, &l->mb_height, coded_h / HANTRO_ENC_MB);
+	hantro_hw_set(dev, &l->in_fmt, ctx->src_desc->input);
+	hantro_hw_set(dev, &l->row_len, ctx->src_fmt.plane_fmt[0].bytesperline / info->bpp[0]);
+	hantro_hw_set(dev, &l->overfill_r, (coded_w - ctx->crop.width) / 4);
+	hantro_hw_set(dev, &l->overfill_b, coded_h - ctx->crop.height);
+	for (i = 0; i < ARRAY_SIZE(l->in_addr); i++)
+		hantro_hw_set_reg(dev, l->in_addr[i], job->src_addr[i]);
+	hantro_hw_set_reg(dev, l->out_addr, job->dst_addr);
+	hantro_hw_set_reg(dev, l->buf_limit, job->dst_size);
+}
+
+/**
+ * hantro_hw_start() - write the programmed frame and start the hardware
+ * @ctx:	context
+ * @pic_type:	HANTRO_PIC_INTRA or HANTRO_PIC_INTER
+ */
+void hantro_hw_start(struct hantro_enc_ctx *ctx, unsigned int pic_type)
+{
+	struct hantro_enc_dev *dev = ctx->dev;
+	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
+	unsigned int start = ip->regs->start / 4, i;
+
+	hantro_hw_set(dev, &ip->layout->pic_type, pic_type);
+	for_each_set_bit(i, dev->shadow_used, HANTRO_ENC_NUM_REGS)
+		if (i != start)
+			hantro_enc_write(dev, i * 4, dev->shadow[i]);
+	ip->bus_setup(dev);
+	/* Everything above must reach the core before the enable bit. */
+	wmb();
+	hantro_enc_write(dev, ip->regs->start,
+			 dev->shadow[start] | ip->regs->start_extra | ip->regs->enable);
+}
 
 /**
  * hantro_hw_irq_status() - read and acknowledge the interrupt
@@ -30,6 +112,12 @@ bool hantro_hw_irq_status(struct hantro_enc_dev *dev, u32 *status)
 u32 hantro_hw_bits_written(struct hantro_enc_dev *dev)
 {
 	return hantro_enc_read(dev, dev->variant->ip->regs->buf_limit);
+}
+
+/* A readback field of the finished frame (statistics). */
+u32 hantro_hw_read_field(struct hantro_enc_dev *dev, const struct hantro_field *f)
+{
+	return (hantro_enc_read(dev, f->reg) >> f->shift) & f->mask;
 }
 
 /* Stop the hardware after an error or a timeout. */

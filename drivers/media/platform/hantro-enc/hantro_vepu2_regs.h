@@ -11,6 +11,8 @@
 
 #include <linux/bits.h>
 
+#include "hantro_enc_layout.h"
+
 #define VEPU2_REG_JPEG_LUMA_QUANT(i)	(0x000 + (i) * 4)
 #define VEPU2_REG_JPEG_CHROMA_QUANT(i)	(0x040 + (i) * 4)
 #define VEPU2_REG_ADDR_IN_PLANE_0	0x0c0
@@ -61,5 +63,51 @@
 #define   VEPU2_IRQ_RAW			BIT(0)
 /* 184 registers (MPP's VEPU2 table). */
 #define VEPU2_REG_LAST			0x2dc
+
+/*
+ * The VEPU2 layout by meaning (hantro_enc_layout.h). H.264 fields from MPP
+ * hal_h264e_vepu2_reg_tbl.h: HDR_REM 0x0cc/0x0d0, QP sum 0x0e8, ENC_CTRL0
+ * 0x0ec, stream start offset 0x0f0, ENC_CTRL2 0x130, CABAC table 0x144,
+ * QP_VAL 0x190, ENC_CTRL3 0x1a8.
+ */
+#define HANTRO_VEPU2_LAYOUT {						\
+	.mode = HANTRO_FIELD(0x19c, 4, 0x3),				\
+	.pic_type = HANTRO_FIELD(0x19c, 6, 0x3),			\
+	.mb_width = HANTRO_FIELD(0x19c, 8, 0x1ff),			\
+	.mb_height = HANTRO_FIELD(0x19c, 20, 0x1ff),			\
+	.in_fmt = HANTRO_FIELD(0x128, 4, 0xf),				\
+	.row_len = HANTRO_FIELD(0x0f4, 0, 0x3fff),			\
+	.overfill_r = HANTRO_FIELD(0x0f0, 4, 0x3),			\
+	.overfill_b = HANTRO_FIELD(0x0f0, 0, 0xf),			\
+	.in_addr = { 0x0c0, 0x0c4, 0x0c8 },				\
+	.out_addr = 0x134,						\
+	.buf_limit = 0x0d4,						\
+	.jpeg_qluma = 0x000,						\
+	.jpeg_qchroma = 0x040,						\
+	.ref_y = 0x0e0,							\
+	.ref_c = 0x0e4,							\
+	.rec_y = 0x0fc,							\
+	.rec_c = 0x100,							\
+	.hdr_rem_msb = 0x0cc,						\
+	.hdr_rem_lsb = 0x0d0,						\
+	.cabac_table = 0x144,						\
+	.start_offset = HANTRO_FIELD(0x0f0, 16, 0x3f),			\
+	.pic_init_qp = HANTRO_FIELD(0x130, 26, 0x3f),			\
+	.alpha = HANTRO_FIELD(0x130, 22, 0xf),				\
+	.beta = HANTRO_FIELD(0x130, 18, 0xf),				\
+	.chroma_qp_offset = HANTRO_FIELD(0x130, 13, 0x1f),		\
+	.idr_pic_id = HANTRO_FIELD(0x130, 1, 0xf),			\
+	.pps_id = HANTRO_FIELD(0x1a8, 24, 0xff),			\
+	.frame_num = HANTRO_FIELD(0x1a8, 0, 0xffff),			\
+	.deblock = HANTRO_FIELD(0x0ec, 24, 0x3),			\
+	.qpel_off = HANTRO_FIELD(0x0ec, 28, 0x1),			\
+	.trans8x8 = HANTRO_FIELD(0x0ec, 17, 0x1),			\
+	.cabac_idc = HANTRO_FIELD(0x0ec, 21, 0x3),			\
+	.cabac = HANTRO_FIELD(0x0ec, 20, 0x1),				\
+	.qp = HANTRO_FIELD(0x190, 26, 0x3f),				\
+	.qp_max = HANTRO_FIELD(0x190, 20, 0x3f),			\
+	.qp_min = HANTRO_FIELD(0x190, 14, 0x3f),			\
+	.qp_sum = HANTRO_FIELD(0x0e8, 0, 0x1fffff),			\
+}
 
 #endif /* HANTRO_VEPU2_REGS_H */

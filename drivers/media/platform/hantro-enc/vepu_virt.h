@@ -33,60 +33,45 @@ enum vepu_virt_fault {
 struct vepu_virt;
 
 /**
- * struct vepu_virt_ip - a register set the model implements
- * @name:	child device name, which selects the driver's backend
- * @regmap:	register map the driver sees (callbacks set by the model)
- * @start_reg:	register whose enable bit starts a frame
- * @enable:	that bit
- * @irq_reg:	interrupt status register
- * @irq_raw:	its "interrupt pending" bit
- * @irq_disable: its "interrupt disabled" bit
- * @readback_reg: the register @run reports through (bits written)
- * @run:	encode what a register snapshot describes; updates the
- *		snapshot's readback registers, returns the status bits
- */
-struct vepu_virt_ip {
-	const char *name;
-	const struct regmap_config *regmap;
-	u32 start_reg;
-	u32 enable;
-	u32 irq_reg;
-	u32 irq_raw;
-	u32 irq_disable;
-	u32 readback_reg;
-	u32 (*run)(struct vepu_virt *v, u32 *regs, enum vepu_virt_fault fault);
-};
-
-extern const struct vepu_virt_ip vepu_virt_h1;
-extern const struct vepu_virt_ip vepu_virt_vepu2;
-
-/**
  * enum vepu_virt_result - outcome of a frame, mapped to each IP's status bits
  * @VEPU_DONE:		frame ready
  * @VEPU_BUFFER_FULL:	the stream did not fit
  * @VEPU_BUS_ERROR:	an address the bus cannot reach, or nonsense parameters
+ * @VEPU_NUM_RESULTS:	number of outcomes
  */
 enum vepu_virt_result {
 	VEPU_DONE,
 	VEPU_BUFFER_FULL,
 	VEPU_BUS_ERROR,
+	VEPU_NUM_RESULTS,
 };
 
 /**
- * struct vepu_virt_jpeg_regs - the JPEG parameters, whatever the register map
- * @frame:	input geometry and format (plane pointers filled by the model)
- * @plane_addr:	bus addresses of the input planes
- * @out_addr:	bus address of the output
- * @out_size:	bytes available there
- * @quant:	the 16 luma then 16 chroma quantization registers
+ * struct vepu_virt_ip - a register set the model implements
+ * @name:	child device name, which selects the driver's backend
+ * @regmap:	register map the driver sees (callbacks set by the model)
+ * @layout:	where each encoding parameter lives
+ * @start_reg:	register whose enable bit starts a frame
+ * @enable:	that bit
+ * @irq_reg:	interrupt status register
+ * @irq_raw:	its "interrupt pending" bit
+ * @irq_disable: its "interrupt disabled" bit
+ * @status:	its status bit for each enum vepu_virt_result
  */
-struct vepu_virt_jpeg_regs {
-	struct vepu_frame frame;
-	u32 plane_addr[3];
-	u32 out_addr;
-	u32 out_size;
-	const u32 *quant[2];
+struct vepu_virt_ip {
+	const char *name;
+	const struct regmap_config *regmap;
+	const struct hantro_layout *layout;
+	u32 start_reg;
+	u32 enable;
+	u32 irq_reg;
+	u32 irq_raw;
+	u32 irq_disable;
+	u32 status[VEPU_NUM_RESULTS];
 };
+
+extern const struct vepu_virt_ip vepu_virt_h1;
+extern const struct vepu_virt_ip vepu_virt_vepu2;
 
 /**
  * struct vepu_virt - one virtual encoder block
@@ -136,7 +121,6 @@ int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val);
 })
 
 void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len);
-enum vepu_virt_result vepu_virt_jpeg_run(struct vepu_virt *v, struct vepu_virt_jpeg_regs *r,
-					 u32 *bits_written);
+u32 vepu_virt_run_frame(struct vepu_virt *v, u32 *regs, enum vepu_virt_fault fault);
 
 #endif /* VEPU_VIRT_H */

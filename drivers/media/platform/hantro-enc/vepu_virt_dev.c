@@ -56,6 +56,7 @@ static void vepu_virt_run(struct work_struct *work)
 {
 	struct vepu_virt *v = container_of(work, struct vepu_virt, run);
 	enum vepu_virt_fault fault = xchg(&inject_fault, VEPU_FAULT_NONE);
+	const struct hantro_layout *l = v->ip->layout;
 	u32 *regs, status;
 	bool raise;
 
@@ -66,10 +67,11 @@ static void vepu_virt_run(struct work_struct *work)
 	memcpy(regs, v->regs, sizeof(v->regs));
 	spin_unlock_irq(&v->lock);
 
-	status = v->ip->run(v, regs, fault);
+	status = vepu_virt_run_frame(v, regs, fault);
 
 	spin_lock_irq(&v->lock);
-	v->regs[v->ip->readback_reg / 4] = regs[v->ip->readback_reg / 4];
+	v->regs[l->buf_limit / 4] = regs[l->buf_limit / 4];
+	v->regs[l->qp_sum.reg / 4] = regs[l->qp_sum.reg / 4];
 	v->regs[v->ip->start_reg / 4] &= ~v->ip->enable;
 	v->regs[v->ip->irq_reg / 4] |= status | v->ip->irq_raw;
 	raise = !(v->regs[v->ip->irq_reg / 4] & v->ip->irq_disable);

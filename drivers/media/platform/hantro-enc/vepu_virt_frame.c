@@ -12,31 +12,47 @@
 
 #include "vepu_virt_frame.h"
 
+/* Planes each input format reads, 0 for a format the hardware lacks. */
+static unsigned int vepu_frame_planes(unsigned int fmt)
+{
+	switch (fmt) {
+	case VEPU_IN_YUV420P:
+		return 3;
+	case VEPU_IN_NV12:
+		return 2;
+	case VEPU_IN_YUYV:
+	case VEPU_IN_UYVY:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /**
- * vepu_frame_check() - reject what the hardware could not read
- * @f:	the frame as described by the registers
+ * vepu_frame_check_geometry() - reject a format or size the input stage lacks
+ * @f:	the frame as described by the registers, planes not yet mapped
  *
  * Return: 0, or -EINVAL for an unknown format or a row shorter than the frame.
  */
+int vepu_frame_check_geometry(const struct vepu_frame *f)
+{
+	if (!vepu_frame_planes(f->fmt) || !f->mb_width || !f->mb_height ||
+	    f->row_len < f->mb_width * 16)
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * vepu_frame_check() - reject what the hardware could not read
+ * @f:	the frame as described by the registers, planes mapped
+ *
+ * Return: 0, or -EINVAL for a bad geometry or a plane the format needs missing.
+ */
 int vepu_frame_check(const struct vepu_frame *f)
 {
-	unsigned int need_planes;
+	unsigned int need_planes = vepu_frame_planes(f->fmt);
 
-	switch (f->fmt) {
-	case VEPU_IN_YUV420P:
-		need_planes = 3;
-		break;
-	case VEPU_IN_NV12:
-		need_planes = 2;
-		break;
-	case VEPU_IN_YUYV:
-	case VEPU_IN_UYVY:
-		need_planes = 1;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (!f->mb_width || !f->mb_height || f->row_len < f->mb_width * 16)
+	if (vepu_frame_check_geometry(f))
 		return -EINVAL;
 	while (need_planes--)
 		if (!f->plane[need_planes])

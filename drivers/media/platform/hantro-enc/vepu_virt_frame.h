@@ -44,6 +44,7 @@ struct vepu_mb {
 	u8 cr[64];
 };
 
+int vepu_frame_check_geometry(const struct vepu_frame *f);
 int vepu_frame_check(const struct vepu_frame *f);
 void vepu_frame_fetch_mb(const struct vepu_frame *f, unsigned int mbx, unsigned int mby,
 			 struct vepu_mb *mb);

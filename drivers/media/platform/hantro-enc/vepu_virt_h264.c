@@ -35,11 +35,6 @@ struct vepu_h264_nbr {
 	bool has_top;
 };
 
-size_t vepu_h264_scratch_size(unsigned int mb_width, unsigned int mb_height)
-{
-	return (size_t)mb_width * mb_height * sizeof(struct vepu_h264_mb);
-}
-
 /* Neighbours of a @size block at (@x, @y) of a plane; @step 2 for CbCr. */
 static void vepu_h264_neighbours(const u8 *plane, unsigned int stride, unsigned int step,
 				 unsigned int x, unsigned int y, unsigned int size,
@@ -385,8 +380,10 @@ static unsigned int vepu_h264_search(const struct vepu_h264_ctx *c, unsigned int
 /**
  * struct vepu_h264_mbenc - one macroblock being decided and coded
  * @src:	source samples
- * @pred_y:	luma prediction
- * @pred_c:	Cb and Cr prediction
+ * @intra_y:	best intra luma prediction
+ * @intra_c:	best intra chroma prediction
+ * @pred_y:	luma prediction coded
+ * @pred_c:	Cb and Cr prediction coded
  * @co:		levels
  * @i16_mode:	chosen Intra16x16PredMode
  * @chroma_mode: chosen intra_chroma_pred_mode
@@ -394,6 +391,8 @@ static unsigned int vepu_h264_search(const struct vepu_h264_ctx *c, unsigned int
  */
 struct vepu_h264_mbenc {
 	struct vepu_mb src;
+	u8 intra_y[256];
+	u8 intra_c[2][64];
 	u8 pred_y[256];
 	u8 pred_c[2][64];
 	struct vepu_h264_coeffs co;
@@ -419,7 +418,7 @@ static unsigned int vepu_h264_intra_decide(const struct vepu_h264_ctx *c, unsign
 		if (sad < best) {
 			best = sad;
 			m->i16_mode = mode;
-			memcpy(m->pred_y, pred, 256);
+			memcpy(m->intra_y, pred, 256);
 		}
 	}
 	for (comp = 0; comp < 2; comp++)
@@ -432,7 +431,7 @@ static unsigned int vepu_h264_intra_decide(const struct vepu_h264_ctx *c, unsign
 		if (sad < best_c) {
 			best_c = sad;
 			m->chroma_mode = mode;
-			memcpy(m->pred_c, pc, sizeof(pc));
+			memcpy(m->intra_c, pc, sizeof(pc));
 		}
 	}
 	return best;
@@ -482,10 +481,6 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 		/* P_Skip when its prediction leaves nothing to code. */
 		vepu_h264_mv_pred(c, mbx, mby, true, skip_mv);
 		if (!(skip_mv[0] & 3) && !(skip_mv[1] & 3)) {
-			u8 keep_y[256], keep_c[2][64];
-
-			memcpy(keep_y, m->pred_y, sizeof(keep_y));
-			memcpy(keep_c, m->pred_c, sizeof(keep_c));
 			vepu_h264_mc_luma(c, mbx, mby, skip_mv[0] >> 2, skip_mv[1] >> 2,
 					  m->pred_y);
 			vepu_h264_mc_chroma(c, mbx, mby, skip_mv, m->pred_c);
@@ -499,8 +494,6 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 				c->job->skip_mbs++;
 				return;
 			}
-			memcpy(m->pred_y, keep_y, sizeof(keep_y));
-			memcpy(m->pred_c, keep_c, sizeof(keep_c));
 		}
 		vepu_h264_mv_pred(c, mbx, mby, false, mvp);
 		inter_cost = vepu_h264_search(c, mbx, mby, m->src.y, mvp, m->mv);
@@ -517,11 +510,20 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	}
 	if (intra16) {
 		mb->type = MB_I16;
+		memcpy(m->pred_y, m->intra_y, sizeof(m->pred_y));
+		memcpy(m->pred_c, m->intra_c, sizeof(m->pred_c));
 		c->job->intra_mbs++;
 	}
 	vepu_h264_quant_mb(c, m, intra16);
 	vepu_h264_reconstruct(c, mbx, mby, m, intra16);
 	vepu_h264_write_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
+}
+
+/* Working memory: the macroblock being coded, then one entry per macroblock. */
+size_t vepu_h264_scratch_size(unsigned int mb_width, unsigned int mb_height)
+{
+	return sizeof(struct vepu_h264_mbenc) +
+	       (size_t)mb_width * mb_height * sizeof(struct vepu_h264_mb);
 }
 
 /* The bytes the driver already wrote at the aligned output address. */
@@ -548,9 +550,9 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 		.job = job,
 		.mbw = job->frame.mb_width,
 		.mbh = job->frame.mb_height,
-		.mbs = scratch,
+		.mbs = (struct vepu_h264_mb *)((struct vepu_h264_mbenc *)scratch + 1),
 	};
-	struct vepu_h264_mbenc m;
+	struct vepu_h264_mbenc *m = scratch;
 	unsigned int mbx, mby;
 
 	*bytes = 0;
@@ -566,8 +568,8 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	vepu_h264_write_slice_header(&c);
 	for (mby = 0; mby < c.mbh; mby++)
 		for (mbx = 0; mbx < c.mbw; mbx++) {
-			vepu_frame_fetch_mb(&job->frame, mbx, mby, &m.src);
-			vepu_h264_code_mb(&c, mbx, mby, &m);
+			vepu_frame_fetch_mb(&job->frame, mbx, mby, &m->src);
+			vepu_h264_code_mb(&c, mbx, mby, m);
 			job->qp_sum += job->qp;
 			if (c.bw.overflow)
 				return -ENOSPC;

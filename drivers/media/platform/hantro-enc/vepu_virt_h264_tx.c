@@ -202,15 +202,15 @@ static void vepu_h264_add_block(int d[16], const u8 *pred, unsigned int pstride,
 void vepu_h264_quant_luma(const u8 *src, const u8 *pred, bool intra16, int qp,
 			  struct vepu_h264_coeffs *co)
 {
-	int w[16][16], dc[16], dch[16];
+	int w[16], dc[16], dch[16];
 	unsigned int b, i;
 
 	for (b = 0; b < 16; b++) {
 		unsigned int off = (b >> 2) * 64 + (b & 3) * 4;
 
-		vepu_h264_residual_block(src + off, pred + off, 16, w[b]);
-		vepu_h264_quant_block(w[b], qp, intra16, intra16, co->luma[b]);
-		dc[b] = w[b][0];
+		vepu_h264_residual_block(src + off, pred + off, 16, w);
+		vepu_h264_quant_block(w, qp, intra16, intra16, co->luma[b]);
+		dc[b] = w[0];
 	}
 	if (!intra16)
 		return;

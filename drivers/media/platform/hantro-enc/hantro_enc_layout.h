@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * hantro-enc: where each encoder parameter lives in an IP's register map.
+ *
+ * H1/VEPU1 and VEPU2 carry the same parameters at different offsets and
+ * bit positions. Both the driver (which programs them) and the virtual
+ * VEPU (which decodes them) work from one table per IP, so the two cannot
+ * disagree and neither needs a copy of its code per IP.
+ */
+#ifndef HANTRO_ENC_LAYOUT_H
+#define HANTRO_ENC_LAYOUT_H
+
+#include <linux/types.h>
+
+/* Encoding mode field values, the same on both IPs. */
+#define HANTRO_MODE_VP8		1
+#define HANTRO_MODE_JPEG	2
+#define HANTRO_MODE_H264	3
+
+/* Picture type field values. */
+#define HANTRO_PIC_INTER	0
+#define HANTRO_PIC_INTRA	1
+
+/**
+ * struct hantro_field - a bit field of a register
+ * @reg:	register offset
+ * @shift:	position of the field's least significant bit
+ * @mask:	field mask, not shifted
+ */
+struct hantro_field {
+	u16 reg;
+	u8 shift;
+	u32 mask;
+};
+
+#define HANTRO_FIELD(r, s, m)	{ .reg = (r), .shift = (s), .mask = (m) }
+
+/**
+ * struct hantro_layout - the registers of one IP by meaning
+ * @mode:	encoding mode (start register)
+ * @pic_type:	picture type (start register)
+ * @mb_width:	width in macroblocks (start register)
+ * @mb_height:	height in macroblocks (start register)
+ * @in_fmt:	input format
+ * @row_len:	input luma row length, pixels
+ * @overfill_r:	columns right of the visible area in the last MB, / 4
+ * @overfill_b:	rows below the visible area in the last MB row
+ * @in_addr:	input plane addresses
+ * @out_addr:	output stream address
+ * @buf_limit:	output size in bytes; reads back the bits written
+ * @jpeg_qluma:	first of 16 JPEG luma quantization registers
+ * @jpeg_qchroma: first of 16 JPEG chroma quantization registers
+ * @ref_y:	H.264 reference luma address
+ * @ref_c:	H.264 reference chroma address
+ * @rec_y:	H.264 reconstruction luma address
+ * @rec_c:	H.264 reconstruction chroma address
+ * @hdr_rem_msb: first 4 bytes already at the output address (big-endian)
+ * @hdr_rem_lsb: next 4 bytes
+ * @cabac_table: CABAC context table address
+ * @start_offset: bits of @hdr_rem_msb/@hdr_rem_lsb that are valid
+ * @pic_init_qp: PPS pic_init_qp
+ * @alpha:	slice_alpha_c0_offset_div2 (4-bit two's complement)
+ * @beta:	slice_beta_offset_div2 (4-bit two's complement)
+ * @chroma_qp_offset: chroma_qp_index_offset (5-bit two's complement)
+ * @idr_pic_id:	idr_pic_id
+ * @pps_id:	pic_parameter_set_id
+ * @frame_num:	frame_num
+ * @deblock:	disable_deblocking_filter_idc
+ * @cabac:	entropy_coding_mode_flag
+ * @cabac_idc:	cabac_init_idc
+ * @trans8x8:	transform_8x8_mode_flag
+ * @qpel_off:	restrict motion vectors to whole samples
+ * @qp:		slice QP
+ * @qp_max:	largest QP macroblock rate control may use
+ * @qp_min:	smallest QP macroblock rate control may use
+ * @qp_sum:	readback: sum of macroblock QPs / 2
+ */
+struct hantro_layout {
+	struct hantro_field mode;
+	struct hantro_field pic_type;
+	struct hantro_field mb_width;
+	struct hantro_field mb_height;
+	struct hantro_field in_fmt;
+	struct hantro_field row_len;
+	struct hantro_field overfill_r;
+	struct hantro_field overfill_b;
+	u16 in_addr[3];
+	u16 out_addr;
+	u16 buf_limit;
+	u16 jpeg_qluma;
+	u16 jpeg_qchroma;
+	u16 ref_y;
+	u16 ref_c;
+	u16 rec_y;
+	u16 rec_c;
+	u16 hdr_rem_msb;
+	u16 hdr_rem_lsb;
+	u16 cabac_table;
+	struct hantro_field start_offset;
+	struct hantro_field pic_init_qp;
+	struct hantro_field alpha;
+	struct hantro_field beta;
+	struct hantro_field chroma_qp_offset;
+	struct hantro_field idr_pic_id;
+	struct hantro_field pps_id;
+	struct hantro_field frame_num;
+	struct hantro_field deblock;
+	struct hantro_field cabac;
+	struct hantro_field cabac_idc;
+	struct hantro_field trans8x8;
+	struct hantro_field qpel_off;
+	struct hantro_field qp;
+	struct hantro_field qp_max;
+	struct hantro_field qp_min;
+	struct hantro_field qp_sum;
+};
+
+/* @val placed into field @f of register value @reg. */
+static inline u32 hantro_field_put(const struct hantro_field *f, u32 reg, u32 val)
+{
+	return (reg & ~(f->mask << f->shift)) | ((val & f->mask) << f->shift);
+}
+
+/* Field @f from a register file indexed by offset / 4. */
+static inline u32 hantro_field_get(const struct hantro_field *f, const u32 *regs)
+{
+	return (regs[f->reg / 4] >> f->shift) & f->mask;
+}
+
+/* The same, sign-extended from the field's width. */
+static inline int hantro_field_get_signed(const struct hantro_field *f, const u32 *regs)
+{
+	u32 v = hantro_field_get(f, regs), sign = (f->mask >> 1) + 1;
+
+	return (int)(v ^ sign) - (int)sign;
+}
+
+#endif /* HANTRO_ENC_LAYOUT_H */

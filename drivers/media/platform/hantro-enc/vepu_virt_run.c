@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual VEPU: one frame as the bus master does it, whatever the register
+ * map: decode the registers through the IP's layout, reach the buffers by
+ * bus address, run the JPEG or H.264 core, report through the readback
+ * registers.
+ */
+
+#include <linux/mm.h>
+#include <linux/slab.h>
+
+#include "jpeg_hw_qorder.h"
+#include "vepu_virt.h"
+#include "vepu_virt_h264.h"
+
+#define REG(r)	regs[(r) / 4]
+
+/* The input picture the registers describe, its planes reachable. */
+static enum vepu_virt_result vepu_virt_input(struct vepu_virt *v, const u32 *regs,
+					     struct vepu_frame *f)
+{
+	const struct hantro_layout *l = v->ip->layout;
+	unsigned int i;
+
+	*f = (struct vepu_frame){
+		.fmt = hantro_field_get(&l->in_fmt, regs),
+		.row_len = hantro_field_get(&l->row_len, regs),
+		.mb_width = hantro_field_get(&l->mb_width, regs),
+		.mb_height = hantro_field_get(&l->mb_height, regs),
+	};
+	if (vepu_frame_check_geometry(f))
+		return VEPU_BUS_ERROR;
+	for (i = 0; i < ARRAY_SIZE(l->in_addr); i++) {
+		size_t span = vepu_frame_plane_span(f, i);
+
+		if (!span)
+			continue;
+		f->plane[i] = vepu_virt_map(v, REG(l->in_addr[i]), span);
+		if (!f->plane[i])
+			return VEPU_BUS_ERROR;
+	}
+	return VEPU_DONE;
+}
+
+static void vepu_virt_qtable(const u32 *qregs, u8 table[64])
+{
+	unsigned int r, b;
+
+	for (r = 0; r < 16; r++)
+		for (b = 0; b < 4; b++)
+			table[jpeg_hw_qtable_raster(r * 4 + b)] = qregs[r] >> (24 - 8 * b);
+}
+
+static enum vepu_virt_result vepu_virt_jpeg(struct vepu_virt *v, u32 *regs)
+{
+	const struct hantro_layout *l = v->ip->layout;
+	struct vepu_jpeg_job job = { .out_size = REG(l->buf_limit) };
+	enum vepu_virt_result res;
+	size_t written;
+	int ret;
+
+	res = vepu_virt_input(v, regs, &job.frame);
+	if (res != VEPU_DONE)
+		return res;
+	job.out = vepu_virt_map(v, REG(l->out_addr), job.out_size);
+	if (!job.out)
+		return VEPU_BUS_ERROR;
+	vepu_virt_qtable(&REG(l->jpeg_qluma), job.qluma);
+	vepu_virt_qtable(&REG(l->jpeg_qchroma), job.qchroma);
+
+	ret = vepu_jpeg_encode(&v->jpeg, &job, &written);
+	REG(l->buf_limit) = written * 8;
+	if (ret == -ENOSPC)
+		return VEPU_BUFFER_FULL;
+	return ret ? VEPU_BUS_ERROR : VEPU_DONE;
+}
+
+/* A reference or reconstruction picture: luma then interleaved chroma. */
+static bool vepu_virt_pic(struct vepu_virt *v, u32 y, u32 c, const struct vepu_frame *f,
+			  struct vepu_h264_pic *pic)
+{
+	size_t luma = (size_t)f->mb_width * 16 * f->mb_height * 16;
+
+	pic->y = vepu_virt_map(v, y, luma);
+	pic->c = vepu_virt_map(v, c, luma / 2);
+	return pic->y && pic->c;
+}
+
+static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
+{
+	const struct hantro_layout *l = v->ip->layout;
+	struct vepu_h264_job job = {
+		.out_size = REG(l->buf_limit),
+		.hdr_rem = (u64)REG(l->hdr_rem_msb) << 32 | REG(l->hdr_rem_lsb),
+		.start_bits = hantro_field_get(&l->start_offset, regs),
+		.intra = hantro_field_get(&l->pic_type, regs) == HANTRO_PIC_INTRA,
+		.frame_num = hantro_field_get(&l->frame_num, regs),
+		.idr_pic_id = hantro_field_get(&l->idr_pic_id, regs),
+		.pps_id = hantro_field_get(&l->pps_id, regs),
+		.qp = hantro_field_get(&l->qp, regs),
+		.pic_init_qp = hantro_field_get(&l->pic_init_qp, regs),
+		.chroma_qp_offset = hantro_field_get_signed(&l->chroma_qp_offset, regs),
+		.deblock_idc = hantro_field_get(&l->deblock, regs),
+		.alpha_div2 = hantro_field_get_signed(&l->alpha, regs),
+		.beta_div2 = hantro_field_get_signed(&l->beta, regs),
+	};
+	enum vepu_virt_result res;
+	size_t bytes;
+	void *scratch;
+	int ret;
+
+	/* The core codes CAVLC with 4x4 transforms; anything else is refused. */
+	if (hantro_field_get(&l->cabac, regs) || hantro_field_get(&l->trans8x8, regs))
+		return VEPU_BUS_ERROR;
+	res = vepu_virt_input(v, regs, &job.frame);
+	if (res != VEPU_DONE)
+		return res;
+	job.out = vepu_virt_map(v, REG(l->out_addr), job.out_size);
+	if (!job.out || !vepu_virt_pic(v, REG(l->rec_y), REG(l->rec_c), &job.frame, &job.rec) ||
+	    (!job.intra &&
+	     !vepu_virt_pic(v, REG(l->ref_y), REG(l->ref_c), &job.frame, &job.ref)))
+		return VEPU_BUS_ERROR;
+	scratch = kvmalloc(vepu_h264_scratch_size(job.frame.mb_width, job.frame.mb_height),
+			   GFP_KERNEL);
+	if (!scratch)
+		return VEPU_BUS_ERROR;
+	ret = vepu_h264_encode(&job, scratch, &bytes);
+	kvfree(scratch);
+	REG(l->buf_limit) = bytes * 8;
+	REG(l->qp_sum.reg) = hantro_field_put(&l->qp_sum, REG(l->qp_sum.reg), job.qp_sum / 2);
+	if (ret == -ENOSPC)
+		return VEPU_BUFFER_FULL;
+	return ret ? VEPU_BUS_ERROR : VEPU_DONE;
+}
+
+/**
+ * vepu_virt_run_frame() - encode the frame a register snapshot describes
+ * @v:		the device
+ * @regs:	the snapshot; its readback registers are updated
+ * @fault:	a fault to inject instead
+ *
+ * Return: the IP's status bits for the outcome.
+ */
+u32 vepu_virt_run_frame(struct vepu_virt *v, u32 *regs, enum vepu_virt_fault fault)
+{
+	const struct hantro_layout *l = v->ip->layout;
+	enum vepu_virt_result res;
+
+	REG(l->buf_limit) = fault == VEPU_FAULT_NONE ? REG(l->buf_limit) : 0;
+	switch (fault) {
+	case VEPU_FAULT_BUFFER_FULL:
+		return v->ip->status[VEPU_BUFFER_FULL];
+	case VEPU_FAULT_BUS_ERROR:
+		return v->ip->status[VEPU_BUS_ERROR];
+	default:
+		break;
+	}
+	switch (hantro_field_get(&l->mode, regs)) {
+	case HANTRO_MODE_JPEG:
+		res = vepu_virt_jpeg(v, regs);
+		break;
+	case HANTRO_MODE_H264:
+		res = vepu_virt_h264(v, regs);
+		break;
+	default:
+		/* VP8 is not modelled: it fails like a bad transfer. */
+		REG(l->buf_limit) = 0;
+		res = VEPU_BUS_ERROR;
+	}
+	return v->ip->status[res];
+}

@@ -59,6 +59,8 @@ struct enc {
 	unsigned int frame;	/* frames queued so far, gives the timestamps */
 	unsigned int next_seq;	/* expected CAPTURE sequence of the next frame */
 	u_int32_t coded;
+	bool expect_idr;	/* H.264: the next frame starts a stream */
+	FILE *dump;		/* H.264: where frames go while set */
 };
 
 static unsigned int passed, failed;
@@ -281,6 +283,49 @@ static bool coded_ok(struct enc *e, const struct v4l2_buffer *b)
 	}
 }
 
+/* Bit mask of the H.264 NAL unit types in an Annex B buffer. */
+static unsigned int nal_types(const unsigned char *m, unsigned int n)
+{
+	unsigned int i, types = 0;
+
+	for (i = 0; i + 3 < n; i++)
+		if (!m[i] && !m[i + 1] && m[i + 2] == 1)
+			types |= 1u << (m[i + 3] & 0x1f);
+	return types;
+}
+
+/* The first NAL unit type of an Annex B buffer. */
+static unsigned int first_nal(const unsigned char *m, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i + 3 < n; i++)
+		if (!m[i] && !m[i + 1] && m[i + 2] == 1)
+			return m[i + 3] & 0x1f;
+	return 0;
+}
+
+/* H.264: a stream starts with SPS, PPS and an IDR picture flagged KEYFRAME. */
+static void check_h264_frame(struct enc *e, const struct v4l2_buffer *b, const char *what)
+{
+	const unsigned char *m = e->cap[b->index].mem[0];
+	unsigned int n = b->m.planes[0].bytesused, types = nal_types(m, n);
+
+	if (e->coded != V4L2_PIX_FMT_H264)
+		return;
+	if (e->dump)
+		fwrite(m, 1, n, e->dump);
+	report(!(b->flags & V4L2_BUF_FLAG_KEYFRAME) == !(types & (1u << 5)) &&
+	       !(b->flags & V4L2_BUF_FLAG_PFRAME) == !(types & (1u << 1)),
+	       "%s: KEYFRAME/PFRAME flags match the slice type", what);
+	if (!e->expect_idr)
+		return;
+	e->expect_idr = false;
+	report(first_nal(m, n) == 7 && (types & (1u << 8)) && (types & (1u << 5)) &&
+	       (b->flags & V4L2_BUF_FLAG_KEYFRAME),
+	       "%s: the stream starts with SPS, PPS and an IDR picture", what);
+}
+
 /*
  * Dequeue one encoded frame and check it: coded data, the OUTPUT timestamp
  * copied, CAPTURE sequence numbers counting the frames of the stream since
@@ -298,6 +343,7 @@ static int expect_frame(struct enc *e, unsigned int frame, const char *what)
 	}
 	report(coded_ok(e, &b) && !(b.flags & V4L2_BUF_FLAG_ERROR),
 	       "%s: frame %u holds coded data (%u bytes)", what, frame, planes[0].bytesused);
+	check_h264_frame(e, &b, what);
 	report(b.timestamp.tv_sec == 1000 + frame && b.timestamp.tv_usec == 42,
 	       "%s: frame %u carries its OUTPUT timestamp", what, frame);
 	report(b.sequence == e->next_seq, "%s: frame %u has CAPTURE sequence %u (got %u)", what,
@@ -376,6 +422,7 @@ static int restart_capture(struct enc *e)
 {
 	int ret = stream(e, CAP_TYPE, false);
 
+	e->expect_idr = true;
 	return ret ? ret : stream(e, CAP_TYPE, true);
 }
 
@@ -422,6 +469,7 @@ static int start_both(struct enc *e)
 		ret = stream(e, OUT_TYPE, true);
 	if (!ret)
 		ret = stream(e, CAP_TYPE, true);
+	e->expect_idr = true;
 	return ret;
 }
 
@@ -537,11 +585,20 @@ static void test_stop_not_streaming(struct enc *e)
 	       "STOP with a queue not streaming started no drain");
 }
 
-static void test_reset(struct enc *e)
+static void test_reset(struct enc *e, const char *outdir)
 {
-	/* Encoding -> Reset -> Encoding. */
+	char name[512];
+
+	/* Encoding -> Reset -> Encoding; H.264: that stream must decode alone. */
 	report(!restart_capture(e), "Encoding -> Reset -> Encoding: STREAMOFF/STREAMON(CAPTURE)");
-	encode_frames(e, 2, "after Reset from Encoding");
+	if (outdir && e->coded == V4L2_PIX_FMT_H264) {
+		snprintf(name, sizeof(name), "%s/after-reset.h264", outdir);
+		e->dump = fopen(name, "wb");
+	}
+	encode_frames(e, 3, "after Reset from Encoding");
+	if (e->dump)
+		fclose(e->dump);
+	e->dump = NULL;
 
 	/* Drain -> Reset: the drain is cancelled, no frame is lost. */
 	restart_capture(e);
@@ -607,6 +664,74 @@ static void test_back_to_initialization(struct enc *e)
 	report(!xioctl(e, VIDIOC_S_FMT, &f), "Initialization again: S_FMT(CAPTURE) allowed");
 	report(!start_both(e), "Initialization -> Encoding again: both queues streaming");
 	encode_frames(e, 2, "after re-initialisation");
+}
+
+static int set_ctrl(struct enc *e, unsigned int id, int value)
+{
+	struct v4l2_control c = { .id = id, .value = value };
+
+	return xioctl(e, VIDIOC_S_CTRL, &c);
+}
+
+/* FORCE_KEY_FRAME makes exactly the next queued frame an IDR picture. */
+static void test_force_key(struct enc *e)
+{
+	int flags[3] = { 0 };
+	unsigned int i;
+
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_GOP_SIZE, 1000);
+	encode_frames(e, 2, "before FORCE_KEY_FRAME");
+	for (i = 0; i < 3; i++) {
+		if (i == 1)
+			report(!set_ctrl(e, V4L2_CID_MPEG_VIDEO_FORCE_KEY_FRAME, 1),
+			       "FORCE_KEY_FRAME accepted while encoding");
+		queue_all_cap(e);
+		drain_out_queue(e);
+		queue_out(e);
+		flags[i] = expect_frame(e, e->frame - 1, "FORCE_KEY_FRAME");
+	}
+	report(flags[0] >= 0 && (flags[0] & V4L2_BUF_FLAG_PFRAME),
+	       "FORCE_KEY_FRAME: the frame before is a P picture");
+	report(flags[1] >= 0 && (flags[1] & V4L2_BUF_FLAG_KEYFRAME),
+	       "FORCE_KEY_FRAME: the next queued frame is an IDR picture (KEYFRAME)");
+	report(flags[2] >= 0 && (flags[2] & V4L2_BUF_FLAG_PFRAME),
+	       "FORCE_KEY_FRAME: the frame after is a P picture again");
+}
+
+/* HEADER_MODE_SEPARATE: the first CAPTURE buffer holds SPS and PPS only. */
+static void test_header_separate(struct enc *e)
+{
+	struct v4l2_plane planes[VIDEO_MAX_PLANES];
+	struct v4l2_buffer b;
+	unsigned int types;
+	int ret;
+
+	stop_both(e);
+	report(!set_ctrl(e, V4L2_CID_MPEG_VIDEO_HEADER_MODE, V4L2_MPEG_VIDEO_HEADER_MODE_SEPARATE),
+	       "HEADER_MODE_SEPARATE set before streaming");
+	report(start_both(e) == 0, "HEADER_MODE_SEPARATE: both queues streaming");
+	report(set_ctrl(e, V4L2_CID_MPEG_VIDEO_HEADER_MODE,
+			V4L2_MPEG_VIDEO_HEADER_MODE_JOINED_WITH_1ST_FRAME) == -EBUSY,
+	       "HEADER_MODE is locked while streaming (EBUSY)");
+	e->next_seq = 0;
+	e->expect_idr = false;
+	queue_all_cap(e);
+	drain_out_queue(e);
+	queue_out(e);
+	ret = dqbuf(e, CAP_TYPE, &b, planes, FRAME_MS);
+	types = ret ? 0 : nal_types(e->cap[b.index].mem[0], planes[0].bytesused);
+	report(!ret && types == ((1u << 7) | (1u << 8)) && !(b.flags & V4L2_BUF_FLAG_ERROR),
+	       "HEADER_MODE_SEPARATE: the first buffer holds SPS and PPS only (%s, NAL types %#x)",
+	       strerror(-ret), types);
+	if (!ret)
+		e->next_seq = b.sequence + 1;
+	ret = expect_frame(e, e->frame - 1, "HEADER_MODE_SEPARATE: first picture");
+	report(ret >= 0 && (ret & V4L2_BUF_FLAG_KEYFRAME),
+	       "HEADER_MODE_SEPARATE: the frame follows as an IDR picture");
+	stop_both(e);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_HEADER_MODE,
+		 V4L2_MPEG_VIDEO_HEADER_MODE_JOINED_WITH_1ST_FRAME);
+	start_both(e);
 }
 
 static void *blocking_dqbuf(void *arg)
@@ -809,10 +934,14 @@ int main(int argc, char **argv)
 	test_drain(&e);
 	test_drain_empty(&e);
 	test_stop_not_streaming(&e);
-	test_reset(&e);
+	test_reset(&e, outdir);
 	test_streamoff_output(&e);
 	test_streamoff_unblocks_dqbuf(&e);
 	test_back_to_initialization(&e);
+	if (e.coded == V4L2_PIX_FMT_H264) {
+		test_force_key(&e);
+		test_header_separate(&e);
+	}
 	if (fault_file)
 		test_faults(&e, fault_file);
 	stop_both(&e);

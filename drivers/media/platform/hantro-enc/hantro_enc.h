@@ -16,6 +16,7 @@
 #include <media/v4l2-mem2mem.h>
 #include <media/videobuf2-v4l2.h>
 
+#include "hantro_enc_h264.h"
 #include "hantro_enc_layout.h"
 
 #define HANTRO_ENC_MB		16
@@ -142,12 +143,22 @@ struct hantro_enc_variant {
 	unsigned int max_height;
 };
 
+/* hantro_enc_codec_ops.run(): the CAPTURE buffer was filled without hardware. */
+#define HANTRO_ENC_RUN_HEADER_ONLY	1
+
 /**
  * struct hantro_enc_codec_ops - codec layer
- * @run:	prepare the frame (headers, parameters) and start the backend
+ * @start:	optional: a stream starts (STREAMON(CAPTURE)); allocate state
+ * @stop:	optional: the stream ended (STREAMOFF(CAPTURE)); free it
+ * @run:	prepare the frame (headers, parameters) and start the backend.
+ *		Returns 0 when started, HANTRO_ENC_RUN_HEADER_ONLY when the
+ *		CAPTURE buffer holds stream headers only and the OUTPUT buffer
+ *		stays queued, or a negative error.
  * @done:	the hardware finished @job; set the payload. Atomic context.
  */
 struct hantro_enc_codec_ops {
+	int (*start)(struct hantro_enc_ctx *ctx);
+	void (*stop)(struct hantro_enc_ctx *ctx);
 	int (*run)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
 	void (*done)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
 };
@@ -161,6 +172,8 @@ struct hantro_enc_codec_ops {
  * @stride_align: for raw formats: bytesperline alignment of plane 0, pixels
  * @ops:	for coded formats: codec layer
  * @header_max:	for coded formats: bytes the driver may write in front
+ * @max_width:	for coded formats: largest width, 0 for the IP's
+ * @max_height:	for coded formats: largest height, 0 for the IP's
  */
 struct hantro_enc_fmt {
 	u32 fourcc;
@@ -170,6 +183,8 @@ struct hantro_enc_fmt {
 	unsigned int stride_align;
 	const struct hantro_enc_codec_ops *ops;
 	unsigned int header_max;
+	unsigned int max_width;
+	unsigned int max_height;
 };
 
 /**
@@ -239,6 +254,7 @@ struct hantro_enc_dev {
  * @timeperframe: frame interval, OUTPUT and CAPTURE alike
  * @ctrls:	controls of this context
  * @jpeg_quality: V4L2_CID_JPEG_COMPRESSION_QUALITY
+ * @h264:	H.264 stream state and controls (video node)
  * @fatal:	a failure the context cannot recover from; ioctls get -EIO
  *		until both queues are released
  * @sequence_out: next OUTPUT sequence number
@@ -256,6 +272,7 @@ struct hantro_enc_ctx {
 	struct v4l2_fract timeperframe;
 	struct v4l2_ctrl_handler ctrls;
 	struct v4l2_ctrl *jpeg_quality;
+	struct hantro_enc_h264 h264;
 	bool fatal;
 	u32 sequence_out;
 	u32 sequence_cap;
@@ -277,6 +294,8 @@ void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt
 			 struct v4l2_pix_format_mplane *pix);
 void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			   struct v4l2_pix_format_mplane *pix);
+void hantro_enc_max_size(const struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *coded,
+			 unsigned int *width, unsigned int *height);
 
 /* hantro_enc_v4l2.c */
 extern const struct v4l2_file_operations hantro_enc_fops;
@@ -306,8 +325,9 @@ u32 hantro_hw_bits_written(struct hantro_enc_dev *dev);
 u32 hantro_hw_read_field(struct hantro_enc_dev *dev, const struct hantro_field *f);
 void hantro_hw_reset(struct hantro_enc_dev *dev);
 
-/* hantro_enc_jpeg.c */
+/* hantro_enc_jpeg.c, hantro_enc_h264.c */
 extern const struct hantro_enc_codec_ops hantro_enc_jpeg_ops;
+extern const struct hantro_enc_codec_ops hantro_enc_h264_ops;
 
 /* register access, shared by the backends */
 static inline void hantro_enc_write(struct hantro_enc_dev *dev, u32 reg, u32 val)

@@ -53,7 +53,7 @@ static const struct regmap_config hantro_enc_vepu2_regmap = {
 static const struct hantro_enc_variant hantro_enc_h1_variant = {
 	.ip = &hantro_h1_ops,
 	.regmap = &hantro_enc_h1_regmap,
-	.codecs = HANTRO_ENC_JPEG,
+	.codecs = HANTRO_ENC_JPEG | HANTRO_ENC_H264,
 	.max_width = HANTRO_ENC_MAX_W,
 	.max_height = HANTRO_ENC_MAX_H,
 };
@@ -61,7 +61,7 @@ static const struct hantro_enc_variant hantro_enc_h1_variant = {
 static const struct hantro_enc_variant hantro_enc_vepu2_variant = {
 	.ip = &hantro_vepu2_ops,
 	.regmap = &hantro_enc_vepu2_regmap,
-	.codecs = HANTRO_ENC_JPEG,
+	.codecs = HANTRO_ENC_JPEG | HANTRO_ENC_H264,
 	.max_width = HANTRO_ENC_MAX_W,
 	.max_height = HANTRO_ENC_MAX_H,
 };

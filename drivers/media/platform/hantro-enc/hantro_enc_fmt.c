@@ -12,6 +12,7 @@
 #include <media/v4l2-common.h>
 
 #include "hantro_enc.h"
+#include "hantro_h264_hdr.h"
 #include "hantro_jpeg_hdr.h"
 
 static const struct hantro_enc_fmt hantro_enc_coded_fmts[] = {
@@ -20,6 +21,15 @@ static const struct hantro_enc_fmt hantro_enc_coded_fmts[] = {
 		.codec = HANTRO_ENC_JPEG,
 		.ops = &hantro_enc_jpeg_ops,
 		.header_max = HANTRO_JPEG_HDR_MAX,
+	},
+	{
+		/* H1/VEPU2 H.264 tops out at 1080p (Rockchip and NXP datasheets). */
+		.fourcc = V4L2_PIX_FMT_H264,
+		.codec = HANTRO_ENC_H264,
+		.ops = &hantro_enc_h264_ops,
+		.header_max = HANTRO_H264_MAX_HEADER,
+		.max_width = 1920,
+		.max_height = 1088,
 	},
 };
 
@@ -138,12 +148,12 @@ void hantro_enc_plane_layout(const struct v4l2_pix_format_mplane *pix, unsigned 
 void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			 struct v4l2_pix_format_mplane *pix)
 {
-	const struct hantro_enc_variant *var = ctx->dev->variant;
 	const struct v4l2_format_info *info = v4l2_format_info(desc->fourcc);
-	unsigned int w, h, bpl0, align, min_bpl, max_bpl, i, size = 0;
+	unsigned int w, h, bpl0, align, min_bpl, max_bpl, i, size = 0, max_w, max_h;
 
-	w = hantro_enc_align_clamp(pix->width, HANTRO_ENC_MIN_W, var->max_width);
-	h = hantro_enc_align_clamp(pix->height, HANTRO_ENC_MIN_H, var->max_height);
+	hantro_enc_max_size(ctx, ctx->dst_desc, &max_w, &max_h);
+	w = hantro_enc_align_clamp(pix->width, HANTRO_ENC_MIN_W, max_w);
+	h = hantro_enc_align_clamp(pix->height, HANTRO_ENC_MIN_H, max_h);
 	align = desc->stride_align * info->bpp[0];
 	min_bpl = ALIGN(w * info->bpp[0], align);
 	/* The row length register holds 14 bits of pixels. */
@@ -184,6 +194,22 @@ void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt
 		pix->ycbcr_enc = V4L2_YCBCR_ENC_DEFAULT;
 		pix->quantization = V4L2_QUANTIZATION_DEFAULT;
 	}
+}
+
+/**
+ * hantro_enc_max_size() - the largest frame a coded format takes on this IP
+ * @ctx:	context
+ * @coded:	the coded format
+ * @width:	receives the largest width
+ * @height:	receives the largest height
+ */
+void hantro_enc_max_size(const struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *coded,
+			 unsigned int *width, unsigned int *height)
+{
+	const struct hantro_enc_variant *var = ctx->dev->variant;
+
+	*width = coded->max_width ? min(coded->max_width, var->max_width) : var->max_width;
+	*height = coded->max_height ? min(coded->max_height, var->max_height) : var->max_height;
 }
 
 /**

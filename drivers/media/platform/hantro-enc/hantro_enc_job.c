@@ -75,6 +75,32 @@ static void hantro_enc_job_finish(struct hantro_enc_dev *dev, enum vb2_buffer_st
 	v4l2_m2m_job_finish(dev->m2m_dev, m2m);
 }
 
+/*
+ * The codec filled the CAPTURE buffer with stream headers alone: return it
+ * and keep the OUTPUT buffer for the next job.
+ */
+static void hantro_enc_job_finish_header(struct hantro_enc_dev *dev)
+{
+	struct hantro_enc_ctx *ctx = dev->job_ctx;
+	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
+	struct vb2_v4l2_buffer *src, *dst;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dev->irqlock, flags);
+	src = v4l2_m2m_next_src_buf(m2m);
+	dst = v4l2_m2m_dst_buf_remove(m2m);
+	hantro_enc_copy_metadata(src, dst);
+	dst->field = V4L2_FIELD_NONE;
+	dst->sequence = ctx->sequence_cap++;
+	v4l2_m2m_buf_done(dst, VB2_BUF_STATE_DONE);
+	dev->job_ctx = NULL;
+	spin_unlock_irqrestore(&dev->irqlock, flags);
+
+	pm_runtime_mark_last_busy(dev->dev);
+	pm_runtime_put_autosuspend(dev->dev);
+	v4l2_m2m_job_finish(dev->m2m_dev, m2m);
+}
+
 static void hantro_enc_device_run(void *priv)
 {
 	struct hantro_enc_ctx *ctx = priv;
@@ -111,10 +137,14 @@ static void hantro_enc_device_run(void *priv)
 	/* Armed before the start write: an early IRQ must find it pending. */
 	schedule_delayed_work(&dev->watchdog, msecs_to_jiffies(HANTRO_ENC_WATCHDOG_MS));
 	ret = ctx->dst_desc->ops->run(ctx, job);
-	if (ret && cancel_delayed_work(&dev->watchdog)) {
-		hantro_dbg(1, dev, "frame not started: %d\n", ret);
-		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+	if (!ret || !cancel_delayed_work(&dev->watchdog))
+		return;
+	if (ret == HANTRO_ENC_RUN_HEADER_ONLY) {
+		hantro_enc_job_finish_header(dev);
+		return;
 	}
+	hantro_dbg(1, dev, "frame not started: %d\n", ret);
+	hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
 }
 
 static int hantro_enc_job_ready(void *priv)

@@ -17,7 +17,7 @@ static int hantro_enc_jpeg_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job
 	struct hantro_jpeg_params p = {
 		.width = ctx->crop.width,
 		.height = ctx->crop.height,
-		.quality = ctx->jpeg_quality->val,
+		.quality = ctx->jpeg_quality->cur.val,
 	};
 	struct hantro_enc_dev *dev = ctx->dev;
 	const struct hantro_layout *l = dev->variant->ip->layout;

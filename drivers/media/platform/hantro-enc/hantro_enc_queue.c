@@ -93,7 +93,25 @@ static void hantro_enc_buf_queue(struct vb2_buffer *vb)
 		}
 		spin_unlock_irqrestore(&ctx->dev->irqlock, flags);
 	}
+	if (V4L2_TYPE_IS_OUTPUT(vb->type))
+		hantro_enc_h264_snapshot(ctx, &to_hantro_enc_buf(vbuf)->params);
 	v4l2_m2m_buf_queue(m2m, vbuf);
+}
+
+/* Give back every buffer the driver holds on @q. */
+static void hantro_enc_return_bufs(struct hantro_enc_ctx *ctx, struct vb2_queue *q,
+				   enum vb2_buffer_state state)
+{
+	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
+	struct vb2_v4l2_buffer *vbuf;
+
+	for (;;) {
+		vbuf = V4L2_TYPE_IS_OUTPUT(q->type) ? v4l2_m2m_src_buf_remove(m2m)
+						    : v4l2_m2m_dst_buf_remove(m2m);
+		if (!vbuf)
+			break;
+		v4l2_m2m_buf_done(vbuf, state);
+	}
 }
 
 static int hantro_enc_start_streaming(struct vb2_queue *q, unsigned int count)
@@ -101,11 +119,20 @@ static int hantro_enc_start_streaming(struct vb2_queue *q, unsigned int count)
 	struct hantro_enc_ctx *ctx = vb2_get_drv_priv(q);
 	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
 
-	v4l2_m2m_update_start_streaming_state(m2m, q);
 	if (V4L2_TYPE_IS_CAPTURE(q->type)) {
+		if (ctx->dst_desc->ops->start) {
+			int ret = ctx->dst_desc->ops->start(ctx);
+
+			if (ret) {
+				hantro_enc_return_bufs(ctx, q, VB2_BUF_STATE_QUEUED);
+				return ret;
+			}
+		}
+		v4l2_m2m_update_start_streaming_state(m2m, q);
 		ctx->sequence_cap = 0;
 		return 0;
 	}
+	v4l2_m2m_update_start_streaming_state(m2m, q);
 	ctx->sequence_out = 0;
 	/* Stopped -> Encoding: STREAMON(OUTPUT) resumes like ENC_CMD_START. */
 	if (v4l2_m2m_has_stopped(m2m)) {
@@ -119,18 +146,13 @@ static void hantro_enc_stop_streaming(struct vb2_queue *q)
 {
 	struct hantro_enc_ctx *ctx = vb2_get_drv_priv(q);
 	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
-	struct vb2_v4l2_buffer *vbuf;
 	unsigned long flags;
 	bool was_draining;
 
 	/* mem2mem waited for a running job of this context already. */
-	for (;;) {
-		vbuf = V4L2_TYPE_IS_OUTPUT(q->type) ? v4l2_m2m_src_buf_remove(m2m)
-						    : v4l2_m2m_dst_buf_remove(m2m);
-		if (!vbuf)
-			break;
-		v4l2_m2m_buf_done(vbuf, VB2_BUF_STATE_ERROR);
-	}
+	hantro_enc_return_bufs(ctx, q, VB2_BUF_STATE_ERROR);
+	if (V4L2_TYPE_IS_CAPTURE(q->type) && ctx->dst_desc->ops->stop)
+		ctx->dst_desc->ops->stop(ctx);
 
 	spin_lock_irqsave(&ctx->dev->irqlock, flags);
 	was_draining = m2m->is_draining;
@@ -159,7 +181,7 @@ static int hantro_enc_init_vq(struct hantro_enc_ctx *ctx, struct vb2_queue *vq,
 	vq->drv_priv = ctx;
 	vq->ops = &hantro_enc_qops;
 	vq->mem_ops = &vb2_dma_contig_memops;
-	vq->buf_struct_size = sizeof(struct v4l2_m2m_buffer);
+	vq->buf_struct_size = sizeof(struct hantro_enc_buf);
 	vq->timestamp_flags = V4L2_BUF_FLAG_TIMESTAMP_COPY;
 	vq->lock = &ctx->dev->lock;
 	vq->dev = ctx->dev->dev;

@@ -177,6 +177,7 @@ static int hantro_enc_s_fmt_out(struct file *file, void *priv, struct v4l2_forma
 	/* Setting the OUTPUT format resets the selection rectangles. */
 	hantro_enc_reset_crop(ctx);
 	hantro_enc_update_coded(ctx);
+	hantro_enc_h264_update_level(ctx);
 	return 0;
 }
 
@@ -187,22 +188,31 @@ static bool hantro_enc_offers(struct hantro_enc_ctx *ctx, u32 fourcc)
 	       hantro_enc_find_raw(ctx->dst_desc->codec, fourcc);
 }
 
+/* The coded format whose size limits apply to @fourcc (coded or raw). */
+static const struct hantro_enc_fmt *hantro_enc_size_fmt(struct hantro_enc_ctx *ctx, u32 fourcc)
+{
+	const struct hantro_enc_fmt *coded = hantro_enc_find_coded(ctx->node->codecs, fourcc);
+
+	return coded ?: ctx->dst_desc;
+}
+
 static int hantro_enc_enum_framesizes(struct file *file, void *priv,
 				      struct v4l2_frmsizeenum *fsize)
 {
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
-	const struct hantro_enc_variant *var = ctx->dev->variant;
+	unsigned int max_w, max_h;
 
 	if (fsize->index || !hantro_enc_offers(ctx, fsize->pixel_format))
 		return -EINVAL;
+	hantro_enc_max_size(ctx, hantro_enc_size_fmt(ctx, fsize->pixel_format), &max_w, &max_h);
 
 	fsize->type = V4L2_FRMSIZE_TYPE_STEPWISE;
 	fsize->stepwise = (struct v4l2_frmsize_stepwise){
 		.min_width = HANTRO_ENC_MIN_W,
-		.max_width = var->max_width,
+		.max_width = max_w,
 		.step_width = HANTRO_ENC_MB,
 		.min_height = HANTRO_ENC_MIN_H,
-		.max_height = var->max_height,
+		.max_height = max_h,
 		.step_height = HANTRO_ENC_MB,
 	};
 	return 0;
@@ -212,12 +222,13 @@ static int hantro_enc_enum_frameintervals(struct file *file, void *priv,
 					  struct v4l2_frmivalenum *fival)
 {
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
-	const struct hantro_enc_variant *var = ctx->dev->variant;
+	unsigned int max_w, max_h;
 
 	if (fival->index || !hantro_enc_offers(ctx, fival->pixel_format))
 		return -EINVAL;
-	if (fival->width < HANTRO_ENC_MIN_W || fival->width > var->max_width ||
-	    fival->height < HANTRO_ENC_MIN_H || fival->height > var->max_height ||
+	hantro_enc_max_size(ctx, hantro_enc_size_fmt(ctx, fival->pixel_format), &max_w, &max_h);
+	if (fival->width < HANTRO_ENC_MIN_W || fival->width > max_w ||
+	    fival->height < HANTRO_ENC_MIN_H || fival->height > max_h ||
 	    fival->width % HANTRO_ENC_MB || fival->height % HANTRO_ENC_MB)
 		return -EINVAL;
 
@@ -266,6 +277,7 @@ static int hantro_enc_s_selection(struct file *file, void *priv, struct v4l2_sel
 	hantro_enc_adjust_crop(ctx, &s->r);
 	ctx->crop = s->r;
 	hantro_enc_update_coded(ctx);
+	hantro_enc_h264_update_level(ctx);
 	return 0;
 }
 
@@ -297,6 +309,7 @@ static int hantro_enc_s_parm(struct file *file, void *priv, struct v4l2_streampa
 		else if ((u64)t->numerator * HANTRO_ENC_MAX_FPS < t->denominator)
 			*t = (struct v4l2_fract){ 1, HANTRO_ENC_MAX_FPS };
 		ctx->timeperframe = *t;
+		hantro_enc_h264_update_level(ctx);
 	}
 	return hantro_enc_g_parm(file, priv, a);
 }

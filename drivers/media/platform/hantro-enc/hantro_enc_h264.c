@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hantro-enc: H.264 codec layer.
+ *
+ * Per frame: decide IDR or P, write SPS/PPS in front of an IDR picture when
+ * the stream needs them, pick the QP, and program the hardware to continue
+ * the CAPTURE buffer after the headers (8-byte aligned address, the bytes
+ * already there in HDR_REM, the bit offset) with one picture as one slice.
+ * The hardware reads the previous reconstruction as its reference and
+ * writes the new one; the two internal pictures swap roles every frame.
+ */
+
+#include <linux/dma-mapping.h>
+#include <media/videobuf2-dma-contig.h>
+
+#include "hantro_enc.h"
+#include "hantro_h264_hdr.h"
+
+/* PPS pic_init_qp; slices carry the difference to their QP. */
+#define HANTRO_H264_PIC_INIT_QP	26
+
+static void hantro_h264_free_pics(struct hantro_enc_ctx *ctx)
+{
+	struct hantro_enc_h264 *h = &ctx->h264;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(h->pics); i++) {
+		if (h->pics[i].cpu)
+			dma_free_coherent(ctx->dev->dev, h->pics[i].size, h->pics[i].cpu,
+					  h->pics[i].dma);
+		h->pics[i].cpu = NULL;
+	}
+}
+
+/* Reference and reconstruction: coded-size luma, interleaved chroma after it. */
+static int hantro_h264_alloc_pics(struct hantro_enc_ctx *ctx)
+{
+	struct hantro_enc_h264 *h = &ctx->h264;
+	size_t size = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height * 3 / 2;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(h->pics); i++) {
+		h->pics[i].size = size;
+		h->pics[i].cpu = dma_alloc_coherent(ctx->dev->dev, size, &h->pics[i].dma,
+						    GFP_KERNEL);
+		if (!h->pics[i].cpu) {
+			hantro_h264_free_pics(ctx);
+			return -ENOMEM;
+		}
+	}
+	return 0;
+}
+
+/* STREAMON(CAPTURE) starts a stream: new headers, an IDR picture, fresh RC. */
+static int hantro_h264_start(struct hantro_enc_ctx *ctx)
+{
+	struct hantro_enc_h264 *h = &ctx->h264;
+	int ret;
+
+	ret = hantro_h264_alloc_pics(ctx);
+	if (ret)
+		return ret;
+	h->need_idr = true;
+	h->headers_sent = false;
+	h->idr_pic_id = 0;
+	h->rec = 0;
+	hantro_enc_rc_reset(&h->rc);
+	hantro_enc_h264_grab(ctx, true);
+	return 0;
+}
+
+static void hantro_h264_stop(struct hantro_enc_ctx *ctx)
+{
+	hantro_enc_h264_grab(ctx, false);
+	hantro_h264_free_pics(ctx);
+}
+
+/* Table E-3/E-4/E-5 codes for the OUTPUT colorimetry. */
+static void hantro_h264_colour(const struct v4l2_pix_format_mplane *pix,
+			       struct hantro_h264_seq *s)
+{
+	switch (pix->colorspace) {
+	case V4L2_COLORSPACE_SMPTE170M:
+		s->primaries = 6;
+		s->transfer = 6;
+		s->matrix = 6;
+		break;
+	case V4L2_COLORSPACE_BT2020:
+		s->primaries = 9;
+		s->transfer = 14;
+		s->matrix = 9;
+		break;
+	case V4L2_COLORSPACE_SRGB:
+		s->primaries = 1;
+		s->transfer = 13;
+		s->matrix = 6;
+		break;
+	case V4L2_COLORSPACE_REC709:
+		s->primaries = 1;
+		s->transfer = 1;
+		s->matrix = 1;
+		break;
+	default:
+		/* 2: unspecified */
+		s->primaries = 2;
+		s->transfer = 2;
+		s->matrix = 2;
+	}
+	if (pix->ycbcr_enc == V4L2_YCBCR_ENC_709)
+		s->matrix = 1;
+	else if (pix->ycbcr_enc == V4L2_YCBCR_ENC_601)
+		s->matrix = 6;
+	s->full_range = pix->quantization == V4L2_QUANTIZATION_FULL_RANGE;
+}
+
+static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx, u8 *buf, size_t size)
+{
+	const struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
+	struct hantro_h264_seq s = {
+		.mb_width = ctx->dst_fmt.width / HANTRO_ENC_MB,
+		.mb_height = ctx->dst_fmt.height / HANTRO_ENC_MB,
+		.crop_right = ctx->dst_fmt.width - ctx->crop.width,
+		.crop_bottom = ctx->dst_fmt.height - ctx->crop.height,
+		.num_units_in_tick = ctx->timeperframe.numerator,
+		.time_scale = 2 * ctx->timeperframe.denominator,
+		.pic_init_qp = HANTRO_H264_PIC_INIT_QP,
+	};
+
+	switch (c->profile->cur.val) {
+	case V4L2_MPEG_VIDEO_H264_PROFILE_CONSTRAINED_BASELINE:
+		s.profile_idc = 66;
+		s.constraint_flags = 0xc0;
+		break;
+	case V4L2_MPEG_VIDEO_H264_PROFILE_BASELINE:
+		s.profile_idc = 66;
+		s.constraint_flags = 0x80;
+		break;
+	default:
+		s.profile_idc = 77;
+		break;
+	}
+	s.level_idc = hantro_enc_h264_level_idc(c->level->cur.val, &s.constraint_flags);
+	hantro_h264_colour(&ctx->src_fmt, &s);
+	return hantro_h264_write_headers(&s, buf, size);
+}
+
+static bool hantro_h264_is_idr(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p)
+{
+	const struct hantro_enc_h264 *h = &ctx->h264;
+
+	return h->need_idr || p->force_key || (p->intra_period && h->gop_pos >= p->intra_period);
+}
+
+static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job,
+				size_t hdr)
+{
+	struct hantro_enc_dev *dev = ctx->dev;
+	const struct hantro_layout *l = dev->variant->ip->layout;
+	const struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
+	struct hantro_enc_h264 *h = &ctx->h264;
+	const struct hantro_enc_aux *rec = &h->pics[h->rec], *ref = &h->pics[h->rec ^ 1];
+	size_t luma = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height;
+	const u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
+	size_t aligned = hdr & ~(size_t)7;
+	u8 rem[8] = { 0 };
+	u32 rem_msb, rem_lsb;
+	unsigned int deblock;
+
+	/* The hardware continues at the aligned address with the bytes there. */
+	memcpy(rem, out + aligned, hdr - aligned);
+	job->hdr_len = aligned;
+	job->dst_addr += aligned;
+	job->dst_size -= aligned;
+
+	switch (c->lf_mode->cur.val) {
+	case V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED:
+		deblock = 1;
+		break;
+	case V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED_AT_SLICE_BOUNDARY:
+		deblock = 2;
+		break;
+	default:
+		deblock = 0;
+	}
+
+	hantro_hw_begin(dev, HANTRO_MODE_H264);
+	hantro_hw_input(ctx, job);
+	rem_msb = rem[0] << 24 | rem[1] << 16 | rem[2] << 8 | rem[3];
+	rem_lsb = rem[4] << 24 | rem[5] << 16 | rem[6] << 8 | rem[7];
+	hantro_hw_set_reg(dev, l->hdr_rem_msb, rem_msb);
+	hantro_hw_set_reg(dev, l->hdr_rem_lsb, rem_lsb);
+	hantro_hw_set(dev, &l->start_offset, (hdr - aligned) * 8);
+	hantro_hw_set_reg(dev, l->rec_y, rec->dma);
+	hantro_hw_set_reg(dev, l->rec_c, rec->dma + luma);
+	hantro_hw_set_reg(dev, l->ref_y, ref->dma);
+	hantro_hw_set_reg(dev, l->ref_c, ref->dma + luma);
+	hantro_hw_set(dev, &l->pic_init_qp, HANTRO_H264_PIC_INIT_QP);
+	hantro_hw_set(dev, &l->alpha, c->lf_alpha->cur.val / 2);
+	hantro_hw_set(dev, &l->beta, c->lf_beta->cur.val / 2);
+	hantro_hw_set(dev, &l->chroma_qp_offset, 0);
+	hantro_hw_set(dev, &l->idr_pic_id, h->idr_pic_id);
+	hantro_hw_set(dev, &l->pps_id, 0);
+	hantro_hw_set(dev, &l->frame_num, h->frame_num);
+	hantro_hw_set(dev, &l->deblock, deblock);
+	hantro_hw_set(dev, &l->cabac, 0);
+	hantro_hw_set(dev, &l->trans8x8, 0);
+	/* Sub-sample search costs bandwidth the hardware lacks above 3600 MBs. */
+	hantro_hw_set(dev, &l->qpel_off, luma / 256 > 3600);
+	hantro_hw_set(dev, &l->qp, h->qp);
+	hantro_hw_set(dev, &l->qp_min, h->qp);
+	hantro_hw_set(dev, &l->qp_max, h->qp);
+	hantro_hw_start(ctx, h->intra ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER);
+}
+
+static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
+{
+	struct hantro_enc_h264 *h = &ctx->h264;
+	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->params;
+	const struct hantro_enc_h264_ctrls *c = &h->ctrls;
+	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
+	bool separate = c->header_mode->cur.val == V4L2_MPEG_VIDEO_HEADER_MODE_SEPARATE;
+	size_t hdr = 0;
+
+	if (!out)
+		return -EFAULT;
+	/* SEPARATE: the stream's first CAPTURE buffer holds the headers only. */
+	if (separate && !h->headers_sent) {
+		hdr = hantro_h264_headers(ctx, out, job->dst_size);
+		if (!hdr)
+			return -ENOSPC;
+		vb2_set_plane_payload(&job->dst->vb2_buf, 0, hdr);
+		h->headers_sent = true;
+		return HANTRO_ENC_RUN_HEADER_ONLY;
+	}
+
+	h->intra = hantro_h264_is_idr(ctx, p);
+	if (h->intra) {
+		h->gop_pos = 0;
+		h->frame_num = 0;
+		if (!h->headers_sent || c->repeat_seq->cur.val || c->prepend->cur.val) {
+			hdr = hantro_h264_headers(ctx, out, job->dst_size);
+			if (!hdr)
+				return -ENOSPC;
+		}
+	}
+	h->with_headers = hdr;
+	h->qp = hantro_enc_rc_qp(ctx, p, h->intra);
+	/* Until this frame is done, a failure means the next must be an IDR. */
+	h->need_idr = true;
+	hantro_h264_program(ctx, job, hdr);
+	return 0;
+}
+
+static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
+{
+	struct hantro_enc_h264 *h = &ctx->h264;
+	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->params;
+	u32 bytes = min(hantro_hw_bits_written(ctx->dev) / 8, job->dst_size);
+
+	vb2_set_plane_payload(&job->dst->vb2_buf, 0, job->hdr_len + bytes);
+	job->dst->flags |= h->intra ? V4L2_BUF_FLAG_KEYFRAME : V4L2_BUF_FLAG_PFRAME;
+	hantro_enc_rc_update(ctx, p, h->intra, h->qp, (job->hdr_len + bytes) * 8);
+	if (h->intra)
+		h->idr_pic_id = (h->idr_pic_id + 1) & 0xf;
+	h->headers_sent |= h->with_headers;
+	h->gop_pos++;
+	h->frame_num++;
+	h->rec ^= 1;
+	h->need_idr = false;
+}
+
+const struct hantro_enc_codec_ops hantro_enc_h264_ops = {
+	.start = hantro_h264_start,
+	.stop = hantro_h264_stop,
+	.run = hantro_h264_run,
+	.done = hantro_h264_done,
+};

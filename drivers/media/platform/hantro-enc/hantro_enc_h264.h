@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * hantro-enc: H.264 state of a context, its controls and rate control.
+ */
+#ifndef HANTRO_ENC_H264_H
+#define HANTRO_ENC_H264_H
+
+#include <linux/types.h>
+#include <media/v4l2-ctrls.h>
+#include <media/v4l2-mem2mem.h>
+
+struct hantro_enc_ctx;
+
+/**
+ * struct hantro_enc_h264_ctrls - the H.264 controls of a context
+ * @profile:	V4L2_CID_MPEG_VIDEO_H264_PROFILE
+ * @level:	V4L2_CID_MPEG_VIDEO_H264_LEVEL
+ * @entropy:	V4L2_CID_MPEG_VIDEO_H264_ENTROPY_MODE
+ * @t8x8:	V4L2_CID_MPEG_VIDEO_H264_8X8_TRANSFORM
+ * @lf_mode:	V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_MODE
+ * @lf_alpha:	V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_ALPHA
+ * @lf_beta:	V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_BETA
+ * @header_mode: V4L2_CID_MPEG_VIDEO_HEADER_MODE
+ * @repeat_seq:	V4L2_CID_MPEG_VIDEO_REPEAT_SEQ_HEADER
+ * @prepend:	V4L2_CID_MPEG_VIDEO_PREPEND_SPSPPS_TO_IDR
+ * @b_frames:	V4L2_CID_MPEG_VIDEO_B_FRAMES
+ * @bitrate_mode: V4L2_CID_MPEG_VIDEO_BITRATE_MODE
+ * @frame_rc:	V4L2_CID_MPEG_VIDEO_FRAME_RC_ENABLE
+ * @mb_rc:	V4L2_CID_MPEG_VIDEO_MB_RC_ENABLE
+ * @bitrate:	V4L2_CID_MPEG_VIDEO_BITRATE
+ * @bitrate_peak: V4L2_CID_MPEG_VIDEO_BITRATE_PEAK
+ * @gop_size:	V4L2_CID_MPEG_VIDEO_GOP_SIZE
+ * @i_period:	V4L2_CID_MPEG_VIDEO_H264_I_PERIOD
+ * @i_qp:	V4L2_CID_MPEG_VIDEO_H264_I_FRAME_QP
+ * @p_qp:	V4L2_CID_MPEG_VIDEO_H264_P_FRAME_QP
+ * @min_qp:	V4L2_CID_MPEG_VIDEO_H264_MIN_QP
+ * @max_qp:	V4L2_CID_MPEG_VIDEO_H264_MAX_QP
+ * @force_key:	V4L2_CID_MPEG_VIDEO_FORCE_KEY_FRAME
+ */
+struct hantro_enc_h264_ctrls {
+	struct v4l2_ctrl *profile;
+	struct v4l2_ctrl *level;
+	struct v4l2_ctrl *entropy;
+	struct v4l2_ctrl *t8x8;
+	struct v4l2_ctrl *lf_mode;
+	struct v4l2_ctrl *lf_alpha;
+	struct v4l2_ctrl *lf_beta;
+	struct v4l2_ctrl *header_mode;
+	struct v4l2_ctrl *repeat_seq;
+	struct v4l2_ctrl *prepend;
+	struct v4l2_ctrl *b_frames;
+	struct v4l2_ctrl *bitrate_mode;
+	struct v4l2_ctrl *frame_rc;
+	struct v4l2_ctrl *mb_rc;
+	struct v4l2_ctrl *bitrate;
+	struct v4l2_ctrl *bitrate_peak;
+	struct v4l2_ctrl *gop_size;
+	struct v4l2_ctrl *i_period;
+	struct v4l2_ctrl *i_qp;
+	struct v4l2_ctrl *p_qp;
+	struct v4l2_ctrl *min_qp;
+	struct v4l2_ctrl *max_qp;
+	struct v4l2_ctrl *force_key;
+};
+
+/**
+ * struct hantro_enc_frame_params - dynamic controls as they were at QBUF
+ * @force_key:	code this frame as an IDR picture
+ * @bitrate:	target bits per second
+ * @bitrate_peak: peak bits per second (VBR)
+ * @intra_period: an IDR every this many frames, 0 for the first only
+ * @i_qp:	QP of I pictures without frame rate control
+ * @p_qp:	QP of P pictures without frame rate control
+ * @min_qp:	smallest QP
+ * @max_qp:	largest QP
+ */
+struct hantro_enc_frame_params {
+	bool force_key;
+	u32 bitrate;
+	u32 bitrate_peak;
+	u32 intra_period;
+	u8 i_qp;
+	u8 p_qp;
+	u8 min_qp;
+	u8 max_qp;
+};
+
+/**
+ * struct hantro_enc_buf - a buffer of either queue
+ * @m2m:	mem2mem bookkeeping (must be first)
+ * @params:	OUTPUT buffers: the frame's dynamic parameters
+ */
+struct hantro_enc_buf {
+	struct v4l2_m2m_buffer m2m;
+	struct hantro_enc_frame_params params;
+};
+
+static inline struct hantro_enc_buf *to_hantro_enc_buf(struct vb2_v4l2_buffer *vbuf)
+{
+	return container_of(vbuf, struct hantro_enc_buf, m2m.vb);
+}
+
+/**
+ * struct hantro_enc_rc - frame-level rate control
+ * @fullness:	bits coded minus bits budgeted so far (the virtual buffer)
+ * @qp:		QP of the next P picture
+ * @last_bits:	size of the last P picture
+ * @last_qp:	its QP
+ * @have_model:	@last_bits/@last_qp describe a real P picture
+ */
+struct hantro_enc_rc {
+	s64 fullness;
+	int qp;
+	u32 last_bits;
+	int last_qp;
+	bool have_model;
+};
+
+/**
+ * struct hantro_enc_aux - an internal buffer of the hardware
+ * @cpu:	kernel address
+ * @dma:	bus address
+ * @size:	bytes
+ */
+struct hantro_enc_aux {
+	void *cpu;
+	dma_addr_t dma;
+	size_t size;
+};
+
+/**
+ * struct hantro_enc_h264 - H.264 stream state of a context
+ * @ctrls:	its controls
+ * @pics:	reference/reconstruction pictures, used in turn
+ * @rec:	index in @pics of the picture the running frame reconstructs
+ * @gop_pos:	frames since the last IDR picture
+ * @frame_num:	frame_num of the next picture
+ * @idr_pic_id:	idr_pic_id of the last IDR picture
+ * @need_idr:	the next picture must be an IDR (start, reset, error)
+ * @headers_sent: SPS/PPS went out since the stream (re)started
+ * @force_key:	FORCE_KEY_FRAME was set; the next queued frame takes it
+ * @intra:	the running frame is an IDR picture
+ * @with_headers: the running frame carries SPS/PPS
+ * @qp:		its QP
+ * @rc:		rate control
+ */
+struct hantro_enc_h264 {
+	struct hantro_enc_h264_ctrls ctrls;
+	struct hantro_enc_aux pics[2];
+	unsigned int rec;
+	u32 gop_pos;
+	u16 frame_num;
+	u8 idr_pic_id;
+	bool need_idr;
+	bool headers_sent;
+	bool force_key;
+	bool intra;
+	bool with_headers;
+	int qp;
+	struct hantro_enc_rc rc;
+};
+
+/* hantro_enc_ctrls.c */
+int hantro_enc_h264_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl);
+void hantro_enc_h264_update_level(struct hantro_enc_ctx *ctx);
+void hantro_enc_h264_grab(struct hantro_enc_ctx *ctx, bool grab);
+void hantro_enc_h264_snapshot(struct hantro_enc_ctx *ctx, struct hantro_enc_frame_params *p);
+
+/* hantro_enc_h264_level.c */
+unsigned int hantro_enc_h264_min_level(unsigned int mbs, u64 mbs_per_sec, u32 bitrate);
+u8 hantro_enc_h264_level_idc(unsigned int level, u8 *constraint_flags);
+
+/* hantro_enc_rc.c */
+void hantro_enc_rc_reset(struct hantro_enc_rc *rc);
+int hantro_enc_rc_qp(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p,
+		     bool intra);
+void hantro_enc_rc_update(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p,
+			  bool intra, int qp, u32 bits);
+
+#endif /* HANTRO_ENC_H264_H */

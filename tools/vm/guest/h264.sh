@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: GPL-2.0
+# H.264 on the virtual VEPU: compliance, the state machine walk, the
+# client pipelines users run (GStreamer, FFmpeg, v4l2-ctl), key frames and
+# stream cuts; FFmpeg decodes every output strictly.
+. ./lib.sh
+. ./psnr.sh
+
+echo "== virtual VEPU register set: ${VEPU_IP:-h1}"
+check "modules load" load_project_modules
+node=$(node_named hantro-video-enc)
+check "H.264 node registered" test -n "$node"
+[ -n "$node" ] || finish
+
+echo "== v4l2-compliance -s on $node"
+check "v4l2-compliance -s H.264 node: 0 failures, 0 warnings" \
+	compliance "$node" compliance-h264 -s
+grep -E 'fail:|warn:' /mnt/out/compliance-h264.log | head -n 20
+
+echo "== state machine walk (userspace-test) on $node"
+mkdir -p /tmp/ut
+./hantro-enc-test -d "$node" -F /sys/module/hantro_vepu_virt/parameters/inject_fault \
+	-o /tmp/ut >/mnt/out/userspace-test-h264.log 2>&1
+tail -n 1 /mnt/out/userspace-test-h264.log
+grep '^FAIL' /mnt/out/userspace-test-h264.log | head -n 20
+check "userspace-test: every transition and injected fault on the H.264 node" \
+	grep -q ' 0 failed$' /mnt/out/userspace-test-h264.log
+check "the stream after a Reset decodes on its own (FFmpeg, explode)" \
+	decode_h264 /tmp/ut/after-reset.h264 /tmp/after-reset.yuv
+check "... and holds its 3 frames" \
+	test "$(stat -c %s /tmp/after-reset.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 3))
+
+echo "== GStreamer: the users' pipeline to MP4"
+rm -f /tmp/gst.mp4
+timeout 600 gst-launch-1.0 -q videotestsrc num-buffers=90 ! \
+	video/x-raw,format=NV12,width=640,height=480,framerate=30/1 ! \
+	v4l2h264enc extra-controls="controls,repeat_sequence_header=1" ! \
+	'video/x-h264,level=(string)4' ! h264parse ! \
+	video/x-h264,stream-format=avc,alignment=au ! mp4mux ! \
+	filesink location=/tmp/gst.mp4 >/mnt/out/gst-h264.log 2>&1
+cp /tmp/gst.mp4 /mnt/out/ 2>/dev/null
+check "gst-launch ... v4l2h264enc ... mp4mux: an MP4 FFmpeg decodes strictly" \
+	decode_h264 /tmp/gst.mp4 /tmp/gst.yuv
+check "... with all 90 frames" \
+	test "$(stat -c %s /tmp/gst.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 90))
+
+echo "== FFmpeg h264_v4l2m2m to MP4"
+rm -f /tmp/ff.mp4
+timeout 600 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 60 \
+	-pix_fmt nv12 -c:v h264_v4l2m2m -b:v 1M -y /tmp/ff.mp4 >/mnt/out/ffmpeg-h264.log 2>&1
+cp /tmp/ff.mp4 /mnt/out/ 2>/dev/null
+check "ffmpeg -c:v h264_v4l2m2m: an MP4 FFmpeg decodes strictly" \
+	decode_h264 /tmp/ff.mp4 /tmp/ff.yuv
+check "... with all 60 frames" \
+	test "$(stat -c %s /tmp/ff.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 60))
+
+echo "== v4l2-ctl: cropped 1000x562, REPEAT_SEQ_HEADER, an IDR every 10 frames"
+ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=1000x562:rate=30 -frames:v 30 \
+	-f rawvideo -pix_fmt yuv420p -y /tmp/ref.yuv
+ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 1000x562 -i /tmp/ref.yuv \
+	-f rawvideo -pix_fmt nv12 -y /tmp/src.nv12
+rm -f /tmp/ctl.h264
+v4l2-ctl -d "$node" --set-fmt-video-out=width=1008,height=576,pixelformat=NV12 \
+	--set-selection-output=target=crop,left=0,top=0,width=1000,height=562 \
+	--set-fmt-video=pixelformat=H264 \
+	--set-ctrl=repeat_sequence_header=1,video_gop_size=10,video_bitrate=4000000 \
+	--stream-out-mmap --stream-mmap --stream-from=/tmp/src.nv12 \
+	--stream-to=/tmp/ctl.h264 --stream-count=30 >/mnt/out/ctl-h264.log 2>&1
+cp /tmp/ctl.h264 /mnt/out/ 2>/dev/null
+check "v4l2-ctl stream decodes strictly" decode_h264 /tmp/ctl.h264 /tmp/ctl.yuv
+check "... at the visible size 1000x562 (SPS cropping), 30 frames" \
+	test "$(stat -c %s /tmp/ctl.yuv 2>/dev/null)" -eq $((1000 * 562 * 3 / 2 * 30))
+p=$(psnr_yuv /tmp/ref.yuv /tmp/ctl.yuv 1000 562)
+check "... PSNR ${p:-none} >= 30 dB at 4 Mbit/s" at_least "$p" 30
+# Cut the stream at every IDR after the first: each tail decodes alone.
+offsets=$(grep -obUaP '\x00\x00\x00\x01\x67' /tmp/ctl.h264 | cut -d: -f1 | tail -n +2)
+check "REPEAT_SEQ_HEADER: SPS in front of every IDR (3 in 30 frames)" \
+	test "$(echo $offsets | wc -w)" -eq 2
+for off in $offsets; do
+	tail -c +$((off + 1)) /tmp/ctl.h264 >/tmp/cut.h264
+	check "the stream cut at byte $off (an IDR) decodes on its own" \
+		decode_h264 /tmp/cut.h264 /tmp/cut.yuv
+done
+
+echo "== rate control: CBR 1 Mbit/s over 90 frames of testsrc2 at 30 fps"
+ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 90 \
+	-f rawvideo -pix_fmt nv12 -y /tmp/cbr.nv12
+v4l2-ctl -d "$node" --set-fmt-video-out=width=640,height=480,pixelformat=NV12 \
+	--set-fmt-video=pixelformat=H264 --set-parm=30 \
+	--set-ctrl=video_bitrate_mode=1,video_bitrate=1000000 \
+	--stream-out-mmap --stream-mmap --stream-from=/tmp/cbr.nv12 \
+	--stream-to=/tmp/cbr.h264 --stream-count=90 >/mnt/out/ctl-cbr.log 2>&1
+size=$(stat -c %s /tmp/cbr.h264 2>/dev/null || echo 0)
+kbps=$((size * 8 * 30 / 90 / 1000))
+echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
+check "CBR 1 Mbit/s: achieved $kbps kbit/s within 15%" test "$kbps" -ge 850 -a "$kbps" -le 1150
+check "CBR stream decodes strictly" decode_h264 /tmp/cbr.h264 /tmp/cbr.yuv
+
+check "modules unload" unload_project_modules
+finish

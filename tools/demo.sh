@@ -2,9 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The main job on the embedded default: boot the 6.12 debug test kernel under
-# QEMU with the hantro-enc driver and the virtual VEPU, encode a test pattern
-# to JPEG files and print where they are and their PSNR against the source. Installs what it needs (Debian packages, as root) and
-# caches the kernel and guest root in $HANTRO_ENC_CACHE.
+# QEMU with the hantro-enc driver and the virtual VEPU, encode a 5-second
+# moving test pattern to an H.264 MP4 through GStreamer's v4l2h264enc and
+# print where it is, its bitrate and its PSNR against the source. Installs
+# what it needs (Debian packages, as root) and caches the kernel and guest
+# root in $HANTRO_CACHE.
 set -u
 . "$(dirname "$0")/lib/common.sh"
 . "$HANTRO_TOP/tools/lib/deps.sh"
@@ -17,7 +19,7 @@ set -u
 HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}
 mkdir -p "$HANTRO_OUT" "$HANTRO_CACHE/logs"
 say "hantro-enc demo: build a debug kernel and a Debian guest (cached after the first run),"
-say "then boot it, load the driver and the virtual VEPU and encode a test pattern to JPEG"
+say "then boot it, load the driver and the virtual VEPU and encode a clip to H.264 MP4"
 install_host_deps
 pkg_apt_update
 K=$(kernel_build 6.12 vm-debug "$HANTRO_TOP/tools/vm/kernel-base.config" \
@@ -26,7 +28,8 @@ ROOT=$(guest_rootfs) || die "guest root build failed"
 M=$(module_build x86_64-6.12 "$K") || die "module build failed"
 payload_make "$HANTRO_CACHE/payload/demo" demo "$M"
 if vm_boot "$K" "$ROOT" "$HANTRO_CACHE/payload/demo" "$HANTRO_OUT/demo" 600; then
-	say "demo finished: the JPEG files are $(ls "$HANTRO_OUT"/demo/frame-*.jpg | tr '\n' ' ')"
+	say "demo finished: $HANTRO_OUT/demo/clip.mp4"
+	sed -n 's/^  clip.mp4: /  /p' "$HANTRO_OUT/demo/guest.log" | while read -r l; do say "  $l"; done
 	say "guest log and kernel log: $HANTRO_OUT/demo/guest.log, $HANTRO_OUT/demo/dmesg.txt"
 else
 	die "demo failed; logs in $HANTRO_OUT/demo/"

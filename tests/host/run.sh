@@ -59,7 +59,7 @@ h264=$build/h264
 mkdir -p "$h264"
 check "test_h264 builds (ASan, UBSan)" \
 	gcc -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover \
-	-I"$HERE/shim" -I"$drv" "$HERE/test_h264.c" "$drv/hantro_h264_hdr.c" \
+	-I"$HERE/shim" -I"$drv" "$HERE/test_h264.c" "$HERE/h264_session.c" "$drv/hantro_h264_hdr.c" \
 	"$drv/vepu_virt_h264.c" "$drv/vepu_virt_h264_tx.c" "$drv/vepu_virt_h264_cavlc.c" \
 	"$drv/vepu_virt_h264_deblock.c" "$drv/vepu_virt_frame.c" -o "$build/test_h264"
 if [ -x "$build/test_h264" ]; then

@@ -17,8 +17,7 @@
 
 #include <linux/errno.h>
 
-#include "hantro_h264_hdr.h"
-#include "vepu_virt_h264.h"
+#include "h264_session.h"
 
 static int failures;
 
@@ -135,23 +134,10 @@ static void run_case(const char *dir, const struct tcase *t)
 	size_t ysz = (size_t)t->w * t->h, out_size = (size_t)cw * ch * 3;
 	unsigned char *y = malloc(ysz), *u = malloc(ysz / 4), *v = malloc(ysz / 4);
 	unsigned char *in = malloc((size_t)cw * ch * 2), *out = malloc(out_size);
-	unsigned char *pics = malloc((size_t)cw * ch * 3);
-	void *scratch = malloc(vepu_h264_scratch_size(cw / 16, ch / 16));
-	struct vepu_h264_pic pic[2] = {
-		{ pics, pics + cw * ch }, { pics + cw * ch * 3 / 2, pics + cw * ch * 5 / 2 },
-	};
-	struct hantro_h264_seq seq = {
-		.profile_idc = 66, .constraint_flags = 0xc0, .level_idc = 40,
-		.mb_width = cw / 16, .mb_height = ch / 16,
-		.crop_right = cw - t->w, .crop_bottom = ch - t->h,
-		.num_units_in_tick = 1, .time_scale = 60,
-		.primaries = 1, .transfer = 1, .matrix = 1,
-		.pic_init_qp = 26, .chroma_qp_offset = t->chroma_offset,
-	};
+	struct h264_session ses;
 	char path[512], name[160];
 	FILE *fs, *fr, *fsrc;
-	bool ok = true, fits = true;
-	unsigned int idr = 0;
+	bool ok = !h264_session_init(&ses, t->w, t->h, t->chroma_offset);
 
 	snprintf(path, sizeof(path), "%s/%s.h264", dir, t->name);
 	fs = fopen(path, "wb");
@@ -159,18 +145,12 @@ static void run_case(const char *dir, const struct tcase *t)
 	fr = fopen(path, "wb");
 	snprintf(path, sizeof(path), "%s/%s.src", dir, t->name);
 	fsrc = fopen(path, "wb");
-	for (n = 0; n < t->frames; n++) {
-		bool intra = n % t->gop == 0;
+	for (n = 0; ok && n < t->frames; n++) {
 		struct vepu_h264_job job = {
-			.ref = pic[(n + 1) & 1], .rec = pic[n & 1],
-			.intra = intra, .frame_num = intra ? 0 : n % t->gop,
-			.idr_pic_id = idr & 15, .qp = t->qp, .pic_init_qp = 26,
-			.chroma_qp_offset = t->chroma_offset, .deblock_idc = t->deblock_idc,
+			.qp = t->qp, .deblock_idc = t->deblock_idc,
 			.alpha_div2 = t->alpha, .beta_div2 = t->beta,
 		};
-		size_t hdr = 0, bytes, aligned;
-		unsigned int k;
-		int ret;
+		long len;
 
 		make_frame(n, t->w, t->h, y, u, v);
 		fwrite(y, 1, ysz, fsrc);
@@ -178,23 +158,12 @@ static void run_case(const char *dir, const struct tcase *t)
 		fwrite(v, 1, ysz / 4, fsrc);
 		pack(t, y, u, v, cw, ch, in, &job.frame);
 		memset(out, 0xee, out_size);
-		if (intra) {
-			hdr = hantro_h264_write_headers(&seq, out, out_size);
-			idr++;
-		}
-		/* The hand-over: aligned address, the bytes already there, offset. */
-		aligned = hdr & ~(size_t)7;
-		for (k = 0; k < 8; k++)
-			job.hdr_rem = job.hdr_rem << 8 | (k < hdr - aligned ? out[aligned + k] : 0);
-		job.start_bits = (hdr - aligned) * 8;
-		job.out = out + aligned;
-		job.out_size = out_size - aligned;
-		ret = vepu_h264_encode(&job, scratch, &bytes);
-		if (ret) {
+		len = h264_session_encode(&ses, &job, n % t->gop == 0, out, out_size);
+		if (len < 0) {
 			ok = false;
 			break;
 		}
-		fwrite(out, 1, aligned + bytes, fs);
+		fwrite(out, 1, len, fs);
 		write_rec(fr, &job.rec, cw, t->w, t->h);
 		if (n == 1) {
 			snprintf(name, sizeof(name), "%s: the first P picture has inter macroblocks",
@@ -209,26 +178,24 @@ static void run_case(const char *dir, const struct tcase *t)
 	fclose(fsrc);
 
 	/* A too small output fails cleanly with -ENOSPC. */
-	{
+	if (ok) {
 		struct vepu_h264_job job = {
-			.ref = pic[0], .rec = pic[1], .intra = true, .qp = t->qp,
+			.ref = ses.pic[0], .rec = ses.pic[1], .intra = true, .qp = t->qp,
 			.pic_init_qp = 26, .out = out, .out_size = 64,
 		};
 		size_t bytes;
 
 		make_frame(0, t->w, t->h, y, u, v);
 		pack(t, y, u, v, cw, ch, in, &job.frame);
-		fits = vepu_h264_encode(&job, scratch, &bytes) == -ENOSPC;
 		snprintf(name, sizeof(name), "%s: a 64-byte buffer gives -ENOSPC", t->name);
-		check(fits, name);
+		check(vepu_h264_encode(&job, ses.scratch, &bytes) == -ENOSPC, name);
 	}
+	h264_session_free(&ses);
 	free(y);
 	free(u);
 	free(v);
 	free(in);
 	free(out);
-	free(pics);
-	free(scratch);
 }
 
 int main(int argc, char **argv)

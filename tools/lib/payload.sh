@@ -2,7 +2,8 @@
 # Assemble what a VM run gets at /mnt/host: the guest scripts, one suite as
 # main.sh, the modules built for that kernel and an env.sh of settings.
 
-# payload_make DIR SUITE MODDIR [VAR=VALUE...]: MODDIR holds the built tree.
+# payload_make DIR SUITE MODDIR [VAR=VALUE...]: MODDIR holds the built tree;
+# files named in HANTRO_PAYLOAD_EXTRA are copied in too.
 payload_make() {
 	local dir=$1 suite=$2 moddir=$3 kv
 	shift 3
@@ -11,6 +12,7 @@ payload_make() {
 	cp "$HANTRO_TOP"/tools/vm/guest/*.sh "$HANTRO_TOP/tools/lib/psnr.sh" "$dir/"
 	cp "$HANTRO_TOP/tools/vm/guest/$suite.sh" "$dir/main.sh"
 	find "$moddir" -name '*.ko' -exec cp {} "$dir/modules/" \;
+	[ -z "${HANTRO_PAYLOAD_EXTRA:-}" ] || cp $HANTRO_PAYLOAD_EXTRA "$dir/"
 	gcc -O2 -Wall -Wextra -std=gnu11 -pthread -o "$dir/hantro-enc-test" \
 		"$HANTRO_TOP/userspace-test/hantro-enc-test.c" || return 1
 	: >"$dir/env.sh"

@@ -48,10 +48,20 @@ rm -f /tmp/ff.mp4
 timeout 600 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 60 \
 	-pix_fmt nv12 -c:v h264_v4l2m2m -b:v 1M -y /tmp/ff.mp4 >/mnt/out/ffmpeg-h264.log 2>&1
 cp /tmp/ff.mp4 /mnt/out/ 2>/dev/null
-check "ffmpeg -c:v h264_v4l2m2m: an MP4 FFmpeg decodes strictly" \
-	decode_h264 /tmp/ff.mp4 /tmp/ff.yuv
+# FFmpeg asks for HEADER_MODE_SEPARATE and muxes the header-only first
+# buffer as a sample of its own, which its decoder reports as a packet
+# without a picture. The coded stream itself must decode strictly.
+ffmpeg -v error -nostdin -i /tmp/ff.mp4 -c copy -f h264 -y /tmp/ff.h264
+check "ffmpeg -c:v h264_v4l2m2m: the MP4's stream decodes strictly" \
+	decode_h264 /tmp/ff.h264 /tmp/ff.yuv
 check "... with all 60 frames" \
 	test "$(stat -c %s /tmp/ff.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 60))
+ffmpeg -v error -nostdin -i /tmp/ff.mp4 -f rawvideo -pix_fmt yuv420p -y /tmp/ff-mp4.yuv \
+	2>/tmp/ff-mp4.err
+check "... and the MP4 plays all 60 frames, the header-only sample the only complaint" \
+	sh -c "test \$(stat -c %s /tmp/ff-mp4.yuv) -eq $((640 * 480 * 3 / 2 * 60)) &&
+	       ! grep -v -e 'missing picture in access unit' -e 'no frame!' \
+		  -e 'Error submitting packet to decoder' /tmp/ff-mp4.err"
 
 echo "== v4l2-ctl: cropped 1000x562, REPEAT_SEQ_HEADER, an IDR every 10 frames"
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=1000x562:rate=30 -frames:v 30 \

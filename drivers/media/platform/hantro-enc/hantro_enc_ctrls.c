@@ -121,6 +121,7 @@ static struct v4l2_ctrl *hantro_enc_menu(struct v4l2_ctrl_handler *hdl, u32 id, 
  */
 int hantro_enc_h264_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl)
 {
+	const u8 lf_max = V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED_AT_SLICE_BOUNDARY;
 	struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
 
 	c->profile = hantro_enc_menu(hdl, V4L2_CID_MPEG_VIDEO_H264_PROFILE,
@@ -132,8 +133,7 @@ int hantro_enc_h264_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_hand
 				     V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC,
 				     V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC);
 	c->t8x8 = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_H264_8X8_TRANSFORM, 0, 0, 0);
-	c->lf_mode = hantro_enc_menu(hdl, V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_MODE,
-				     V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED_AT_SLICE_BOUNDARY,
+	c->lf_mode = hantro_enc_menu(hdl, V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_MODE, lf_max,
 				     V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_ENABLED);
 	c->lf_alpha = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_ALPHA, -6, 6, 0);
 	c->lf_beta = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_BETA, -6, 6, 0);

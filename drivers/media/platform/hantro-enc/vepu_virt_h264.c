@@ -185,36 +185,41 @@ static void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, u
 	const u8 *ref = c->job->ref.y;
 
 	for (y = 0; y < 16; y++) {
-		int ry = vepu_clip3(0, h - 1, (int)mby * 16 + y + dy);
+		const u8 *row = ref + vepu_clip3(0, h - 1, (int)mby * 16 + y + dy) * w;
 
 		for (x = 0; x < 16; x++)
-			pred[y * 16 + x] = ref[ry * w + vepu_clip3(0, w - 1, (int)mbx * 16 + x + dx)];
+			pred[y * 16 + x] = row[vepu_clip3(0, w - 1, (int)mbx * 16 + x + dx)];
 	}
 }
 
-/* Chroma of the reference (8.4.2.2.2): eighth-sample bilinear, both components. */
+/* One chroma sample of the reference at (xi, yi) + (fx, fy) / 8 (8-266). */
+static u8 vepu_h264_chroma_sample(const struct vepu_h264_ctx *c, unsigned int comp,
+				  int xi, int yi, int fx, int fy)
+{
+	int w = c->mbw * 8, h = c->mbh * 8, stride = c->mbw * 16;
+	const u8 *ref = c->job->ref.c + comp;
+	int x0 = vepu_clip3(0, w - 1, xi) * 2, x1 = vepu_clip3(0, w - 1, xi + 1) * 2;
+	const u8 *r0 = ref + vepu_clip3(0, h - 1, yi) * stride;
+	const u8 *r1 = ref + vepu_clip3(0, h - 1, yi + 1) * stride;
+
+	return ((8 - fx) * (8 - fy) * r0[x0] + fx * (8 - fy) * r0[x1] +
+		(8 - fx) * fy * r1[x0] + fx * fy * r1[x1] + 32) >> 6;
+}
+
+/* Chroma of the reference (8.4.2.2.2), edges replicated, both components. */
 static void vepu_h264_mc_chroma(const struct vepu_h264_ctx *c, unsigned int mbx,
 				unsigned int mby, const s16 mv[2], u8 pred[2][64])
 {
-	int w = c->mbw * 8, h = c->mbh * 8, stride = c->mbw * 16;
-	int fx = mv[0] & 7, fy = mv[1] & 7, x, y, comp;
-	const u8 *ref = c->job->ref.c;
+	int x, y, comp;
 
 	for (comp = 0; comp < 2; comp++)
 		for (y = 0; y < 8; y++)
-			for (x = 0; x < 8; x++) {
-				int xi = (int)mbx * 8 + x + (mv[0] >> 3);
-				int yi = (int)mby * 8 + y + (mv[1] >> 3);
-				int x0 = vepu_clip3(0, w - 1, xi), x1 = vepu_clip3(0, w - 1, xi + 1);
-				int y0 = vepu_clip3(0, h - 1, yi), y1 = vepu_clip3(0, h - 1, yi + 1);
-				int a = ref[y0 * stride + x0 * 2 + comp];
-				int b = ref[y0 * stride + x1 * 2 + comp];
-				int cc = ref[y1 * stride + x0 * 2 + comp];
-				int d = ref[y1 * stride + x1 * 2 + comp];
-
-				pred[comp][y * 8 + x] = ((8 - fx) * (8 - fy) * a + fx * (8 - fy) * b +
-							 (8 - fx) * fy * cc + fx * fy * d + 32) >> 6;
-			}
+			for (x = 0; x < 8; x++)
+				pred[comp][y * 8 + x] =
+					vepu_h264_chroma_sample(c, comp,
+								(int)mbx * 8 + x + (mv[0] >> 3),
+								(int)mby * 8 + y + (mv[1] >> 3),
+								mv[0] & 7, mv[1] & 7);
 }
 
 static int vepu_h264_median(int a, int b, int c)

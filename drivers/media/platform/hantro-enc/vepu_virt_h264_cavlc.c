@@ -301,9 +301,11 @@ static void vepu_h264_write_residual(struct vepu_h264_ctx *c, unsigned int mbx,
 	for (comp = 0; comp < 2; comp++)
 		for (i = 0; i < 4; i++) {
 			unsigned int base = 16 + comp * 4;
+			int nc = vepu_h264_nc(c, mbx, mby, nnz, i, base, 2);
 
-			nnz[base + i] = vepu_h264_residual_block(&c->bw, co->chroma[comp * 4 + i] + 1,
-						15, vepu_h264_nc(c, mbx, mby, nnz, i, base, 2));
+			nnz[base + i] = vepu_h264_residual_block(&c->bw,
+								 co->chroma[comp * 4 + i] + 1,
+								 15, nc);
 		}
 }
 

@@ -162,7 +162,8 @@ static void vepu_h264_dequant_block(const s16 levels[16], int qp, bool has_dc, i
 	for (i = 0; i < 16; i++) {
 		unsigned int r = vepu_h264_zigzag[i];
 
-		d[r] = levels[i] * vepu_h264_dequant[qp % 6][vepu_h264_pos_class(r)] * (1 << (qp / 6));
+		d[r] = levels[i] * vepu_h264_dequant[qp % 6][vepu_h264_pos_class(r)] *
+		       (1 << (qp / 6));
 	}
 	if (has_dc)
 		d[0] = dc;
@@ -188,7 +189,8 @@ static void vepu_h264_add_block(int d[16], const u8 *pred, unsigned int pstride,
 	vepu_h264_idct4(d);
 	for (y = 0; y < 4; y++)
 		for (x = 0; x < 4; x++)
-			out[y * ostride + x] = vepu_clip_pixel(pred[y * pstride + x] + d[y * 4 + x]);
+			out[y * ostride + x] = vepu_clip_pixel(pred[y * pstride + x] +
+							       d[y * 4 + x]);
 }
 
 /**
@@ -253,7 +255,7 @@ void vepu_h264_quant_chroma(const u8 *src, const u8 *pred, int qpc, bool intra,
 	dc[3] = w[0][0] - w[1][0] - w[2][0] + w[3][0];
 	for (b = 0; b < 4; b++)
 		co->chroma_dc[comp][b] = vepu_h264_quantize(dc[b], vepu_h264_quant[qpc % 6][0],
-							     qbits, f);
+							    qbits, f);
 }
 
 static bool vepu_h264_any(const s16 *levels, unsigned int n)

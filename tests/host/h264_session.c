@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host side of an H.264 stream through the virtual VEPU core; see
+ * h264_session.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "h264_session.h"
+
+int h264_session_init(struct h264_session *s, unsigned int w, unsigned int h, int chroma_offset)
+{
+	memset(s, 0, sizeof(*s));
+	s->cw = (w + 15) & ~15u;
+	s->ch = (h + 15) & ~15u;
+	s->pics = malloc((size_t)s->cw * s->ch * 3);
+	s->scratch = malloc(vepu_h264_scratch_size(s->cw / 16, s->ch / 16));
+	if (!s->pics || !s->scratch)
+		return -1;
+	s->pic[0] = (struct vepu_h264_pic){ s->pics, s->pics + s->cw * s->ch };
+	s->pic[1] = (struct vepu_h264_pic){ s->pics + s->cw * s->ch * 3 / 2,
+					    s->pics + s->cw * s->ch * 5 / 2 };
+	s->seq = (struct hantro_h264_seq){
+		.profile_idc = 66, .constraint_flags = 0xc0, .level_idc = 40,
+		.mb_width = s->cw / 16, .mb_height = s->ch / 16,
+		.crop_right = s->cw - w, .crop_bottom = s->ch - h,
+		.num_units_in_tick = 1, .time_scale = 60,
+		.primaries = 1, .transfer = 1, .matrix = 1,
+		.pic_init_qp = 26, .chroma_qp_offset = chroma_offset,
+	};
+	return 0;
+}
+
+void h264_session_free(struct h264_session *s)
+{
+	free(s->pics);
+	free(s->scratch);
+}
+
+long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool intra,
+			 unsigned char *out, size_t out_size)
+{
+	size_t hdr = 0, aligned, bytes;
+	unsigned int k;
+	int ret;
+
+	if (intra) {
+		hdr = hantro_h264_write_headers(&s->seq, out, out_size);
+		s->frame_num = 0;
+	}
+	job->ref = s->pic[(s->frame + 1) & 1];
+	job->rec = s->pic[s->frame & 1];
+	job->intra = intra;
+	job->frame_num = s->frame_num;
+	job->idr_pic_id = s->idr_count & 15;
+	job->pic_init_qp = 26;
+	job->chroma_qp_offset = s->seq.chroma_qp_offset;
+	/* The hand-over: aligned address, the bytes already there, bit offset. */
+	aligned = hdr & ~(size_t)7;
+	job->hdr_rem = 0;
+	for (k = 0; k < 8; k++)
+		job->hdr_rem = job->hdr_rem << 8 | (k < hdr - aligned ? out[aligned + k] : 0);
+	job->start_bits = (hdr - aligned) * 8;
+	job->out = out + aligned;
+	job->out_size = out_size - aligned;
+	ret = vepu_h264_encode(job, s->scratch, &bytes);
+	if (ret)
+		return ret;
+	s->frame++;
+	s->frame_num++;
+	s->idr_count += intra;
+	return aligned + bytes;
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Host side of an H.264 stream through the virtual VEPU core, the way the
+ * driver drives the hardware: SPS/PPS from the driver's writer in front of
+ * IDR pictures, handed over through HDR_REM and the start offset, and the
+ * reference/reconstruction pictures swapped after every frame.
+ */
+#ifndef H264_SESSION_H
+#define H264_SESSION_H
+
+#include "hantro_h264_hdr.h"
+#include "vepu_virt_h264.h"
+
+struct h264_session {
+	unsigned int cw, ch;		/* coded size */
+	struct hantro_h264_seq seq;
+	struct vepu_h264_pic pic[2];
+	unsigned char *pics;
+	void *scratch;
+	unsigned int frame;		/* frames coded */
+	unsigned int idr_count;
+	unsigned int frame_num;
+};
+
+int h264_session_init(struct h264_session *s, unsigned int w, unsigned int h, int chroma_offset);
+void h264_session_free(struct h264_session *s);
+/* Code one picture into out; returns bytes or a negative error. */
+long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool intra,
+			 unsigned char *out, size_t out_size);
+
+#endif

@@ -1,0 +1,81 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# H.264 benchmark. Prints figures; asserts nothing.
+#
+#   tools/bench-h264.sh
+#
+# On one 300-frame moving clip (testsrc2 with temporal noise, 30 fps):
+#   - the virtual VEPU core's encode speed on one CPU core (host build, -O2)
+#     at 640x480 and 1280x720;
+#   - bitrate/PSNR points of the core at fixed QPs, of libx264 (baseline
+#     profile) at the same QPs, and, in the test VM, of GStreamer's
+#     openh264enc and of the driver's CBR rate control at set bitrates,
+#     with the achieved bitrate against the target.
+# Runs as root like tools/test.sh (the VM part boots the cached debug kernel).
+set -u
+. "$(dirname "$0")/lib/common.sh"
+. "$HANTRO_TOP/tools/lib/deps.sh"
+. "$HANTRO_TOP/tools/lib/kernel.sh"
+. "$HANTRO_TOP/tools/lib/modules.sh"
+. "$HANTRO_TOP/tools/lib/rootfs.sh"
+. "$HANTRO_TOP/tools/lib/vm.sh"
+. "$HANTRO_TOP/tools/lib/payload.sh"
+. "$HANTRO_TOP/tools/lib/psnr.sh"
+
+: "${HANTRO_RESULTS:=$HANTRO_OUT/bench-results.txt}"
+export HANTRO_RESULTS
+: >"$HANTRO_RESULTS"
+B=$HANTRO_OUT/bench
+mkdir -p "$B"
+host_deps || die "host packages missing"
+
+say "== the clip: 300 frames of testsrc2 + temporal noise, 640x480 and 1280x720"
+for s in 640x480 1280x720; do
+	[ -s "$B/clip-$s.yuv" ] || ffmpeg -v error -nostdin -f lavfi \
+		-i "testsrc2=size=$s:rate=30,noise=alls=6:allf=t" -frames:v 300 \
+		-f rawvideo -pix_fmt yuv420p -y "$B/clip-$s.yuv"
+done
+
+drv=$HANTRO_TOP/drivers/media/platform/hantro-enc
+gcc -O2 -I"$HANTRO_TOP/tests/host/shim" -I"$drv" -I"$HANTRO_TOP/tests/host" \
+	"$HANTRO_TOP/tests/bench/bench_h264.c" "$HANTRO_TOP/tests/host/h264_session.c" \
+	"$drv/hantro_h264_hdr.c" "$drv/vepu_virt_h264.c" "$drv/vepu_virt_h264_tx.c" \
+	"$drv/vepu_virt_h264_cavlc.c" "$drv/vepu_virt_h264_deblock.c" "$drv/vepu_virt_frame.c" \
+	-o "$B/bench_h264" || die "bench_h264 does not build"
+
+kbps() { echo $(($(stat -c %s "$1") * 8 * 30 / 300 / 1000)); }
+
+say "== virtual VEPU core speed (one core, QP 28, an IDR every 60 frames)"
+for s in 640x480 1280x720; do
+	w=${s%x*} h=${s#*x}
+	r=$(taskset -c 0 "$B/bench_h264" "$B/clip-$s.yuv" "$w" "$h" 300 28 60 "$B/speed-$s.h264")
+	fps=$(echo "$r" | sed -n 's/.*fps=\([0-9.]*\).*/\1/p')
+	say "  $s: $fps frames/s ($(awk -v f="$fps" 'BEGIN { printf "%.0f", 1e6 / f }') us per frame)"
+done
+
+say "== bitrate / PSNR at 640x480 (kbit/s at 30 fps, dB)"
+say "  encoder                     QP   kbit/s  PSNR"
+for qp in 22 26 30 34 38; do
+	"$B/bench_h264" "$B/clip-640x480.yuv" 640 480 300 "$qp" 60 "$B/model-$qp.h264" >/dev/null
+	decode_h264 "$B/model-$qp.h264" "$B/dec.yuv" &&
+		p=$(psnr_yuv "$B/clip-640x480.yuv" "$B/dec.yuv" 640 480)
+	say "  virtual VEPU (CAVLC, I16/P16) $qp  $(kbps "$B/model-$qp.h264")  ${p:-decode failed}"
+done
+for qp in 22 26 30 34 38; do
+	ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 640x480 -r 30 \
+		-i "$B/clip-640x480.yuv" -c:v libx264 -profile:v baseline -preset medium \
+		-qp "$qp" -g 60 -bf 0 -f h264 -y "$B/x264-$qp.h264"
+	decode_h264 "$B/x264-$qp.h264" "$B/dec.yuv" &&
+		p=$(psnr_yuv "$B/clip-640x480.yuv" "$B/dec.yuv" 640 480)
+	say "  libx264 baseline medium      $qp  $(kbps "$B/x264-$qp.h264")  $p"
+done
+
+say "== in the test VM: openh264enc and the driver's CBR on the same clip"
+K612=$(kernel_build 6.12 vm-debug "$HANTRO_TOP/tools/vm/kernel-base.config" \
+	"$HANTRO_TOP/tools/vm/kernel-debug.config") || die "6.12 kernel build failed"
+M612=$(module_build x86_64-6.12 "$K612") || die "module build failed"
+ROOT=$(guest_rootfs) || die "guest root build failed"
+HANTRO_PAYLOAD_EXTRA="$B/clip-640x480.yuv" vm_suite 6.12 "$K612" "$ROOT" bench "$M612" 3600
+grep '^BENCH' "$HANTRO_OUT/vm-6.12-bench/guest.log" | sed 's/^BENCH /  /' | while read -r l; do
+	say "$l"
+done

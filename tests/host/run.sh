@@ -61,7 +61,7 @@ check "test_h264 builds (ASan, UBSan)" \
 	gcc -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover \
 	-I"$HERE/shim" -I"$drv" "$HERE/test_h264.c" "$HERE/h264_session.c" "$drv/hantro_h264_hdr.c" \
 	"$drv/vepu_virt_h264.c" "$drv/vepu_virt_h264_tx.c" "$drv/vepu_virt_h264_cavlc.c" \
-	"$drv/vepu_virt_h264_deblock.c" "$drv/vepu_virt_frame.c" -o "$build/test_h264"
+	"$drv/vepu_virt_h264_deblock.c" "$drv/vepu_virt_h264_i4.c" "$drv/vepu_virt_frame.c" -o "$build/test_h264"
 if [ -x "$build/test_h264" ]; then
 	"$build/test_h264" "$h264" >"$build/test_h264.out" 2>&1
 	rc=$?

@@ -165,6 +165,14 @@ static void run_case(const char *dir, const struct tcase *t)
 		}
 		fwrite(out, 1, len, fs);
 		write_rec(fr, &job.rec, cw, t->w, t->h);
+		if (n == 0) {
+			snprintf(name, sizeof(name),
+				 "%s: the IDR picture codes Intra_4x4 (%u) and Intra_16x16 (%u)",
+				 t->name, job.intra4_mbs, job.intra_mbs - job.intra4_mbs);
+			/* At high QP flat areas go 16x16; fine detail goes 4x4 always. */
+			check(job.intra4_mbs && (t->qp < 36 || job.intra4_mbs < job.intra_mbs),
+			      name);
+		}
 		if (n == 1) {
 			snprintf(name, sizeof(name), "%s: the first P picture has inter macroblocks",
 				 t->name);

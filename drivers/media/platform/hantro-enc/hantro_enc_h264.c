@@ -255,11 +255,16 @@ static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
 	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->params;
+	const struct hantro_layout *l = ctx->dev->variant->ip->layout;
 	u32 bytes = min(hantro_hw_bits_written(ctx->dev) / 8, job->dst_size);
+	u32 mbs = (ctx->dst_fmt.width / HANTRO_ENC_MB) * (ctx->dst_fmt.height / HANTRO_ENC_MB);
+	/* The QP the picture really had on average: macroblock RC may move it. */
+	u32 qp_sum = hantro_hw_read_field(ctx->dev, &l->qp_sum) * 2;
+	int qp = qp_sum ? DIV_ROUND_CLOSEST(qp_sum, mbs) : h->qp;
 
 	vb2_set_plane_payload(&job->dst->vb2_buf, 0, job->hdr_len + bytes);
 	job->dst->flags |= h->intra ? V4L2_BUF_FLAG_KEYFRAME : V4L2_BUF_FLAG_PFRAME;
-	hantro_enc_rc_update(ctx, p, h->intra, h->qp, (job->hdr_len + bytes) * 8);
+	hantro_enc_rc_update(ctx, p, h->intra, qp, (job->hdr_len + bytes) * 8);
 	if (h->intra)
 		h->idr_pic_id = (h->idr_pic_id + 1) & 0xf;
 	h->headers_sent |= h->with_headers;

@@ -15,6 +15,8 @@
 /* Motion search range in whole samples, and the penalty of intra in P. */
 #define VEPU_H264_SEARCH	24
 #define VEPU_H264_INTRA_BIAS	24
+/* The extra side information of Intra_4x4 over Intra_16x16, in lambdas. */
+#define VEPU_H264_I4_BIAS	24
 
 enum { I16_V, I16_H, I16_DC, I16_PLANE };
 enum { CH_DC, CH_H, CH_V, CH_PLANE };
@@ -254,7 +256,7 @@ static void vepu_h264_mv_pred(const struct vepu_h264_ctx *c, unsigned int mbx, u
 			n[2] = cur - c->mbw - 1;
 	}
 	for (i = 0; i < 3; i++) {
-		bool inter = n[i] && n[i]->type != MB_I16;
+		bool inter = n[i] && !vepu_h264_is_intra(n[i]);
 
 		ref[i] = inter ? 0 : -1;
 		mv[i][0] = inter ? n[i]->mv[0] : 0;
@@ -298,15 +300,6 @@ static unsigned int vepu_h264_se_bits(int v)
 		bits += 2;
 	}
 	return bits;
-}
-
-/* Lagrangian multiplier for SAD-domain decisions: ~2^((qp - 12) / 6). */
-static unsigned int vepu_h264_lambda(int qp)
-{
-	static const u8 base[6] = { 64, 72, 81, 91, 102, 114 };
-	unsigned int l = (base[qp % 6] << (qp / 6)) >> 8;
-
-	return l ? l : 1;
 }
 
 /**
@@ -390,6 +383,8 @@ static unsigned int vepu_h264_search(const struct vepu_h264_ctx *c, unsigned int
  * @pred_y:	luma prediction coded
  * @pred_c:	Cb and Cr prediction coded
  * @co:		levels
+ * @co_i4:	levels of the Intra_4x4 candidate
+ * @i4_modes:	its Intra4x4PredModes
  * @i16_mode:	chosen Intra16x16PredMode
  * @chroma_mode: chosen intra_chroma_pred_mode
  * @mv:		chosen motion vector
@@ -401,12 +396,14 @@ struct vepu_h264_mbenc {
 	u8 pred_y[256];
 	u8 pred_c[2][64];
 	struct vepu_h264_coeffs co;
+	struct vepu_h264_coeffs co_i4;
+	u8 i4_modes[16];
 	unsigned int i16_mode;
 	unsigned int chroma_mode;
 	s16 mv[2];
 };
 
-/* Best intra 16x16 luma and chroma modes by SAD; returns the luma SAD. */
+/* Best intra 16x16 luma and chroma modes; returns the luma SATD. */
 static unsigned int vepu_h264_intra_decide(const struct vepu_h264_ctx *c, unsigned int mbx,
 					   unsigned int mby, struct vepu_h264_mbenc *m)
 {
@@ -419,7 +416,7 @@ static unsigned int vepu_h264_intra_decide(const struct vepu_h264_ctx *c, unsign
 	for (mode = I16_V; mode <= I16_PLANE; mode++) {
 		if (!vepu_h264_pred_luma(&n, mode, pred))
 			continue;
-		sad = vepu_h264_sad(m->src.y, pred, 256);
+		sad = vepu_h264_satd(m->src.y, pred, 16, 16);
 		if (sad < best) {
 			best = sad;
 			m->i16_mode = mode;
@@ -442,85 +439,124 @@ static unsigned int vepu_h264_intra_decide(const struct vepu_h264_ctx *c, unsign
 	return best;
 }
 
+/* Chroma levels and the coded block pattern; luma levels are in @m->co. */
+static void vepu_h264_quant_chroma_mb(const struct vepu_h264_ctx *c, struct vepu_h264_mbenc *m,
+				      bool intra, bool intra16)
+{
+	int qpc = vepu_h264_chroma_qp(c->job->qp, c->job->chroma_qp_offset);
+
+	vepu_h264_quant_chroma(m->src.cb, m->pred_c[0], qpc, intra, 0, &m->co);
+	vepu_h264_quant_chroma(m->src.cr, m->pred_c[1], qpc, intra, 1, &m->co);
+	vepu_h264_set_cbp(&m->co, intra16);
+}
+
 /* Levels of the residual against the prediction in @m, pattern decided. */
 static void vepu_h264_quant_mb(const struct vepu_h264_ctx *c, struct vepu_h264_mbenc *m,
 			       bool intra16)
 {
-	int qpc = vepu_h264_chroma_qp(c->job->qp, c->job->chroma_qp_offset);
-
 	vepu_h264_quant_luma(m->src.y, m->pred_y, intra16, c->job->qp, &m->co);
-	vepu_h264_quant_chroma(m->src.cb, m->pred_c[0], qpc, intra16, 0, &m->co);
-	vepu_h264_quant_chroma(m->src.cr, m->pred_c[1], qpc, intra16, 1, &m->co);
-	vepu_h264_set_cbp(&m->co, intra16);
+	vepu_h264_quant_chroma_mb(c, m, intra16, intra16);
+}
+
+static void vepu_h264_reconstruct_chroma(const struct vepu_h264_ctx *c, unsigned int mbx,
+					 unsigned int mby, const struct vepu_h264_mbenc *m)
+{
+	const struct vepu_h264_job *j = c->job;
+	unsigned int stride = c->mbw * 16, comp;
+	int qpc = vepu_h264_chroma_qp(j->qp, j->chroma_qp_offset);
+
+	for (comp = 0; comp < 2; comp++)
+		vepu_h264_recon_chroma(&m->co, comp, qpc, m->pred_c[comp],
+				       j->rec.c + mby * 8 * stride + mbx * 16 + comp, stride);
 }
 
 /* Decoded samples of the macroblock into the reconstruction. */
 static void vepu_h264_reconstruct(const struct vepu_h264_ctx *c, unsigned int mbx,
 				  unsigned int mby, const struct vepu_h264_mbenc *m, bool intra16)
 {
-	const struct vepu_h264_job *j = c->job;
-	unsigned int stride = c->mbw * 16, comp;
-	int qpc = vepu_h264_chroma_qp(j->qp, j->chroma_qp_offset);
+	unsigned int stride = c->mbw * 16;
 
-	vepu_h264_recon_luma(&m->co, intra16, j->qp, m->pred_y,
-			     j->rec.y + mby * 16 * stride + mbx * 16, stride);
-	for (comp = 0; comp < 2; comp++)
-		vepu_h264_recon_chroma(&m->co, comp, qpc, m->pred_c[comp],
-				       j->rec.c + mby * 8 * stride + mbx * 16 + comp, stride);
+	vepu_h264_recon_luma(&m->co, intra16, c->job->qp, m->pred_y,
+			     c->job->rec.y + mby * 16 * stride + mbx * 16, stride);
+	vepu_h264_reconstruct_chroma(c, mbx, mby, m);
+}
+
+/* P_Skip when its prediction leaves nothing to code; returns true if taken. */
+static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			       struct vepu_h264_mbenc *m, struct vepu_h264_mb *mb)
+{
+	s16 skip_mv[2];
+
+	vepu_h264_mv_pred(c, mbx, mby, true, skip_mv);
+	/* The search is in whole samples; so is every predictor it leads to. */
+	if ((skip_mv[0] & 3) || (skip_mv[1] & 3))
+		return false;
+	vepu_h264_mc_luma(c, mbx, mby, skip_mv[0] >> 2, skip_mv[1] >> 2, m->pred_y);
+	vepu_h264_mc_chroma(c, mbx, mby, skip_mv, m->pred_c);
+	vepu_h264_quant_mb(c, m, false);
+	if (m->co.cbp_luma || m->co.cbp_chroma)
+		return false;
+	mb->type = MB_SKIP;
+	mb->mv[0] = skip_mv[0];
+	mb->mv[1] = skip_mv[1];
+	vepu_h264_reconstruct(c, mbx, mby, m, false);
+	c->skip_run++;
+	c->job->skip_mbs++;
+	return true;
 }
 
 static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			      struct vepu_h264_mbenc *m)
 {
 	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
-	unsigned int intra_cost, inter_cost;
-	s16 mvp[2], skip_mv[2], mvd[2] = { 0, 0 };
-	bool intra16 = true;
+	unsigned int lambda = vepu_h264_lambda(c->job->qp), intra_cost, i4_cost, inter_cost;
+	s16 mvp[2], mvd[2] = { 0, 0 };
 
 	mb->qp = c->job->qp;
 	mb->mv[0] = 0;
 	mb->mv[1] = 0;
 	memset(mb->nnz, 0, sizeof(mb->nnz));
 	intra_cost = vepu_h264_intra_decide(c, mbx, mby, m);
+	if (!c->job->intra && vepu_h264_try_skip(c, mbx, mby, m, mb))
+		return;
+
+	/* Intra_4x4 leaves its luma reconstructed; the other choices redo it. */
+	i4_cost = vepu_h264_code_i4(c, mbx, mby, m->src.y, &m->co_i4, m->i4_modes);
+	i4_cost += VEPU_H264_I4_BIAS * lambda;
+	mb->type = i4_cost < intra_cost ? MB_I4 : MB_I16;
+	intra_cost = i4_cost < intra_cost ? i4_cost : intra_cost;
+	memcpy(m->pred_c, m->intra_c, sizeof(m->pred_c));
 	if (!c->job->intra) {
-		/* P_Skip when its prediction leaves nothing to code. */
-		vepu_h264_mv_pred(c, mbx, mby, true, skip_mv);
-		if (!(skip_mv[0] & 3) && !(skip_mv[1] & 3)) {
-			vepu_h264_mc_luma(c, mbx, mby, skip_mv[0] >> 2, skip_mv[1] >> 2,
-					  m->pred_y);
-			vepu_h264_mc_chroma(c, mbx, mby, skip_mv, m->pred_c);
-			vepu_h264_quant_mb(c, m, false);
-			if (!m->co.cbp_luma && !m->co.cbp_chroma) {
-				mb->type = MB_SKIP;
-				mb->mv[0] = skip_mv[0];
-				mb->mv[1] = skip_mv[1];
-				vepu_h264_reconstruct(c, mbx, mby, m, false);
-				c->skip_run++;
-				c->job->skip_mbs++;
-				return;
-			}
-		}
 		vepu_h264_mv_pred(c, mbx, mby, false, mvp);
-		inter_cost = vepu_h264_search(c, mbx, mby, m->src.y, mvp, m->mv);
-		if (inter_cost < intra_cost + VEPU_H264_INTRA_BIAS * vepu_h264_lambda(c->job->qp)) {
-			intra16 = false;
+		vepu_h264_search(c, mbx, mby, m->src.y, mvp, m->mv);
+		vepu_h264_mc_luma(c, mbx, mby, m->mv[0] >> 2, m->mv[1] >> 2, m->pred_y);
+		inter_cost = vepu_h264_satd(m->src.y, m->pred_y, 16, 16) +
+			     lambda * (vepu_h264_se_bits(m->mv[0] - mvp[0]) +
+				       vepu_h264_se_bits(m->mv[1] - mvp[1]));
+		if (inter_cost < intra_cost + VEPU_H264_INTRA_BIAS * lambda) {
 			mb->type = MB_P16;
 			mb->mv[0] = m->mv[0];
 			mb->mv[1] = m->mv[1];
 			mvd[0] = m->mv[0] - mvp[0];
 			mvd[1] = m->mv[1] - mvp[1];
-			vepu_h264_mc_luma(c, mbx, mby, m->mv[0] >> 2, m->mv[1] >> 2, m->pred_y);
 			vepu_h264_mc_chroma(c, mbx, mby, m->mv, m->pred_c);
 		}
 	}
-	if (intra16) {
-		mb->type = MB_I16;
-		memcpy(m->pred_y, m->intra_y, sizeof(m->pred_y));
-		memcpy(m->pred_c, m->intra_c, sizeof(m->pred_c));
-		c->job->intra_mbs++;
+	if (mb->type == MB_I4) {
+		memcpy(m->co.luma, m->co_i4.luma, sizeof(m->co.luma));
+		memcpy(mb->i4_modes, m->i4_modes, sizeof(mb->i4_modes));
+		vepu_h264_quant_chroma_mb(c, m, true, false);
+		vepu_h264_reconstruct_chroma(c, mbx, mby, m);
+	} else {
+		if (mb->type == MB_I16)
+			memcpy(m->pred_y, m->intra_y, sizeof(m->pred_y));
+		vepu_h264_quant_mb(c, m, mb->type == MB_I16);
+		vepu_h264_reconstruct(c, mbx, mby, m, mb->type == MB_I16);
 	}
-	vepu_h264_quant_mb(c, m, intra16);
-	vepu_h264_reconstruct(c, mbx, mby, m, intra16);
+	if (vepu_h264_is_intra(mb))
+		c->job->intra_mbs++;
+	if (mb->type == MB_I4)
+		c->job->intra4_mbs++;
 	vepu_h264_write_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
 }
 
@@ -567,6 +603,7 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 		return -EINVAL;
 	job->qp_sum = 0;
 	job->intra_mbs = 0;
+	job->intra4_mbs = 0;
 	job->skip_mbs = 0;
 	h264_bw_init(&c.bw, job->out, job->out_size);
 	vepu_h264_header_rest(&c.bw, job->hdr_rem, job->start_bits);

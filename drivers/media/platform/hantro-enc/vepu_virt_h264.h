@@ -45,6 +45,7 @@ struct vepu_h264_pic {
  * @beta_div2:	slice_beta_offset_div2
  * @qp_sum:	out: sum of the macroblock QPs
  * @intra_mbs:	out: intra macroblocks
+ * @intra4_mbs:	out: of which Intra_4x4
  * @skip_mbs:	out: skipped macroblocks
  */
 struct vepu_h264_job {
@@ -67,6 +68,7 @@ struct vepu_h264_job {
 	int beta_div2;
 	u32 qp_sum;
 	u32 intra_mbs;
+	u32 intra4_mbs;
 	u32 skip_mbs;
 };
 

@@ -131,7 +131,13 @@ static const struct vepu_vlc vepu_run_before[7][15] = {
 	  { 5, 1 }, { 6, 1 }, { 7, 1 }, { 8, 1 }, { 9, 1 }, { 10, 1 }, { 11, 1 } },
 };
 
-/* Table 9-4 (ChromaArrayType 1, Inter): coded_block_pattern -> codeNum */
+/* Table 9-4 (ChromaArrayType 1): coded_block_pattern -> codeNum, Intra_4x4 and Inter. */
+static const u8 vepu_cbp_intra[48] = {
+	3, 29, 30, 17, 31, 18, 37, 8, 32, 38, 19, 9, 20, 10, 11, 2,
+	16, 33, 34, 21, 35, 22, 39, 4, 36, 40, 23, 5, 24, 6, 7, 1,
+	41, 42, 43, 25, 44, 26, 46, 12, 45, 47, 27, 13, 28, 14, 15, 0,
+};
+
 static const u8 vepu_cbp_inter[48] = {
 	0, 2, 3, 7, 4, 8, 17, 13, 5, 18, 9, 14, 10, 15, 16, 11,
 	1, 32, 33, 36, 34, 37, 44, 40, 35, 45, 38, 41, 39, 42, 43, 19,
@@ -309,13 +315,32 @@ static void vepu_h264_write_residual(struct vepu_h264_ctx *c, unsigned int mbx,
 		}
 }
 
+/* prev_intra4x4_pred_mode_flag / rem_intra4x4_pred_mode of 16 blocks. */
+static void vepu_h264_write_i4_modes(struct vepu_h264_ctx *c, unsigned int mbx,
+				     unsigned int mby, const u8 modes[16])
+{
+	unsigned int i;
+
+	for (i = 0; i < 16; i++) {
+		unsigned int b = vepu_h264_blk_order[i];
+		unsigned int pred = vepu_h264_predicted_i4_mode(c, mbx, mby, b, modes);
+
+		if (modes[b] == pred) {
+			h264_bw_put(&c->bw, 1, 1);
+		} else {
+			h264_bw_put(&c->bw, 1, 0);
+			h264_bw_put(&c->bw, 3, modes[b] < pred ? modes[b] : modes[b] - 1);
+		}
+	}
+}
+
 /**
  * vepu_h264_write_mb() - one coded macroblock, after the pending skip run
  * @c:		picture state; the macroblock's entry receives its nnz
  * @mbx:	column
  * @mby:	row
  * @co:		levels, with coded_block_pattern decided
- * @i16_mode:	Intra16x16PredMode, for intra macroblocks
+ * @i16_mode:	Intra16x16PredMode, for Intra_16x16 macroblocks
  * @chroma_mode: intra_chroma_pred_mode, for intra macroblocks
  * @mvd:	motion vector difference, for inter macroblocks
  */
@@ -336,6 +361,11 @@ void vepu_h264_write_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 		h264_bw_ue(bw, (c->job->intra ? 0 : 5) + 1 + i16_mode + 4 * co->cbp_chroma +
 			   (co->cbp_luma ? 12 : 0));
 		h264_bw_ue(bw, chroma_mode);
+	} else if (mb->type == MB_I4) {
+		h264_bw_ue(bw, c->job->intra ? 0 : 5);	/* I_NxN */
+		vepu_h264_write_i4_modes(c, mbx, mby, mb->i4_modes);
+		h264_bw_ue(bw, chroma_mode);
+		h264_bw_ue(bw, vepu_cbp_intra[co->cbp_chroma * 16 + co->cbp_luma]);
 	} else {
 		h264_bw_ue(bw, 0);	/* P_L0_16x16; one reference: no ref_idx */
 		h264_bw_se(bw, mvd[0]);

@@ -120,7 +120,7 @@ static void vepu_filter_line(u8 *q, int step, unsigned int bs, const struct vepu
 static unsigned int vepu_bs(const struct vepu_h264_mb *p, unsigned int pb,
 			    const struct vepu_h264_mb *q, unsigned int qb, bool mb_edge)
 {
-	if (p->type == MB_I16 || q->type == MB_I16)
+	if (vepu_h264_is_intra(p) || vepu_h264_is_intra(q))
 		return mb_edge ? 4 : 3;
 	if (p->nnz[pb] || q->nnz[qb])
 		return 2;

@@ -12,11 +12,13 @@
 /**
  * enum vepu_h264_mb_type - the macroblock types the core codes
  * @MB_I16:	Intra_16x16
+ * @MB_I4:	Intra_4x4
  * @MB_P16:	P_L0_16x16
  * @MB_SKIP:	P_Skip
  */
 enum vepu_h264_mb_type {
 	MB_I16,
+	MB_I4,
 	MB_P16,
 	MB_SKIP,
 };
@@ -27,13 +29,20 @@ enum vepu_h264_mb_type {
  * @qp:		QP_Y
  * @mv:		motion vector, quarter samples (0 for intra)
  * @nnz:	TotalCoeff of each 4x4 block: 16 luma (raster), 4 Cb, 4 Cr
+ * @i4_modes:	Intra4x4PredMode of each 4x4 block (raster), Intra_4x4 only
  */
 struct vepu_h264_mb {
 	u8 type;
 	s8 qp;
 	s16 mv[2];
 	u8 nnz[24];
+	u8 i4_modes[16];
 };
+
+static inline bool vepu_h264_is_intra(const struct vepu_h264_mb *mb)
+{
+	return mb->type == MB_I16 || mb->type == MB_I4;
+}
 
 /**
  * struct vepu_h264_coeffs - quantized levels of one macroblock
@@ -89,11 +98,25 @@ extern const u8 vepu_h264_zigzag[16];
 
 int vepu_h264_chroma_qp(int qp, int offset);
 
+/* Lagrangian multiplier for SAD-domain decisions: ~2^((qp - 12) / 6). */
+static inline unsigned int vepu_h264_lambda(int qp)
+{
+	static const u8 base[6] = { 64, 72, 81, 91, 102, 114 };
+	unsigned int l = (base[qp % 6] << (qp / 6)) >> 8;
+
+	return l ? l : 1;
+}
+
 /* vepu_virt_h264_tx.c: transform, quantisation and reconstruction */
 void vepu_h264_quant_luma(const u8 *src, const u8 *pred, bool intra16, int qp,
 			  struct vepu_h264_coeffs *co);
 void vepu_h264_quant_chroma(const u8 *src, const u8 *pred, int qpc, bool intra,
 			    unsigned int comp, struct vepu_h264_coeffs *co);
+unsigned int vepu_h264_satd(const u8 *a, const u8 *b, unsigned int stride, unsigned int size);
+void vepu_h264_quant_4x4(const u8 *src, const u8 *pred, unsigned int stride, int qp, bool intra,
+			 s16 levels[16]);
+void vepu_h264_recon_4x4(const s16 levels[16], int qp, const u8 *pred, unsigned int pstride,
+			 u8 *out, unsigned int ostride);
 void vepu_h264_set_cbp(struct vepu_h264_coeffs *co, bool intra16);
 void vepu_h264_recon_luma(const struct vepu_h264_coeffs *co, bool intra16, int qp,
 			  const u8 *pred, u8 *out, unsigned int stride);
@@ -104,6 +127,12 @@ void vepu_h264_recon_chroma(const struct vepu_h264_coeffs *co, unsigned int comp
 void vepu_h264_write_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			const struct vepu_h264_coeffs *co, unsigned int i16_mode,
 			unsigned int chroma_mode, const s16 mvd[2]);
+
+/* vepu_virt_h264_i4.c: Intra_4x4 */
+unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned int mbx,
+					 unsigned int mby, unsigned int b, const u8 modes[16]);
+unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16]);
 void vepu_h264_write_slice_header(struct vepu_h264_ctx *c);
 
 /* vepu_virt_h264_deblock.c */

@@ -138,6 +138,34 @@ static void vepu_h264_hadamard4(const int in[16], int out[16])
 	}
 }
 
+/**
+ * vepu_h264_satd() - sum of absolute Hadamard-transformed differences
+ * @a:		first block
+ * @b:		second block
+ * @stride:	of both
+ * @size:	4 or 16: the block is @size x @size, summed over its 4x4 blocks
+ *
+ * Return: the SATD, halved as usual: a cost that tracks coded size better
+ * than the SAD does.
+ */
+unsigned int vepu_h264_satd(const u8 *a, const u8 *b, unsigned int stride, unsigned int size)
+{
+	unsigned int bx, by, x, y, sum = 0;
+	int d[16], h[16];
+
+	for (by = 0; by < size; by += 4)
+		for (bx = 0; bx < size; bx += 4) {
+			for (y = 0; y < 4; y++)
+				for (x = 0; x < 4; x++)
+					d[y * 4 + x] = a[(by + y) * stride + bx + x] -
+						       b[(by + y) * stride + bx + x];
+			vepu_h264_hadamard4(d, h);
+			for (x = 0; x < 16; x++)
+				sum += h[x] < 0 ? -h[x] : h[x];
+		}
+	return sum / 2;
+}
+
 /* Quantise a transformed block into zig-zag order, from scan position @first. */
 static void vepu_h264_quant_block(const int w[16], int qp, bool intra, unsigned int first,
 				  s16 levels[16])
@@ -191,6 +219,26 @@ static void vepu_h264_add_block(int d[16], const u8 *pred, unsigned int pstride,
 		for (x = 0; x < 4; x++)
 			out[y * ostride + x] = vepu_clip_pixel(pred[y * pstride + x] +
 							       d[y * 4 + x]);
+}
+
+/* Levels of one 4x4 block coded with all 16 coefficients (not Intra_16x16). */
+void vepu_h264_quant_4x4(const u8 *src, const u8 *pred, unsigned int stride, int qp, bool intra,
+			 s16 levels[16])
+{
+	int w[16];
+
+	vepu_h264_residual_block(src, pred, stride, w);
+	vepu_h264_quant_block(w, qp, intra, 0, levels);
+}
+
+/* Decoded samples of such a block. */
+void vepu_h264_recon_4x4(const s16 levels[16], int qp, const u8 *pred, unsigned int pstride,
+			 u8 *out, unsigned int ostride)
+{
+	int d[16];
+
+	vepu_h264_dequant_block(levels, qp, false, 0, d);
+	vepu_h264_add_block(d, pred, pstride, out, ostride);
 }
 
 /**

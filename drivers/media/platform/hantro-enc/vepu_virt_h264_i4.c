@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual VEPU H.264 core: Intra_4x4 macroblocks (8.3.1). Each 4x4 block is
+ * predicted from the reconstruction of the blocks before it, so the luma of
+ * such a macroblock is decided, coded and reconstructed block by block.
+ */
+
+#include <linux/string.h>
+
+#include "vepu_virt_h264_int.h"
+
+enum {
+	I4_V, I4_H, I4_DC, I4_DDL, I4_DDR, I4_VR, I4_HD, I4_VL, I4_HU, I4_MODES
+};
+
+/**
+ * struct vepu_i4_nbr - neighbouring samples of a 4x4 block
+ * @top:	top[0] is p[-1,-1], top[1 + x] is p[x,-1] for x = 0..7
+ * @left:	p[-1,y] for y = 0..3
+ * @has_top:	p[0..3,-1] are available (p[4..7,-1] substituted if needed)
+ * @has_left:	p[-1,0..3] are available
+ * @has_corner:	p[-1,-1] is available
+ */
+struct vepu_i4_nbr {
+	u8 top[9];
+	u8 left[4];
+	bool has_top;
+	bool has_left;
+	bool has_corner;
+};
+
+/* p[x,y] of 8.3.1.2 for x = -1 or y = -1. */
+static int vepu_i4_p(const struct vepu_i4_nbr *n, int x, int y)
+{
+	return y < 0 ? n->top[x + 1] : n->left[y];
+}
+
+/* Decoding order of the 4x4 block at (bx, by) in 4x4 units (Figure 6-10). */
+static unsigned int vepu_i4_order(unsigned int bx, unsigned int by)
+{
+	return (by >> 1) * 8 + (bx >> 1) * 4 + (by & 1) * 2 + (bx & 1);
+}
+
+static void vepu_i4_neighbours(const struct vepu_h264_ctx *c, unsigned int mbx,
+			       unsigned int mby, unsigned int bx, unsigned int by,
+			       struct vepu_i4_nbr *n)
+{
+	unsigned int stride = c->mbw * 16, x = mbx * 16 + bx * 4, y = mby * 16 + by * 4, i;
+	const u8 *rec = c->job->rec.y;
+	bool top_right;
+
+	n->has_left = x > 0;
+	n->has_top = y > 0;
+	n->has_corner = n->has_left && n->has_top;
+	/* Top-right: decoded already, in the picture, not in the MB to the right. */
+	if (by == 0)
+		top_right = mby > 0 && (bx < 3 || mbx + 1 < c->mbw);
+	else
+		top_right = bx < 3 && vepu_i4_order(bx + 1, by - 1) < vepu_i4_order(bx, by);
+	for (i = 0; i < 4 && n->has_left; i++)
+		n->left[i] = rec[(y + i) * stride + x - 1];
+	if (n->has_corner)
+		n->top[0] = rec[(y - 1) * stride + x - 1];
+	for (i = 0; i < 8 && n->has_top; i++)
+		n->top[1 + i] = rec[(y - 1) * stride + x + (i < 4 || top_right ? i : 3)];
+}
+
+static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 pred[16])
+{
+	int x, y, v, sum = 0;
+
+	switch (mode) {
+	case I4_V:
+	case I4_DDL:
+	case I4_VL:
+		if (!n->has_top)
+			return false;
+		break;
+	case I4_H:
+	case I4_HU:
+		if (!n->has_left)
+			return false;
+		break;
+	case I4_DDR:
+	case I4_VR:
+	case I4_HD:
+		if (!n->has_top || !n->has_left || !n->has_corner)
+			return false;
+		break;
+	}
+	for (y = 0; y < 4; y++)
+		for (x = 0; x < 4; x++) {
+			int z;
+
+			switch (mode) {
+			case I4_V:
+				v = vepu_i4_p(n, x, -1);
+				break;
+			case I4_H:
+				v = vepu_i4_p(n, -1, y);
+				break;
+			case I4_DC:
+				v = 0;
+				break;
+			case I4_DDL:
+				if (x == 3 && y == 3)
+					v = (vepu_i4_p(n, 6, -1) + 3 * vepu_i4_p(n, 7, -1) + 2) >> 2;
+				else
+					v = (vepu_i4_p(n, x + y, -1) + 2 * vepu_i4_p(n, x + y + 1, -1) +
+					     vepu_i4_p(n, x + y + 2, -1) + 2) >> 2;
+				break;
+			case I4_DDR:
+				if (x > y)
+					v = (vepu_i4_p(n, x - y - 2, -1) +
+					     2 * vepu_i4_p(n, x - y - 1, -1) +
+					     vepu_i4_p(n, x - y, -1) + 2) >> 2;
+				else if (x < y)
+					v = (vepu_i4_p(n, -1, y - x - 2) +
+					     2 * vepu_i4_p(n, -1, y - x - 1) +
+					     vepu_i4_p(n, -1, y - x) + 2) >> 2;
+				else
+					v = (vepu_i4_p(n, 0, -1) + 2 * vepu_i4_p(n, -1, -1) +
+					     vepu_i4_p(n, -1, 0) + 2) >> 2;
+				break;
+			case I4_VR:
+				z = 2 * x - y;
+				if (z >= 0 && !(z & 1))
+					v = (vepu_i4_p(n, x - (y >> 1) - 1, -1) +
+					     vepu_i4_p(n, x - (y >> 1), -1) + 1) >> 1;
+				else if (z > 0)
+					v = (vepu_i4_p(n, x - (y >> 1) - 2, -1) +
+					     2 * vepu_i4_p(n, x - (y >> 1) - 1, -1) +
+					     vepu_i4_p(n, x - (y >> 1), -1) + 2) >> 2;
+				else if (z == -1)
+					v = (vepu_i4_p(n, -1, 0) + 2 * vepu_i4_p(n, -1, -1) +
+					     vepu_i4_p(n, 0, -1) + 2) >> 2;
+				else
+					v = (vepu_i4_p(n, -1, y - 1) + 2 * vepu_i4_p(n, -1, y - 2) +
+					     vepu_i4_p(n, -1, y - 3) + 2) >> 2;
+				break;
+			case I4_HD:
+				z = 2 * y - x;
+				if (z >= 0 && !(z & 1))
+					v = (vepu_i4_p(n, -1, y - (x >> 1) - 1) +
+					     vepu_i4_p(n, -1, y - (x >> 1)) + 1) >> 1;
+				else if (z > 0)
+					v = (vepu_i4_p(n, -1, y - (x >> 1) - 2) +
+					     2 * vepu_i4_p(n, -1, y - (x >> 1) - 1) +
+					     vepu_i4_p(n, -1, y - (x >> 1)) + 2) >> 2;
+				else if (z == -1)
+					v = (vepu_i4_p(n, -1, 0) + 2 * vepu_i4_p(n, -1, -1) +
+					     vepu_i4_p(n, 0, -1) + 2) >> 2;
+				else
+					v = (vepu_i4_p(n, x - 1, -1) + 2 * vepu_i4_p(n, x - 2, -1) +
+					     vepu_i4_p(n, x - 3, -1) + 2) >> 2;
+				break;
+			case I4_VL:
+				if (!(y & 1))
+					v = (vepu_i4_p(n, x + (y >> 1), -1) +
+					     vepu_i4_p(n, x + (y >> 1) + 1, -1) + 1) >> 1;
+				else
+					v = (vepu_i4_p(n, x + (y >> 1), -1) +
+					     2 * vepu_i4_p(n, x + (y >> 1) + 1, -1) +
+					     vepu_i4_p(n, x + (y >> 1) + 2, -1) + 2) >> 2;
+				break;
+			default: /* I4_HU */
+				z = x + 2 * y;
+				if (z > 5)
+					v = vepu_i4_p(n, -1, 3);
+				else if (z == 5)
+					v = (vepu_i4_p(n, -1, 2) + 3 * vepu_i4_p(n, -1, 3) + 2) >> 2;
+				else if (!(z & 1))
+					v = (vepu_i4_p(n, -1, y + (x >> 1)) +
+					     vepu_i4_p(n, -1, y + (x >> 1) + 1) + 1) >> 1;
+				else
+					v = (vepu_i4_p(n, -1, y + (x >> 1)) +
+					     2 * vepu_i4_p(n, -1, y + (x >> 1) + 1) +
+					     vepu_i4_p(n, -1, y + (x >> 1) + 2) + 2) >> 2;
+			}
+			pred[y * 4 + x] = v;
+		}
+	if (mode != I4_DC)
+		return true;
+	for (x = 0; x < 4; x++)
+		sum += (n->has_top ? n->top[1 + x] : 0) + (n->has_left ? n->left[x] : 0);
+	if (n->has_top && n->has_left)
+		v = (sum + 4) >> 3;
+	else if (n->has_top || n->has_left)
+		v = (sum + 2) >> 2;
+	else
+		v = 128;
+	memset(pred, v, 16);
+	return true;
+}
+
+/*
+ * Intra4x4PredMode of the block at (bx, by) of macroblock (mbx, mby), as a
+ * neighbour sees it: 2 (DC) for a macroblock coded otherwise (8.3.1.1).
+ */
+static int vepu_i4_nbr_mode(const struct vepu_h264_ctx *c, int mbx, int mby, int bx, int by,
+			    const u8 cur_modes[16])
+{
+	const struct vepu_h264_mb *mb;
+
+	if (bx < 0) {
+		mbx--;
+		bx += 4;
+	} else if (by < 0) {
+		mby--;
+		by += 4;
+	} else {
+		return cur_modes[by * 4 + bx];
+	}
+	if (mbx < 0 || mby < 0)
+		return -1;
+	mb = &c->mbs[mby * c->mbw + mbx];
+	return mb->type == MB_I4 ? mb->i4_modes[by * 4 + bx] : I4_DC;
+}
+
+/**
+ * vepu_h264_predicted_i4_mode() - predIntra4x4PredMode of a block (8.3.1.1)
+ * @c:		picture state
+ * @mbx:	macroblock column
+ * @mby:	macroblock row
+ * @b:		raster index of the 4x4 block in the macroblock
+ * @modes:	modes of the blocks of this macroblock coded so far
+ *
+ * Return: the predicted mode.
+ */
+unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned int mbx,
+					 unsigned int mby, unsigned int b, const u8 modes[16])
+{
+	int a = vepu_i4_nbr_mode(c, mbx, mby, (int)(b & 3) - 1, b >> 2, modes);
+	int t = vepu_i4_nbr_mode(c, mbx, mby, b & 3, (int)(b >> 2) - 1, modes);
+
+	if (a < 0 || t < 0)
+		return I4_DC;
+	return a < t ? a : t;
+}
+
+/**
+ * vepu_h264_code_i4() - decide, code and reconstruct the luma of an
+ *			 Intra_4x4 macroblock
+ * @c:		picture state; the reconstruction receives the luma
+ * @mbx:	column
+ * @mby:	row
+ * @src:	source luma, stride 16
+ * @co:		receives the 16 luma blocks' levels
+ * @modes:	receives Intra4x4PredMode of each block (raster)
+ *
+ * Return: the decision cost: prediction error plus a mode signalling cost.
+ */
+unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16])
+{
+	unsigned int stride = c->mbw * 16, lambda = vepu_h264_lambda(c->job->qp), cost = 0, i;
+
+	for (i = 0; i < 16; i++) {
+		unsigned int b = vepu_h264_blk_order[i], bx = b & 3, by = b >> 2;
+		unsigned int predicted = vepu_h264_predicted_i4_mode(c, mbx, mby, b, modes);
+		unsigned int mode, best = ~0u, sad, y;
+		u8 *out = c->job->rec.y + (mby * 16 + by * 4) * stride + mbx * 16 + bx * 4;
+		u8 blk[16], pred[16], best_pred[16];
+		struct vepu_i4_nbr n;
+
+		vepu_i4_neighbours(c, mbx, mby, bx, by, &n);
+		for (y = 0; y < 4; y++)
+			memcpy(&blk[y * 4], &src[(by * 4 + y) * 16 + bx * 4], 4);
+		for (mode = 0; mode < I4_MODES; mode++) {
+			if (!vepu_i4_pred(&n, mode, pred))
+				continue;
+			sad = vepu_h264_satd(blk, pred, 4, 4) +
+			      lambda * (mode == predicted ? 1 : 4);
+			if (sad < best) {
+				best = sad;
+				modes[b] = mode;
+				memcpy(best_pred, pred, 16);
+			}
+		}
+		cost += best;
+		vepu_h264_quant_4x4(blk, best_pred, 4, c->job->qp, true, co->luma[b]);
+		vepu_h264_recon_4x4(co->luma[b], c->job->qp, best_pred, 4, out, stride);
+	}
+	return cost;
+}

@@ -65,6 +65,80 @@ static void vepu_i4_neighbours(const struct vepu_h264_ctx *c, unsigned int mbx,
 		n->top[1 + i] = rec[(y - 1) * stride + x + (i < 4 || top_right ? i : 3)];
 }
 
+/* The two filters of 8.3.1.2: (a + b + 1) >> 1 and (a + 2b + c + 2) >> 2. */
+static int vepu_i4_f2(int a, int b)
+{
+	return (a + b + 1) >> 1;
+}
+
+static int vepu_i4_f3(int a, int b, int c)
+{
+	return (a + 2 * b + c + 2) >> 2;
+}
+
+/* p[x,-1] and p[-1,y] of 8.3.1.2, shorter. */
+#define T(x)	vepu_i4_p(n, (x), -1)
+#define L(y)	vepu_i4_p(n, -1, (y))
+
+/* One predicted sample of a directional mode (8.3.1.2.1 - 8.3.1.2.9). */
+static int vepu_i4_sample(const struct vepu_i4_nbr *n, unsigned int mode, int x, int y)
+{
+	int z, k;
+
+	switch (mode) {
+	case I4_V:
+		return T(x);
+	case I4_H:
+		return L(y);
+	case I4_DDL:
+		if (x == 3 && y == 3)
+			return (T(6) + 3 * T(7) + 2) >> 2;
+		return vepu_i4_f3(T(x + y), T(x + y + 1), T(x + y + 2));
+	case I4_DDR:
+		if (x > y)
+			return vepu_i4_f3(T(x - y - 2), T(x - y - 1), T(x - y));
+		if (x < y)
+			return vepu_i4_f3(L(y - x - 2), L(y - x - 1), L(y - x));
+		return vepu_i4_f3(T(0), T(-1), L(0));
+	case I4_VR:
+		z = 2 * x - y;
+		k = x - (y >> 1);
+		if (z >= 0 && !(z & 1))
+			return vepu_i4_f2(T(k - 1), T(k));
+		if (z > 0)
+			return vepu_i4_f3(T(k - 2), T(k - 1), T(k));
+		if (z == -1)
+			return vepu_i4_f3(L(0), T(-1), T(0));
+		return vepu_i4_f3(L(y - 1), L(y - 2), L(y - 3));
+	case I4_HD:
+		z = 2 * y - x;
+		k = y - (x >> 1);
+		if (z >= 0 && !(z & 1))
+			return vepu_i4_f2(L(k - 1), L(k));
+		if (z > 0)
+			return vepu_i4_f3(L(k - 2), L(k - 1), L(k));
+		if (z == -1)
+			return vepu_i4_f3(L(0), T(-1), T(0));
+		return vepu_i4_f3(T(x - 1), T(x - 2), T(x - 3));
+	case I4_VL:
+		if (!(y & 1))
+			return vepu_i4_f2(T(x + (y >> 1)), T(x + (y >> 1) + 1));
+		return vepu_i4_f3(T(x + (y >> 1)), T(x + (y >> 1) + 1), T(x + (y >> 1) + 2));
+	default: /* I4_HU */
+		z = x + 2 * y;
+		if (z > 5)
+			return L(3);
+		if (z == 5)
+			return (L(2) + 3 * L(3) + 2) >> 2;
+		if (!(z & 1))
+			return vepu_i4_f2(L(y + (x >> 1)), L(y + (x >> 1) + 1));
+		return vepu_i4_f3(L(y + (x >> 1)), L(y + (x >> 1) + 1), L(y + (x >> 1) + 2));
+	}
+}
+
+#undef T
+#undef L
+
 static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 pred[16])
 {
 	int x, y, v, sum = 0;
@@ -88,99 +162,12 @@ static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 pred
 			return false;
 		break;
 	}
-	for (y = 0; y < 4; y++)
-		for (x = 0; x < 4; x++) {
-			int z;
-
-			switch (mode) {
-			case I4_V:
-				v = vepu_i4_p(n, x, -1);
-				break;
-			case I4_H:
-				v = vepu_i4_p(n, -1, y);
-				break;
-			case I4_DC:
-				v = 0;
-				break;
-			case I4_DDL:
-				if (x == 3 && y == 3)
-					v = (vepu_i4_p(n, 6, -1) + 3 * vepu_i4_p(n, 7, -1) + 2) >> 2;
-				else
-					v = (vepu_i4_p(n, x + y, -1) + 2 * vepu_i4_p(n, x + y + 1, -1) +
-					     vepu_i4_p(n, x + y + 2, -1) + 2) >> 2;
-				break;
-			case I4_DDR:
-				if (x > y)
-					v = (vepu_i4_p(n, x - y - 2, -1) +
-					     2 * vepu_i4_p(n, x - y - 1, -1) +
-					     vepu_i4_p(n, x - y, -1) + 2) >> 2;
-				else if (x < y)
-					v = (vepu_i4_p(n, -1, y - x - 2) +
-					     2 * vepu_i4_p(n, -1, y - x - 1) +
-					     vepu_i4_p(n, -1, y - x) + 2) >> 2;
-				else
-					v = (vepu_i4_p(n, 0, -1) + 2 * vepu_i4_p(n, -1, -1) +
-					     vepu_i4_p(n, -1, 0) + 2) >> 2;
-				break;
-			case I4_VR:
-				z = 2 * x - y;
-				if (z >= 0 && !(z & 1))
-					v = (vepu_i4_p(n, x - (y >> 1) - 1, -1) +
-					     vepu_i4_p(n, x - (y >> 1), -1) + 1) >> 1;
-				else if (z > 0)
-					v = (vepu_i4_p(n, x - (y >> 1) - 2, -1) +
-					     2 * vepu_i4_p(n, x - (y >> 1) - 1, -1) +
-					     vepu_i4_p(n, x - (y >> 1), -1) + 2) >> 2;
-				else if (z == -1)
-					v = (vepu_i4_p(n, -1, 0) + 2 * vepu_i4_p(n, -1, -1) +
-					     vepu_i4_p(n, 0, -1) + 2) >> 2;
-				else
-					v = (vepu_i4_p(n, -1, y - 1) + 2 * vepu_i4_p(n, -1, y - 2) +
-					     vepu_i4_p(n, -1, y - 3) + 2) >> 2;
-				break;
-			case I4_HD:
-				z = 2 * y - x;
-				if (z >= 0 && !(z & 1))
-					v = (vepu_i4_p(n, -1, y - (x >> 1) - 1) +
-					     vepu_i4_p(n, -1, y - (x >> 1)) + 1) >> 1;
-				else if (z > 0)
-					v = (vepu_i4_p(n, -1, y - (x >> 1) - 2) +
-					     2 * vepu_i4_p(n, -1, y - (x >> 1) - 1) +
-					     vepu_i4_p(n, -1, y - (x >> 1)) + 2) >> 2;
-				else if (z == -1)
-					v = (vepu_i4_p(n, -1, 0) + 2 * vepu_i4_p(n, -1, -1) +
-					     vepu_i4_p(n, 0, -1) + 2) >> 2;
-				else
-					v = (vepu_i4_p(n, x - 1, -1) + 2 * vepu_i4_p(n, x - 2, -1) +
-					     vepu_i4_p(n, x - 3, -1) + 2) >> 2;
-				break;
-			case I4_VL:
-				if (!(y & 1))
-					v = (vepu_i4_p(n, x + (y >> 1), -1) +
-					     vepu_i4_p(n, x + (y >> 1) + 1, -1) + 1) >> 1;
-				else
-					v = (vepu_i4_p(n, x + (y >> 1), -1) +
-					     2 * vepu_i4_p(n, x + (y >> 1) + 1, -1) +
-					     vepu_i4_p(n, x + (y >> 1) + 2, -1) + 2) >> 2;
-				break;
-			default: /* I4_HU */
-				z = x + 2 * y;
-				if (z > 5)
-					v = vepu_i4_p(n, -1, 3);
-				else if (z == 5)
-					v = (vepu_i4_p(n, -1, 2) + 3 * vepu_i4_p(n, -1, 3) + 2) >> 2;
-				else if (!(z & 1))
-					v = (vepu_i4_p(n, -1, y + (x >> 1)) +
-					     vepu_i4_p(n, -1, y + (x >> 1) + 1) + 1) >> 1;
-				else
-					v = (vepu_i4_p(n, -1, y + (x >> 1)) +
-					     2 * vepu_i4_p(n, -1, y + (x >> 1) + 1) +
-					     vepu_i4_p(n, -1, y + (x >> 1) + 2) + 2) >> 2;
-			}
-			pred[y * 4 + x] = v;
-		}
-	if (mode != I4_DC)
+	if (mode != I4_DC) {
+		for (y = 0; y < 4; y++)
+			for (x = 0; x < 4; x++)
+				pred[y * 4 + x] = vepu_i4_sample(n, mode, x, y);
 		return true;
+	}
 	for (x = 0; x < 4; x++)
 		sum += (n->has_top ? n->top[1 + x] : 0) + (n->has_left ? n->left[x] : 0);
 	if (n->has_top && n->has_left)

@@ -13,14 +13,7 @@
 #     with the achieved bitrate against the target.
 # Runs as root like tools/test.sh (the VM part boots the cached debug kernel).
 set -u
-. "$(dirname "$0")/lib/common.sh"
-. "$HANTRO_TOP/tools/lib/deps.sh"
-. "$HANTRO_TOP/tools/lib/kernel.sh"
-. "$HANTRO_TOP/tools/lib/modules.sh"
-. "$HANTRO_TOP/tools/lib/rootfs.sh"
-. "$HANTRO_TOP/tools/lib/vm.sh"
-. "$HANTRO_TOP/tools/lib/payload.sh"
-. "$HANTRO_TOP/tools/lib/psnr.sh"
+. "$(dirname "$0")/lib/all.sh"
 
 : "${HANTRO_RESULTS:=$HANTRO_OUT/bench-results.txt}"
 export HANTRO_RESULTS
@@ -39,8 +32,7 @@ done
 drv=$HANTRO_TOP/drivers/media/platform/hantro-enc
 gcc -O2 -I"$HANTRO_TOP/tests/host/shim" -I"$drv" -I"$HANTRO_TOP/tests/host" \
 	"$HANTRO_TOP/tests/bench/bench_h264.c" "$HANTRO_TOP/tests/host/h264_session.c" \
-	"$drv/hantro_h264_hdr.c" "$drv/vepu_virt_h264.c" "$drv/vepu_virt_h264_tx.c" \
-	"$drv/vepu_virt_h264_cavlc.c" "$drv/vepu_virt_h264_deblock.c" "$drv/vepu_virt_h264_i4.c" "$drv/vepu_virt_frame.c" \
+	"$drv/hantro_h264_hdr.c" "$drv"/vepu_virt_h264*.c "$drv/vepu_virt_frame.c" \
 	-o "$B/bench_h264" || die "bench_h264 does not build"
 
 kbps() { echo $(($(stat -c %s "$1") * 8 * 30 / 300 / 1000)); }

@@ -8,13 +8,7 @@
 # what it needs (Debian packages, as root) and caches the kernel and guest
 # root in $HANTRO_CACHE.
 set -u
-. "$(dirname "$0")/lib/common.sh"
-. "$HANTRO_TOP/tools/lib/deps.sh"
-. "$HANTRO_TOP/tools/lib/kernel.sh"
-. "$HANTRO_TOP/tools/lib/modules.sh"
-. "$HANTRO_TOP/tools/lib/rootfs.sh"
-. "$HANTRO_TOP/tools/lib/vm.sh"
-. "$HANTRO_TOP/tools/lib/payload.sh"
+. "$(dirname "$0")/lib/all.sh"
 
 HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}
 mkdir -p "$HANTRO_OUT" "$HANTRO_CACHE/logs"

@@ -17,13 +17,7 @@
 # HANTRO_VM_SUITES="6.12-jpeg 7*-h264" runs only the guest suites matching
 # those globs (LABEL-SUITE; the self-test is 6.12-splat-selftest).
 set -u
-. "$(dirname "$0")/lib/common.sh"
-. "$HANTRO_TOP/tools/lib/deps.sh"
-. "$HANTRO_TOP/tools/lib/kernel.sh"
-. "$HANTRO_TOP/tools/lib/modules.sh"
-. "$HANTRO_TOP/tools/lib/rootfs.sh"
-. "$HANTRO_TOP/tools/lib/vm.sh"
-. "$HANTRO_TOP/tools/lib/payload.sh"
+. "$(dirname "$0")/lib/all.sh"
 
 STAGES=${HANTRO_TESTS:-host style matrix vm}
 HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}

@@ -32,17 +32,26 @@ rm -rf "$tmp"
 drv=$HANTRO_TOP/drivers/media/platform/hantro-enc
 build=$HANTRO_TOP/tests/host/build
 mkdir -p "$build"
-check "test_jpeg builds (ASan, UBSan)" \
-	gcc -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover \
-	-I"$HERE/shim" -I"$drv" "$HERE/test_jpeg.c" "$drv/hantro_jpeg_hdr.c" \
-	"$drv/vepu_virt_jpeg.c" "$drv/vepu_virt_frame.c" -o "$build/test_jpeg"
-if [ -x "$build/test_jpeg" ]; then
-	"$build/test_jpeg" "$build" >"$build/test_jpeg.out" 2>&1
+# host_test NAME OUTDIR SOURCES...: build tests/host/test_NAME.c with the
+# given driver sources under ASan/UBSan, run it on OUTDIR and merge its
+# PASS/FAIL lines. Fails when it does not build.
+host_test() {
+	local name=$1 outdir=$2 rc
+	shift 2
+	check "test_$name builds (ASan, UBSan)" \
+		gcc -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined \
+		-fno-sanitize-recover -I"$HERE/shim" -I"$drv" -I"$HERE" "$HERE/test_$name.c" \
+		"$@" -o "$build/test_$name" || return 1
+	"$build/test_$name" "$outdir" >"$build/test_$name.out" 2>&1
 	rc=$?
-	grep -E '^(PASS|FAIL) ' "$build/test_jpeg.out" | while read -r verdict name; do
-		result "$verdict" "jpeg: $name"
+	grep -E '^(PASS|FAIL) ' "$build/test_$name.out" | while read -r verdict what; do
+		result "$verdict" "$name: $what"
 	done
-	check "jpeg: test_jpeg exits cleanly (no sanitizer report)" test "$rc" -eq 0
+	check "$name: test_$name exits cleanly (no sanitizer report)" test "$rc" -eq 0
+}
+
+if host_test jpeg "$build" "$drv/hantro_jpeg_hdr.c" "$drv/vepu_virt_jpeg.c" \
+	"$drv/vepu_virt_frame.c"; then
 	for f in yuv420p nv12 yuyv uyvy; do
 		for q in 95:40 50:30; do
 			p=$(psnr_jpeg "$build/$f-q${q%%:*}.jpg" "$build/src.yuv" 1008 576 1000 562)
@@ -57,18 +66,8 @@ fi
 # reconstruction bit for bit, and a PSNR floor against the source.
 h264=$build/h264
 mkdir -p "$h264"
-check "test_h264 builds (ASan, UBSan)" \
-	gcc -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined -fno-sanitize-recover \
-	-I"$HERE/shim" -I"$drv" "$HERE/test_h264.c" "$HERE/h264_session.c" "$drv/hantro_h264_hdr.c" \
-	"$drv/vepu_virt_h264.c" "$drv/vepu_virt_h264_tx.c" "$drv/vepu_virt_h264_cavlc.c" \
-	"$drv/vepu_virt_h264_deblock.c" "$drv/vepu_virt_h264_i4.c" "$drv/vepu_virt_frame.c" -o "$build/test_h264"
-if [ -x "$build/test_h264" ]; then
-	"$build/test_h264" "$h264" >"$build/test_h264.out" 2>&1
-	rc=$?
-	grep -E '^(PASS|FAIL) ' "$build/test_h264.out" | while read -r verdict name; do
-		result "$verdict" "h264: $name"
-	done
-	check "h264: test_h264 exits cleanly (no sanitizer report)" test "$rc" -eq 0
+if host_test h264 "$h264" "$HERE/h264_session.c" "$drv/hantro_h264_hdr.c" \
+	"$drv"/vepu_virt_h264*.c "$drv/vepu_virt_frame.c"; then
 	for c in qcif-qp28:176:144:36 crop-qp20:202:118:42 crop-qp36-offsets:250:142:29 \
 		 qp44-nofilter:160:96:25 qp12-yuyv:128:64:48 vga-qp30:640:480:35; do
 		IFS=: read -r name w h floor <<-EOF

@@ -5,16 +5,8 @@
 . ./lib.sh
 . ./psnr.sh
 
-echo "== virtual VEPU register set: ${VEPU_IP:-h1}"
-check "modules load" load_project_modules
-node=$(node_named hantro-video-enc)
-check "H.264 node registered" test -n "$node"
+node=$(suite_start hantro-video-enc H.264 compliance-h264)
 [ -n "$node" ] || finish
-
-echo "== v4l2-compliance -s on $node"
-check "v4l2-compliance -s H.264 node: 0 failures, 0 warnings" \
-	compliance "$node" compliance-h264 -s
-grep -E 'fail:|warn:' /mnt/out/compliance-h264.log | head -n 20
 
 echo "== state machine walk (userspace-test) on $node"
 mkdir -p /tmp/ut

@@ -4,16 +4,8 @@
 . ./lib.sh
 . ./psnr.sh
 
-echo "== virtual VEPU register set: ${VEPU_IP:-h1}"
-check "modules load" load_project_modules
-node=$(node_named hantro-jpeg-enc)
-check "JPEG node registered" test -n "$node"
+node=$(suite_start hantro-jpeg-enc JPEG compliance-jpeg)
 [ -n "$node" ] || finish
-
-echo "== v4l2-compliance -s on $node"
-check "v4l2-compliance -s JPEG node: 0 failures, 0 warnings" \
-	compliance "$node" compliance-jpeg -s
-grep -E 'fail:|warn:' /mnt/out/compliance-jpeg.log | head -n 20
 
 echo "== state machine walk (userspace-test) on $node"
 ./hantro-enc-test -d "$node" -F /sys/module/hantro_vepu_virt/parameters/inject_fault \

@@ -66,3 +66,19 @@ unload_project_modules() {
 virtual_vepu_bound() {
 	[ -e "/sys/bus/platform/drivers/hantro-enc/$VEPU_DEV" ]
 }
+
+# suite_start NODENAME WHAT LOG: load the modules, find the node named
+# NODENAME (WHAT names it in messages) and run v4l2-compliance -s on it,
+# keeping the log as /mnt/out/LOG.log. Prints the node (nothing if none).
+suite_start() {
+	echo "== virtual VEPU register set: ${VEPU_IP:-h1}" >&2
+	check "modules load" load_project_modules >&2
+	_node=$(node_named "$1")
+	check "$2 node registered" test -n "$_node" >&2
+	[ -n "$_node" ] || return 1
+	echo "== v4l2-compliance -s on $_node" >&2
+	check "v4l2-compliance -s $2 node: 0 failures, 0 warnings" \
+		compliance "$_node" "$3" -s >&2
+	grep -E 'fail:|warn:' "/mnt/out/$3.log" | head -n 20 >&2
+	echo "$_node"
+}

@@ -40,32 +40,39 @@ static void hantro_enc_src_addrs(struct hantro_enc_ctx *ctx, struct hantro_enc_j
 	}
 }
 
-/* Return both buffers of the running job and let mem2mem schedule the next. */
-static void hantro_enc_job_finish(struct hantro_enc_dev *dev, enum vb2_buffer_state state)
+/*
+ * Return the running job's buffers and let mem2mem schedule the next. A
+ * @header_only job filled the CAPTURE buffer with stream headers alone: the
+ * OUTPUT buffer stays queued for the next job.
+ */
+static void hantro_enc_job_end(struct hantro_enc_dev *dev, enum vb2_buffer_state state,
+			       bool header_only)
 {
 	struct hantro_enc_ctx *ctx = dev->job_ctx;
 	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
 	struct vb2_v4l2_buffer *src, *dst;
 	unsigned long flags;
 
-	if (state == VB2_BUF_STATE_DONE)
-		ctx->dst_desc->ops->done(ctx, &dev->job);
-	else
+	if (state != VB2_BUF_STATE_DONE)
 		vb2_set_plane_payload(&dev->job.dst->vb2_buf, 0, 0);
+	else if (!header_only)
+		ctx->dst_desc->ops->done(ctx, &dev->job);
 
 	spin_lock_irqsave(&dev->irqlock, flags);
-	src = v4l2_m2m_src_buf_remove(m2m);
+	src = header_only ? v4l2_m2m_next_src_buf(m2m) : v4l2_m2m_src_buf_remove(m2m);
 	dst = v4l2_m2m_dst_buf_remove(m2m);
 	hantro_enc_copy_metadata(src, dst);
 	dst->field = V4L2_FIELD_NONE;
-	src->sequence = ctx->sequence_out++;
 	dst->sequence = ctx->sequence_cap++;
-	if (v4l2_m2m_is_last_draining_src_buf(m2m, src)) {
-		dst->flags |= V4L2_BUF_FLAG_LAST;
-		v4l2_m2m_mark_stopped(m2m);
-		hantro_enc_signal_eos(ctx);
+	if (!header_only) {
+		src->sequence = ctx->sequence_out++;
+		if (v4l2_m2m_is_last_draining_src_buf(m2m, src)) {
+			dst->flags |= V4L2_BUF_FLAG_LAST;
+			v4l2_m2m_mark_stopped(m2m);
+			hantro_enc_signal_eos(ctx);
+		}
+		v4l2_m2m_buf_done(src, state);
 	}
-	v4l2_m2m_buf_done(src, state);
 	v4l2_m2m_buf_done(dst, state);
 	dev->job_ctx = NULL;
 	spin_unlock_irqrestore(&dev->irqlock, flags);
@@ -75,30 +82,9 @@ static void hantro_enc_job_finish(struct hantro_enc_dev *dev, enum vb2_buffer_st
 	v4l2_m2m_job_finish(dev->m2m_dev, m2m);
 }
 
-/*
- * The codec filled the CAPTURE buffer with stream headers alone: return it
- * and keep the OUTPUT buffer for the next job.
- */
-static void hantro_enc_job_finish_header(struct hantro_enc_dev *dev)
+static void hantro_enc_job_finish(struct hantro_enc_dev *dev, enum vb2_buffer_state state)
 {
-	struct hantro_enc_ctx *ctx = dev->job_ctx;
-	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
-	struct vb2_v4l2_buffer *src, *dst;
-	unsigned long flags;
-
-	spin_lock_irqsave(&dev->irqlock, flags);
-	src = v4l2_m2m_next_src_buf(m2m);
-	dst = v4l2_m2m_dst_buf_remove(m2m);
-	hantro_enc_copy_metadata(src, dst);
-	dst->field = V4L2_FIELD_NONE;
-	dst->sequence = ctx->sequence_cap++;
-	v4l2_m2m_buf_done(dst, VB2_BUF_STATE_DONE);
-	dev->job_ctx = NULL;
-	spin_unlock_irqrestore(&dev->irqlock, flags);
-
-	pm_runtime_mark_last_busy(dev->dev);
-	pm_runtime_put_autosuspend(dev->dev);
-	v4l2_m2m_job_finish(dev->m2m_dev, m2m);
+	hantro_enc_job_end(dev, state, false);
 }
 
 static void hantro_enc_device_run(void *priv)
@@ -140,7 +126,7 @@ static void hantro_enc_device_run(void *priv)
 	if (!ret || !cancel_delayed_work(&dev->watchdog))
 		return;
 	if (ret == HANTRO_ENC_RUN_HEADER_ONLY) {
-		hantro_enc_job_finish_header(dev);
+		hantro_enc_job_end(dev, VB2_BUF_STATE_DONE, true);
 		return;
 	}
 	hantro_dbg(1, dev, "frame not started: %d\n", ret);

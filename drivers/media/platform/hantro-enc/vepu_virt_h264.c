@@ -77,7 +77,7 @@ static void vepu_h264_pred_plane(const struct vepu_h264_nbr *n, unsigned int siz
 
 static bool vepu_h264_pred_luma(const struct vepu_h264_nbr *n, unsigned int mode, u8 pred[256])
 {
-	unsigned int x, y, sum = 0;
+	unsigned int x, y, st = 0, sl = 0;
 
 	switch (mode) {
 	case I16_V:
@@ -93,15 +93,11 @@ static bool vepu_h264_pred_luma(const struct vepu_h264_nbr *n, unsigned int mode
 			memset(&pred[y * 16], n->left[y], 16);
 		return true;
 	case I16_DC:
-		for (x = 0; x < 16; x++)
-			sum += (n->has_top ? n->top[x] : 0) + (n->has_left ? n->left[x] : 0);
-		if (n->has_top && n->has_left)
-			sum = (sum + 16) >> 5;
-		else if (n->has_top || n->has_left)
-			sum = (sum + 8) >> 4;
-		else
-			sum = 128;
-		memset(pred, sum, 256);
+		for (x = 0; x < 16; x++) {
+			st += n->has_top ? n->top[x] : 0;
+			sl += n->has_left ? n->left[x] : 0;
+		}
+		memset(pred, vepu_h264_dc(st, n->has_top, sl, n->has_left, 4), 256);
 		return true;
 	default:
 		if (!n->has_top || !n->has_left)
@@ -129,14 +125,7 @@ static void vepu_h264_pred_chroma_dc(const struct vepu_h264_nbr *n, u8 pred[64])
 			left = false;
 		if (b == 2 && left)
 			top = false;
-		if (top && left)
-			dc = (st + sl + 4) >> 3;
-		else if (top)
-			dc = (st + 2) >> 2;
-		else if (left)
-			dc = (sl + 2) >> 2;
-		else
-			dc = 128;
+		dc = vepu_h264_dc(st, top, sl, left, 2);
 		for (y = 0; y < 4; y++)
 			memset(&pred[(by + y) * 8 + bx], dc, 4);
 	}

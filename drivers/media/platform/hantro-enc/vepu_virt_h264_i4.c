@@ -141,7 +141,8 @@ static int vepu_i4_sample(const struct vepu_i4_nbr *n, unsigned int mode, int x,
 
 static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 pred[16])
 {
-	int x, y, v, sum = 0;
+	unsigned int st = 0, sl = 0;
+	int x, y;
 
 	switch (mode) {
 	case I4_V:
@@ -168,15 +169,11 @@ static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 pred
 				pred[y * 4 + x] = vepu_i4_sample(n, mode, x, y);
 		return true;
 	}
-	for (x = 0; x < 4; x++)
-		sum += (n->has_top ? n->top[1 + x] : 0) + (n->has_left ? n->left[x] : 0);
-	if (n->has_top && n->has_left)
-		v = (sum + 4) >> 3;
-	else if (n->has_top || n->has_left)
-		v = (sum + 2) >> 2;
-	else
-		v = 128;
-	memset(pred, v, 16);
+	for (x = 0; x < 4; x++) {
+		st += n->has_top ? n->top[1 + x] : 0;
+		sl += n->has_left ? n->left[x] : 0;
+	}
+	memset(pred, vepu_h264_dc(st, n->has_top, sl, n->has_left, 2), 16);
 	return true;
 }
 

@@ -91,6 +91,22 @@ static inline u8 vepu_clip_pixel(int v)
 	return vepu_clip3(0, 255, v);
 }
 
+/*
+ * DC prediction from the sums of the n samples above and left of a block
+ * (n = 1 << log2n), whichever are available (8-118..8-121, 8-52..8-55).
+ */
+static inline u8 vepu_h264_dc(unsigned int top_sum, bool top, unsigned int left_sum, bool left,
+			      unsigned int log2n)
+{
+	if (top && left)
+		return (top_sum + left_sum + (1u << log2n)) >> (log2n + 1);
+	if (top)
+		return (top_sum + (1u << (log2n - 1))) >> log2n;
+	if (left)
+		return (left_sum + (1u << (log2n - 1))) >> log2n;
+	return 128;
+}
+
 /* Block index (raster within the MB) of the n-th 4x4 block in coding order. */
 extern const u8 vepu_h264_blk_order[16];
 /* Zig-zag scan position -> raster index in a 4x4 block (frame coding). */

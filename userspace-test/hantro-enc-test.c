@@ -507,6 +507,11 @@ static void test_initialization(struct enc *e, u_int32_t raw, unsigned int w, un
 	f = e->cap_fmt;
 	report(!ret && xioctl(e, VIDIOC_S_FMT, &f) == -EBUSY,
 	       "Commit point: S_FMT(CAPTURE) with CAPTURE buffers gives EBUSY");
+	/* A new OUTPUT size would change the coded size under CAPTURE's buffers. */
+	f = e->out_fmt;
+	f.fmt.pix_mp.width += 32;
+	report(xioctl(e, VIDIOC_S_FMT, &f) == -EBUSY,
+	       "Commit point: S_FMT(OUTPUT) changing the coded size with CAPTURE buffers gives EBUSY");
 	reqbufs(e, CAP_TYPE, 0);
 	f = e->cap_fmt;
 	report(!xioctl(e, VIDIOC_S_FMT, &f), "Commit point: S_FMT(CAPTURE) allowed once both queues are freed");

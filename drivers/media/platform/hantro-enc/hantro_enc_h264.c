@@ -221,8 +221,10 @@ static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 	bool separate = c->header_mode->cur.val == V4L2_MPEG_VIDEO_HEADER_MODE_SEPARATE;
 	size_t hdr = 0;
 
-	if (!out)
-		return -EFAULT;
+	/* The internal pictures were sized for the coded size at STREAMON. */
+	if (!out || h->pics[0].size < (size_t)ALIGN(ctx->crop.width, HANTRO_ENC_MB) *
+				       ALIGN(ctx->crop.height, HANTRO_ENC_MB) * 3 / 2)
+		return -EINVAL;
 	/* SEPARATE: the stream's first CAPTURE buffer holds the headers only. */
 	if (separate && !h->headers_sent) {
 		hdr = hantro_h264_headers(ctx, out, job->dst_size);

@@ -172,6 +172,11 @@ static int hantro_enc_s_fmt_out(struct file *file, void *priv, struct v4l2_forma
 		return -EBUSY;
 
 	hantro_enc_try_fmt_out(file, priv, f);
+	/* The coded size is fixed while CAPTURE has buffers (as for CROP). */
+	if (vb2_is_busy(hantro_enc_vq(ctx, V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE)) &&
+	    (f->fmt.pix_mp.width != ctx->dst_fmt.width ||
+	     f->fmt.pix_mp.height != ctx->dst_fmt.height))
+		return -EBUSY;
 	ctx->src_desc = hantro_enc_find_raw(ctx->dst_desc->codec, f->fmt.pix_mp.pixelformat);
 	ctx->src_fmt = f->fmt.pix_mp;
 	/* Setting the OUTPUT format resets the selection rectangles. */

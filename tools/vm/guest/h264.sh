@@ -21,6 +21,12 @@ check "the stream after a Reset decodes on its own (FFmpeg, explode)" \
 check "... and holds its 3 frames" \
 	test "$(stat -c %s /tmp/after-reset.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 3))
 
+echo "== 4 file handles encoding 30 frames each at once"
+./hantro-enc-test -d "$node" -j 4 -n 30 -s 320x240 >/mnt/out/concurrent-h264.log 2>&1
+tail -n 1 /mnt/out/concurrent-h264.log
+check "4 concurrent H.264 streams x 30 frames: every frame valid" \
+	grep -q '^4 passed, 0 failed$' /mnt/out/concurrent-h264.log
+
 echo "== GStreamer: the users' pipeline to MP4"
 rm -f /tmp/gst.mp4
 timeout 600 gst-launch-1.0 -q videotestsrc num-buffers=90 ! \

@@ -15,12 +15,15 @@
 set -u
 . "$(dirname "$0")/lib/all.sh"
 
-: "${HANTRO_RESULTS:=$HANTRO_OUT/bench-results.txt}"
-export HANTRO_RESULTS
+HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}
+HANTRO_RESULTS=$HANTRO_OUT/bench-results.txt
+export HANTRO_OUT HANTRO_RESULTS
+mkdir -p "$HANTRO_OUT" "$HANTRO_CACHE/logs"
 : >"$HANTRO_RESULTS"
 B=$HANTRO_OUT/bench
 mkdir -p "$B"
-host_deps || die "host packages missing"
+install_host_deps || die "host packages missing"
+pkg_apt_update
 
 say "== the clip: 300 frames of testsrc2 + temporal noise, 640x480 and 1280x720"
 for s in 640x480 1280x720; do
@@ -51,7 +54,7 @@ for qp in 22 26 30 34 38; do
 	"$B/bench_h264" "$B/clip-640x480.yuv" 640 480 300 "$qp" 60 "$B/model-$qp.h264" >/dev/null
 	decode_h264 "$B/model-$qp.h264" "$B/dec.yuv" &&
 		p=$(psnr_yuv "$B/clip-640x480.yuv" "$B/dec.yuv" 640 480)
-	say "  virtual VEPU (CAVLC, I16/P16) $qp  $(kbps "$B/model-$qp.h264")  ${p:-decode failed}"
+	say "  virtual VEPU (CAVLC, I4/I16/P16) $qp  $(kbps "$B/model-$qp.h264")  ${p:-decode failed}"
 done
 for qp in 22 26 30 34 38; do
 	ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 640x480 -r 30 \

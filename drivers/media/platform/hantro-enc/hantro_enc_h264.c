@@ -152,7 +152,7 @@ static bool hantro_h264_is_idr(struct hantro_enc_ctx *ctx, const struct hantro_e
 }
 
 static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job,
-				size_t hdr)
+				const struct hantro_enc_frame_params *p, size_t hdr)
 {
 	struct hantro_enc_dev *dev = ctx->dev;
 	const struct hantro_layout *l = dev->variant->ip->layout;
@@ -195,8 +195,9 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 	hantro_hw_set_reg(dev, l->ref_y, ref->dma);
 	hantro_hw_set_reg(dev, l->ref_c, ref->dma + luma);
 	hantro_hw_set(dev, &l->pic_init_qp, HANTRO_H264_PIC_INIT_QP);
-	hantro_hw_set(dev, &l->alpha, c->lf_alpha->cur.val / 2);
-	hantro_hw_set(dev, &l->beta, c->lf_beta->cur.val / 2);
+	/* The controls hold slice_alpha_c0_offset_div2 / slice_beta_offset_div2. */
+	hantro_hw_set(dev, &l->alpha, c->lf_alpha->cur.val);
+	hantro_hw_set(dev, &l->beta, c->lf_beta->cur.val);
 	hantro_hw_set(dev, &l->chroma_qp_offset, 0);
 	hantro_hw_set(dev, &l->idr_pic_id, h->idr_pic_id);
 	hantro_hw_set(dev, &l->pps_id, 0);
@@ -206,9 +207,10 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 	hantro_hw_set(dev, &l->trans8x8, 0);
 	/* Sub-sample search costs bandwidth the hardware lacks above 3600 MBs. */
 	hantro_hw_set(dev, &l->qpel_off, luma / 256 > 3600);
+	/* Macroblock RC may move the QP within min..max; otherwise it stays. */
 	hantro_hw_set(dev, &l->qp, h->qp);
-	hantro_hw_set(dev, &l->qp_min, h->qp);
-	hantro_hw_set(dev, &l->qp_max, h->qp);
+	hantro_hw_set(dev, &l->qp_min, c->mb_rc->cur.val ? p->min_qp : h->qp);
+	hantro_hw_set(dev, &l->qp_max, c->mb_rc->cur.val ? p->max_qp : h->qp);
 	hantro_hw_start(ctx, h->intra ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER);
 }
 
@@ -249,7 +251,7 @@ static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 	h->qp = hantro_enc_rc_qp(ctx, p, h->intra);
 	/* Until this frame is done, a failure means the next must be an IDR. */
 	h->need_idr = true;
-	hantro_h264_program(ctx, job, hdr);
+	hantro_h264_program(ctx, job, p, hdr);
 	return 0;
 }
 

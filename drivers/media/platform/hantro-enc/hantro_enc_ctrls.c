@@ -173,8 +173,7 @@ void hantro_enc_h264_grab(struct hantro_enc_ctx *ctx, bool grab)
 	struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
 	struct v4l2_ctrl *fixed[] = {
 		c->profile, c->level, c->entropy, c->t8x8, c->lf_mode, c->lf_alpha,
-		c->lf_beta, c->header_mode, c->repeat_seq, c->prepend, c->b_frames,
-		c->bitrate_mode, c->frame_rc, c->mb_rc,
+		c->lf_beta, c->header_mode, c->repeat_seq, c->prepend, c->b_frames, c->mb_rc,
 	};
 	unsigned int i;
 
@@ -197,6 +196,8 @@ void hantro_enc_h264_snapshot(struct hantro_enc_ctx *ctx, struct hantro_enc_fram
 		return;
 	*p = (struct hantro_enc_frame_params){
 		.force_key = ctx->h264.force_key,
+		.frame_rc = c->frame_rc->cur.val,
+		.vbr = c->bitrate_mode->cur.val == V4L2_MPEG_VIDEO_BITRATE_MODE_VBR,
 		.bitrate = c->bitrate->cur.val,
 		.bitrate_peak = max(c->bitrate_peak->cur.val, c->bitrate->cur.val),
 		.intra_period = c->i_period->cur.val ?: c->gop_size->cur.val,

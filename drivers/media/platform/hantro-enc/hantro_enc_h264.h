@@ -66,6 +66,8 @@ struct hantro_enc_h264_ctrls {
 /**
  * struct hantro_enc_frame_params - dynamic controls as they were at QBUF
  * @force_key:	code this frame as an IDR picture
+ * @frame_rc:	frame rate control on (else the I/P QPs)
+ * @vbr:	variable bitrate (else constant)
  * @bitrate:	target bits per second
  * @bitrate_peak: peak bits per second (VBR)
  * @intra_period: an IDR every this many frames, 0 for the first only
@@ -76,6 +78,8 @@ struct hantro_enc_h264_ctrls {
  */
 struct hantro_enc_frame_params {
 	bool force_key;
+	bool frame_rc;
+	bool vbr;
 	u32 bitrate;
 	u32 bitrate_peak;
 	u32 intra_period;

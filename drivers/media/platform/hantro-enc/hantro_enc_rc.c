@@ -45,11 +45,6 @@ static u64 hantro_rc_budget(struct hantro_enc_ctx *ctx, u32 bitrate)
 		       ctx->timeperframe.denominator);
 }
 
-static bool hantro_rc_vbr(struct hantro_enc_ctx *ctx)
-{
-	return ctx->h264.ctrls.bitrate_mode->cur.val == V4L2_MPEG_VIDEO_BITRATE_MODE_VBR;
-}
-
 /* Where a P picture should land, given the budget and the buffer. */
 static u64 hantro_rc_aim(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p)
 {
@@ -57,7 +52,7 @@ static u64 hantro_rc_aim(struct hantro_enc_ctx *ctx, const struct hantro_enc_fra
 
 	aim = budget - div_s64(ctx->h264.rc.fullness, 8);
 	aim = clamp_t(s64, aim, budget / 4, budget * 3);
-	if (hantro_rc_vbr(ctx))
+	if (p->vbr)
 		aim = min_t(s64, aim, hantro_rc_budget(ctx, p->bitrate_peak));
 	return max_t(s64, aim, 1);
 }
@@ -77,7 +72,7 @@ int hantro_enc_rc_qp(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_p
 	unsigned int mbs = DIV_ROUND_UP(ctx->crop.width, 16) * DIV_ROUND_UP(ctx->crop.height, 16);
 	int qp;
 
-	if (!ctx->h264.ctrls.frame_rc->cur.val)
+	if (!p->frame_rc)
 		return clamp_t(int, intra ? p->i_qp : p->p_qp, p->min_qp, p->max_qp);
 
 	if (rc->qp < 0) {
@@ -113,7 +108,7 @@ void hantro_enc_rc_update(struct hantro_enc_ctx *ctx, const struct hantro_enc_fr
 	rc->fullness += (s64)bits - budget;
 	/* One second of excess at most; VBR keeps little credit for later. */
 	rc->fullness = clamp_t(s64, rc->fullness,
-			       hantro_rc_vbr(ctx) ? -2 * budget : -(s64)p->bitrate,
+			       p->vbr ? -2 * budget : -(s64)p->bitrate,
 			       p->bitrate);
 	if (!intra) {
 		rc->last_bits = bits;

@@ -47,7 +47,10 @@ struct hantro_field {
  * @overfill_b:	rows below the visible area in the last MB row
  * @in_addr:	input plane addresses
  * @out_addr:	output stream address
- * @buf_limit:	output size in bytes; reads back the bits written
+ * @buf_limit:	output size in bytes (mainline, ChromeOS and ST write bytes;
+ *		MPP's H.264 HAL writes bytes / 8: unsettled until run on
+ *		silicon); reads back the bits written from @out_addr on,
+ *		the header bytes handed over in HDR_REM included
  * @jpeg_qluma:	first of 16 JPEG luma quantization registers
  * @jpeg_qchroma: first of 16 JPEG chroma quantization registers
  * @ref_y:	H.264 reference luma address

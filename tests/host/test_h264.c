@@ -36,16 +36,44 @@ struct tcase {
 	int alpha, beta, chroma_offset;
 	unsigned int fmt;
 	unsigned int gop;	/* an IDR every gop frames */
+	int pan4;		/* smooth picture panning this many quarter samples per frame */
 };
 
 static const struct tcase cases[] = {
-	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, VEPU_IN_NV12, 100 },
-	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, VEPU_IN_YUV420P, 100 },
-	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, VEPU_IN_NV12, 3 },
-	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, VEPU_IN_NV12, 100 },
-	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, VEPU_IN_YUYV, 100 },
-	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, VEPU_IN_NV12, 100 },
+	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0 },
+	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, VEPU_IN_YUV420P, 100, 0 },
+	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, VEPU_IN_NV12, 3, 0 },
+	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, VEPU_IN_NV12, 100, 0 },
+	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, VEPU_IN_YUYV, 100, 0 },
+	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0 },
+	{ "pan-subpel-qp26", 320, 176, 6, 26, 0, 0, 0, 0, VEPU_IN_NV12, 100, 6 },
 };
+
+/* A triangle wave of period 256, 0..128: smooth, so sub-sample motion shows. */
+static int tri(int u)
+{
+	u &= 255;
+	return u < 128 ? u : 256 - u;
+}
+
+/* Soft diagonal ridges panning by pan4 / 4 samples per frame. */
+static void make_pan_frame(unsigned int n, int pan4, unsigned int w, unsigned int h,
+			   unsigned char *y, unsigned char *u, unsigned char *v)
+{
+	unsigned int i, j;
+
+	for (j = 0; j < h; j++)
+		for (i = 0; i < w; i++) {
+			int x4 = 4 * i + pan4 * n, y4 = 4 * j + pan4 * n / 2;
+
+			y[j * w + i] = 40 + tri(x4 / 3 + y4 / 5) + tri(x4 / 7) / 2;
+		}
+	for (j = 0; j < h / 2; j++)
+		for (i = 0; i < w / 2; i++) {
+			u[j * (w / 2) + i] = 90 + tri(8 * i + pan4 * n / 2) / 2;
+			v[j * (w / 2) + i] = 100 + tri(6 * j + 3 * i) / 3;
+		}
+}
 
 /* A textured background panning right and down, with a bright disc crossing it. */
 static void make_frame(unsigned int n, unsigned int w, unsigned int h, unsigned char *y,
@@ -152,7 +180,10 @@ static void run_case(const char *dir, const struct tcase *t)
 		};
 		long len;
 
-		make_frame(n, t->w, t->h, y, u, v);
+		if (t->pan4)
+			make_pan_frame(n, t->pan4, t->w, t->h, y, u, v);
+		else
+			make_frame(n, t->w, t->h, y, u, v);
 		fwrite(y, 1, ysz, fsrc);
 		fwrite(u, 1, ysz / 4, fsrc);
 		fwrite(v, 1, ysz / 4, fsrc);
@@ -177,6 +208,12 @@ static void run_case(const char *dir, const struct tcase *t)
 			snprintf(name, sizeof(name), "%s: the first P picture has inter macroblocks",
 				 t->name);
 			check(job.skip_mbs + job.intra_mbs < cw * ch / 256, name);
+		}
+		if (n == 2 && t->pan4) {
+			snprintf(name, sizeof(name),
+				 "%s: motion by %d/4 samples is found at sub-sample precision (%u MBs)",
+				 t->name, t->pan4, job.subpel_mbs);
+			check(job.subpel_mbs > cw * ch / 256 / 4, name);
 		}
 	}
 	snprintf(name, sizeof(name), "%s: %u pictures encode", t->name, t->frames);

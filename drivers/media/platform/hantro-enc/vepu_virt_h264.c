@@ -168,9 +168,9 @@ static unsigned int vepu_h264_sad(const u8 *a, const u8 *b, unsigned int n)
 	return sad;
 }
 
-/* Luma of the reference at an integer displacement, edges replicated (8.4.2.2.1). */
-static void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			      int dx, int dy, u8 pred[256])
+/* Luma of the reference at a whole-sample displacement, edges replicated. */
+static void vepu_h264_fetch_luma(const struct vepu_h264_ctx *c, unsigned int mbx,
+				 unsigned int mby, int dx, int dy, u8 pred[256])
 {
 	int w = c->mbw * 16, h = c->mbh * 16, x, y;
 	const u8 *ref = c->job->ref.y;
@@ -314,7 +314,7 @@ static bool vepu_h264_me_try(const struct vepu_h264_ctx *c, unsigned int mbx, un
 	if (x < -VEPU_H264_SEARCH || x > VEPU_H264_SEARCH ||
 	    y < -VEPU_H264_SEARCH || y > VEPU_H264_SEARCH)
 		return false;
-	vepu_h264_mc_luma(c, mbx, mby, x, y, pred);
+	vepu_h264_fetch_luma(c, mbx, mby, x, y, pred);
 	cost = vepu_h264_sad(src, pred, 256) +
 	       me->lambda * (vepu_h264_se_bits(x * 4 - me->mvp[0]) +
 			     vepu_h264_se_bits(y * 4 - me->mvp[1]));
@@ -364,6 +364,44 @@ static unsigned int vepu_h264_search(const struct vepu_h264_ctx *c, unsigned int
 	return me.cost;
 }
 
+/*
+ * Refine a whole-sample vector to half, then quarter samples around it,
+ * on planes interpolated once for the area the candidates cover.
+ */
+static void vepu_h264_subpel(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			     const u8 *src, const s16 mvp[2], struct vepu_qpel *q, s16 mv[2])
+{
+	static const s8 ring[8][2] = {
+		{ -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 },
+		{ 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 },
+	};
+	unsigned int lambda = vepu_h264_lambda(c->job->qp), best = ~0u, cost, i, step;
+	int bx = mv[0], by = mv[1];
+	u8 pred[256];
+
+	vepu_h264_qpel_build(c, (int)mbx * 16 + (bx >> 2) - 1, (int)mby * 16 + (by >> 2) - 1, q);
+	for (step = 2; step; step >>= 1) {
+		int cx = bx, cy = by;
+
+		for (i = 0; i < 9; i++) {
+			int x = cx + (i < 8 ? ring[i][0] * (int)step : 0);
+			int y = cy + (i < 8 ? ring[i][1] * (int)step : 0);
+
+			vepu_h264_qpel_pred(q, (int)mbx * 64 + x, (int)mby * 64 + y, pred);
+			cost = vepu_h264_sad(src, pred, 256) +
+			       lambda * (vepu_h264_se_bits(x - mvp[0]) +
+					 vepu_h264_se_bits(y - mvp[1]));
+			if (cost < best) {
+				best = cost;
+				bx = x;
+				by = y;
+			}
+		}
+	}
+	mv[0] = bx;
+	mv[1] = by;
+}
+
 /**
  * struct vepu_h264_mbenc - one macroblock being decided and coded
  * @src:	source samples
@@ -377,6 +415,7 @@ static unsigned int vepu_h264_search(const struct vepu_h264_ctx *c, unsigned int
  * @i16_mode:	chosen Intra16x16PredMode
  * @chroma_mode: chosen intra_chroma_pred_mode
  * @mv:		chosen motion vector
+ * @qpel:	interpolation planes
  */
 struct vepu_h264_mbenc {
 	struct vepu_mb src;
@@ -390,6 +429,7 @@ struct vepu_h264_mbenc {
 	unsigned int i16_mode;
 	unsigned int chroma_mode;
 	s16 mv[2];
+	struct vepu_qpel qpel;
 };
 
 /* Best intra 16x16 luma and chroma modes; returns the luma SATD. */
@@ -477,10 +517,7 @@ static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 	s16 skip_mv[2];
 
 	vepu_h264_mv_pred(c, mbx, mby, true, skip_mv);
-	/* The search is in whole samples; so is every predictor it leads to. */
-	if ((skip_mv[0] & 3) || (skip_mv[1] & 3))
-		return false;
-	vepu_h264_mc_luma(c, mbx, mby, skip_mv[0] >> 2, skip_mv[1] >> 2, m->pred_y);
+	vepu_h264_mc_luma(c, mbx, mby, skip_mv, &m->qpel, m->pred_y);
 	vepu_h264_mc_chroma(c, mbx, mby, skip_mv, m->pred_c);
 	vepu_h264_quant_mb(c, m, false);
 	if (m->co.cbp_luma || m->co.cbp_chroma)
@@ -518,7 +555,8 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	if (!c->job->intra) {
 		vepu_h264_mv_pred(c, mbx, mby, false, mvp);
 		vepu_h264_search(c, mbx, mby, m->src.y, mvp, m->mv);
-		vepu_h264_mc_luma(c, mbx, mby, m->mv[0] >> 2, m->mv[1] >> 2, m->pred_y);
+		vepu_h264_subpel(c, mbx, mby, m->src.y, mvp, &m->qpel, m->mv);
+		vepu_h264_mc_luma(c, mbx, mby, m->mv, &m->qpel, m->pred_y);
 		inter_cost = vepu_h264_satd(m->src.y, m->pred_y, 16, 16) +
 			     lambda * (vepu_h264_se_bits(m->mv[0] - mvp[0]) +
 				       vepu_h264_se_bits(m->mv[1] - mvp[1]));
@@ -546,6 +584,8 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 		c->job->intra_mbs++;
 	if (mb->type == MB_I4)
 		c->job->intra4_mbs++;
+	if (mb->type == MB_P16 && ((mb->mv[0] | mb->mv[1]) & 3))
+		c->job->subpel_mbs++;
 	vepu_h264_write_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
 }
 
@@ -593,6 +633,7 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	job->qp_sum = 0;
 	job->intra_mbs = 0;
 	job->intra4_mbs = 0;
+	job->subpel_mbs = 0;
 	job->skip_mbs = 0;
 	h264_bw_init(&c.bw, job->out, job->out_size);
 	vepu_h264_header_rest(&c.bw, job->hdr_rem, job->start_bits);

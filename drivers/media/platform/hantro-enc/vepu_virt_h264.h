@@ -47,6 +47,7 @@ struct vepu_h264_pic {
  * @intra_mbs:	out: intra macroblocks
  * @intra4_mbs:	out: of which Intra_4x4
  * @skip_mbs:	out: skipped macroblocks
+ * @subpel_mbs:	out: inter macroblocks with a fractional motion vector
  */
 struct vepu_h264_job {
 	struct vepu_frame frame;
@@ -70,6 +71,7 @@ struct vepu_h264_job {
 	u32 intra_mbs;
 	u32 intra4_mbs;
 	u32 skip_mbs;
+	u32 subpel_mbs;
 };
 
 size_t vepu_h264_scratch_size(unsigned int mb_width, unsigned int mb_height);

@@ -144,6 +144,37 @@ void vepu_h264_write_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 			const struct vepu_h264_coeffs *co, unsigned int i16_mode,
 			unsigned int chroma_mode, const s16 mvd[2]);
 
+/* Side of the interpolated area: a 16x16 block, one sample either side. */
+#define VEPU_QPEL_N	18
+
+/**
+ * struct vepu_qpel - interpolation planes of an area of the reference
+ * @ox:	left column of the area in the picture, full samples
+ * @oy:	top row
+ * @g:	full samples G
+ * @b:	horizontal half samples b (right of G)
+ * @h:	vertical half samples h (below G)
+ * @j:	centre half samples j
+ * @win:	scratch: the area with the filter's margins
+ * @b1:	scratch: unrounded horizontal half samples of @win's rows
+ */
+struct vepu_qpel {
+	int ox;
+	int oy;
+	int win[VEPU_QPEL_N + 5][VEPU_QPEL_N + 5];
+	int b1[VEPU_QPEL_N + 5][VEPU_QPEL_N];
+	u8 g[VEPU_QPEL_N][VEPU_QPEL_N];
+	u8 b[VEPU_QPEL_N][VEPU_QPEL_N];
+	u8 h[VEPU_QPEL_N][VEPU_QPEL_N];
+	u8 j[VEPU_QPEL_N][VEPU_QPEL_N];
+};
+
+/* vepu_virt_h264_qpel.c: luma interpolation */
+void vepu_h264_qpel_build(const struct vepu_h264_ctx *c, int ox, int oy, struct vepu_qpel *q);
+void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, u8 pred[256]);
+void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+		       const s16 mv[2], struct vepu_qpel *q, u8 pred[256]);
+
 /* vepu_virt_h264_i4.c: Intra_4x4 */
 unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned int mbx,
 					 unsigned int mby, unsigned int b, const u8 modes[16]);

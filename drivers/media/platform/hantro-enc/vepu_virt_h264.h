@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Virtual VEPU: the H.264 core. Encodes one picture as one slice the way
- * the registers describe it: IDR or P with one reference, intra 16x16 and
- * inter 16x16 (with P_Skip) macroblocks, CAVLC, the in-loop deblocking
- * filter, and the reconstruction written for the next picture. Plain C,
- * also built into the host unit tests.
+ * the registers describe it: IDR or P with one reference, intra 4x4 and
+ * 16x16 and quarter-sample inter 16x16 (with P_Skip) macroblocks, CAVLC,
+ * the in-loop deblocking filter, and the reconstruction written for the
+ * next picture. Plain C, also built into the host unit tests.
  */
 #ifndef VEPU_VIRT_H264_H
 #define VEPU_VIRT_H264_H

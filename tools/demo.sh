@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The main job on the embedded default: boot the 6.12 debug test kernel under
-# QEMU with the hantro-enc driver and the virtual VEPU, encode a 5-second
+# QEMU with the hantro-enc driver and the virtual VEPU, encode a 2-second
 # moving test pattern to an H.264 MP4 through GStreamer's v4l2h264enc and
 # print where it is, its bitrate and its PSNR against the source. Installs
 # what it needs (Debian packages, as root) and caches the kernel and guest

@@ -146,6 +146,8 @@ void vepu_h264_write_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 
 /* Side of the interpolated area: a 16x16 block, one sample either side. */
 #define VEPU_QPEL_N	18
+/* ... with the 6-tap filter's margins. */
+#define VEPU_QPEL_WIN	(VEPU_QPEL_N + 5)
 
 /**
  * struct vepu_qpel - interpolation planes of an area of the reference
@@ -161,8 +163,8 @@ void vepu_h264_write_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 struct vepu_qpel {
 	int ox;
 	int oy;
-	int win[VEPU_QPEL_N + 5][VEPU_QPEL_N + 5];
-	int b1[VEPU_QPEL_N + 5][VEPU_QPEL_N];
+	int win[VEPU_QPEL_WIN][VEPU_QPEL_WIN];
+	int b1[VEPU_QPEL_WIN][VEPU_QPEL_N];
 	u8 g[VEPU_QPEL_N][VEPU_QPEL_N];
 	u8 b[VEPU_QPEL_N][VEPU_QPEL_N];
 	u8 h[VEPU_QPEL_N][VEPU_QPEL_N];

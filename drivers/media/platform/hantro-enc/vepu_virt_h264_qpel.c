@@ -24,18 +24,18 @@ static int vepu_qpel_tap(int e, int f, int g, int h, int i, int j)
 void vepu_h264_qpel_build(const struct vepu_h264_ctx *c, int ox, int oy, struct vepu_qpel *q)
 {
 	int w = c->mbw * 16, h = c->mbh * 16, x, y;
-	int (*win)[VEPU_QPEL_N + 5] = q->win;
+	int (*win)[VEPU_QPEL_WIN] = q->win;
 	int (*b1)[VEPU_QPEL_N] = q->b1;
 	const u8 *ref = c->job->ref.y;
 
 	/* Samples outside the picture repeat its edge (8-239, 8-240). */
-	for (y = 0; y < VEPU_QPEL_N + 5; y++) {
+	for (y = 0; y < VEPU_QPEL_WIN; y++) {
 		const u8 *row = ref + vepu_clip3(0, h - 1, oy + y - 2) * w;
 
-		for (x = 0; x < VEPU_QPEL_N + 5; x++)
+		for (x = 0; x < VEPU_QPEL_WIN; x++)
 			win[y][x] = row[vepu_clip3(0, w - 1, ox + x - 2)];
 	}
-	for (y = 0; y < VEPU_QPEL_N + 5; y++)
+	for (y = 0; y < VEPU_QPEL_WIN; y++)
 		for (x = 0; x < VEPU_QPEL_N; x++)
 			b1[y][x] = vepu_qpel_tap(win[y][x], win[y][x + 1], win[y][x + 2],
 						 win[y][x + 3], win[y][x + 4], win[y][x + 5]);

@@ -18,6 +18,7 @@
 
 #include "hantro_enc_h264.h"
 #include "hantro_enc_layout.h"
+#include "hantro_vepu2_regs.h"
 
 #define HANTRO_ENC_MB		16
 #define HANTRO_ENC_MIN_W	96
@@ -90,10 +91,8 @@ struct hantro_enc_job {
  * @irq_arm:	value written to @irq before a frame: clears a stale status
  *		and an interrupt disable left by a reset
  * @axi:	AXI control register, cleared after a frame
- * @start:	start/mode register
- * @enable:	its enable bit
+ * @enable:	enable bit of the start register (the layout's mode register)
  * @start_extra: other bits set with @enable (timeout interrupt on H1)
- * @buf_limit:	buffer limit register; reads back the bits written
  */
 struct hantro_enc_ip_regs {
 	u32 irq;
@@ -103,14 +102,12 @@ struct hantro_enc_ip_regs {
 	u32 irq_disable;
 	u32 irq_arm;
 	u32 axi;
-	u32 start;
 	u32 enable;
 	u32 start_extra;
-	u32 buf_limit;
 };
 
 /* Registers of the larger map (VEPU2); the shadow register file covers both. */
-#define HANTRO_ENC_NUM_REGS	(0x2dc / 4 + 1)
+#define HANTRO_ENC_NUM_REGS	(VEPU2_REG_LAST / 4 + 1)
 
 /**
  * struct hantro_enc_ip_ops - one hardware IP (H1/VEPU1 or VEPU2)

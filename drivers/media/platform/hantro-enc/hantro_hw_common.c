@@ -24,7 +24,7 @@ void hantro_hw_begin(struct hantro_enc_dev *dev, unsigned int mode)
 	memset(dev->shadow, 0, sizeof(dev->shadow));
 	bitmap_zero(dev->shadow_used, HANTRO_ENC_NUM_REGS);
 	hantro_hw_set(dev, &ip->layout->mode, mode);
-	hantro_enc_write(dev, ip->regs->start, dev->shadow[ip->regs->start / 4]);
+	hantro_enc_write(dev, ip->layout->mode.reg, dev->shadow[ip->layout->mode.reg / 4]);
 	hantro_enc_write(dev, ip->regs->irq, ip->regs->irq_arm);
 }
 
@@ -75,7 +75,7 @@ void hantro_hw_start(struct hantro_enc_ctx *ctx, unsigned int pic_type)
 {
 	struct hantro_enc_dev *dev = ctx->dev;
 	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
-	unsigned int start = ip->regs->start / 4, i;
+	unsigned int start = ip->layout->mode.reg / 4, i;
 
 	hantro_hw_set(dev, &ip->layout->pic_type, pic_type);
 	for_each_set_bit(i, dev->shadow_used, HANTRO_ENC_NUM_REGS)
@@ -84,7 +84,7 @@ void hantro_hw_start(struct hantro_enc_ctx *ctx, unsigned int pic_type)
 	ip->bus_setup(dev);
 	/* Everything above must reach the core before the enable bit. */
 	wmb();
-	hantro_enc_write(dev, ip->regs->start,
+	hantro_enc_write(dev, start * 4,
 			 dev->shadow[start] | ip->regs->start_extra | ip->regs->enable);
 }
 
@@ -111,7 +111,7 @@ bool hantro_hw_irq_status(struct hantro_enc_dev *dev, u32 *status)
 
 u32 hantro_hw_bits_written(struct hantro_enc_dev *dev)
 {
-	return hantro_enc_read(dev, dev->variant->ip->regs->buf_limit);
+	return hantro_enc_read(dev, dev->variant->ip->layout->buf_limit);
 }
 
 /* A readback field of the finished frame (statistics). */
@@ -126,6 +126,6 @@ void hantro_hw_reset(struct hantro_enc_dev *dev)
 	const struct hantro_enc_ip_regs *r = dev->variant->ip->regs;
 
 	hantro_enc_write(dev, r->irq, r->irq_disable);
-	hantro_enc_write(dev, r->start, 0);
+	hantro_enc_write(dev, dev->variant->ip->layout->mode.reg, 0);
 	hantro_enc_write(dev, r->axi, 0);
 }

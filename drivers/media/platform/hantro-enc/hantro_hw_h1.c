@@ -26,10 +26,8 @@ static const struct hantro_enc_ip_regs hantro_h1_regs = {
 	.irq_disable = H1_IRQ_DISABLE,
 	.irq_arm = 0,
 	.axi = H1_REG_AXI_CTRL,
-	.start = H1_REG_ENC_CTRL,
 	.enable = H1_ENC_EN,
 	.start_extra = H1_ENC_TIMEOUT_EN,
-	.buf_limit = H1_REG_STR_BUF_LIMIT,
 };
 
 const struct hantro_enc_ip_ops hantro_h1_ops = {

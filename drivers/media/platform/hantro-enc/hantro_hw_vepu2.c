@@ -26,10 +26,8 @@ static const struct hantro_enc_ip_regs hantro_vepu2_regs = {
 	.irq_disable = VEPU2_IRQ_DISABLE,
 	.irq_arm = VEPU2_IRQ_TIMEOUT_EN,
 	.axi = VEPU2_REG_AXI_CTRL,
-	.start = VEPU2_REG_ENCODE_START,
 	.enable = VEPU2_ENCODE_ENABLE,
 	.start_extra = 0,
-	.buf_limit = VEPU2_REG_STR_BUF_LIMIT,
 };
 
 const struct hantro_enc_ip_ops hantro_vepu2_ops = {

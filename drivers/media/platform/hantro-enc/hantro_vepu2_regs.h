@@ -13,35 +13,11 @@
 
 #include "hantro_enc_layout.h"
 
-#define VEPU2_REG_JPEG_LUMA_QUANT(i)	(0x000 + (i) * 4)
-#define VEPU2_REG_JPEG_CHROMA_QUANT(i)	(0x040 + (i) * 4)
-#define VEPU2_REG_ADDR_IN_PLANE_0	0x0c0
-#define VEPU2_REG_ADDR_IN_PLANE_1	0x0c4
-#define VEPU2_REG_ADDR_IN_PLANE_2	0x0c8
 /* Write: bytes available at the output address. Read: bits written. */
 #define VEPU2_REG_STR_BUF_LIMIT		0x0d4
 #define VEPU2_REG_AXI_CTRL		0x0d8
 #define   VEPU2_AXI_BURST_LEN(x)	(((x) & 0x3f) << 8)
-#define VEPU2_REG_OVERFILL		0x0f0
-#define   VEPU2_OVERFILL_R_D4(x)	(((x) & 0x3) << 4)
-#define   VEPU2_OVERFILL_B(x)		((x) & 0xf)
-#define VEPU2_REG_ROW_LEN		0x0f4
-#define   VEPU2_ROW_LEN(px)		((px) & 0x3fff)
-#define VEPU2_REG_ENC_CTRL1		0x128
-#define   VEPU2_IN_FMT(x)		(((x) & 0xf) << 4)
-#define   VEPU2_IN_FMT_GET(r)		(((r) >> 4) & 0xf)
-#define VEPU2_REG_ADDR_OUTPUT_STREAM	0x134
 #define VEPU2_REG_ENCODE_START		0x19c
-#define   VEPU2_MB_HEIGHT(mbs)		(((mbs) & 0x1ff) << 20)
-#define   VEPU2_MB_HEIGHT_GET(r)	(((r) >> 20) & 0x1ff)
-#define   VEPU2_MB_WIDTH(mbs)		(((mbs) & 0x1ff) << 8)
-#define   VEPU2_MB_WIDTH_GET(r)		(((r) >> 8) & 0x1ff)
-#define   VEPU2_FRAME_TYPE(t)		((t) << 6)
-#define   VEPU2_FRAME_INTRA		1
-#define   VEPU2_FORMAT(f)		((f) << 4)
-#define   VEPU2_FORMAT_GET(r)		(((r) >> 4) & 0x3)
-#define   VEPU2_FORMAT_JPEG		2
-#define   VEPU2_FORMAT_H264		3
 #define   VEPU2_ENCODE_ENABLE		BIT(0)
 #define VEPU2_REG_DATA_ENDIAN		0x1a4
 #define   VEPU2_INPUT_SWAP8		BIT(31)
@@ -71,17 +47,17 @@
  * QP_VAL 0x190, ENC_CTRL3 0x1a8.
  */
 #define HANTRO_VEPU2_LAYOUT {						\
-	.mode = HANTRO_FIELD(0x19c, 4, 0x3),				\
-	.pic_type = HANTRO_FIELD(0x19c, 6, 0x3),			\
-	.mb_width = HANTRO_FIELD(0x19c, 8, 0x1ff),			\
-	.mb_height = HANTRO_FIELD(0x19c, 20, 0x1ff),			\
+	.mode = HANTRO_FIELD(VEPU2_REG_ENCODE_START, 4, 0x3),				\
+	.pic_type = HANTRO_FIELD(VEPU2_REG_ENCODE_START, 6, 0x3),			\
+	.mb_width = HANTRO_FIELD(VEPU2_REG_ENCODE_START, 8, 0x1ff),			\
+	.mb_height = HANTRO_FIELD(VEPU2_REG_ENCODE_START, 20, 0x1ff),			\
 	.in_fmt = HANTRO_FIELD(0x128, 4, 0xf),				\
 	.row_len = HANTRO_FIELD(0x0f4, 0, 0x3fff),			\
 	.overfill_r = HANTRO_FIELD(0x0f0, 4, 0x3),			\
 	.overfill_b = HANTRO_FIELD(0x0f0, 0, 0xf),			\
 	.in_addr = { 0x0c0, 0x0c4, 0x0c8 },				\
 	.out_addr = 0x134,						\
-	.buf_limit = 0x0d4,						\
+	.buf_limit = VEPU2_REG_STR_BUF_LIMIT,						\
 	.jpeg_qluma = 0x000,						\
 	.jpeg_qchroma = 0x040,						\
 	.ref_y = 0x0e0,							\

@@ -50,9 +50,8 @@ enum vepu_virt_result {
  * struct vepu_virt_ip - a register set the model implements
  * @name:	child device name, which selects the driver's backend
  * @regmap:	register map the driver sees (callbacks set by the model)
- * @layout:	where each encoding parameter lives
- * @start_reg:	register whose enable bit starts a frame
- * @enable:	that bit
+ * @layout:	where each encoding parameter lives (its mode register starts a frame)
+ * @enable:	the start bit in the mode register
  * @irq_reg:	interrupt status register
  * @irq_raw:	its "interrupt pending" bit
  * @irq_disable: its "interrupt disabled" bit
@@ -62,7 +61,6 @@ struct vepu_virt_ip {
 	const char *name;
 	const struct regmap_config *regmap;
 	const struct hantro_layout *layout;
-	u32 start_reg;
 	u32 enable;
 	u32 irq_reg;
 	u32 irq_raw;

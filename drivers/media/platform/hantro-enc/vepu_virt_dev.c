@@ -72,7 +72,7 @@ static void vepu_virt_run(struct work_struct *work)
 	spin_lock_irq(&v->lock);
 	v->regs[l->buf_limit / 4] = regs[l->buf_limit / 4];
 	v->regs[l->qp_sum.reg / 4] = regs[l->qp_sum.reg / 4];
-	v->regs[v->ip->start_reg / 4] &= ~v->ip->enable;
+	v->regs[l->mode.reg / 4] &= ~v->ip->enable;
 	v->regs[v->ip->irq_reg / 4] |= status | v->ip->irq_raw;
 	raise = !(v->regs[v->ip->irq_reg / 4] & v->ip->irq_disable);
 	spin_unlock_irq(&v->lock);
@@ -100,7 +100,7 @@ int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val)
 	bool start;
 
 	spin_lock_irqsave(&v->lock, flags);
-	start = reg == v->ip->start_reg && (val & v->ip->enable) &&
+	start = reg == v->ip->layout->mode.reg && (val & v->ip->enable) &&
 		!(v->regs[reg / 4] & v->ip->enable);
 	v->regs[reg / 4] = val;
 	spin_unlock_irqrestore(&v->lock, flags);

@@ -11,7 +11,6 @@ const struct vepu_virt_ip vepu_virt_h1 = {
 	.name = "vepu-virt-h1",
 	.regmap = VEPU_VIRT_REGMAP(H1_REG_LAST),
 	.layout = &vepu_virt_h1_layout,
-	.start_reg = H1_REG_ENC_CTRL,
 	.enable = H1_ENC_EN,
 	.irq_reg = H1_REG_INTERRUPT,
 	.irq_raw = H1_IRQ_RAW,

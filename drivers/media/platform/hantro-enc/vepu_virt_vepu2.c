@@ -11,7 +11,6 @@ const struct vepu_virt_ip vepu_virt_vepu2 = {
 	.name = "vepu-virt-vepu2",
 	.regmap = VEPU_VIRT_REGMAP(VEPU2_REG_LAST),
 	.layout = &vepu_virt_vepu2_layout,
-	.start_reg = VEPU2_REG_ENCODE_START,
 	.enable = VEPU2_ENCODE_ENABLE,
 	.irq_reg = VEPU2_REG_INTERRUPT,
 	.irq_raw = VEPU2_IRQ_RAW,

@@ -34,7 +34,7 @@ int main(int argc, char **argv)
 	frames = atoi(argv[4]);
 	qp = atoi(argv[5]);
 	gop = atoi(argv[6]);
-	if (w % 16 || h % 16 || !gop || h264_session_init(&ses, w, h, 0))
+	if (w % 16 || h % 16 || !gop || h264_session_init(&ses, w, h, 0, -1))
 		return 2;
 	fsize = (size_t)w * h * 3 / 2;
 	out_size = fsize * 2;

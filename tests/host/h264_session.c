@@ -8,7 +8,8 @@
 
 #include "h264_session.h"
 
-int h264_session_init(struct h264_session *s, unsigned int w, unsigned int h, int chroma_offset)
+int h264_session_init(struct h264_session *s, unsigned int w, unsigned int h, int chroma_offset,
+		      int cabac_init_idc)
 {
 	memset(s, 0, sizeof(*s));
 	s->cw = (w + 15) & ~15u;
@@ -28,6 +29,16 @@ int h264_session_init(struct h264_session *s, unsigned int w, unsigned int h, in
 		.primaries = 1, .transfer = 1, .matrix = 1,
 		.pic_init_qp = 26, .chroma_qp_offset = chroma_offset,
 	};
+	s->cabac_init_idc = cabac_init_idc;
+	if (cabac_init_idc >= 0) {
+		s->seq.profile_idc = 77;
+		s->seq.constraint_flags = 0;
+		s->seq.cabac = true;
+		s->cabac_table = malloc(HANTRO_H264_CABAC_TABLE_SIZE);
+		if (!s->cabac_table)
+			return -1;
+		hantro_h264_cabac_table(s->cabac_table, cabac_init_idc);
+	}
 	return 0;
 }
 
@@ -35,6 +46,7 @@ void h264_session_free(struct h264_session *s)
 {
 	free(s->pics);
 	free(s->scratch);
+	free(s->cabac_table);
 }
 
 long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool intra,
@@ -55,6 +67,9 @@ long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool
 	job->idr_pic_id = s->idr_count & 15;
 	job->pic_init_qp = 26;
 	job->chroma_qp_offset = s->seq.chroma_qp_offset;
+	job->cabac = s->cabac_init_idc >= 0;
+	job->cabac_init_idc = job->cabac ? s->cabac_init_idc : 0;
+	job->cabac_table = s->cabac_table;
 	/* The hand-over: aligned address, the bytes already there, bit offset. */
 	aligned = hdr & ~(size_t)7;
 	job->hdr_rem = 0;

@@ -8,6 +8,7 @@
 #ifndef H264_SESSION_H
 #define H264_SESSION_H
 
+#include "hantro_h264_cabac.h"
 #include "hantro_h264_hdr.h"
 #include "vepu_virt_h264.h"
 
@@ -20,9 +21,13 @@ struct h264_session {
 	unsigned int frame;		/* frames coded */
 	unsigned int idr_count;
 	unsigned int frame_num;
+	int cabac_init_idc;		/* -1: CAVLC */
+	unsigned char *cabac_table;	/* the driver's, for CABAC */
 };
 
-int h264_session_init(struct h264_session *s, unsigned int w, unsigned int h, int chroma_offset);
+/* cabac_init_idc -1 codes CAVLC (Constrained Baseline), 0..2 CABAC (Main). */
+int h264_session_init(struct h264_session *s, unsigned int w, unsigned int h, int chroma_offset,
+		      int cabac_init_idc);
 void h264_session_free(struct h264_session *s);
 /* Code one picture into out; returns bytes or a negative error. */
 long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool intra,

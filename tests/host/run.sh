@@ -67,18 +67,22 @@ fi
 h264=$build/h264
 mkdir -p "$h264"
 if host_test h264 "$h264" "$HERE/h264_session.c" "$drv/hantro_h264_hdr.c" \
-	"$drv"/vepu_virt_h264*.c "$drv/vepu_virt_frame.c"; then
+	"$drv/hantro_h264_cabac.c" "$drv"/vepu_virt_h264*.c "$drv/vepu_virt_frame.c"; then
 	for c in qcif-qp28:176:144:36 crop-qp20:202:118:42 crop-qp36-offsets:250:142:29 \
 		 qp44-nofilter:160:96:25 qp12-yuyv:128:64:48 vga-qp30:640:480:35 \
 		 pan-subpel-qp26:320:176:36; do
-		IFS=: read -r name w h floor <<-EOF
+		IFS=: read -r base w h floor <<-EOF
 		$c
 		EOF
-		check "h264: $name decodes (FFmpeg, explode)" decode_h264 "$h264/$name.h264" "$h264/$name.dec"
-		check "h264: $name FFmpeg frames equal the reconstruction bit for bit" \
-			cmp -s "$h264/$name.dec" "$h264/$name.rec"
-		p=$(psnr_yuv "$h264/$name.src" "$h264/$name.dec" "$w" "$h")
-		check "h264: $name PSNR ${p:-none} >= $floor dB" at_least "$p" "$floor"
+		# Each case in CAVLC and in CABAC.
+		for name in "$base" "$base-cabac"; do
+			check "h264: $name decodes (FFmpeg, explode)" \
+				decode_h264 "$h264/$name.h264" "$h264/$name.dec"
+			check "h264: $name FFmpeg frames equal the reconstruction bit for bit" \
+				cmp -s "$h264/$name.dec" "$h264/$name.rec"
+			p=$(psnr_yuv "$h264/$name.src" "$h264/$name.dec" "$w" "$h")
+			check "h264: $name PSNR ${p:-none} >= $floor dB" at_least "$p" "$floor"
+		done
 	done
 fi
 

@@ -156,22 +156,28 @@ static void write_rec(FILE *fp, const struct vepu_h264_pic *p, unsigned int cw,
 				fputc(p->c[j * cw + 2 * i + c], fp);
 }
 
-static void run_case(const char *dir, const struct tcase *t)
+/*
+ * One case coded with CAVLC (cabac_init_idc -1) or CABAC; returns the
+ * stream's size.
+ */
+static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc)
 {
 	unsigned int cw = (t->w + 15) & ~15u, ch = (t->h + 15) & ~15u, n;
 	size_t ysz = (size_t)t->w * t->h, out_size = (size_t)cw * ch * 3;
 	unsigned char *y = malloc(ysz), *u = malloc(ysz / 4), *v = malloc(ysz / 4);
 	unsigned char *in = malloc((size_t)cw * ch * 2), *out = malloc(out_size);
 	struct h264_session ses;
-	char path[512], name[160];
+	char path[512], name[200], cname[64];
 	FILE *fs, *fr, *fsrc;
-	bool ok = !h264_session_init(&ses, t->w, t->h, t->chroma_offset);
+	bool ok = !h264_session_init(&ses, t->w, t->h, t->chroma_offset, cabac_init_idc);
+	long total = 0;
 
-	snprintf(path, sizeof(path), "%s/%s.h264", dir, t->name);
+	snprintf(cname, sizeof(cname), "%s%s", t->name, cabac_init_idc >= 0 ? "-cabac" : "");
+	snprintf(path, sizeof(path), "%s/%s.h264", dir, cname);
 	fs = fopen(path, "wb");
-	snprintf(path, sizeof(path), "%s/%s.rec", dir, t->name);
+	snprintf(path, sizeof(path), "%s/%s.rec", dir, cname);
 	fr = fopen(path, "wb");
-	snprintf(path, sizeof(path), "%s/%s.src", dir, t->name);
+	snprintf(path, sizeof(path), "%s/%s.src", dir, cname);
 	fsrc = fopen(path, "wb");
 	for (n = 0; ok && n < t->frames; n++) {
 		struct vepu_h264_job job = {
@@ -195,28 +201,29 @@ static void run_case(const char *dir, const struct tcase *t)
 			break;
 		}
 		fwrite(out, 1, len, fs);
+		total += len;
 		write_rec(fr, &job.rec, cw, t->w, t->h);
 		if (n == 0) {
 			snprintf(name, sizeof(name),
 				 "%s: the IDR picture codes Intra_4x4 (%u) and Intra_16x16 (%u)",
-				 t->name, job.intra4_mbs, job.intra_mbs - job.intra4_mbs);
+				 cname, job.intra4_mbs, job.intra_mbs - job.intra4_mbs);
 			/* At high QP flat areas go 16x16; fine detail goes 4x4 always. */
 			check(job.intra4_mbs && (t->qp < 36 || job.intra4_mbs < job.intra_mbs),
 			      name);
 		}
 		if (n == 1) {
 			snprintf(name, sizeof(name), "%s: the first P picture has inter macroblocks",
-				 t->name);
+				 cname);
 			check(job.skip_mbs + job.intra_mbs < cw * ch / 256, name);
 		}
 		if (n == 2 && t->pan4) {
 			snprintf(name, sizeof(name),
 				 "%s: motion by %d/4 samples is found at sub-sample precision (%u MBs)",
-				 t->name, t->pan4, job.subpel_mbs);
+				 cname, t->pan4, job.subpel_mbs);
 			check(job.subpel_mbs > cw * ch / 256 / 4, name);
 		}
 	}
-	snprintf(name, sizeof(name), "%s: %u pictures encode", t->name, t->frames);
+	snprintf(name, sizeof(name), "%s: %u pictures encode", cname, t->frames);
 	check(ok, name);
 	fclose(fs);
 	fclose(fr);
@@ -227,13 +234,26 @@ static void run_case(const char *dir, const struct tcase *t)
 		struct vepu_h264_job job = {
 			.ref = ses.pic[0], .rec = ses.pic[1], .intra = true, .qp = t->qp,
 			.pic_init_qp = 26, .out = out, .out_size = 64,
+			.cabac = cabac_init_idc >= 0, .cabac_table = ses.cabac_table,
 		};
 		size_t bytes;
 
 		make_frame(0, t->w, t->h, y, u, v);
 		pack(t, y, u, v, cw, ch, in, &job.frame);
-		snprintf(name, sizeof(name), "%s: a 64-byte buffer gives -ENOSPC", t->name);
+		snprintf(name, sizeof(name), "%s: a 64-byte buffer gives -ENOSPC", cname);
 		check(vepu_h264_encode(&job, ses.scratch, &bytes) == -ENOSPC, name);
+		if (job.cabac) {
+			/* A state no initialisation produces: refused, nothing written. */
+			ses.cabac_table[hantro_h264_cabac_offset(t->qp, false, 60)] = 0xff;
+			job.out_size = out_size;
+			snprintf(name, sizeof(name), "%s: a corrupt context table gives -EINVAL",
+				 cname);
+			check(vepu_h264_encode(&job, ses.scratch, &bytes) == -EINVAL && !bytes,
+			      name);
+			job.cabac_table = NULL;
+			snprintf(name, sizeof(name), "%s: no context table gives -EINVAL", cname);
+			check(vepu_h264_encode(&job, ses.scratch, &bytes) == -EINVAL, name);
+		}
 	}
 	h264_session_free(&ses);
 	free(y);
@@ -241,6 +261,7 @@ static void run_case(const char *dir, const struct tcase *t)
 	free(v);
 	free(in);
 	free(out);
+	return ok ? total : -1;
 }
 
 int main(int argc, char **argv)
@@ -251,7 +272,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
 		return 2;
 	}
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		run_case(argv[1], &cases[i]);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		long cavlc = run_case(argv[1], &cases[i], -1);
+		/* Every case in CABAC too, each cabac_init_idc in turn. */
+		long cabac = run_case(argv[1], &cases[i], i % 3);
+		char name[160];
+
+		snprintf(name, sizeof(name), "%s: CABAC codes it in fewer bytes (%ld) than CAVLC (%ld)",
+			 cases[i].name, cabac, cavlc);
+		check(cabac > 0 && cabac < cavlc, name);
+	}
 	return failures ? 1 : 0;
 }

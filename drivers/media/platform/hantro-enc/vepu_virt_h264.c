@@ -526,7 +526,10 @@ static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 	mb->mv[0] = skip_mv[0];
 	mb->mv[1] = skip_mv[1];
 	vepu_h264_reconstruct(c, mbx, mby, m, false);
-	c->skip_run++;
+	if (c->job->cabac)
+		vepu_h264_cabac_skip(c, mbx, mby, true);
+	else
+		c->skip_run++;
 	c->job->skip_mbs++;
 	return true;
 }
@@ -542,6 +545,10 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	mb->mv[0] = 0;
 	mb->mv[1] = 0;
 	memset(mb->nnz, 0, sizeof(mb->nnz));
+	mb->cbp = 0;
+	mb->coded_dc = 0;
+	mb->abs_mvd[0] = 0;
+	mb->abs_mvd[1] = 0;
 	intra_cost = vepu_h264_intra_decide(c, mbx, mby, m);
 	if (!c->job->intra && vepu_h264_try_skip(c, mbx, mby, m, mb))
 		return;
@@ -586,13 +593,25 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 		c->job->intra4_mbs++;
 	if (mb->type == MB_P16 && ((mb->mv[0] | mb->mv[1]) & 3))
 		c->job->subpel_mbs++;
-	vepu_h264_write_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
+	if (c->job->cabac)
+		vepu_h264_cabac_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
+	else
+		vepu_h264_cavlc_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
 }
 
-/* Working memory: the macroblock being coded, then one entry per macroblock. */
+/*
+ * Working memory: the macroblock being coded, the arithmetic coder, then
+ * one entry per macroblock.
+ */
+struct vepu_h264_scratch {
+	struct vepu_h264_mbenc m;
+	struct vepu_cabac cabac;
+	struct vepu_h264_mb mbs[];
+};
+
 size_t vepu_h264_scratch_size(unsigned int mb_width, unsigned int mb_height)
 {
-	return sizeof(struct vepu_h264_mbenc) +
+	return sizeof(struct vepu_h264_scratch) +
 	       (size_t)mb_width * mb_height * sizeof(struct vepu_h264_mb);
 }
 
@@ -616,19 +635,22 @@ static void vepu_h264_header_rest(struct h264_bw *bw, u64 rem, unsigned int bits
  */
 int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 {
+	struct vepu_h264_scratch *s = scratch;
 	struct vepu_h264_ctx c = {
 		.job = job,
 		.mbw = job->frame.mb_width,
 		.mbh = job->frame.mb_height,
-		.mbs = (struct vepu_h264_mb *)((struct vepu_h264_mbenc *)scratch + 1),
+		.mbs = s->mbs,
+		.cabac = &s->cabac,
 	};
-	struct vepu_h264_mbenc *m = scratch;
+	struct vepu_h264_mbenc *m = &s->m;
 	unsigned int mbx, mby;
 
 	*bytes = 0;
 	if (vepu_frame_check(&job->frame) || job->qp < 0 || job->qp > 51 ||
 	    job->pic_init_qp < 0 || job->pic_init_qp > 51 || job->deblock_idc > 2 ||
-	    job->start_bits > 56 || job->start_bits % 8)
+	    job->start_bits > 56 || job->start_bits % 8 ||
+	    (job->cabac && (!job->cabac_table || job->cabac_init_idc > 2)))
 		return -EINVAL;
 	job->qp_sum = 0;
 	job->intra_mbs = 0;
@@ -638,17 +660,24 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	h264_bw_init(&c.bw, job->out, job->out_size);
 	vepu_h264_header_rest(&c.bw, job->hdr_rem, job->start_bits);
 	vepu_h264_write_slice_header(&c);
+	if (job->cabac && vepu_h264_cabac_start(&c))
+		return -EINVAL;
 	for (mby = 0; mby < c.mbh; mby++)
 		for (mbx = 0; mbx < c.mbw; mbx++) {
 			vepu_frame_fetch_mb(&job->frame, mbx, mby, &m->src);
 			vepu_h264_code_mb(&c, mbx, mby, m);
+			if (job->cabac)
+				vepu_h264_cabac_end_of_slice(&c, mby == c.mbh - 1 &&
+							     mbx == c.mbw - 1);
 			job->qp_sum += job->qp;
 			if (c.bw.overflow)
 				return -ENOSPC;
 		}
-	if (c.skip_run)
-		h264_bw_ue(&c.bw, c.skip_run);
-	h264_bw_trailing(&c.bw);
+	if (!job->cabac) {
+		if (c.skip_run)
+			h264_bw_ue(&c.bw, c.skip_run);
+		h264_bw_trailing(&c.bw);
+	}
 	if (c.bw.overflow)
 		return -ENOSPC;
 	vepu_h264_deblock(&c);

@@ -2,7 +2,8 @@
 /*
  * Virtual VEPU: the H.264 core. Encodes one picture as one slice the way
  * the registers describe it: IDR or P with one reference, intra 4x4 and
- * 16x16 and quarter-sample inter 16x16 (with P_Skip) macroblocks, CAVLC,
+ * 16x16 and quarter-sample inter 16x16 (with P_Skip) macroblocks, CAVLC
+ * or CABAC,
  * the in-loop deblocking filter, and the reconstruction written for the
  * next picture. Plain C, also built into the host unit tests.
  */
@@ -43,6 +44,10 @@ struct vepu_h264_pic {
  *		slices, which for one slice is 0)
  * @alpha_div2:	slice_alpha_c0_offset_div2
  * @beta_div2:	slice_beta_offset_div2
+ * @cabac:	entropy_coding_mode_flag: CABAC, else CAVLC
+ * @cabac_init_idc: slice header cabac_init_idc (P slices)
+ * @cabac_table: the context initialisation table, hardware layout
+ *		(hantro_h264_cabac.h); read for CABAC only
  * @qp_sum:	out: sum of the macroblock QPs
  * @intra_mbs:	out: intra macroblocks
  * @intra4_mbs:	out: of which Intra_4x4
@@ -67,6 +72,9 @@ struct vepu_h264_job {
 	unsigned int deblock_idc;
 	int alpha_div2;
 	int beta_div2;
+	bool cabac;
+	unsigned int cabac_init_idc;
+	const u8 *cabac_table;
 	u32 qp_sum;
 	u32 intra_mbs;
 	u32 intra4_mbs;

@@ -335,7 +335,7 @@ static void vepu_h264_write_i4_modes(struct vepu_h264_ctx *c, unsigned int mbx,
 }
 
 /**
- * vepu_h264_write_mb() - one coded macroblock, after the pending skip run
+ * vepu_h264_cavlc_mb() - one coded macroblock, after the pending skip run
  * @c:		picture state; the macroblock's entry receives its nnz
  * @mbx:	column
  * @mby:	row
@@ -344,7 +344,7 @@ static void vepu_h264_write_i4_modes(struct vepu_h264_ctx *c, unsigned int mbx,
  * @chroma_mode: intra_chroma_pred_mode, for intra macroblocks
  * @mvd:	motion vector difference, for inter macroblocks
  */
-void vepu_h264_write_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			const struct vepu_h264_coeffs *co, unsigned int i16_mode,
 			unsigned int chroma_mode, const s16 mvd[2])
 {
@@ -401,6 +401,8 @@ void vepu_h264_write_slice_header(struct vepu_h264_ctx *c)
 	} else {
 		h264_bw_put(bw, 1, 0);		/* adaptive_ref_pic_marking_mode_flag */
 	}
+	if (j->cabac && !j->intra)
+		h264_bw_ue(bw, j->cabac_init_idc);
 	h264_bw_se(bw, j->qp - j->pic_init_qp);
 	h264_bw_ue(bw, j->deblock_idc);
 	if (j->deblock_idc != 1) {

@@ -7,6 +7,7 @@
 #define VEPU_VIRT_H264_INT_H
 
 #include "h264_bitwriter.h"
+#include "hantro_h264_cabac.h"
 #include "vepu_virt_h264.h"
 
 /**
@@ -30,6 +31,10 @@ enum vepu_h264_mb_type {
  * @mv:		motion vector, quarter samples (0 for intra)
  * @nnz:	TotalCoeff of each 4x4 block: 16 luma (raster), 4 Cb, 4 Cr
  * @i4_modes:	Intra4x4PredMode of each 4x4 block (raster), Intra_4x4 only
+ * @cbp:	CABAC: coded_block_pattern, luma bits 0..3, chroma in bits 4..5
+ * @coded_dc:	CABAC: coded_block_flag of the DC blocks: luma, Cb, Cr
+ * @chroma_mode: CABAC: intra_chroma_pred_mode
+ * @abs_mvd:	CABAC: absolute motion vector difference, per component
  */
 struct vepu_h264_mb {
 	u8 type;
@@ -37,12 +42,32 @@ struct vepu_h264_mb {
 	s16 mv[2];
 	u8 nnz[24];
 	u8 i4_modes[16];
+	u8 cbp;
+	u8 coded_dc;
+	u8 chroma_mode;
+	u16 abs_mvd[2];
 };
 
 static inline bool vepu_h264_is_intra(const struct vepu_h264_mb *mb)
 {
 	return mb->type == MB_I16 || mb->type == MB_I4;
 }
+
+/**
+ * struct vepu_cabac - the arithmetic encoder of 9.3.4 and its contexts
+ * @low:	codILow
+ * @range:	codIRange
+ * @outstanding: bitsOutstanding
+ * @first_bit:	firstBitFlag
+ * @state:	per ctxIdx, pStateIdx << 1 | valMPS
+ */
+struct vepu_cabac {
+	unsigned int low;
+	unsigned int range;
+	unsigned int outstanding;
+	bool first_bit;
+	u8 state[HANTRO_H264_CABAC_CTXS];
+};
 
 /**
  * struct vepu_h264_coeffs - quantized levels of one macroblock
@@ -70,7 +95,8 @@ struct vepu_h264_coeffs {
  * @mbh:	height in macroblocks
  * @mbs:	per-macroblock state, raster order
  * @bw:		slice output
- * @skip_run:	P_Skip macroblocks not yet signalled
+ * @skip_run:	CAVLC: P_Skip macroblocks not yet signalled
+ * @cabac:	CABAC: the arithmetic coder
  */
 struct vepu_h264_ctx {
 	struct vepu_h264_job *job;
@@ -79,6 +105,7 @@ struct vepu_h264_ctx {
 	struct vepu_h264_mb *mbs;
 	struct h264_bw bw;
 	unsigned int skip_run;
+	struct vepu_cabac *cabac;
 };
 
 static inline int vepu_clip3(int lo, int hi, int v)
@@ -139,10 +166,19 @@ void vepu_h264_recon_luma(const struct vepu_h264_coeffs *co, bool intra16, int q
 void vepu_h264_recon_chroma(const struct vepu_h264_coeffs *co, unsigned int comp, int qpc,
 			    const u8 *pred, u8 *out, unsigned int stride);
 
-/* vepu_virt_h264_cavlc.c: macroblock layer syntax */
-void vepu_h264_write_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+/* vepu_virt_h264_cavlc.c: macroblock layer syntax in CAVLC */
+void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			const struct vepu_h264_coeffs *co, unsigned int i16_mode,
 			unsigned int chroma_mode, const s16 mvd[2]);
+
+/* vepu_virt_h264_cabac.c: slice data in CABAC */
+int vepu_h264_cabac_start(struct vepu_h264_ctx *c);
+void vepu_h264_cabac_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			  bool skip);
+void vepu_h264_cabac_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			const struct vepu_h264_coeffs *co, unsigned int i16_mode,
+			unsigned int chroma_mode, const s16 mvd[2]);
+void vepu_h264_cabac_end_of_slice(struct vepu_h264_ctx *c, bool last);
 
 /* Side of the interpolated area: a 16x16 block, one sample either side. */
 #define VEPU_QPEL_N	18

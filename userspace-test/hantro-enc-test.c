@@ -61,6 +61,7 @@ struct enc {
 	u_int32_t coded;
 	bool expect_idr;	/* H.264: the next frame starts a stream */
 	FILE *dump;		/* H.264: where frames go while set */
+	int pps_cabac;		/* H.264: the last PPS's entropy_coding_mode_flag */
 };
 
 static unsigned int passed, failed;
@@ -305,6 +306,21 @@ static unsigned int first_nal(const unsigned char *m, unsigned int n)
 	return 0;
 }
 
+/*
+ * entropy_coding_mode_flag of the first PPS in an Annex B buffer, -1 if it
+ * has none. The driver writes pic_parameter_set_id and seq_parameter_set_id
+ * 0, two one-bit ue(v) codes, so the flag is the third bit of the payload.
+ */
+static int pps_cabac(const unsigned char *m, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i + 4 < n; i++)
+		if (!m[i] && !m[i + 1] && m[i + 2] == 1 && (m[i + 3] & 0x1f) == 8)
+			return (m[i + 4] & 0xe0) == 0xe0 ? 1 : (m[i + 4] & 0xe0) == 0xc0 ? 0 : -1;
+	return -1;
+}
+
 /* H.264: a stream starts with SPS, PPS and an IDR picture flagged KEYFRAME. */
 static void check_h264_frame(struct enc *e, const struct v4l2_buffer *b, const char *what)
 {
@@ -315,6 +331,8 @@ static void check_h264_frame(struct enc *e, const struct v4l2_buffer *b, const c
 		return;
 	if (e->dump)
 		fwrite(m, 1, n, e->dump);
+	if (types & (1u << 8))
+		e->pps_cabac = pps_cabac(m, n);
 	report(!(b->flags & V4L2_BUF_FLAG_KEYFRAME) == !(types & (1u << 5)) &&
 	       !(b->flags & V4L2_BUF_FLAG_PFRAME) == !(types & (1u << 1)),
 	       "%s: KEYFRAME/PFRAME flags match the slice type", what);
@@ -739,6 +757,59 @@ static void test_header_separate(struct enc *e)
 	start_both(e);
 }
 
+/*
+ * ENTROPY_MODE CABAC: Main and High profile streams are coded in CABAC
+ * (the PPS says so), Baseline ones stay CAVLC; the control is locked while
+ * streaming. Each stream is written to OUTDIR/entropy-<profile>.h264.
+ */
+static void test_entropy(struct enc *e, const char *outdir)
+{
+	static const struct {
+		int profile;
+		int cabac;
+		const char *name;
+	} cases[] = {
+		{ V4L2_MPEG_VIDEO_H264_PROFILE_MAIN, 1, "main" },
+		{ V4L2_MPEG_VIDEO_H264_PROFILE_HIGH, 1, "high" },
+		{ V4L2_MPEG_VIDEO_H264_PROFILE_CONSTRAINED_BASELINE, 0, "constrained-baseline" },
+	};
+	char name[512];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		stop_both(e);
+		report(!set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_PROFILE, cases[i].profile) &&
+		       !set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_ENTROPY_MODE,
+				 V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CABAC),
+		       "ENTROPY_MODE CABAC with the %s profile set before streaming",
+		       cases[i].name);
+		report(start_both(e) == 0, "ENTROPY_MODE CABAC, %s: both queues streaming",
+		       cases[i].name);
+		if (!i)
+			report(set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_ENTROPY_MODE,
+					V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC) == -EBUSY,
+			       "ENTROPY_MODE is locked while streaming (EBUSY)");
+		e->next_seq = 0;
+		e->pps_cabac = -1;
+		if (outdir) {
+			snprintf(name, sizeof(name), "%s/entropy-%s.h264", outdir, cases[i].name);
+			e->dump = fopen(name, "wb");
+		}
+		encode_frames(e, 5, "ENTROPY_MODE CABAC");
+		if (e->dump)
+			fclose(e->dump);
+		e->dump = NULL;
+		report(e->pps_cabac == cases[i].cabac,
+		       "ENTROPY_MODE CABAC, %s profile: the PPS says %s (entropy_coding_mode_flag %d)",
+		       cases[i].name, cases[i].cabac ? "CABAC" : "CAVLC", e->pps_cabac);
+	}
+	stop_both(e);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_ENTROPY_MODE, V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_PROFILE,
+		 V4L2_MPEG_VIDEO_H264_PROFILE_CONSTRAINED_BASELINE);
+	start_both(e);
+}
+
 static void *blocking_dqbuf(void *arg)
 {
 	struct enc *e = arg;
@@ -946,6 +1017,7 @@ int main(int argc, char **argv)
 	if (e.coded == V4L2_PIX_FMT_H264) {
 		test_force_key(&e);
 		test_header_separate(&e);
+		test_entropy(&e, outdir);
 	}
 	if (fault_file)
 		test_faults(&e, fault_file);

@@ -2,9 +2,9 @@
 /*
  * Encode speed and output of the virtual VEPU's H.264 core on one CPU core:
  *
- *   bench_h264 IN.yuv W H FRAMES QP GOP OUT.h264
+ *   bench_h264 IN.yuv W H FRAMES QP GOP OUT.h264 [CABAC_INIT_IDC]
  *
- * IN.yuv is I420. Prints "fps=<frames per second> bytes=<stream size>";
+ * IN.yuv is I420; with CABAC_INIT_IDC (0..2) the stream is CABAC, else CAVLC. Prints "fps=<frames per second> bytes=<stream size>";
  * the time covers the core only (headers, input fetch, coding, filter).
  */
 #include <stdio.h>
@@ -23,10 +23,11 @@ int main(int argc, char **argv)
 	struct timespec t0, t1;
 	double secs = 0;
 	FILE *fi, *fo;
-	int qp;
+	int qp, idc = -1;
 
-	if (argc != 8) {
-		fprintf(stderr, "usage: %s IN.yuv W H FRAMES QP GOP OUT.h264\n", argv[0]);
+	if (argc != 8 && argc != 9) {
+		fprintf(stderr, "usage: %s IN.yuv W H FRAMES QP GOP OUT.h264 [CABAC_INIT_IDC]\n",
+			argv[0]);
 		return 2;
 	}
 	w = atoi(argv[2]);
@@ -34,7 +35,9 @@ int main(int argc, char **argv)
 	frames = atoi(argv[4]);
 	qp = atoi(argv[5]);
 	gop = atoi(argv[6]);
-	if (w % 16 || h % 16 || !gop || h264_session_init(&ses, w, h, 0, -1))
+	if (argc == 9)
+		idc = atoi(argv[8]);
+	if (w % 16 || h % 16 || !gop || idc > 2 || h264_session_init(&ses, w, h, 0, idc))
 		return 2;
 	fsize = (size_t)w * h * 3 / 2;
 	out_size = fsize * 2;

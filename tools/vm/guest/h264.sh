@@ -21,6 +21,14 @@ check "the stream after a Reset decodes on its own (FFmpeg, explode)" \
 check "... and holds its 3 frames" \
 	test "$(stat -c %s /tmp/after-reset.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 3))
 
+# userspace-test's ENTROPY_MODE streams: Main and High in CABAC, Baseline CAVLC.
+for p in main high constrained-baseline; do
+	check "ENTROPY_MODE CABAC, $p profile: the stream decodes (FFmpeg, explode)" \
+		decode_h264 "/tmp/ut/entropy-$p.h264" /tmp/entropy.yuv
+	check "... and holds its 5 frames" \
+		test "$(stat -c %s /tmp/entropy.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 5))
+done
+
 echo "== 4 file handles encoding 30 frames each at once"
 ./hantro-enc-test -d "$node" -j 4 -n 30 -s 320x240 >/mnt/out/concurrent-h264.log 2>&1
 tail -n 1 /mnt/out/concurrent-h264.log
@@ -40,6 +48,22 @@ check "gst-launch ... v4l2h264enc ... mp4mux: an MP4 FFmpeg decodes strictly" \
 	decode_h264 /tmp/gst.mp4 /tmp/gst.yuv
 check "... with all 90 frames" \
 	test "$(stat -c %s /tmp/gst.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 90))
+
+echo "== GStreamer: High profile in CABAC"
+rm -f /tmp/gst-high.mp4
+timeout 600 gst-launch-1.0 -q videotestsrc num-buffers=30 ! \
+	video/x-raw,format=NV12,width=640,height=480,framerate=30/1 ! \
+	v4l2h264enc extra-controls="controls,h264_entropy_mode=1" ! \
+	'video/x-h264,profile=(string)high' ! h264parse ! \
+	video/x-h264,stream-format=avc,alignment=au ! mp4mux ! \
+	filesink location=/tmp/gst-high.mp4 >/mnt/out/gst-h264-high.log 2>&1
+cp /tmp/gst-high.mp4 /mnt/out/ 2>/dev/null
+check "v4l2h264enc profile=high, CABAC: an MP4 FFmpeg decodes strictly" \
+	decode_h264 /tmp/gst-high.mp4 /tmp/gst-high.yuv
+check "... with all 30 frames" \
+	test "$(stat -c %s /tmp/gst-high.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 30))
+check "... in High profile" \
+	test "$(ffprobe -v error -show_entries stream=profile -of csv=p=0 /tmp/gst-high.mp4)" = High
 
 echo "== FFmpeg h264_v4l2m2m to MP4"
 rm -f /tmp/ff.mp4

@@ -114,8 +114,9 @@ static struct v4l2_ctrl *hantro_enc_menu(struct v4l2_ctrl_handler *hdl, u32 id, 
  * @ctx:	context
  * @hdl:	its handler
  *
- * The menus offer what the encoder produces: CAVLC with 4x4 transforms
- * (Constrained Baseline, Baseline and Main profiles), no B frames.
+ * The menus offer what the encoder produces: CAVLC or CABAC with 4x4
+ * transforms (Constrained Baseline, Baseline, Main and High profiles; no
+ * Extended, whose data partitioning the hardware lacks), no B frames.
  *
  * Return: the handler's error state.
  */
@@ -124,13 +125,15 @@ int hantro_enc_h264_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_hand
 	const u8 lf_max = V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED_AT_SLICE_BOUNDARY;
 	struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
 
-	c->profile = hantro_enc_menu(hdl, V4L2_CID_MPEG_VIDEO_H264_PROFILE,
-				     V4L2_MPEG_VIDEO_H264_PROFILE_MAIN,
-				     V4L2_MPEG_VIDEO_H264_PROFILE_CONSTRAINED_BASELINE);
+	c->profile = v4l2_ctrl_new_std_menu(hdl, &hantro_enc_ctrl_ops,
+					    V4L2_CID_MPEG_VIDEO_H264_PROFILE,
+					    V4L2_MPEG_VIDEO_H264_PROFILE_HIGH,
+					    BIT(V4L2_MPEG_VIDEO_H264_PROFILE_EXTENDED),
+					    V4L2_MPEG_VIDEO_H264_PROFILE_CONSTRAINED_BASELINE);
 	c->level = hantro_enc_menu(hdl, V4L2_CID_MPEG_VIDEO_H264_LEVEL,
 				   V4L2_MPEG_VIDEO_H264_LEVEL_6_2, V4L2_MPEG_VIDEO_H264_LEVEL_4_0);
 	c->entropy = hantro_enc_menu(hdl, V4L2_CID_MPEG_VIDEO_H264_ENTROPY_MODE,
-				     V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC,
+				     V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CABAC,
 				     V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC);
 	c->t8x8 = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_H264_8X8_TRANSFORM, 0, 0, 0);
 	c->lf_mode = hantro_enc_menu(hdl, V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_MODE, lf_max,

@@ -14,41 +14,73 @@
 #include <media/videobuf2-dma-contig.h>
 
 #include "hantro_enc.h"
+#include "hantro_h264_cabac.h"
 #include "hantro_h264_hdr.h"
 
 /* PPS pic_init_qp; slices carry the difference to their QP. */
 #define HANTRO_H264_PIC_INIT_QP	26
+/* The P-slice context initialisation CABAC streams use (x264's too). */
+#define HANTRO_H264_CABAC_INIT_IDC	0
 
-static void hantro_h264_free_pics(struct hantro_enc_ctx *ctx)
+static void hantro_h264_aux_free(struct hantro_enc_ctx *ctx, struct hantro_enc_aux *aux)
+{
+	if (aux->cpu)
+		dma_free_coherent(ctx->dev->dev, aux->size, aux->cpu, aux->dma);
+	aux->cpu = NULL;
+}
+
+static int hantro_h264_aux_alloc(struct hantro_enc_ctx *ctx, struct hantro_enc_aux *aux,
+				 size_t size)
+{
+	aux->size = size;
+	aux->cpu = dma_alloc_coherent(ctx->dev->dev, size, &aux->dma, GFP_KERNEL);
+	return aux->cpu ? 0 : -ENOMEM;
+}
+
+static void hantro_h264_free_bufs(struct hantro_enc_ctx *ctx)
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(h->pics); i++) {
-		if (h->pics[i].cpu)
-			dma_free_coherent(ctx->dev->dev, h->pics[i].size, h->pics[i].cpu,
-					  h->pics[i].dma);
-		h->pics[i].cpu = NULL;
-	}
+	for (i = 0; i < ARRAY_SIZE(h->pics); i++)
+		hantro_h264_aux_free(ctx, &h->pics[i]);
+	hantro_h264_aux_free(ctx, &h->cabac_table);
 }
 
-/* Reference and reconstruction: coded-size luma, interleaved chroma after it. */
-static int hantro_h264_alloc_pics(struct hantro_enc_ctx *ctx)
+/*
+ * Reference and reconstruction: coded-size luma, interleaved chroma after
+ * it; for CABAC the context table, built once since its init_idc is fixed.
+ */
+static int hantro_h264_alloc_bufs(struct hantro_enc_ctx *ctx)
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
 	size_t size = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height * 3 / 2;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(h->pics); i++) {
-		h->pics[i].size = size;
-		h->pics[i].cpu = dma_alloc_coherent(ctx->dev->dev, size, &h->pics[i].dma,
-						    GFP_KERNEL);
-		if (!h->pics[i].cpu) {
-			hantro_h264_free_pics(ctx);
-			return -ENOMEM;
-		}
+	for (i = 0; i < ARRAY_SIZE(h->pics); i++)
+		if (hantro_h264_aux_alloc(ctx, &h->pics[i], size))
+			goto fail;
+	if (h->cabac) {
+		if (hantro_h264_aux_alloc(ctx, &h->cabac_table, HANTRO_H264_CABAC_TABLE_SIZE))
+			goto fail;
+		hantro_h264_cabac_table(h->cabac_table.cpu, HANTRO_H264_CABAC_INIT_IDC);
 	}
 	return 0;
+fail:
+	hantro_h264_free_bufs(ctx);
+	return -ENOMEM;
+}
+
+/*
+ * CABAC is what ENTROPY_MODE asks for, but only Main and High profile
+ * streams may use it: a Baseline stream is coded in CAVLC whatever the
+ * entropy control says, so that it stays decodable where it claims to be.
+ */
+static bool hantro_h264_wants_cabac(const struct hantro_enc_h264_ctrls *c)
+{
+	return c->entropy->cur.val == V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CABAC &&
+	       (c->profile->cur.val == V4L2_MPEG_VIDEO_H264_PROFILE_MAIN ||
+		c->profile->cur.val == V4L2_MPEG_VIDEO_H264_PROFILE_HIGH);
 }
 
 /* STREAMON(CAPTURE) starts a stream: new headers, an IDR picture, fresh RC. */
@@ -57,7 +89,8 @@ static int hantro_h264_start(struct hantro_enc_ctx *ctx)
 	struct hantro_enc_h264 *h = &ctx->h264;
 	int ret;
 
-	ret = hantro_h264_alloc_pics(ctx);
+	h->cabac = hantro_h264_wants_cabac(&h->ctrls);
+	ret = hantro_h264_alloc_bufs(ctx);
 	if (ret)
 		return ret;
 	h->need_idr = true;
@@ -72,7 +105,7 @@ static int hantro_h264_start(struct hantro_enc_ctx *ctx)
 static void hantro_h264_stop(struct hantro_enc_ctx *ctx)
 {
 	hantro_enc_h264_grab(ctx, false);
-	hantro_h264_free_pics(ctx);
+	hantro_h264_free_bufs(ctx);
 }
 
 /* Table E-3/E-4/E-5 codes for the OUTPUT colorimetry. */
@@ -124,6 +157,7 @@ static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx, u8 *buf, size_t si
 		.num_units_in_tick = ctx->timeperframe.numerator,
 		.time_scale = 2 * ctx->timeperframe.denominator,
 		.pic_init_qp = HANTRO_H264_PIC_INIT_QP,
+		.cabac = ctx->h264.cabac,
 	};
 
 	switch (c->profile->cur.val) {
@@ -135,11 +169,15 @@ static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx, u8 *buf, size_t si
 		s.profile_idc = 66;
 		s.constraint_flags = 0x80;
 		break;
+	case V4L2_MPEG_VIDEO_H264_PROFILE_HIGH:
+		s.profile_idc = 100;
+		break;
 	default:
 		s.profile_idc = 77;
 		break;
 	}
-	s.level_idc = hantro_enc_h264_level_idc(c->level->cur.val, &s.constraint_flags);
+	s.level_idc = hantro_enc_h264_level_idc(c->level->cur.val, s.profile_idc == 100,
+						&s.constraint_flags);
 	hantro_h264_colour(&ctx->src_fmt, &s);
 	return hantro_h264_write_headers(&s, buf, size);
 }
@@ -203,7 +241,10 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 	hantro_hw_set(dev, &l->pps_id, 0);
 	hantro_hw_set(dev, &l->frame_num, h->frame_num);
 	hantro_hw_set(dev, &l->deblock, deblock);
-	hantro_hw_set(dev, &l->cabac, 0);
+	hantro_hw_set(dev, &l->cabac, h->cabac);
+	hantro_hw_set(dev, &l->cabac_idc, HANTRO_H264_CABAC_INIT_IDC);
+	if (h->cabac)
+		hantro_hw_set_reg(dev, l->cabac_table, h->cabac_table.dma);
 	hantro_hw_set(dev, &l->trans8x8, 0);
 	/* Sub-sample search costs bandwidth the hardware lacks above 3600 MBs. */
 	hantro_hw_set(dev, &l->qpel_off, luma / 256 > 3600);

@@ -136,6 +136,8 @@ struct hantro_enc_aux {
  * struct hantro_enc_h264 - H.264 stream state of a context
  * @ctrls:	its controls
  * @pics:	reference/reconstruction pictures, used in turn
+ * @cabac_table: CABAC context initialisation table, CABAC streams only
+ * @cabac:	the stream is coded in CABAC
  * @rec:	index in @pics of the picture the running frame reconstructs
  * @gop_pos:	frames since the last IDR picture
  * @frame_num:	frame_num of the next picture
@@ -151,6 +153,8 @@ struct hantro_enc_aux {
 struct hantro_enc_h264 {
 	struct hantro_enc_h264_ctrls ctrls;
 	struct hantro_enc_aux pics[2];
+	struct hantro_enc_aux cabac_table;
+	bool cabac;
 	unsigned int rec;
 	u32 gop_pos;
 	u16 frame_num;
@@ -172,7 +176,7 @@ void hantro_enc_h264_snapshot(struct hantro_enc_ctx *ctx, struct hantro_enc_fram
 
 /* hantro_enc_h264_level.c */
 unsigned int hantro_enc_h264_min_level(unsigned int mbs, u64 mbs_per_sec, u32 bitrate);
-u8 hantro_enc_h264_level_idc(unsigned int level, u8 *constraint_flags);
+u8 hantro_enc_h264_level_idc(unsigned int level, bool high, u8 *constraint_flags);
 
 /* hantro_enc_rc.c */
 void hantro_enc_rc_reset(struct hantro_enc_rc *rc);

@@ -11,7 +11,7 @@
 
 /**
  * struct hantro_h264_level - limits of one level
- * @idc:	level_idc (1b is written as 11 with constraint_set3_flag)
+ * @idc:	level_idc (1b is 11 with constraint_set3_flag, or 9 in High)
  * @max_mbps:	MaxMBPS, macroblocks per second
  * @max_fs:	MaxFS, macroblocks per frame
  * @max_br:	MaxBR, 1000 bits per second (Baseline/Main VCL)
@@ -71,12 +71,15 @@ unsigned int hantro_enc_h264_min_level(unsigned int mbs, u64 mbs_per_sec, u32 bi
 /**
  * hantro_enc_h264_level_idc() - level_idc of a V4L2 level
  * @level:		V4L2_MPEG_VIDEO_H264_LEVEL_*
- * @constraint_flags:	constraint_set3_flag is added for level 1b
+ * @high:		High profile, which has its own level_idc for 1b
+ * @constraint_flags:	constraint_set3_flag is added for level 1b otherwise
  *
  * Return: level_idc.
  */
-u8 hantro_enc_h264_level_idc(unsigned int level, u8 *constraint_flags)
+u8 hantro_enc_h264_level_idc(unsigned int level, bool high, u8 *constraint_flags)
 {
+	if (level == V4L2_MPEG_VIDEO_H264_LEVEL_1B && high)
+		return 9;
 	if (level == V4L2_MPEG_VIDEO_H264_LEVEL_1B)
 		*constraint_flags |= 0x10;
 	return hantro_h264_levels[min_t(unsigned int, level,

@@ -9,6 +9,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 
+#include "hantro_h264_cabac.h"
 #include "jpeg_hw_qorder.h"
 #include "vepu_virt.h"
 #include "vepu_virt_h264.h"
@@ -103,20 +104,26 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
 		.deblock_idc = hantro_field_get(&l->deblock, regs),
 		.alpha_div2 = hantro_field_get_signed(&l->alpha, regs),
 		.beta_div2 = hantro_field_get_signed(&l->beta, regs),
+		.cabac = hantro_field_get(&l->cabac, regs),
+		.cabac_init_idc = hantro_field_get(&l->cabac_idc, regs),
 	};
 	enum vepu_virt_result res;
 	size_t bytes;
 	void *scratch;
 	int ret;
 
-	/* The core codes CAVLC with 4x4 transforms; anything else is refused. */
-	if (hantro_field_get(&l->cabac, regs) || hantro_field_get(&l->trans8x8, regs))
+	/* The core codes 4x4 transforms only; 8x8 is refused. */
+	if (hantro_field_get(&l->trans8x8, regs))
 		return VEPU_BUS_ERROR;
 	res = vepu_virt_input(v, regs, &job.frame);
 	if (res != VEPU_DONE)
 		return res;
 	job.out = vepu_virt_map(v, REG(l->out_addr), job.out_size);
-	if (!job.out || !vepu_virt_pic(v, REG(l->rec_y), REG(l->rec_c), &job.frame, &job.rec) ||
+	if (job.cabac)
+		job.cabac_table = vepu_virt_map(v, REG(l->cabac_table),
+						HANTRO_H264_CABAC_TABLE_SIZE);
+	if (!job.out || (job.cabac && !job.cabac_table) ||
+	    !vepu_virt_pic(v, REG(l->rec_y), REG(l->rec_c), &job.frame, &job.rec) ||
 	    (!job.intra &&
 	     !vepu_virt_pic(v, REG(l->ref_y), REG(l->ref_c), &job.frame, &job.ref)))
 		return VEPU_BUS_ERROR;

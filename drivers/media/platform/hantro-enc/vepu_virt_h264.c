@@ -657,6 +657,8 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	job->intra4_mbs = 0;
 	job->subpel_mbs = 0;
 	job->skip_mbs = 0;
+	job->cabac_bins = 0;
+	job->cabac_zero_words = 0;
 	h264_bw_init(&c.bw, job->out, job->out_size);
 	vepu_h264_header_rest(&c.bw, job->hdr_rem, job->start_bits);
 	vepu_h264_write_slice_header(&c);

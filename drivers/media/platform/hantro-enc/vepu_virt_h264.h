@@ -53,6 +53,8 @@ struct vepu_h264_pic {
  * @intra4_mbs:	out: of which Intra_4x4
  * @skip_mbs:	out: skipped macroblocks
  * @subpel_mbs:	out: inter macroblocks with a fractional motion vector
+ * @cabac_bins:	out: CABAC bins coded
+ * @cabac_zero_words: out: cabac_zero_words appended to meet the bin limit
  */
 struct vepu_h264_job {
 	struct vepu_frame frame;
@@ -80,6 +82,8 @@ struct vepu_h264_job {
 	u32 intra4_mbs;
 	u32 skip_mbs;
 	u32 subpel_mbs;
+	u64 cabac_bins;
+	u32 cabac_zero_words;
 };
 
 size_t vepu_h264_scratch_size(unsigned int mb_width, unsigned int mb_height);

@@ -124,6 +124,7 @@ static void vepu_cabac_decision(struct vepu_h264_ctx *c, unsigned int ctx, unsig
 	unsigned int s = e->state[ctx] >> 1, mps = e->state[ctx] & 1;
 	unsigned int lps = vepu_range_lps[s][(e->range >> 6) & 3];
 
+	e->bins++;
 	e->range -= lps;
 	if (bin != mps) {
 		e->low += e->range;
@@ -143,6 +144,7 @@ static void vepu_cabac_bypass(struct vepu_h264_ctx *c, unsigned int bin)
 {
 	struct vepu_cabac *e = c->cabac;
 
+	e->bins++;
 	e->low <<= 1;
 	if (bin)
 		e->low += e->range;
@@ -162,6 +164,7 @@ static void vepu_cabac_terminate(struct vepu_h264_ctx *c, unsigned int bin)
 {
 	struct vepu_cabac *e = c->cabac;
 
+	e->bins++;
 	e->range -= 2;
 	if (!bin) {
 		vepu_cabac_renorm(c);
@@ -216,6 +219,7 @@ int vepu_h264_cabac_start(struct vepu_h264_ctx *c)
 	e->range = 510;
 	e->outstanding = 0;
 	e->first_bit = true;
+	e->bins = 0;
 	return 0;
 }
 
@@ -240,12 +244,41 @@ void vepu_h264_cabac_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsigned in
 			    skip);
 }
 
-/* end_of_slice_flag; after the last macroblock, the flush and alignment. */
+/*
+ * A picture may hold at most 32/3 bins per byte of its VCL NAL units plus
+ * RawMbBits / 32 per macroblock (7.4.2.10); cabac_zero_words, each 0x000003
+ * in the NAL unit, make up the bytes a picture of many bins lacks (9.3.4.6).
+ */
+static void vepu_cabac_zero_words(struct vepu_h264_ctx *c)
+{
+	const u64 raw_mb_bits = 256 * 8 + 2 * 64 * 8;	/* 4:2:0, 8 bits (7-5) */
+	u64 bins = c->cabac->bins, allowance = raw_mb_bits * c->mbw * c->mbh;
+	size_t bytes = c->bw.pos - c->nal_start;
+	u64 need;
+
+	c->job->cabac_bins = bins;
+	if (32 * bins <= allowance)
+		return;
+	need = (3 * (32 * bins - allowance) + 1023) / 1024;
+	c->bw.escape = false;
+	for (; need > bytes; bytes += 3) {
+		h264_bw_put(&c->bw, 24, 0x000003);
+		c->job->cabac_zero_words++;
+	}
+}
+
+/*
+ * end_of_slice_flag; after the last macroblock, the flush, alignment and
+ * any cabac_zero_words.
+ */
 void vepu_h264_cabac_end_of_slice(struct vepu_h264_ctx *c, bool last)
 {
 	vepu_cabac_terminate(c, last);
-	if (last && c->bw.bits)
+	if (!last)
+		return;
+	if (c->bw.bits)
 		h264_bw_put(&c->bw, 8 - c->bw.bits, 0);	/* rbsp_alignment_zero_bit */
+	vepu_cabac_zero_words(c);
 }
 
 /* mb_type of an intra macroblock (Tables 9-36, 9-37; ctxIdx 9.3.3.1.2). */

@@ -384,6 +384,7 @@ void vepu_h264_write_slice_header(struct vepu_h264_ctx *c)
 	struct h264_bw *bw = &c->bw;
 
 	h264_bw_nal_start(bw, j->intra ? 3 : 2, j->intra ? 5 : 1);
+	c->nal_start = bw->pos - 1;
 	h264_bw_ue(bw, 0);			/* first_mb_in_slice */
 	h264_bw_ue(bw, j->intra ? 7 : 5);	/* I or P, all slices alike */
 	h264_bw_ue(bw, j->pps_id);

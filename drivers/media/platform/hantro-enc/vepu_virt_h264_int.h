@@ -59,6 +59,7 @@ static inline bool vepu_h264_is_intra(const struct vepu_h264_mb *mb)
  * @range:	codIRange
  * @outstanding: bitsOutstanding
  * @first_bit:	firstBitFlag
+ * @bins:	bins coded in the slice, for the cabac_zero_word rule
  * @state:	per ctxIdx, pStateIdx << 1 | valMPS
  */
 struct vepu_cabac {
@@ -66,6 +67,7 @@ struct vepu_cabac {
 	unsigned int range;
 	unsigned int outstanding;
 	bool first_bit;
+	u64 bins;
 	u8 state[HANTRO_H264_CABAC_CTXS];
 };
 
@@ -97,6 +99,7 @@ struct vepu_h264_coeffs {
  * @bw:		slice output
  * @skip_run:	CAVLC: P_Skip macroblocks not yet signalled
  * @cabac:	CABAC: the arithmetic coder
+ * @nal_start:	output position of the slice NAL unit's header byte
  */
 struct vepu_h264_ctx {
 	struct vepu_h264_job *job;
@@ -106,6 +109,7 @@ struct vepu_h264_ctx {
 	struct h264_bw bw;
 	unsigned int skip_run;
 	struct vepu_cabac *cabac;
+	size_t nal_start;
 };
 
 static inline int vepu_clip3(int lo, int hi, int v)

@@ -38,18 +38,41 @@ struct tcase {
 	unsigned int gop;	/* an IDR every gop frames */
 	int pan4;		/* smooth picture panning this many quarter samples per frame */
 	int noise;		/* luma noise amplitude added to the picture */
+	int mbrc;		/* checkpoints every row: 1 tight budget, -1 loose, 0 off */
 };
 
 static const struct tcase cases[] = {
-	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 0 },
-	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, VEPU_IN_YUV420P, 100, 0, 0 },
-	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, VEPU_IN_NV12, 3, 0, 0 },
-	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, VEPU_IN_NV12, 100, 0, 0 },
-	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, VEPU_IN_YUYV, 100, 0, 0 },
-	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 0 },
-	{ "pan-subpel-qp26", 320, 176, 6, 26, 0, 0, 0, 0, VEPU_IN_NV12, 100, 6, 0 },
-	{ "noise-qp0", 96, 64, 3, 0, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 60 },
+	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 0, 0 },
+	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, VEPU_IN_YUV420P, 100, 0, 0, 0 },
+	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, VEPU_IN_NV12, 3, 0, 0, 0 },
+	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, VEPU_IN_NV12, 100, 0, 0, 0 },
+	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, VEPU_IN_YUYV, 100, 0, 0, 0 },
+	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 0, 0 },
+	{ "pan-subpel-qp26", 320, 176, 6, 26, 0, 0, 0, 0, VEPU_IN_NV12, 100, 6, 0, 0 },
+	{ "noise-qp0", 96, 64, 3, 0, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 60, 0 },
+	{ "mbrc-tight-qp20", 320, 240, 4, 20, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 0, 1 },
+	{ "mbrc-loose-qp40", 208, 176, 4, 40, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 0, -1 },
 };
+
+/*
+ * Checkpoints after every macroblock row, aiming at 16 (tight) or 4096
+ * (loose) bytes per row, with MPP's shape of error thresholds: ranges of a
+ * quarter row's target each, from -3 to +3 QP.
+ */
+static void set_checkpoints(const struct tcase *t, unsigned int mbw, struct vepu_h264_job *job)
+{
+	int step = t->mbrc > 0 ? 4 : 1024, i;	/* words per row */
+
+	job->cp_distance = mbw;
+	job->qp_min = 0;
+	job->qp_max = 51;
+	for (i = 0; i < VEPU_H264_CHECKPOINTS; i++)
+		job->cp_target[i] = (i + 1) * step;
+	for (i = 0; i < 6; i++)
+		job->cp_error[i] = (i - 3 + (i >= 3)) * (step / 4 ? step / 4 : 1);
+	for (i = 0; i < 7; i++)
+		job->cp_delta_qp[i] = i - 3;
+}
 
 /* Deterministic noise in -amp..amp added to the luma plane. */
 static void add_noise(unsigned char *y, size_t n, int amp, unsigned int seed)
@@ -214,6 +237,8 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc)
 		fwrite(u, 1, ysz / 4, fsrc);
 		fwrite(v, 1, ysz / 4, fsrc);
 		pack(t, y, u, v, cw, ch, in, &job.frame);
+		if (t->mbrc)
+			set_checkpoints(t, cw / 16, &job);
 		memset(out, 0xee, out_size);
 		len = h264_session_encode(&ses, &job, n % t->gop == 0, out, out_size);
 		if (len < 0) {
@@ -243,6 +268,20 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc)
 			snprintf(name, sizeof(name), "%s: the first P picture has inter macroblocks",
 				 cname);
 			check(job.skip_mbs + job.intra_mbs < cw * ch / 256, name);
+		}
+		if (n == 1 && t->mbrc) {
+			unsigned int mbs = cw * ch / 256;
+
+			snprintf(name, sizeof(name),
+				 "%s: checkpoints move the QP %s (average %.1f from %d)",
+				 cname, t->mbrc > 0 ? "up" : "down", (double)job.qp_sum / mbs, t->qp);
+			check(t->mbrc > 0 ? job.qp_sum > (u32)t->qp * mbs :
+					    job.qp_sum < (u32)t->qp * mbs, name);
+			snprintf(name, sizeof(name),
+				 "%s: the checkpoint sizes are reported, growing (%u, %u, ... %u)",
+				 cname, job.cp_result[0], job.cp_result[1], job.cp_result[9]);
+			check(job.cp_result[0] && job.cp_result[1] >= job.cp_result[0] &&
+			      job.cp_result[9] >= job.cp_result[1], name);
 		}
 		if (n == 2 && t->pan4) {
 			snprintf(name, sizeof(name),

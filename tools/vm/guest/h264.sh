@@ -133,5 +133,19 @@ echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
 check "CBR 1 Mbit/s: achieved $kbps kbit/s within 15%" test "$kbps" -ge 850 -a "$kbps" -le 1150
 check "CBR stream decodes strictly" decode_h264 /tmp/cbr.h264 /tmp/cbr.yuv
 
+echo "== macroblock rate control: the same with MB_RC_ENABLE and CABAC"
+v4l2-ctl -d "$node" --set-fmt-video-out=width=640,height=480,pixelformat=NV12 \
+	--set-fmt-video=pixelformat=H264 --set-parm=30 \
+	--set-ctrl=video_bitrate_mode=1,video_bitrate=1000000,mb_level_rate_control=1 \
+	--set-ctrl=h264_profile=2,h264_entropy_mode=1 \
+	--stream-out-mmap --stream-mmap --stream-from=/tmp/cbr.nv12 \
+	--stream-to=/tmp/mbrc.h264 --stream-count=90 >/mnt/out/ctl-mbrc.log 2>&1
+size=$(stat -c %s /tmp/mbrc.h264 2>/dev/null || echo 0)
+kbps=$((size * 8 * 30 / 90 / 1000))
+echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
+check "MB_RC_ENABLE, CABAC, CBR 1 Mbit/s: achieved $kbps kbit/s within 15%" \
+	test "$kbps" -ge 850 -a "$kbps" -le 1150
+check "... the stream decodes strictly" decode_h264 /tmp/mbrc.h264 /tmp/mbrc.yuv
+
 check "modules unload" unload_project_modules
 finish

@@ -189,6 +189,49 @@ static bool hantro_h264_is_idr(struct hantro_enc_ctx *ctx, const struct hantro_e
 	return h->need_idr || p->force_key || (p->intra_period && h->gop_pos >= p->intra_period);
 }
 
+/* Checkpoints: one per macroblock row but the last, the hardware's 10 at most. */
+#define HANTRO_H264_CHECKPOINTS	10
+
+/*
+ * Macroblock rate control (MB_RC_ENABLE with frame rate control, P
+ * pictures): checkpoints spread over the picture, each expecting its share
+ * of the frame's target (in 32-bit words). Being off by up to a quarter of
+ * a share keeps the QP; each further quarter moves it by one, up to three
+ * (the shape MPP programs). The hardware moves the QP within min..max.
+ */
+static void hantro_h264_checkpoints(struct hantro_enc_ctx *ctx,
+				    const struct hantro_enc_frame_params *p)
+{
+	struct hantro_enc_dev *dev = ctx->dev;
+	const struct hantro_layout *l = dev->variant->ip->layout;
+	const struct hantro_enc_h264 *h = &ctx->h264;
+	unsigned int mbw = ctx->dst_fmt.width / HANTRO_ENC_MB;
+	unsigned int mbh = ctx->dst_fmt.height / HANTRO_ENC_MB;
+	unsigned int count = min(mbh - 1, HANTRO_H264_CHECKPOINTS), i;
+	u32 words[HANTRO_H264_CHECKPOINTS] = { 0 }, step, quarter, delta_qp = 0;
+	s32 error[6];
+
+	if (!h->ctrls.mb_rc->cur.val || !p->frame_rc || h->intra || !count) {
+		hantro_hw_set(dev, &l->cp_distance, 0);
+		return;
+	}
+	step = min_t(u64, div_u64(hantro_enc_rc_target(ctx, p), 32 * (count + 1)), 0xffff);
+	quarter = max(step / 4, 1u);
+	for (i = 0; i < count; i++)
+		words[i] = min((i + 1) * step, 0xffffu);
+	for (i = 0; i < ARRAY_SIZE(error); i++)
+		error[i] = clamp_t(s32, ((int)i - 3 + (i >= 3)) * (s32)quarter, -32768, 32767);
+	for (i = 0; i < 7; i++)
+		delta_qp |= ((i - 3) & 0xf) << (4 * i);
+	hantro_hw_set(dev, &l->cp_distance, mbw * mbh / (count + 1));
+	for (i = 0; i < HANTRO_H264_CHECKPOINTS; i += 2)
+		hantro_hw_set_reg(dev, l->checkpoints + i * 2, words[i] << 16 | words[i + 1]);
+	for (i = 0; i < ARRAY_SIZE(error); i += 2)
+		hantro_hw_set_reg(dev, l->cp_word_error + i * 2,
+				  (u32)error[i] << 16 | (error[i + 1] & 0xffff));
+	hantro_hw_set_reg(dev, l->cp_delta_qp, delta_qp);
+}
+
 static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job,
 				const struct hantro_enc_frame_params *p, size_t hdr)
 {
@@ -252,6 +295,7 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 	hantro_hw_set(dev, &l->qp, h->qp);
 	hantro_hw_set(dev, &l->qp_min, c->mb_rc->cur.val ? p->min_qp : h->qp);
 	hantro_hw_set(dev, &l->qp_max, c->mb_rc->cur.val ? p->max_qp : h->qp);
+	hantro_h264_checkpoints(ctx, p);
 	hantro_hw_start(ctx, h->intra ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER);
 }
 

@@ -180,6 +180,7 @@ u8 hantro_enc_h264_level_idc(unsigned int level, bool high, u8 *constraint_flags
 
 /* hantro_enc_rc.c */
 void hantro_enc_rc_reset(struct hantro_enc_rc *rc);
+u64 hantro_enc_rc_target(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p);
 int hantro_enc_rc_qp(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p,
 		     bool intra);
 void hantro_enc_rc_update(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p,

@@ -77,6 +77,13 @@ struct hantro_field {
  * @qp_max:	largest QP macroblock rate control may use
  * @qp_min:	smallest QP macroblock rate control may use
  * @qp_sum:	readback: sum of macroblock QPs / 2
+ * @cp_distance: macroblocks between rate control checkpoints, 0 for none
+ * @checkpoints: first of five registers of two 16-bit checkpoint targets
+ *		(32-bit words of stream; the even one in bits 31:16), which
+ *		read back the sizes reached
+ * @cp_word_error: first of three registers of two 16-bit signed error
+ *		thresholds each, in the same order
+ * @cp_delta_qp: seven 4-bit signed QP changes, the first in bits 3:0
  */
 struct hantro_layout {
 	struct hantro_field mode;
@@ -116,6 +123,10 @@ struct hantro_layout {
 	struct hantro_field qp_max;
 	struct hantro_field qp_min;
 	struct hantro_field qp_sum;
+	struct hantro_field cp_distance;
+	u16 checkpoints;
+	u16 cp_word_error;
+	u16 cp_delta_qp;
 };
 
 /* @val placed into field @f of register value @reg. */

@@ -58,6 +58,18 @@ static u64 hantro_rc_aim(struct hantro_enc_ctx *ctx, const struct hantro_enc_fra
 }
 
 /**
+ * hantro_enc_rc_target() - bits a P picture should take
+ * @ctx:	context
+ * @p:		the frame's parameters
+ *
+ * Return: the aim of frame rate control, for the macroblock checkpoints.
+ */
+u64 hantro_enc_rc_target(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p)
+{
+	return hantro_rc_aim(ctx, p);
+}
+
+/**
  * hantro_enc_rc_qp() - QP of the next picture
  * @ctx:	context
  * @p:		the frame's parameters

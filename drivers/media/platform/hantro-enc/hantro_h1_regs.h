@@ -44,7 +44,8 @@
  * The H1 layout by meaning (hantro_enc_layout.h). H.264 fields from MPP
  * hal_h264e_vepu1_reg_tbl.h: ENC_CTRL0 0x040, ENC_CTRL1 0x044, ENC_CTRL2
  * 0x048, HDR_REM 0x058/0x05c, MAD/QP sum 0x064, QP_VAL 0x06c, RLC_CTRL
- * 0x094 (stream start offset), CABAC table 0x0cc.
+ * 0x094 (stream start offset), CABAC table 0x0cc, checkpoints 0x070..0x080,
+ * checkpoint word error 0x084..0x08c, checkpoint delta QP 0x090.
  */
 #define HANTRO_H1_LAYOUT {						\
 	.mode = HANTRO_FIELD(H1_REG_ENC_CTRL, 1, 0x3),				\
@@ -84,6 +85,10 @@
 	.qp_max = HANTRO_FIELD(0x06c, 20, 0x3f),			\
 	.qp_min = HANTRO_FIELD(0x06c, 14, 0x3f),			\
 	.qp_sum = HANTRO_FIELD(0x064, 0, 0x1fffff),			\
+	.cp_distance = HANTRO_FIELD(0x06c, 0, 0xfff),			\
+	.checkpoints = 0x070,						\
+	.cp_word_error = 0x084,						\
+	.cp_delta_qp = 0x090,						\
 }
 
 #endif /* HANTRO_H1_REGS_H */

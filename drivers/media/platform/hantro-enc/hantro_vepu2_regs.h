@@ -44,7 +44,8 @@
  * The VEPU2 layout by meaning (hantro_enc_layout.h). H.264 fields from MPP
  * hal_h264e_vepu2_reg_tbl.h: HDR_REM 0x0cc/0x0d0, QP sum 0x0e8, ENC_CTRL0
  * 0x0ec, stream start offset 0x0f0, ENC_CTRL2 0x130, CABAC table 0x144,
- * QP_VAL 0x190, ENC_CTRL3 0x1a8.
+ * QP_VAL 0x190 (the H1's layout), ENC_CTRL3 0x1a8, checkpoints
+ * 0x104..0x114, checkpoint word error 0x118..0x120, checkpoint delta QP 0x124.
  */
 #define HANTRO_VEPU2_LAYOUT {						\
 	.mode = HANTRO_FIELD(VEPU2_REG_ENCODE_START, 4, 0x3),				\
@@ -84,6 +85,10 @@
 	.qp_max = HANTRO_FIELD(0x190, 20, 0x3f),			\
 	.qp_min = HANTRO_FIELD(0x190, 14, 0x3f),			\
 	.qp_sum = HANTRO_FIELD(0x0e8, 0, 0x1fffff),			\
+	.cp_distance = HANTRO_FIELD(0x190, 0, 0xfff),			\
+	.checkpoints = 0x104,						\
+	.cp_word_error = 0x118,						\
+	.cp_delta_qp = 0x124,						\
 }
 
 #endif /* HANTRO_VEPU2_REGS_H */

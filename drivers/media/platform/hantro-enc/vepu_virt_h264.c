@@ -337,7 +337,7 @@ static unsigned int vepu_h264_search(const struct vepu_h264_ctx *c, unsigned int
 	static const s8 diamond[4][2] = { { -1, 0 }, { 1, 0 }, { 0, -1 }, { 0, 1 } };
 	struct vepu_h264_me me = {
 		.mvp = { mvp[0], mvp[1] },
-		.lambda = vepu_h264_lambda(c->job->qp),
+		.lambda = vepu_h264_lambda(c->qp),
 		.cost = ~0u,
 	};
 	unsigned int i, round;
@@ -375,7 +375,7 @@ static void vepu_h264_subpel(const struct vepu_h264_ctx *c, unsigned int mbx, un
 		{ -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 },
 		{ 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 },
 	};
-	unsigned int lambda = vepu_h264_lambda(c->job->qp), best = ~0u, cost, i, step;
+	unsigned int lambda = vepu_h264_lambda(c->qp), best = ~0u, cost, i, step;
 	int bx = mv[0], by = mv[1];
 	u8 pred[256];
 
@@ -472,7 +472,7 @@ static unsigned int vepu_h264_intra_decide(const struct vepu_h264_ctx *c, unsign
 static void vepu_h264_quant_chroma_mb(const struct vepu_h264_ctx *c, struct vepu_h264_mbenc *m,
 				      bool intra, bool intra16)
 {
-	int qpc = vepu_h264_chroma_qp(c->job->qp, c->job->chroma_qp_offset);
+	int qpc = vepu_h264_chroma_qp(c->qp, c->job->chroma_qp_offset);
 
 	vepu_h264_quant_chroma(m->src.cb, m->pred_c[0], qpc, intra, 0, &m->co);
 	vepu_h264_quant_chroma(m->src.cr, m->pred_c[1], qpc, intra, 1, &m->co);
@@ -483,7 +483,7 @@ static void vepu_h264_quant_chroma_mb(const struct vepu_h264_ctx *c, struct vepu
 static void vepu_h264_quant_mb(const struct vepu_h264_ctx *c, struct vepu_h264_mbenc *m,
 			       bool intra16)
 {
-	vepu_h264_quant_luma(m->src.y, m->pred_y, intra16, c->job->qp, &m->co);
+	vepu_h264_quant_luma(m->src.y, m->pred_y, intra16, c->qp, &m->co);
 	vepu_h264_quant_chroma_mb(c, m, intra16, intra16);
 }
 
@@ -492,7 +492,7 @@ static void vepu_h264_reconstruct_chroma(const struct vepu_h264_ctx *c, unsigned
 {
 	const struct vepu_h264_job *j = c->job;
 	unsigned int stride = c->mbw * 16, comp;
-	int qpc = vepu_h264_chroma_qp(j->qp, j->chroma_qp_offset);
+	int qpc = vepu_h264_chroma_qp(c->qp, j->chroma_qp_offset);
 
 	for (comp = 0; comp < 2; comp++)
 		vepu_h264_recon_chroma(&m->co, comp, qpc, m->pred_c[comp],
@@ -505,7 +505,7 @@ static void vepu_h264_reconstruct(const struct vepu_h264_ctx *c, unsigned int mb
 {
 	unsigned int stride = c->mbw * 16;
 
-	vepu_h264_recon_luma(&m->co, intra16, c->job->qp, m->pred_y,
+	vepu_h264_recon_luma(&m->co, intra16, c->qp, m->pred_y,
 			     c->job->rec.y + mby * 16 * stride + mbx * 16, stride);
 	vepu_h264_reconstruct_chroma(c, mbx, mby, m);
 }
@@ -526,6 +526,8 @@ static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 	mb->mv[0] = skip_mv[0];
 	mb->mv[1] = skip_mv[1];
 	vepu_h264_reconstruct(c, mbx, mby, m, false);
+	mb->qp = c->qp_pred;
+	c->prev_qp_delta = 0;
 	if (c->job->cabac)
 		vepu_h264_cabac_skip(c, mbx, mby, true);
 	else
@@ -534,14 +536,34 @@ static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 	return true;
 }
 
+/*
+ * QP_Y of a coded macroblock: the QP it was quantised with if it carries
+ * mb_qp_delta (residual or Intra_16x16), else the predicted one (7.4.5).
+ */
+static void vepu_h264_set_qp(struct vepu_h264_ctx *c, struct vepu_h264_mb *mb,
+			     const struct vepu_h264_coeffs *co)
+{
+	c->qp_delta = 0;
+	mb->qp = c->qp_pred;
+	if (mb->type == MB_I16 || co->cbp_luma || co->cbp_chroma) {
+		/* QP_Y wraps modulo 52 (7-37): signal the short way round. */
+		c->qp_delta = c->qp - c->qp_pred;
+		if (c->qp_delta > 25)
+			c->qp_delta -= 52;
+		else if (c->qp_delta < -26)
+			c->qp_delta += 52;
+		mb->qp = c->qp;
+	}
+	c->qp_pred = mb->qp;
+}
+
 static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			      struct vepu_h264_mbenc *m)
 {
 	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
-	unsigned int lambda = vepu_h264_lambda(c->job->qp), intra_cost, i4_cost, inter_cost;
+	unsigned int lambda = vepu_h264_lambda(c->qp), intra_cost, i4_cost, inter_cost;
 	s16 mvp[2], mvd[2] = { 0, 0 };
 
-	mb->qp = c->job->qp;
 	mb->mv[0] = 0;
 	mb->mv[1] = 0;
 	memset(mb->nnz, 0, sizeof(mb->nnz));
@@ -593,6 +615,7 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 		c->job->intra4_mbs++;
 	if (mb->type == MB_P16 && ((mb->mv[0] | mb->mv[1]) & 3))
 		c->job->subpel_mbs++;
+	vepu_h264_set_qp(c, mb, &m->co);
 	if (c->job->cabac)
 		vepu_h264_cabac_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
 	else
@@ -613,6 +636,26 @@ size_t vepu_h264_scratch_size(unsigned int mb_width, unsigned int mb_height)
 {
 	return sizeof(struct vepu_h264_scratch) +
 	       (size_t)mb_width * mb_height * sizeof(struct vepu_h264_mb);
+}
+
+/*
+ * A checkpoint of the macroblock rate control: compare the stream written
+ * so far with the target and move the QP by the change the error's range
+ * selects, within qp_min..qp_max. The size is recorded for the driver.
+ */
+static void vepu_h264_checkpoint(struct vepu_h264_ctx *c, unsigned int cp)
+{
+	struct vepu_h264_job *j = c->job;
+	size_t words = (c->bw.pos * 8 + c->bw.bits) / 32;
+	unsigned int i;
+	int err;
+
+	/* The hardware's counters are 16 bits wide. */
+	j->cp_result[cp] = words > 0xffff ? 0xffff : words;
+	err = j->cp_result[cp] - j->cp_target[cp];
+	for (i = 0; i < 6 && err >= j->cp_error[i]; i++)
+		;
+	c->qp = vepu_clip3(j->qp_min, j->qp_max, c->qp + j->cp_delta_qp[i]);
 }
 
 /* The bytes the driver already wrote at the aligned output address. */
@@ -644,13 +687,15 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 		.cabac = &s->cabac,
 	};
 	struct vepu_h264_mbenc *m = &s->m;
-	unsigned int mbx, mby;
+	unsigned int mbx, mby, n = 0, cp = 0;
 
 	*bytes = 0;
 	if (vepu_frame_check(&job->frame) || job->qp < 0 || job->qp > 51 ||
 	    job->pic_init_qp < 0 || job->pic_init_qp > 51 || job->deblock_idc > 2 ||
 	    job->start_bits > 56 || job->start_bits % 8 ||
-	    (job->cabac && (!job->cabac_table || job->cabac_init_idc > 2)))
+	    (job->cabac && (!job->cabac_table || job->cabac_init_idc > 2)) ||
+	    (job->cp_distance && (job->qp_min < 0 || job->qp_max > 51 ||
+				  job->qp_min > job->qp_max)))
 		return -EINVAL;
 	job->qp_sum = 0;
 	job->intra_mbs = 0;
@@ -659,6 +704,9 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	job->skip_mbs = 0;
 	job->cabac_bins = 0;
 	job->cabac_zero_words = 0;
+	memset(job->cp_result, 0, sizeof(job->cp_result));
+	c.qp = job->qp;
+	c.qp_pred = job->qp;
 	h264_bw_init(&c.bw, job->out, job->out_size);
 	vepu_h264_header_rest(&c.bw, job->hdr_rem, job->start_bits);
 	vepu_h264_write_slice_header(&c);
@@ -671,9 +719,12 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 			if (job->cabac)
 				vepu_h264_cabac_end_of_slice(&c, mby == c.mbh - 1 &&
 							     mbx == c.mbw - 1);
-			job->qp_sum += job->qp;
+			job->qp_sum += c.mbs[mby * c.mbw + mbx].qp;
 			if (c.bw.overflow)
 				return -ENOSPC;
+			if (job->cp_distance && cp < VEPU_H264_CHECKPOINTS &&
+			    ++n == (cp + 1) * job->cp_distance)
+				vepu_h264_checkpoint(&c, cp++);
 		}
 	if (!job->cabac) {
 		if (c.skip_run)

@@ -24,6 +24,9 @@ struct vepu_h264_pic {
 	u8 *c;
 };
 
+/* Checkpoints of the macroblock rate control. */
+#define VEPU_H264_CHECKPOINTS	10
+
 /**
  * struct vepu_h264_job - one picture, as decoded from the registers
  * @frame:	input picture
@@ -38,6 +41,12 @@ struct vepu_h264_pic {
  * @idr_pic_id:	slice header idr_pic_id
  * @pps_id:	slice header pic_parameter_set_id
  * @qp:		slice QP
+ * @qp_min:	smallest QP checkpoints may move to
+ * @qp_max:	largest QP checkpoints may move to
+ * @cp_distance: macroblocks between checkpoints, 0 for none
+ * @cp_target:	stream size expected at each checkpoint, 32-bit words
+ * @cp_error:	thresholds on (size - target), ascending, words
+ * @cp_delta_qp: QP change below each threshold, the last above them all
  * @pic_init_qp: the PPS's pic_init_qp, for slice_qp_delta
  * @chroma_qp_offset: the PPS's chroma_qp_index_offset
  * @deblock_idc: disable_deblocking_filter_idc (0 on, 1 off, 2 not across
@@ -53,6 +62,7 @@ struct vepu_h264_pic {
  * @intra4_mbs:	out: of which Intra_4x4
  * @skip_mbs:	out: skipped macroblocks
  * @subpel_mbs:	out: inter macroblocks with a fractional motion vector
+ * @cp_result:	out: stream size at each checkpoint reached, 32-bit words
  * @cabac_bins:	out: CABAC bins coded
  * @cabac_zero_words: out: cabac_zero_words appended to meet the bin limit
  */
@@ -69,6 +79,12 @@ struct vepu_h264_job {
 	unsigned int idr_pic_id;
 	unsigned int pps_id;
 	int qp;
+	int qp_min;
+	int qp_max;
+	unsigned int cp_distance;
+	u16 cp_target[VEPU_H264_CHECKPOINTS];
+	s16 cp_error[6];
+	s8 cp_delta_qp[7];
 	int pic_init_qp;
 	int chroma_qp_offset;
 	unsigned int deblock_idc;
@@ -82,6 +98,7 @@ struct vepu_h264_job {
 	u32 intra4_mbs;
 	u32 skip_mbs;
 	u32 subpel_mbs;
+	u16 cp_result[VEPU_H264_CHECKPOINTS];
 	u64 cabac_bins;
 	u32 cabac_zero_words;
 };

@@ -359,6 +359,21 @@ static void vepu_cabac_mvd(struct vepu_h264_ctx *c, unsigned int base, int mvd,
 		vepu_cabac_bypass(c, mvd < 0);
 }
 
+/*
+ * mb_qp_delta: unary of its Table 9-3 mapping; the first bin's context
+ * depends on whether the previous macroblock's was nonzero (9.3.3.1.1.5).
+ */
+static void vepu_cabac_qp_delta(struct vepu_h264_ctx *c)
+{
+	int d = c->qp_delta;
+	unsigned int v = d > 0 ? 2 * d - 1 : -2 * d, i;
+
+	for (i = 0; i <= v; i++)
+		vepu_cabac_decision(c, CTX_QP_DELTA + (i ? min(i + 1, 3u) : !!c->prev_qp_delta),
+				    i < v);
+	c->prev_qp_delta = d;
+}
+
 /* coded_block_pattern: FL luma prefix, TU chroma suffix (9.3.3.1.1.4). */
 static void vepu_cabac_cbp(struct vepu_h264_ctx *c, const struct vepu_h264_mb *a,
 			   const struct vepu_h264_mb *b, unsigned int luma, unsigned int chroma)
@@ -578,8 +593,9 @@ void vepu_h264_cabac_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 	}
 	if (mb->type != MB_I16)
 		vepu_cabac_cbp(c, a, b, co->cbp_luma, co->cbp_chroma);
-	/* mb_qp_delta 0: one QP per picture, so its context is always the first. */
 	if (mb->type == MB_I16 || co->cbp_luma || co->cbp_chroma)
-		vepu_cabac_decision(c, CTX_QP_DELTA, 0);
+		vepu_cabac_qp_delta(c);
+	else
+		c->prev_qp_delta = 0;
 	vepu_cabac_residual(c, mb, a, b, co);
 }

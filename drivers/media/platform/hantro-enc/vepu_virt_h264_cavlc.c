@@ -373,7 +373,7 @@ void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 		h264_bw_ue(bw, vepu_cbp_inter[co->cbp_chroma * 16 + co->cbp_luma]);
 	}
 	if (intra16 || co->cbp_luma || co->cbp_chroma)
-		h264_bw_se(bw, 0);	/* mb_qp_delta: one QP per picture */
+		h264_bw_se(bw, c->qp_delta);
 	vepu_h264_write_residual(c, mbx, mby, co, intra16, mb->nnz);
 }
 

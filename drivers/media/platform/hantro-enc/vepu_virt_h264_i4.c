@@ -237,7 +237,7 @@ unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned
 unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16])
 {
-	unsigned int stride = c->mbw * 16, lambda = vepu_h264_lambda(c->job->qp), cost = 0, i;
+	unsigned int stride = c->mbw * 16, lambda = vepu_h264_lambda(c->qp), cost = 0, i;
 
 	for (i = 0; i < 16; i++) {
 		unsigned int b = vepu_h264_blk_order[i], bx = b & 3, by = b >> 2;
@@ -262,8 +262,8 @@ unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 			}
 		}
 		cost += best;
-		vepu_h264_quant_4x4(blk, best_pred, 4, c->job->qp, true, co->luma[b]);
-		vepu_h264_recon_4x4(co->luma[b], c->job->qp, best_pred, 4, out, stride);
+		vepu_h264_quant_4x4(blk, best_pred, 4, c->qp, true, co->luma[b]);
+		vepu_h264_recon_4x4(co->luma[b], c->qp, best_pred, 4, out, stride);
 	}
 	return cost;
 }

@@ -100,6 +100,10 @@ struct vepu_h264_coeffs {
  * @skip_run:	CAVLC: P_Skip macroblocks not yet signalled
  * @cabac:	CABAC: the arithmetic coder
  * @nal_start:	output position of the slice NAL unit's header byte
+ * @qp:		QP the macroblocks are quantised with (checkpoints move it)
+ * @qp_pred:	QP_Y,PRED: QP_Y of the previous macroblock
+ * @qp_delta:	mb_qp_delta of the macroblock being written
+ * @prev_qp_delta: mb_qp_delta of the previous macroblock, 0 if it had none
  */
 struct vepu_h264_ctx {
 	struct vepu_h264_job *job;
@@ -110,6 +114,10 @@ struct vepu_h264_ctx {
 	unsigned int skip_run;
 	struct vepu_cabac *cabac;
 	size_t nal_start;
+	int qp;
+	int qp_pred;
+	int qp_delta;
+	int prev_qp_delta;
 };
 
 static inline int vepu_clip3(int lo, int hi, int v)

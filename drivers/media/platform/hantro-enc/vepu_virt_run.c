@@ -6,6 +6,7 @@
  * registers.
  */
 
+#include <linux/bitops.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 
@@ -87,6 +88,50 @@ static bool vepu_virt_pic(struct vepu_virt *v, u32 y, u32 c, const struct vepu_f
 	return pic->y && pic->c;
 }
 
+/* The two 16-bit halves of register @first + (i / 2) * 4, even i on top. */
+static u32 *vepu_virt_half_reg(u32 *regs, u16 first, unsigned int i, unsigned int *shift)
+{
+	*shift = i & 1 ? 0 : 16;
+	return &REG(first + i / 2 * 4);
+}
+
+/* The macroblock rate control's checkpoints, targets and QP steps. */
+static void vepu_virt_checkpoints(const struct hantro_layout *l, u32 *regs,
+				  struct vepu_h264_job *job)
+{
+	unsigned int i, shift;
+	u32 *r;
+
+	job->cp_distance = hantro_field_get(&l->cp_distance, regs);
+	job->qp_min = hantro_field_get(&l->qp_min, regs);
+	job->qp_max = hantro_field_get(&l->qp_max, regs);
+	for (i = 0; i < VEPU_H264_CHECKPOINTS; i++) {
+		r = vepu_virt_half_reg(regs, l->checkpoints, i, &shift);
+		job->cp_target[i] = *r >> shift;
+	}
+	for (i = 0; i < ARRAY_SIZE(job->cp_error); i++) {
+		r = vepu_virt_half_reg(regs, l->cp_word_error, i, &shift);
+		job->cp_error[i] = (s16)(*r >> shift);
+	}
+	for (i = 0; i < ARRAY_SIZE(job->cp_delta_qp); i++)
+		job->cp_delta_qp[i] = sign_extend32(REG(l->cp_delta_qp) >> (4 * i), 3);
+}
+
+/* The sizes reached at the checkpoints replace their targets. */
+static void vepu_virt_checkpoint_results(const struct hantro_layout *l, u32 *regs,
+					 const struct vepu_h264_job *job)
+{
+	unsigned int i, shift;
+	u32 *r;
+
+	if (!job->cp_distance)
+		return;
+	for (i = 0; i < VEPU_H264_CHECKPOINTS; i++) {
+		r = vepu_virt_half_reg(regs, l->checkpoints, i, &shift);
+		*r = (*r & ~(0xffffu << shift)) | (u32)job->cp_result[i] << shift;
+	}
+}
+
 static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
 {
 	const struct hantro_layout *l = v->ip->layout;
@@ -115,6 +160,7 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
 	/* The core codes 4x4 transforms only; 8x8 is refused. */
 	if (hantro_field_get(&l->trans8x8, regs))
 		return VEPU_BUS_ERROR;
+	vepu_virt_checkpoints(l, regs, &job);
 	res = vepu_virt_input(v, regs, &job.frame);
 	if (res != VEPU_DONE)
 		return res;
@@ -135,6 +181,7 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
 	kvfree(scratch);
 	REG(l->buf_limit) = bytes * 8;
 	REG(l->qp_sum.reg) = hantro_field_put(&l->qp_sum, REG(l->qp_sum.reg), job.qp_sum / 2);
+	vepu_virt_checkpoint_results(l, regs, &job);
 	if (ret == -ENOSPC)
 		return VEPU_BUFFER_FULL;
 	return ret ? VEPU_BUS_ERROR : VEPU_DONE;

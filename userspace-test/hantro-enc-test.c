@@ -760,7 +760,8 @@ static void test_header_separate(struct enc *e)
 /*
  * ENTROPY_MODE CABAC: Main and High profile streams are coded in CABAC
  * (the PPS says so), Baseline ones stay CAVLC; the control is locked while
- * streaming. Each stream is written to OUTDIR/entropy-<profile>.h264.
+ * streaming. The High stream also asks for 8x8 transforms. Each stream is
+ * written to OUTDIR/entropy-<profile>.h264.
  */
 static void test_entropy(struct enc *e, const char *outdir)
 {
@@ -780,7 +781,9 @@ static void test_entropy(struct enc *e, const char *outdir)
 		stop_both(e);
 		report(!set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_PROFILE, cases[i].profile) &&
 		       !set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_ENTROPY_MODE,
-				 V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CABAC),
+				 V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CABAC) &&
+		       !set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_8X8_TRANSFORM,
+				 cases[i].profile == V4L2_MPEG_VIDEO_H264_PROFILE_HIGH),
 		       "ENTROPY_MODE CABAC with the %s profile set before streaming",
 		       cases[i].name);
 		report(start_both(e) == 0, "ENTROPY_MODE CABAC, %s: both queues streaming",
@@ -804,6 +807,7 @@ static void test_entropy(struct enc *e, const char *outdir)
 		       cases[i].name, cases[i].cabac ? "CABAC" : "CAVLC", e->pps_cabac);
 	}
 	stop_both(e);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_8X8_TRANSFORM, 0);
 	set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_ENTROPY_MODE, V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC);
 	set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_PROFILE,
 		 V4L2_MPEG_VIDEO_H264_PROFILE_CONSTRAINED_BASELINE);

@@ -2,9 +2,10 @@
 /*
  * Encode speed and output of the virtual VEPU's H.264 core on one CPU core:
  *
- *   bench_h264 IN.yuv W H FRAMES QP GOP OUT.h264 [CABAC_INIT_IDC]
+ *   bench_h264 IN.yuv W H FRAMES QP GOP OUT.h264 [CABAC_INIT_IDC [T8]]
  *
- * IN.yuv is I420; with CABAC_INIT_IDC (0..2) the stream is CABAC, else CAVLC. Prints "fps=<frames per second> bytes=<stream size>";
+ * IN.yuv is I420; with CABAC_INIT_IDC (0..2) the stream is CABAC, else
+ * CAVLC (-1); T8 1 allows 8x8 transforms (High profile). Prints "fps=<frames per second> bytes=<stream size>";
  * the time covers the core only (headers, input fetch, coding, filter).
  */
 #include <stdio.h>
@@ -25,8 +26,8 @@ int main(int argc, char **argv)
 	FILE *fi, *fo;
 	int qp, idc = -1;
 
-	if (argc != 8 && argc != 9) {
-		fprintf(stderr, "usage: %s IN.yuv W H FRAMES QP GOP OUT.h264 [CABAC_INIT_IDC]\n",
+	if (argc < 8 || argc > 10) {
+		fprintf(stderr, "usage: %s IN.yuv W H FRAMES QP GOP OUT.h264 [CABAC_INIT_IDC [T8]]\n",
 			argv[0]);
 		return 2;
 	}
@@ -35,10 +36,15 @@ int main(int argc, char **argv)
 	frames = atoi(argv[4]);
 	qp = atoi(argv[5]);
 	gop = atoi(argv[6]);
-	if (argc == 9)
+	if (argc >= 9)
 		idc = atoi(argv[8]);
 	if (w % 16 || h % 16 || !gop || idc > 2 || h264_session_init(&ses, w, h, 0, idc))
 		return 2;
+	if (argc == 10 && atoi(argv[9])) {
+		ses.seq.profile_idc = 100;
+		ses.seq.constraint_flags = 0;
+		ses.seq.transform_8x8 = true;
+	}
 	fsize = (size_t)w * h * 3 / 2;
 	out_size = fsize * 2;
 	in = malloc(fsize);

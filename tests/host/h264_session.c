@@ -67,6 +67,7 @@ long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool
 	job->idr_pic_id = s->idr_count & 15;
 	job->pic_init_qp = 26;
 	job->chroma_qp_offset = s->seq.chroma_qp_offset;
+	job->transform_8x8 = s->seq.transform_8x8;
 	job->cabac = s->cabac_init_idc >= 0;
 	job->cabac_init_idc = job->cabac ? s->cabac_init_idc : 0;
 	job->cabac_table = s->cabac_table;

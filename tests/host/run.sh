@@ -75,8 +75,8 @@ if host_test h264 "$h264" "$HERE/h264_session.c" "$drv/hantro_h264_hdr.c" \
 		IFS=: read -r base w h floor <<-EOF
 		$c
 		EOF
-		# Each case in CAVLC and in CABAC.
-		for name in "$base" "$base-cabac"; do
+		# Each case in CAVLC and in CABAC, with and without 8x8 transforms.
+		for name in "$base" "$base-cabac" "$base-t8" "$base-cabac-t8"; do
 			check "h264: $name decodes (FFmpeg, explode)" \
 				decode_h264 "$h264/$name.h264" "$h264/$name.dec"
 			check "h264: $name FFmpeg frames equal the reconstruction bit for bit" \

@@ -196,10 +196,10 @@ static void write_rec(FILE *fp, const struct vepu_h264_pic *p, unsigned int cw,
 }
 
 /*
- * One case coded with CAVLC (cabac_init_idc -1) or CABAC; returns the
- * stream's size.
+ * One case coded with CAVLC (cabac_init_idc -1) or CABAC, with 8x8
+ * transforms allowed (High profile) if @t8; returns the stream's size.
  */
-static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc)
+static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc, bool t8)
 {
 	unsigned int cw = (t->w + 15) & ~15u, ch = (t->h + 15) & ~15u, n;
 	size_t ysz = (size_t)t->w * t->h, out_size = (size_t)cw * ch * 3;
@@ -210,10 +210,17 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc)
 	FILE *fs, *fr, *fsrc;
 	bool ok = !h264_session_init(&ses, t->w, t->h, t->chroma_offset, cabac_init_idc);
 	long total = 0;
+	unsigned int t8_mbs = 0;
 	unsigned int zero_words = 0;
 	bool bin_limit_ok = true;
 
-	snprintf(cname, sizeof(cname), "%s%s", t->name, cabac_init_idc >= 0 ? "-cabac" : "");
+	snprintf(cname, sizeof(cname), "%s%s%s", t->name, cabac_init_idc >= 0 ? "-cabac" : "",
+		 t8 ? "-t8" : "");
+	if (t8) {
+		ses.seq.profile_idc = 100;
+		ses.seq.constraint_flags = 0;
+		ses.seq.transform_8x8 = true;
+	}
 	snprintf(path, sizeof(path), "%s/%s.h264", dir, cname);
 	fs = fopen(path, "wb");
 	snprintf(path, sizeof(path), "%s/%s.rec", dir, cname);
@@ -283,6 +290,7 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc)
 			check(job.cp_result[0] && job.cp_result[1] >= job.cp_result[0] &&
 			      job.cp_result[9] >= job.cp_result[1], name);
 		}
+		t8_mbs += job.t8x8_mbs;
 		if (n == 2 && t->pan4) {
 			snprintf(name, sizeof(name),
 				 "%s: motion by %d/4 samples is found at sub-sample precision (%u MBs)",
@@ -297,6 +305,11 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc)
 			 "%s: P pictures keep within the CABAC bin limit (%u cabac_zero_words)",
 			 cname, zero_words);
 		check(bin_limit_ok, name);
+	}
+	if (t8 && !t->noise) {
+		snprintf(name, sizeof(name),
+			 "%s: P pictures use 8x8 transforms (%u macroblocks)", cname, t8_mbs);
+		check(t8_mbs > 0, name);
 	}
 	if (cabac_init_idc >= 0 && t->noise) {
 		snprintf(name, sizeof(name), "%s: noise at QP 0 needs cabac_zero_words (%u)",
@@ -351,10 +364,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		long cavlc = run_case(argv[1], &cases[i], -1);
+		long cavlc = run_case(argv[1], &cases[i], -1, false);
 		/* Every case in CABAC too, each cabac_init_idc in turn. */
-		long cabac = run_case(argv[1], &cases[i], i % 3);
+		long cabac = run_case(argv[1], &cases[i], i % 3, false);
 		char name[160];
+
+		/* ... and both with the High profile's 8x8 transform. */
+		run_case(argv[1], &cases[i], -1, true);
+		run_case(argv[1], &cases[i], i % 3, true);
 
 		/* Noise at QP 0 is padded to the bin limit: larger in CABAC. */
 		snprintf(name, sizeof(name), "%s: CABAC codes it in fewer bytes (%ld) than CAVLC (%ld)",

@@ -28,6 +28,9 @@ for p in main high constrained-baseline; do
 	check "... and holds its 5 frames" \
 		test "$(stat -c %s /tmp/entropy.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 5))
 done
+check "... the High stream's PPS enables 8x8 transforms" \
+	sh -c "ffmpeg -v trace -nostdin -i /tmp/ut/entropy-high.h264 -c copy \
+		-bsf:v trace_headers -f null - 2>&1 | grep -q 'transform_8x8_mode_flag.* = 1'"
 
 echo "== 4 file handles encoding 30 frames each at once"
 ./hantro-enc-test -d "$node" -j 4 -n 30 -s 320x240 >/mnt/out/concurrent-h264.log 2>&1
@@ -49,16 +52,16 @@ check "gst-launch ... v4l2h264enc ... mp4mux: an MP4 FFmpeg decodes strictly" \
 check "... with all 90 frames" \
 	test "$(stat -c %s /tmp/gst.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 90))
 
-echo "== GStreamer: High profile in CABAC"
+echo "== GStreamer: High profile, CABAC and 8x8 transforms"
 rm -f /tmp/gst-high.mp4
 timeout 600 gst-launch-1.0 -q videotestsrc num-buffers=30 ! \
 	video/x-raw,format=NV12,width=640,height=480,framerate=30/1 ! \
-	v4l2h264enc extra-controls="controls,h264_entropy_mode=1" ! \
+	v4l2h264enc extra-controls="controls,h264_entropy_mode=1,h264_8x8_transform_enable=1" ! \
 	'video/x-h264,profile=(string)high' ! h264parse ! \
 	video/x-h264,stream-format=avc,alignment=au ! mp4mux ! \
 	filesink location=/tmp/gst-high.mp4 >/mnt/out/gst-h264-high.log 2>&1
 cp /tmp/gst-high.mp4 /mnt/out/ 2>/dev/null
-check "v4l2h264enc profile=high, CABAC: an MP4 FFmpeg decodes strictly" \
+check "v4l2h264enc profile=high, CABAC, 8x8: an MP4 FFmpeg decodes strictly" \
 	decode_h264 /tmp/gst-high.mp4 /tmp/gst-high.yuv
 check "... with all 30 frames" \
 	test "$(stat -c %s /tmp/gst-high.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 30))

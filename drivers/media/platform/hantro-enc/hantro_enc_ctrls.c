@@ -114,9 +114,10 @@ static struct v4l2_ctrl *hantro_enc_menu(struct v4l2_ctrl_handler *hdl, u32 id, 
  * @ctx:	context
  * @hdl:	its handler
  *
- * The menus offer what the encoder produces: CAVLC or CABAC with 4x4
- * transforms (Constrained Baseline, Baseline, Main and High profiles; no
- * Extended, whose data partitioning the hardware lacks), no B frames.
+ * The menus offer what the encoder produces: CAVLC or CABAC, 8x8
+ * transforms in High profile streams (Constrained Baseline, Baseline, Main
+ * and High profiles; no Extended, whose data partitioning the hardware
+ * lacks), no B frames.
  *
  * Return: the handler's error state.
  */
@@ -135,7 +136,7 @@ int hantro_enc_h264_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_hand
 	c->entropy = hantro_enc_menu(hdl, V4L2_CID_MPEG_VIDEO_H264_ENTROPY_MODE,
 				     V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CABAC,
 				     V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC);
-	c->t8x8 = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_H264_8X8_TRANSFORM, 0, 0, 0);
+	c->t8x8 = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_H264_8X8_TRANSFORM, 0, 1, 0);
 	c->lf_mode = hantro_enc_menu(hdl, V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_MODE, lf_max,
 				     V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_ENABLED);
 	c->lf_alpha = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_ALPHA, -6, 6, 0);

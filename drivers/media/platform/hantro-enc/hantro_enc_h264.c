@@ -90,6 +90,9 @@ static int hantro_h264_start(struct hantro_enc_ctx *ctx)
 	int ret;
 
 	h->cabac = hantro_h264_wants_cabac(&h->ctrls);
+	/* 8x8 transforms are a High profile tool. */
+	h->transform_8x8 = h->ctrls.t8x8->cur.val &&
+			   h->ctrls.profile->cur.val == V4L2_MPEG_VIDEO_H264_PROFILE_HIGH;
 	ret = hantro_h264_alloc_bufs(ctx);
 	if (ret)
 		return ret;
@@ -158,6 +161,7 @@ static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx, u8 *buf, size_t si
 		.time_scale = 2 * ctx->timeperframe.denominator,
 		.pic_init_qp = HANTRO_H264_PIC_INIT_QP,
 		.cabac = ctx->h264.cabac,
+		.transform_8x8 = ctx->h264.transform_8x8,
 	};
 
 	switch (c->profile->cur.val) {
@@ -288,7 +292,7 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 	hantro_hw_set(dev, &l->cabac_idc, HANTRO_H264_CABAC_INIT_IDC);
 	if (h->cabac)
 		hantro_hw_set_reg(dev, l->cabac_table, h->cabac_table.dma);
-	hantro_hw_set(dev, &l->trans8x8, 0);
+	hantro_hw_set(dev, &l->trans8x8, h->transform_8x8);
 	/* Sub-sample search costs bandwidth the hardware lacks above 3600 MBs. */
 	hantro_hw_set(dev, &l->qpel_off, luma / 256 > 3600);
 	/* Macroblock RC may move the QP within min..max; otherwise it stays. */

@@ -138,6 +138,7 @@ struct hantro_enc_aux {
  * @pics:	reference/reconstruction pictures, used in turn
  * @cabac_table: CABAC context initialisation table, CABAC streams only
  * @cabac:	the stream is coded in CABAC
+ * @transform_8x8: the stream may use 8x8 transforms
  * @rec:	index in @pics of the picture the running frame reconstructs
  * @gop_pos:	frames since the last IDR picture
  * @frame_num:	frame_num of the next picture
@@ -155,6 +156,7 @@ struct hantro_enc_h264 {
 	struct hantro_enc_aux pics[2];
 	struct hantro_enc_aux cabac_table;
 	bool cabac;
+	bool transform_8x8;
 	unsigned int rec;
 	u32 gop_pos;
 	u16 frame_num;

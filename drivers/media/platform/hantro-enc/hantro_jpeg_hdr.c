@@ -119,7 +119,7 @@ static void out_dqt(struct hantro_jpeg_out *o, u8 id, const u8 table[64])
 	out_marker(o, 0xdb, 1 + 64);
 	out_u8(o, id);			/* Pq = 0 (8-bit), Tq = id */
 	for (k = 0; k < 64; k++)
-		out_u8(o, table[jpeg_zigzag_to_raster[k]]);
+		out_u8(o, table[zigzag8x8_to_raster[k]]);
 }
 
 static void out_dht(struct hantro_jpeg_out *o, u8 class_id,

@@ -12,19 +12,9 @@
 
 #include <linux/types.h>
 
-#define JPEG_BLOCK_SIZE		64
+#include "zigzag8x8.h"
 
-/* Figure A.6: zig-zag position k -> raster index of the 8x8 block. */
-static const u8 jpeg_zigzag_to_raster[JPEG_BLOCK_SIZE] = {
-	0, 1, 8, 16, 9, 2, 3, 10,
-	17, 24, 32, 25, 18, 11, 4, 5,
-	12, 19, 26, 33, 40, 48, 41, 34,
-	27, 20, 13, 6, 7, 14, 21, 28,
-	35, 42, 49, 56, 57, 50, 43, 36,
-	29, 22, 15, 23, 30, 37, 44, 51,
-	58, 59, 52, 45, 38, 31, 39, 46,
-	53, 60, 61, 54, 47, 55, 62, 63,
-};
+#define JPEG_BLOCK_SIZE		64
 
 /*
  * Tables K.3 - K.6 in DHT form: 16 code-length counts, then the symbols.

@@ -504,9 +504,12 @@ static void vepu_h264_reconstruct(const struct vepu_h264_ctx *c, unsigned int mb
 				  unsigned int mby, const struct vepu_h264_mbenc *m, bool intra16)
 {
 	unsigned int stride = c->mbw * 16;
+	u8 *out = c->job->rec.y + mby * 16 * stride + mbx * 16;
 
-	vepu_h264_recon_luma(&m->co, intra16, c->qp, m->pred_y,
-			     c->job->rec.y + mby * 16 * stride + mbx * 16, stride);
+	if (m->co.t8x8)
+		vepu_h264_recon_luma8(&m->co, c->qp, m->pred_y, out, stride);
+	else
+		vepu_h264_recon_luma(&m->co, intra16, c->qp, m->pred_y, out, stride);
 	vepu_h264_reconstruct_chroma(c, mbx, mby, m);
 }
 
@@ -568,9 +571,11 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	mb->mv[1] = 0;
 	memset(mb->nnz, 0, sizeof(mb->nnz));
 	mb->cbp = 0;
+	mb->t8x8 = false;
 	mb->coded_dc = 0;
 	mb->abs_mvd[0] = 0;
 	mb->abs_mvd[1] = 0;
+	m->co.t8x8 = false;
 	intra_cost = vepu_h264_intra_decide(c, mbx, mby, m);
 	if (!c->job->intra && vepu_h264_try_skip(c, mbx, mby, m, mb))
 		return;
@@ -607,8 +612,13 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 		if (mb->type == MB_I16)
 			memcpy(m->pred_y, m->intra_y, sizeof(m->pred_y));
 		vepu_h264_quant_mb(c, m, mb->type == MB_I16);
+		if (mb->type == MB_P16 && c->job->transform_8x8)
+			vepu_h264_choose_transform(m->src.y, m->pred_y, c->qp, lambda, &m->co);
 		vepu_h264_reconstruct(c, mbx, mby, m, mb->type == MB_I16);
 	}
+	mb->cbp = m->co.cbp_luma | m->co.cbp_chroma << 4;
+	mb->t8x8 = m->co.t8x8;
+	c->job->t8x8_mbs += mb->t8x8;
 	if (vepu_h264_is_intra(mb))
 		c->job->intra_mbs++;
 	if (mb->type == MB_I4)
@@ -702,6 +712,7 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	job->intra4_mbs = 0;
 	job->subpel_mbs = 0;
 	job->skip_mbs = 0;
+	job->t8x8_mbs = 0;
 	job->cabac_bins = 0;
 	job->cabac_zero_words = 0;
 	memset(job->cp_result, 0, sizeof(job->cp_result));

@@ -2,10 +2,10 @@
 /*
  * Virtual VEPU: the H.264 core. Encodes one picture as one slice the way
  * the registers describe it: IDR or P with one reference, intra 4x4 and
- * 16x16 and quarter-sample inter 16x16 (with P_Skip) macroblocks, CAVLC
- * or CABAC,
- * the in-loop deblocking filter, and the reconstruction written for the
- * next picture. Plain C, also built into the host unit tests.
+ * 16x16 and quarter-sample inter 16x16 (with P_Skip, 4x4 or 8x8
+ * transforms) macroblocks, CAVLC or CABAC, macroblock QP checkpoints, the
+ * in-loop deblocking filter, and the reconstruction written for the next
+ * picture. Plain C, also built into the host unit tests.
  */
 #ifndef VEPU_VIRT_H264_H
 #define VEPU_VIRT_H264_H
@@ -53,6 +53,8 @@ struct vepu_h264_pic {
  *		slices, which for one slice is 0)
  * @alpha_div2:	slice_alpha_c0_offset_div2
  * @beta_div2:	slice_beta_offset_div2
+ * @transform_8x8: transform_8x8_mode_flag: inter macroblocks may use 8x8
+ *		luma transforms
  * @cabac:	entropy_coding_mode_flag: CABAC, else CAVLC
  * @cabac_init_idc: slice header cabac_init_idc (P slices)
  * @cabac_table: the context initialisation table, hardware layout
@@ -62,6 +64,7 @@ struct vepu_h264_pic {
  * @intra4_mbs:	out: of which Intra_4x4
  * @skip_mbs:	out: skipped macroblocks
  * @subpel_mbs:	out: inter macroblocks with a fractional motion vector
+ * @t8x8_mbs:	out: macroblocks coded with 8x8 transforms
  * @cp_result:	out: stream size at each checkpoint reached, 32-bit words
  * @cabac_bins:	out: CABAC bins coded
  * @cabac_zero_words: out: cabac_zero_words appended to meet the bin limit
@@ -90,6 +93,7 @@ struct vepu_h264_job {
 	unsigned int deblock_idc;
 	int alpha_div2;
 	int beta_div2;
+	bool transform_8x8;
 	bool cabac;
 	unsigned int cabac_init_idc;
 	const u8 *cabac_table;
@@ -98,6 +102,7 @@ struct vepu_h264_job {
 	u32 intra4_mbs;
 	u32 skip_mbs;
 	u32 subpel_mbs;
+	u32 t8x8_mbs;
 	u16 cp_result[VEPU_H264_CHECKPOINTS];
 	u64 cabac_bins;
 	u32 cabac_zero_words;

@@ -34,6 +34,10 @@ enum {
 	CTX_SIG = 105,
 	CTX_LAST = 166,
 	CTX_ABS_LEVEL = 227,
+	CTX_T8X8 = 399,
+	CTX_SIG_8X8 = 402,
+	CTX_LAST_8X8 = 417,
+	CTX_ABS_LEVEL_8X8 = 426,
 };
 
 /* ctxBlockCat (Table 9-42) */
@@ -402,6 +406,38 @@ static void vepu_cabac_cbp(struct vepu_h264_ctx *c, const struct vepu_h264_mb *a
 	vepu_cabac_decision(c, CTX_CBP_CHROMA + 4 + ca + 2 * cb, chroma == 2);
 }
 
+/*
+ * coeff_abs_level_minus1 and coeff_sign_flag of the nonzero levels up to
+ * @last, in reverse scan order: TU prefix cMax 14 then EG0, bypass sign.
+ * The contexts after the first bin count the levels above one, up to
+ * @gt1_max (9.3.3.1.3).
+ */
+static void vepu_cabac_levels(struct vepu_h264_ctx *c, unsigned int base, const s16 *coef,
+			      unsigned int last, unsigned int gt1_max)
+{
+	unsigned int i, eq1 = 0, gt1 = 0;
+
+	for (i = last + 1; i-- > 0;) {
+		unsigned int v, prefix, k, ctx0, ctxn;
+
+		if (!coef[i])
+			continue;
+		v = (coef[i] < 0 ? -coef[i] : coef[i]) - 1;
+		prefix = min(v, 14u);
+		ctx0 = base + (gt1 ? 0 : min(4u, 1 + eq1));
+		ctxn = base + 5 + min(gt1_max, gt1);
+		for (k = 0; k <= prefix && k < 14; k++)
+			vepu_cabac_decision(c, k ? ctxn : ctx0, k < prefix);
+		if (prefix == 14)
+			vepu_cabac_exp_golomb(c, v - 14, 0);
+		vepu_cabac_bypass(c, coef[i] < 0);
+		if (v)
+			gt1++;
+		else
+			eq1++;
+	}
+}
+
 /**
  * vepu_cabac_residual_block() - residual_block_cabac() (7.3.5.3.3)
  * @c:		picture state
@@ -413,7 +449,7 @@ static void vepu_cabac_cbp(struct vepu_h264_ctx *c, const struct vepu_h264_mb *a
 static void vepu_cabac_residual_block(struct vepu_h264_ctx *c, unsigned int cat,
 				      const s16 *coef, unsigned int max, unsigned int cbf_inc)
 {
-	unsigned int i, last = 0, coded = 0, eq1 = 0, gt1 = 0;
+	unsigned int i, last = 0, coded = 0;
 
 	for (i = 0; i < max; i++)
 		if (coef[i]) {
@@ -434,27 +470,43 @@ static void vepu_cabac_residual_block(struct vepu_h264_ctx *c, unsigned int cat,
 		if (i == last)
 			break;
 	}
-	/* Levels in reverse scan order: TU prefix cMax 14, EG0 suffix, sign. */
-	for (i = last + 1; i-- > 0;) {
-		unsigned int v, prefix, k, ctx0, ctxn;
+	vepu_cabac_levels(c, CTX_ABS_LEVEL + vepu_abs_offset[cat], coef, last,
+			  cat == CAT_CHROMA_DC ? 3 : 4);
+}
 
+/*
+ * An 8x8 block (ctxBlockCat 5): no coded_block_flag (it is inferred), the
+ * significance map's contexts from Table 9-43 (frame coded), levels as
+ * in the other categories.
+ */
+static void vepu_cabac_residual_8x8(struct vepu_h264_ctx *c, const s16 coef[64])
+{
+	static const u8 sig[63] = {
+		0, 1, 2, 3, 4, 5, 5, 4, 4, 3, 3, 4, 4, 4, 5, 5,
+		4, 4, 4, 4, 3, 3, 6, 7, 7, 7, 8, 9, 10, 9, 8, 7,
+		7, 6, 11, 12, 13, 11, 6, 7, 8, 9, 14, 10, 9, 8, 6, 11,
+		12, 13, 11, 6, 9, 14, 10, 9, 11, 12, 13, 11, 14, 10, 12,
+	};
+	static const u8 last[63] = {
+		0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+		2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+		3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4,
+		5, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7, 8, 8, 8,
+	};
+	unsigned int i, end = 0;
+
+	for (i = 0; i < 64; i++)
+		if (coef[i])
+			end = i;
+	for (i = 0; i < 63; i++) {
+		vepu_cabac_decision(c, CTX_SIG_8X8 + sig[i], !!coef[i]);
 		if (!coef[i])
 			continue;
-		v = (coef[i] < 0 ? -coef[i] : coef[i]) - 1;
-		prefix = min(v, 14u);
-		ctx0 = CTX_ABS_LEVEL + vepu_abs_offset[cat] + (gt1 ? 0 : min(4u, 1 + eq1));
-		ctxn = CTX_ABS_LEVEL + vepu_abs_offset[cat] + 5 +
-		       min(4u - (cat == CAT_CHROMA_DC), gt1);
-		for (k = 0; k <= prefix && k < 14; k++)
-			vepu_cabac_decision(c, k ? ctxn : ctx0, k < prefix);
-		if (prefix == 14)
-			vepu_cabac_exp_golomb(c, v - 14, 0);
-		vepu_cabac_bypass(c, coef[i] < 0);
-		if (v)
-			gt1++;
-		else
-			eq1++;
+		vepu_cabac_decision(c, CTX_LAST_8X8 + last[i], i == end);
+		if (i == end)
+			break;
 	}
+	vepu_cabac_levels(c, CTX_ABS_LEVEL_8X8, coef, end, 4);
 }
 
 static unsigned int vepu_cabac_count(const s16 *coef, unsigned int n)
@@ -472,11 +524,17 @@ static void vepu_cabac_block_flags(struct vepu_h264_mb *mb, const struct vepu_h2
 	bool intra16 = mb->type == MB_I16;
 	unsigned int blk, comp;
 
-	mb->cbp = co->cbp_luma | co->cbp_chroma << 4;
 	mb->coded_dc = intra16 && vepu_cabac_count(co->luma_dc, 16);
-	for (blk = 0; blk < 16; blk++)
-		mb->nnz[blk] = co->cbp_luma & BIT(blk % 4 / 2 + blk / 8 * 2) ?
-			       vepu_cabac_count(co->luma[blk] + intra16, 16 - intra16) : 0;
+	for (blk = 0; blk < 16; blk++) {
+		unsigned int b8 = blk % 4 / 2 + blk / 8 * 2;
+
+		if (!(co->cbp_luma & BIT(b8)))
+			mb->nnz[blk] = 0;
+		else if (co->t8x8)	/* the 8x8 block's coefficients */
+			mb->nnz[blk] = vepu_cabac_count(co->luma8[b8], 64);
+		else
+			mb->nnz[blk] = vepu_cabac_count(co->luma[blk] + intra16, 16 - intra16);
+	}
 	for (comp = 0; comp < 2; comp++) {
 		if (co->cbp_chroma && vepu_cabac_count(co->chroma_dc[comp], 4))
 			mb->coded_dc |= 2 << comp;
@@ -527,6 +585,11 @@ static void vepu_cabac_residual(struct vepu_h264_ctx *c, const struct vepu_h264_
 
 		if (!(co->cbp_luma & BIT(i / 4)))
 			continue;
+		if (co->t8x8) {
+			if (i % 4 == 0)
+				vepu_cabac_residual_8x8(c, co->luma8[i / 4]);
+			continue;
+		}
 		vepu_cabac_residual_block(c, intra16 ? CAT_LUMA_AC : CAT_LUMA_4X4,
 					  co->luma[blk] + intra16, 16 - intra16,
 					  vepu_cabac_cbf_inc(fa, fb, intra));
@@ -548,6 +611,12 @@ static void vepu_cabac_residual(struct vepu_h264_ctx *c, const struct vepu_h264_
 			vepu_cabac_residual_block(c, CAT_CHROMA_AC, co->chroma[comp * 4 + i] + 1,
 						  15, vepu_cabac_cbf_inc(fa, fb, intra));
 		}
+}
+
+/* transform_size_8x8_flag's ctxIdxInc: neighbours that use 8x8 (9.3.3.1.1.10). */
+static unsigned int vepu_cabac_t8_inc(const struct vepu_h264_mb *a, const struct vepu_h264_mb *b)
+{
+	return (a && a->t8x8) + (b && b->t8x8);
 }
 
 /**
@@ -576,6 +645,8 @@ void vepu_h264_cabac_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 	if (vepu_h264_is_intra(mb)) {
 		mb->chroma_mode = chroma_mode;
 		vepu_cabac_mb_type_intra(c, mb, a, b, co, i16_mode);
+		if (mb->type == MB_I4 && c->job->transform_8x8)
+			vepu_cabac_decision(c, CTX_T8X8 + vepu_cabac_t8_inc(a, b), 0);
 		if (mb->type == MB_I4)
 			vepu_cabac_i4_modes(c, mbx, mby, mb->i4_modes);
 		vepu_cabac_chroma_mode(c, a, b, chroma_mode);
@@ -593,6 +664,8 @@ void vepu_h264_cabac_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 	}
 	if (mb->type != MB_I16)
 		vepu_cabac_cbp(c, a, b, co->cbp_luma, co->cbp_chroma);
+	if (mb->type == MB_P16 && co->cbp_luma && c->job->transform_8x8)
+		vepu_cabac_decision(c, CTX_T8X8 + vepu_cabac_t8_inc(a, b), co->t8x8);
 	if (mb->type == MB_I16 || co->cbp_luma || co->cbp_chroma)
 		vepu_cabac_qp_delta(c);
 	else

@@ -293,10 +293,21 @@ static void vepu_h264_write_residual(struct vepu_h264_ctx *c, unsigned int mbx,
 	for (i = 0; i < 16; i++) {
 		unsigned int b = vepu_h264_blk_order[i];
 
+		int nc = vepu_h264_nc(c, mbx, mby, nnz, b, 0, 4);
+		unsigned int k;
+		s16 part[16];
+
 		if (!(co->cbp_luma & BIT(i / 4)))
 			continue;
-		nnz[b] = vepu_h264_residual_block(&c->bw, co->luma[b] + first, 16 - first,
-						  vepu_h264_nc(c, mbx, mby, nnz, b, 0, 4));
+		if (!co->t8x8) {
+			nnz[b] = vepu_h264_residual_block(&c->bw, co->luma[b] + first, 16 - first,
+							  nc);
+			continue;
+		}
+		/* An 8x8 block goes as four interleaved 4x4 ones (7.3.5.3). */
+		for (k = 0; k < 16; k++)
+			part[k] = co->luma8[i / 4][4 * k + i % 4];
+		nnz[b] = vepu_h264_residual_block(&c->bw, part, 16, nc);
 	}
 	if (!co->cbp_chroma)
 		return;
@@ -363,6 +374,8 @@ void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 		h264_bw_ue(bw, chroma_mode);
 	} else if (mb->type == MB_I4) {
 		h264_bw_ue(bw, c->job->intra ? 0 : 5);	/* I_NxN */
+		if (c->job->transform_8x8)
+			h264_bw_put(bw, 1, 0);		/* transform_size_8x8_flag */
 		vepu_h264_write_i4_modes(c, mbx, mby, mb->i4_modes);
 		h264_bw_ue(bw, chroma_mode);
 		h264_bw_ue(bw, vepu_cbp_intra[co->cbp_chroma * 16 + co->cbp_luma]);
@@ -371,6 +384,8 @@ void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 		h264_bw_se(bw, mvd[0]);
 		h264_bw_se(bw, mvd[1]);
 		h264_bw_ue(bw, vepu_cbp_inter[co->cbp_chroma * 16 + co->cbp_luma]);
+		if (c->job->transform_8x8 && co->cbp_luma)
+			h264_bw_put(bw, 1, co->t8x8);	/* transform_size_8x8_flag */
 	}
 	if (intra16 || co->cbp_luma || co->cbp_chroma)
 		h264_bw_se(bw, c->qp_delta);

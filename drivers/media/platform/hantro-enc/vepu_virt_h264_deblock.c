@@ -5,6 +5,8 @@
  * frame pictures of one slice with 4x4 transforms only.
  */
 
+#include <linux/bits.h>
+
 #include "vepu_virt_h264_int.h"
 
 /* Table 8-16: alpha' and beta' by indexA / indexB. */
@@ -116,13 +118,24 @@ static void vepu_filter_line(u8 *q, int step, unsigned int bs, const struct vepu
 	}
 }
 
+/*
+ * Whether the transform block holding 4x4 luma block @b has coefficients:
+ * with 8x8 transforms, its 8x8 block (whose pattern bit says so).
+ */
+static bool vepu_coded(const struct vepu_h264_mb *mb, unsigned int b)
+{
+	if (mb->t8x8)
+		return mb->cbp & BIT(b % 4 / 2 + b / 8 * 2);
+	return mb->nnz[b];
+}
+
 /* 8.7.2.1: boundary strength between two 4x4 luma blocks. */
 static unsigned int vepu_bs(const struct vepu_h264_mb *p, unsigned int pb,
 			    const struct vepu_h264_mb *q, unsigned int qb, bool mb_edge)
 {
 	if (vepu_h264_is_intra(p) || vepu_h264_is_intra(q))
 		return mb_edge ? 4 : 3;
-	if (p->nnz[pb] || q->nnz[qb])
+	if (vepu_coded(p, pb) || vepu_coded(q, qb))
 		return 2;
 	/* One reference picture, one vector per macroblock. */
 	if (vepu_abs(p->mv[0] - q->mv[0]) >= 4 || vepu_abs(p->mv[1] - q->mv[1]) >= 4)
@@ -162,6 +175,9 @@ static void vepu_deblock_edge(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	struct vepu_edge e;
 	u8 *base;
 
+	/* 8x8 transforms leave the 4x4 edges inside their blocks unfiltered. */
+	if ((edge & 1) && q->t8x8)
+		return;
 	if (!edge)
 		p = vertical ? q - 1 : q - c->mbw;
 	for (k = 0; k < 4; k++) {

@@ -31,7 +31,8 @@ enum vepu_h264_mb_type {
  * @mv:		motion vector, quarter samples (0 for intra)
  * @nnz:	TotalCoeff of each 4x4 block: 16 luma (raster), 4 Cb, 4 Cr
  * @i4_modes:	Intra4x4PredMode of each 4x4 block (raster), Intra_4x4 only
- * @cbp:	CABAC: coded_block_pattern, luma bits 0..3, chroma in bits 4..5
+ * @cbp:	coded_block_pattern, luma bits 0..3, chroma in bits 4..5
+ * @t8x8:	transform_size_8x8_flag
  * @coded_dc:	CABAC: coded_block_flag of the DC blocks: luma, Cb, Cr
  * @chroma_mode: CABAC: intra_chroma_pred_mode
  * @abs_mvd:	CABAC: absolute motion vector difference, per component
@@ -43,6 +44,7 @@ struct vepu_h264_mb {
 	u8 nnz[24];
 	u8 i4_modes[16];
 	u8 cbp;
+	bool t8x8;
 	u8 coded_dc;
 	u8 chroma_mode;
 	u16 abs_mvd[2];
@@ -78,16 +80,20 @@ struct vepu_cabac {
  *		Intra_16x16 index 0 is unused (the DC goes in @luma_dc)
  * @chroma_dc:	Cb and Cr DC, raster order
  * @chroma:	Cb then Cr AC blocks, zig-zag order, index 0 unused
+ * @luma8:	with @t8x8, the four 8x8 luma blocks in zig-zag order
  * @cbp_luma:	coded_block_pattern luma bits (one per 8x8)
  * @cbp_chroma:	0 none, 1 DC only, 2 DC and AC
+ * @t8x8:	transform_size_8x8_flag: luma in @luma8, not @luma
  */
 struct vepu_h264_coeffs {
 	s16 luma_dc[16];
 	s16 luma[16][16];
+	s16 luma8[4][64];
 	s16 chroma_dc[2][4];
 	s16 chroma[8][16];
 	unsigned int cbp_luma;
 	unsigned int cbp_chroma;
+	bool t8x8;
 };
 
 /**
@@ -177,6 +183,15 @@ void vepu_h264_recon_luma(const struct vepu_h264_coeffs *co, bool intra16, int q
 			  const u8 *pred, u8 *out, unsigned int stride);
 void vepu_h264_recon_chroma(const struct vepu_h264_coeffs *co, unsigned int comp, int qpc,
 			    const u8 *pred, u8 *out, unsigned int stride);
+
+/* vepu_virt_h264_t8.c: the 8x8 luma transform */
+bool vepu_h264_quant_8x8(const u8 *src, const u8 *pred, int qp, s16 levels[64]);
+void vepu_h264_recon_8x8(const s16 levels[64], int qp, const u8 *pred, u8 *out,
+			 unsigned int stride);
+void vepu_h264_recon_luma8(const struct vepu_h264_coeffs *co, int qp, const u8 *pred, u8 *out,
+			   unsigned int stride);
+void vepu_h264_choose_transform(const u8 *src, const u8 *pred, int qp, unsigned int lambda,
+				struct vepu_h264_coeffs *co);
 
 /* vepu_virt_h264_cavlc.c: macroblock layer syntax in CAVLC */
 void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,

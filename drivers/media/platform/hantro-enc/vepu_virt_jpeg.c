@@ -132,7 +132,7 @@ static void vepu_code_block(struct vepu_jpeg_state *s, const u8 *src, unsigned i
 		vepu_put_bits(&s->bw, extra, n);
 
 	for (k = 1; k < 64; k++) {
-		int c = coef[jpeg_zigzag_to_raster[k]];
+		int c = coef[zigzag8x8_to_raster[k]];
 
 		if (!c) {
 			run++;

@@ -149,6 +149,7 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
 		.deblock_idc = hantro_field_get(&l->deblock, regs),
 		.alpha_div2 = hantro_field_get_signed(&l->alpha, regs),
 		.beta_div2 = hantro_field_get_signed(&l->beta, regs),
+		.transform_8x8 = hantro_field_get(&l->trans8x8, regs),
 		.cabac = hantro_field_get(&l->cabac, regs),
 		.cabac_init_idc = hantro_field_get(&l->cabac_idc, regs),
 	};
@@ -157,9 +158,6 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
 	void *scratch;
 	int ret;
 
-	/* The core codes 4x4 transforms only; 8x8 is refused. */
-	if (hantro_field_get(&l->trans8x8, regs))
-		return VEPU_BUS_ERROR;
 	vepu_virt_checkpoints(l, regs, &job);
 	res = vepu_virt_input(v, regs, &job.frame);
 	if (res != VEPU_DONE)

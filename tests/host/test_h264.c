@@ -291,6 +291,13 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 			      job.cp_result[9] >= job.cp_result[1], name);
 		}
 		t8_mbs += job.t8x8_mbs;
+		/* Smooth pictures suit 8x8 blocks; the textured ones rather 4x4. */
+		if (n == 0 && t8 && t->pan4) {
+			snprintf(name, sizeof(name),
+				 "%s: the smooth IDR picture codes Intra_8x8 mostly (%u of %u Intra_NxN)",
+				 cname, job.intra8_mbs, job.intra4_mbs);
+			check(2 * job.intra8_mbs > job.intra4_mbs, name);
+		}
 		if (n == 2 && t->pan4) {
 			snprintf(name, sizeof(name),
 				 "%s: motion by %d/4 samples is found at sub-sample precision (%u MBs)",

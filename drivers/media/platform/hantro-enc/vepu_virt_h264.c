@@ -412,6 +412,9 @@ static void vepu_h264_subpel(const struct vepu_h264_ctx *c, unsigned int mbx, un
  * @co:		levels
  * @co_i4:	levels of the Intra_4x4 candidate
  * @i4_modes:	its Intra4x4PredModes
+ * @co_i8:	levels of the Intra_8x8 candidate
+ * @i8_modes:	its Intra8x8PredModes, each in its four 4x4 entries
+ * @rec_i4:	the Intra_4x4 candidate's luma while Intra_8x8 is tried
  * @i16_mode:	chosen Intra16x16PredMode
  * @chroma_mode: chosen intra_chroma_pred_mode
  * @mv:		chosen motion vector
@@ -426,6 +429,9 @@ struct vepu_h264_mbenc {
 	struct vepu_h264_coeffs co;
 	struct vepu_h264_coeffs co_i4;
 	u8 i4_modes[16];
+	struct vepu_h264_coeffs co_i8;
+	u8 i8_modes[16];
+	u8 rec_i4[256];
 	unsigned int i16_mode;
 	unsigned int chroma_mode;
 	s16 mv[2];
@@ -560,6 +566,34 @@ static void vepu_h264_set_qp(struct vepu_h264_ctx *c, struct vepu_h264_mb *mb,
 	c->qp_pred = mb->qp;
 }
 
+/*
+ * The Intra_NxN candidate: Intra_4x4, and with 8x8 transforms Intra_8x8
+ * if it costs less. The luma of the one kept is in the reconstruction and
+ * in @m->co_i4 / @m->i4_modes. Returns its cost.
+ */
+static unsigned int vepu_h264_intra_nxn(struct vepu_h264_ctx *c, unsigned int mbx,
+					unsigned int mby, struct vepu_h264_mbenc *m)
+{
+	unsigned int stride = c->mbw * 16, y, cost4, cost8;
+	u8 *rec = c->job->rec.y + mby * 16 * stride + mbx * 16;
+
+	cost4 = vepu_h264_code_i4(c, mbx, mby, m->src.y, &m->co_i4, m->i4_modes);
+	m->co_i4.t8x8 = false;
+	if (!c->job->transform_8x8)
+		return cost4;
+	for (y = 0; y < 16; y++)
+		memcpy(&m->rec_i4[y * 16], rec + y * stride, 16);
+	cost8 = vepu_h264_code_i8(c, mbx, mby, m->src.y, &m->co_i8, m->i8_modes);
+	if (cost8 < cost4) {
+		m->co_i4 = m->co_i8;
+		memcpy(m->i4_modes, m->i8_modes, sizeof(m->i4_modes));
+		return cost8;
+	}
+	for (y = 0; y < 16; y++)
+		memcpy(rec + y * stride, &m->rec_i4[y * 16], 16);
+	return cost4;
+}
+
 static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			      struct vepu_h264_mbenc *m)
 {
@@ -580,8 +614,8 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	if (!c->job->intra && vepu_h264_try_skip(c, mbx, mby, m, mb))
 		return;
 
-	/* Intra_4x4 leaves its luma reconstructed; the other choices redo it. */
-	i4_cost = vepu_h264_code_i4(c, mbx, mby, m->src.y, &m->co_i4, m->i4_modes);
+	/* Intra_NxN leaves its luma reconstructed; the other choices redo it. */
+	i4_cost = vepu_h264_intra_nxn(c, mbx, mby, m);
 	i4_cost += VEPU_H264_I4_BIAS * lambda;
 	mb->type = i4_cost < intra_cost ? MB_I4 : MB_I16;
 	intra_cost = i4_cost < intra_cost ? i4_cost : intra_cost;
@@ -605,6 +639,8 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	}
 	if (mb->type == MB_I4) {
 		memcpy(m->co.luma, m->co_i4.luma, sizeof(m->co.luma));
+		memcpy(m->co.luma8, m->co_i4.luma8, sizeof(m->co.luma8));
+		m->co.t8x8 = m->co_i4.t8x8;
 		memcpy(mb->i4_modes, m->i4_modes, sizeof(mb->i4_modes));
 		vepu_h264_quant_chroma_mb(c, m, true, false);
 		vepu_h264_reconstruct_chroma(c, mbx, mby, m);
@@ -623,6 +659,8 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 		c->job->intra_mbs++;
 	if (mb->type == MB_I4)
 		c->job->intra4_mbs++;
+	if (mb->type == MB_I4 && m->co.t8x8)
+		c->job->intra8_mbs++;
 	if (mb->type == MB_P16 && ((mb->mv[0] | mb->mv[1]) & 3))
 		c->job->subpel_mbs++;
 	vepu_h264_set_qp(c, mb, &m->co);
@@ -710,6 +748,7 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	job->qp_sum = 0;
 	job->intra_mbs = 0;
 	job->intra4_mbs = 0;
+	job->intra8_mbs = 0;
 	job->subpel_mbs = 0;
 	job->skip_mbs = 0;
 	job->t8x8_mbs = 0;

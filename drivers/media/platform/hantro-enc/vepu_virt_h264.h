@@ -61,7 +61,8 @@ struct vepu_h264_pic {
  *		(hantro_h264_cabac.h); read for CABAC only
  * @qp_sum:	out: sum of the macroblock QPs
  * @intra_mbs:	out: intra macroblocks
- * @intra4_mbs:	out: of which Intra_4x4
+ * @intra4_mbs:	out: of which Intra_NxN (Intra_4x4 or Intra_8x8)
+ * @intra8_mbs:	out: of which Intra_8x8
  * @skip_mbs:	out: skipped macroblocks
  * @subpel_mbs:	out: inter macroblocks with a fractional motion vector
  * @t8x8_mbs:	out: macroblocks coded with 8x8 transforms
@@ -100,6 +101,7 @@ struct vepu_h264_job {
 	u32 qp_sum;
 	u32 intra_mbs;
 	u32 intra4_mbs;
+	u32 intra8_mbs;
 	u32 skip_mbs;
 	u32 subpel_mbs;
 	u32 t8x8_mbs;

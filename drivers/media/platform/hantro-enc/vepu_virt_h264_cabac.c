@@ -314,13 +314,16 @@ static void vepu_cabac_mb_type_intra(struct vepu_h264_ctx *c, const struct vepu_
 	vepu_cabac_decision(c, base + mode1, i16_mode & 1);
 }
 
-/* prev_intra4x4_pred_mode_flag / rem_intra4x4_pred_mode (FL, LSB first). */
+/*
+ * prev_intra4x4_pred_mode_flag / rem_intra4x4_pred_mode (FL, LSB first),
+ * or the 8x8 ones, which share their contexts.
+ */
 static void vepu_cabac_i4_modes(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-				const u8 modes[16])
+				const u8 modes[16], bool t8x8)
 {
 	unsigned int i, k;
 
-	for (i = 0; i < 16; i++) {
+	for (i = 0; i < 16; i += t8x8 ? 4 : 1) {
 		unsigned int blk = vepu_h264_blk_order[i];
 		unsigned int pred = vepu_h264_predicted_i4_mode(c, mbx, mby, blk, modes);
 		unsigned int rem = modes[blk] < pred ? modes[blk] : modes[blk] - 1;
@@ -646,9 +649,9 @@ void vepu_h264_cabac_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 		mb->chroma_mode = chroma_mode;
 		vepu_cabac_mb_type_intra(c, mb, a, b, co, i16_mode);
 		if (mb->type == MB_I4 && c->job->transform_8x8)
-			vepu_cabac_decision(c, CTX_T8X8 + vepu_cabac_t8_inc(a, b), 0);
+			vepu_cabac_decision(c, CTX_T8X8 + vepu_cabac_t8_inc(a, b), co->t8x8);
 		if (mb->type == MB_I4)
-			vepu_cabac_i4_modes(c, mbx, mby, mb->i4_modes);
+			vepu_cabac_i4_modes(c, mbx, mby, mb->i4_modes, co->t8x8);
 		vepu_cabac_chroma_mode(c, a, b, chroma_mode);
 	} else {
 		/* P_L0_16x16: bins 0, 0, 0; one reference, so no ref_idx. */

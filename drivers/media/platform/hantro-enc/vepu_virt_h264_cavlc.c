@@ -326,13 +326,16 @@ static void vepu_h264_write_residual(struct vepu_h264_ctx *c, unsigned int mbx,
 		}
 }
 
-/* prev_intra4x4_pred_mode_flag / rem_intra4x4_pred_mode of 16 blocks. */
+/*
+ * prev_intra4x4_pred_mode_flag / rem_intra4x4_pred_mode of 16 blocks, or
+ * their 8x8 twins of four (each 8x8 block's mode sits in its 4x4 entries).
+ */
 static void vepu_h264_write_i4_modes(struct vepu_h264_ctx *c, unsigned int mbx,
-				     unsigned int mby, const u8 modes[16])
+				     unsigned int mby, const u8 modes[16], bool t8x8)
 {
 	unsigned int i;
 
-	for (i = 0; i < 16; i++) {
+	for (i = 0; i < 16; i += t8x8 ? 4 : 1) {
 		unsigned int b = vepu_h264_blk_order[i];
 		unsigned int pred = vepu_h264_predicted_i4_mode(c, mbx, mby, b, modes);
 
@@ -375,8 +378,8 @@ void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 	} else if (mb->type == MB_I4) {
 		h264_bw_ue(bw, c->job->intra ? 0 : 5);	/* I_NxN */
 		if (c->job->transform_8x8)
-			h264_bw_put(bw, 1, 0);		/* transform_size_8x8_flag */
-		vepu_h264_write_i4_modes(c, mbx, mby, mb->i4_modes);
+			h264_bw_put(bw, 1, co->t8x8);	/* transform_size_8x8_flag */
+		vepu_h264_write_i4_modes(c, mbx, mby, mb->i4_modes, co->t8x8);
 		h264_bw_ue(bw, chroma_mode);
 		h264_bw_ue(bw, vepu_cbp_intra[co->cbp_chroma * 16 + co->cbp_luma]);
 	} else {

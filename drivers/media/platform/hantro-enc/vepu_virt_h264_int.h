@@ -185,7 +185,7 @@ void vepu_h264_recon_chroma(const struct vepu_h264_coeffs *co, unsigned int comp
 			    const u8 *pred, u8 *out, unsigned int stride);
 
 /* vepu_virt_h264_t8.c: the 8x8 luma transform */
-bool vepu_h264_quant_8x8(const u8 *src, const u8 *pred, int qp, s16 levels[64]);
+bool vepu_h264_quant_8x8(const u8 *src, const u8 *pred, int qp, bool intra, s16 levels[64]);
 void vepu_h264_recon_8x8(const s16 levels[64], int qp, const u8 *pred, u8 *out,
 			 unsigned int stride);
 void vepu_h264_recon_luma8(const struct vepu_h264_coeffs *co, int qp, const u8 *pred, u8 *out,
@@ -240,10 +240,12 @@ void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, u8 pred[256]
 void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 		       const s16 mv[2], struct vepu_qpel *q, u8 pred[256]);
 
-/* vepu_virt_h264_i4.c: Intra_4x4 */
+/* vepu_virt_h264_inxn.c: Intra_4x4 and Intra_8x8 */
 unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned int mbx,
 					 unsigned int mby, unsigned int b, const u8 modes[16]);
 unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16]);
+unsigned int vepu_h264_code_i8(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16]);
 void vepu_h264_write_slice_header(struct vepu_h264_ctx *c);
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Virtual VEPU H.264 core: the 8x8 luma transform of High profile
- * (transform_size_8x8_flag), for inter macroblocks.
+ * (transform_size_8x8_flag).
  *
  * The forward transform is the integer matrix whose scaled transpose the
  * decoder's inverse (8.5.13) implements; its rows are orthogonal with
@@ -68,16 +68,17 @@ static const u16 vepu_t8_quant[6][6] = {
  * @src:	source, stride 16
  * @pred:	prediction, stride 16
  * @qp:		QP_Y
+ * @intra:	round as for intra blocks (a third), else a sixth
  * @levels:	receives the levels in zig-zag order
  *
  * Return: whether any level is nonzero.
  */
-bool vepu_h264_quant_8x8(const u8 *src, const u8 *pred, int qp, s16 levels[64])
+bool vepu_h264_quant_8x8(const u8 *src, const u8 *pred, int qp, bool intra, s16 levels[64])
 {
 	int diff[8][8], tmp[8][8];
 	unsigned int i, j, k, shift = 22 + qp / 6;
-	/* Inter rounding: a sixth of a step, as in the 4x4 path. */
-	u32 round = (1u << shift) / 6;
+	/* Rounding as in the 4x4 path. */
+	u32 round = (1u << shift) / (intra ? 3 : 6);
 	bool any = false;
 
 	for (i = 0; i < 8; i++)
@@ -253,7 +254,7 @@ void vepu_h264_choose_transform(const u8 *src, const u8 *pred, int qp, unsigned 
 	cost4 = vepu_t8_ssd(src, rec) + l2 * bits4;
 	for (b8 = 0; b8 < 4; b8++) {
 		if (vepu_h264_quant_8x8(src + vepu_t8_offset(b8, 16), pred + vepu_t8_offset(b8, 16),
-					qp, co->luma8[b8]))
+					qp, false, co->luma8[b8]))
 			cbp8 |= BIT(b8);
 		bits8 += vepu_t8_bits(co->luma8[b8], 64);
 	}

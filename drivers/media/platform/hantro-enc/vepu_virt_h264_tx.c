@@ -325,12 +325,18 @@ void vepu_h264_set_cbp(struct vepu_h264_coeffs *co, bool intra16)
 	bool ac = false, dc = false;
 
 	co->cbp_luma = 0;
-	for (b = 0; b < 16; b++)
-		if (vepu_h264_any(co->luma[b], 16))
-			co->cbp_luma |= BIT(((b >> 3) << 1) | ((b & 3) >> 1));
+	if (co->t8x8) {
+		for (b8 = 0; b8 < 4; b8++)
+			if (vepu_h264_any(co->luma8[b8], 64))
+				co->cbp_luma |= BIT(b8);
+	} else {
+		for (b = 0; b < 16; b++)
+			if (vepu_h264_any(co->luma[b], 16))
+				co->cbp_luma |= BIT(((b >> 3) << 1) | ((b & 3) >> 1));
+	}
 	if (intra16 && co->cbp_luma)
 		co->cbp_luma = 0xf;
-	for (b = 0; b < 16; b++) {
+	for (b = 0; b < 16 && !co->t8x8; b++) {
 		b8 = ((b >> 3) << 1) | ((b & 3) >> 1);
 		if (!(co->cbp_luma & BIT(b8)))
 			memset(co->luma[b], 0, sizeof(co->luma[b]));

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Virtual VEPU H.264 core: Intra_4x4 macroblocks (8.3.1). Each 4x4 block is
- * predicted from the reconstruction of the blocks before it, so the luma of
- * such a macroblock is decided, coded and reconstructed block by block.
+ * Virtual VEPU H.264 core: Intra_NxN macroblocks, Intra_4x4 (8.3.1) and,
+ * with 8x8 transforms, Intra_8x8 (8.3.2). Each block is predicted from the
+ * reconstruction of the blocks before it, so the luma of such a macroblock
+ * is decided, coded and reconstructed block by block. The two sizes share
+ * the directional modes; 8x8 blocks predict from filtered samples.
  */
 
+#include <linux/bits.h>
 #include <linux/string.h>
 
 #include "vepu_virt_h264_int.h"
@@ -14,16 +17,19 @@ enum {
 };
 
 /**
- * struct vepu_i4_nbr - neighbouring samples of a 4x4 block
- * @top:	top[0] is p[-1,-1], top[1 + x] is p[x,-1] for x = 0..7
- * @left:	p[-1,y] for y = 0..3
- * @has_top:	p[0..3,-1] are available (p[4..7,-1] substituted if needed)
- * @has_left:	p[-1,0..3] are available
+ * struct vepu_i4_nbr - neighbouring samples of a 4x4 or 8x8 block
+ * @top:	top[0] is p[-1,-1], top[1 + x] is p[x,-1] for x = 0..2 * @size - 1
+ * @left:	p[-1,y] for y = 0..@size - 1
+ * @size:	4 or 8
+ * @has_top:	p[0..size - 1,-1] are available (the top-right ones
+ *		substituted if needed)
+ * @has_left:	p[-1,0..size - 1] are available
  * @has_corner:	p[-1,-1] is available
  */
 struct vepu_i4_nbr {
-	u8 top[9];
-	u8 left[4];
+	u8 top[17];
+	u8 left[8];
+	unsigned int size;
 	bool has_top;
 	bool has_left;
 	bool has_corner;
@@ -41,28 +47,69 @@ static unsigned int vepu_i4_order(unsigned int bx, unsigned int by)
 	return (by >> 1) * 8 + (bx >> 1) * 4 + (by & 1) * 2 + (bx & 1);
 }
 
+/* The reference sample filter of Intra_8x8 (8.3.2.2.1), in place. */
+static void vepu_i8_filter(struct vepu_i4_nbr *n)
+{
+	u8 t[17], l[8];
+	unsigned int i;
+
+	memcpy(t, n->top, sizeof(t));
+	memcpy(l, n->left, sizeof(l));
+	if (n->has_top) {
+		n->top[1] = n->has_corner ? (t[0] + 2 * t[1] + t[2] + 2) >> 2 :
+					    (3 * t[1] + t[2] + 2) >> 2;
+		for (i = 2; i < 16; i++)
+			n->top[i] = (t[i - 1] + 2 * t[i] + t[i + 1] + 2) >> 2;
+		n->top[16] = (t[15] + 3 * t[16] + 2) >> 2;
+	}
+	if (n->has_corner) {
+		if (n->has_top && n->has_left)
+			n->top[0] = (t[1] + 2 * t[0] + l[0] + 2) >> 2;
+		else if (n->has_top)
+			n->top[0] = (3 * t[0] + t[1] + 2) >> 2;
+		else if (n->has_left)
+			n->top[0] = (3 * t[0] + l[0] + 2) >> 2;
+	}
+	if (n->has_left) {
+		n->left[0] = n->has_corner ? (t[0] + 2 * l[0] + l[1] + 2) >> 2 :
+					     (3 * l[0] + l[1] + 2) >> 2;
+		for (i = 1; i < 7; i++)
+			n->left[i] = (l[i - 1] + 2 * l[i] + l[i + 1] + 2) >> 2;
+		n->left[7] = (l[6] + 3 * l[7] + 2) >> 2;
+	}
+}
+
+/*
+ * The neighbours of the @size x @size block whose top-left 4x4 block is at
+ * (bx, by) in 4x4 units.
+ */
 static void vepu_i4_neighbours(const struct vepu_h264_ctx *c, unsigned int mbx,
 			       unsigned int mby, unsigned int bx, unsigned int by,
-			       struct vepu_i4_nbr *n)
+			       unsigned int size, struct vepu_i4_nbr *n)
 {
 	unsigned int stride = c->mbw * 16, x = mbx * 16 + bx * 4, y = mby * 16 + by * 4, i;
+	unsigned int w4 = size / 4;
 	const u8 *rec = c->job->rec.y;
 	bool top_right;
 
+	n->size = size;
 	n->has_left = x > 0;
 	n->has_top = y > 0;
 	n->has_corner = n->has_left && n->has_top;
 	/* Top-right: decoded already, in the picture, not in the MB to the right. */
 	if (by == 0)
-		top_right = mby > 0 && (bx < 3 || mbx + 1 < c->mbw);
+		top_right = mby > 0 && (bx + w4 < 4 || mbx + 1 < c->mbw);
 	else
-		top_right = bx < 3 && vepu_i4_order(bx + 1, by - 1) < vepu_i4_order(bx, by);
-	for (i = 0; i < 4 && n->has_left; i++)
+		top_right = bx + w4 < 4 &&
+			    vepu_i4_order(bx + w4, by - 1) < vepu_i4_order(bx, by);
+	for (i = 0; i < size && n->has_left; i++)
 		n->left[i] = rec[(y + i) * stride + x - 1];
 	if (n->has_corner)
 		n->top[0] = rec[(y - 1) * stride + x - 1];
-	for (i = 0; i < 8 && n->has_top; i++)
-		n->top[1 + i] = rec[(y - 1) * stride + x + (i < 4 || top_right ? i : 3)];
+	for (i = 0; i < 2 * size && n->has_top; i++)
+		n->top[1 + i] = rec[(y - 1) * stride + x + (i < size || top_right ? i : size - 1)];
+	if (size == 8)
+		vepu_i8_filter(n);
 }
 
 /* The two filters of 8.3.1.2: (a + b + 1) >> 1 and (a + 2b + c + 2) >> 2. */
@@ -80,10 +127,13 @@ static int vepu_i4_f3(int a, int b, int c)
 #define T(x)	vepu_i4_p(n, (x), -1)
 #define L(y)	vepu_i4_p(n, -1, (y))
 
-/* One predicted sample of a directional mode (8.3.1.2.1 - 8.3.1.2.9). */
+/*
+ * One predicted sample of a directional mode (8.3.1.2.1 - 8.3.1.2.9 and,
+ * on filtered samples, 8.3.2.2.2 - 8.3.2.2.10).
+ */
 static int vepu_i4_sample(const struct vepu_i4_nbr *n, unsigned int mode, int x, int y)
 {
-	int z, k;
+	int z, k, last = n->size - 1;
 
 	switch (mode) {
 	case I4_V:
@@ -91,8 +141,8 @@ static int vepu_i4_sample(const struct vepu_i4_nbr *n, unsigned int mode, int x,
 	case I4_H:
 		return L(y);
 	case I4_DDL:
-		if (x == 3 && y == 3)
-			return (T(6) + 3 * T(7) + 2) >> 2;
+		if (x == last && y == last)
+			return (T(2 * last) + 3 * T(2 * last + 1) + 2) >> 2;
 		return vepu_i4_f3(T(x + y), T(x + y + 1), T(x + y + 2));
 	case I4_DDR:
 		if (x > y)
@@ -109,7 +159,7 @@ static int vepu_i4_sample(const struct vepu_i4_nbr *n, unsigned int mode, int x,
 			return vepu_i4_f3(T(k - 2), T(k - 1), T(k));
 		if (z == -1)
 			return vepu_i4_f3(L(0), T(-1), T(0));
-		return vepu_i4_f3(L(y - 1), L(y - 2), L(y - 3));
+		return vepu_i4_f3(L(y - 2 * x - 1), L(y - 2 * x - 2), L(y - 2 * x - 3));
 	case I4_HD:
 		z = 2 * y - x;
 		k = y - (x >> 1);
@@ -119,17 +169,17 @@ static int vepu_i4_sample(const struct vepu_i4_nbr *n, unsigned int mode, int x,
 			return vepu_i4_f3(L(k - 2), L(k - 1), L(k));
 		if (z == -1)
 			return vepu_i4_f3(L(0), T(-1), T(0));
-		return vepu_i4_f3(T(x - 1), T(x - 2), T(x - 3));
+		return vepu_i4_f3(T(x - 2 * y - 1), T(x - 2 * y - 2), T(x - 2 * y - 3));
 	case I4_VL:
 		if (!(y & 1))
 			return vepu_i4_f2(T(x + (y >> 1)), T(x + (y >> 1) + 1));
 		return vepu_i4_f3(T(x + (y >> 1)), T(x + (y >> 1) + 1), T(x + (y >> 1) + 2));
 	default: /* I4_HU */
 		z = x + 2 * y;
-		if (z > 5)
-			return L(3);
-		if (z == 5)
-			return (L(2) + 3 * L(3) + 2) >> 2;
+		if (z > 2 * last - 1)
+			return L(last);
+		if (z == 2 * last - 1)
+			return (L(last - 1) + 3 * L(last) + 2) >> 2;
 		if (!(z & 1))
 			return vepu_i4_f2(L(y + (x >> 1)), L(y + (x >> 1) + 1));
 		return vepu_i4_f3(L(y + (x >> 1)), L(y + (x >> 1) + 1), L(y + (x >> 1) + 2));
@@ -139,9 +189,10 @@ static int vepu_i4_sample(const struct vepu_i4_nbr *n, unsigned int mode, int x,
 #undef T
 #undef L
 
-static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 pred[16])
+/* The prediction of @mode, @n->size squared samples; false if unavailable. */
+static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 *pred)
 {
-	unsigned int st = 0, sl = 0;
+	unsigned int st = 0, sl = 0, size = n->size;
 	int x, y;
 
 	switch (mode) {
@@ -164,16 +215,17 @@ static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 pred
 		break;
 	}
 	if (mode != I4_DC) {
-		for (y = 0; y < 4; y++)
-			for (x = 0; x < 4; x++)
-				pred[y * 4 + x] = vepu_i4_sample(n, mode, x, y);
+		for (y = 0; y < (int)size; y++)
+			for (x = 0; x < (int)size; x++)
+				pred[y * size + x] = vepu_i4_sample(n, mode, x, y);
 		return true;
 	}
-	for (x = 0; x < 4; x++) {
+	for (x = 0; x < (int)size; x++) {
 		st += n->has_top ? n->top[1 + x] : 0;
 		sl += n->has_left ? n->left[x] : 0;
 	}
-	memset(pred, vepu_h264_dc(st, n->has_top, sl, n->has_left, 2), 16);
+	memset(pred, vepu_h264_dc(st, n->has_top, sl, n->has_left, size == 8 ? 3 : 2),
+	       size * size);
 	return true;
 }
 
@@ -247,7 +299,7 @@ unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 		u8 blk[16], pred[16], best_pred[16];
 		struct vepu_i4_nbr n;
 
-		vepu_i4_neighbours(c, mbx, mby, bx, by, &n);
+		vepu_i4_neighbours(c, mbx, mby, bx, by, 4, &n);
 		for (y = 0; y < 4; y++)
 			memcpy(&blk[y * 4], &src[(by * 4 + y) * 16 + bx * 4], 4);
 		for (mode = 0; mode < I4_MODES; mode++) {
@@ -265,5 +317,65 @@ unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 		vepu_h264_quant_4x4(blk, best_pred, 4, c->qp, true, co->luma[b]);
 		vepu_h264_recon_4x4(co->luma[b], c->qp, best_pred, 4, out, stride);
 	}
+	return cost;
+}
+
+/**
+ * vepu_h264_code_i8() - decide, code and reconstruct the luma of an
+ *			 Intra_NxN macroblock with 8x8 transforms (Intra_8x8)
+ * @c:		picture state; the reconstruction receives the luma
+ * @mbx:	column
+ * @mby:	row
+ * @src:	source luma, stride 16
+ * @co:		receives the four 8x8 blocks' levels and the luma pattern
+ * @modes:	receives Intra8x8PredMode of each 8x8 block, written to its
+ *		four 4x4 entries (raster), which is how neighbours read it
+ *
+ * Return: the decision cost: prediction error plus a mode signalling cost.
+ */
+unsigned int vepu_h264_code_i8(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16])
+{
+	unsigned int stride = c->mbw * 16, lambda = vepu_h264_lambda(c->qp), cost = 0, b8;
+
+	co->cbp_luma = 0;
+	for (b8 = 0; b8 < 4; b8++) {
+		unsigned int bx = (b8 & 1) * 2, by = (b8 >> 1) * 2, b = by * 4 + bx;
+		unsigned int predicted = vepu_h264_predicted_i4_mode(c, mbx, mby, b, modes);
+		unsigned int mode, best = ~0u, sad, y;
+		u8 *out = c->job->rec.y + (mby * 16 + by * 4) * stride + mbx * 16 + bx * 4;
+		/* The 8x8 transform takes blocks at stride 16. */
+		u8 pred[64], blk[128], cand[128], best_pred[128];
+		struct vepu_i4_nbr n;
+
+		vepu_i4_neighbours(c, mbx, mby, bx, by, 8, &n);
+		for (y = 0; y < 8; y++)
+			memcpy(&blk[y * 16], &src[(by * 4 + y) * 16 + bx * 4], 8);
+		for (mode = 0; mode < I4_MODES; mode++) {
+			if (!vepu_i4_pred(&n, mode, pred))
+				continue;
+			for (y = 0; y < 8; y++)
+				memcpy(&cand[y * 16], &pred[y * 8], 8);
+			sad = vepu_h264_satd(blk, cand, 16, 8) +
+			      lambda * (mode == predicted ? 1 : 4);
+			if (sad < best) {
+				best = sad;
+				modes[b] = mode;
+				memcpy(best_pred, cand, sizeof(best_pred));
+			}
+		}
+		modes[b + 1] = modes[b];
+		modes[b + 4] = modes[b];
+		modes[b + 5] = modes[b];
+		cost += best;
+		if (vepu_h264_quant_8x8(blk, best_pred, c->qp, true, co->luma8[b8])) {
+			co->cbp_luma |= BIT(b8);
+			vepu_h264_recon_8x8(co->luma8[b8], c->qp, best_pred, out, stride);
+		} else {
+			for (y = 0; y < 8; y++)
+				memcpy(out + y * stride, &best_pred[y * 16], 8);
+		}
+	}
+	co->t8x8 = true;
 	return cost;
 }

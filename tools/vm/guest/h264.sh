@@ -139,7 +139,7 @@ check "CBR stream decodes strictly" decode_h264 /tmp/cbr.h264 /tmp/cbr.yuv
 echo "== macroblock rate control: the same with MB_RC_ENABLE and CABAC"
 v4l2-ctl -d "$node" --set-fmt-video-out=width=640,height=480,pixelformat=NV12 \
 	--set-fmt-video=pixelformat=H264 --set-parm=30 \
-	--set-ctrl=video_bitrate_mode=1,video_bitrate=1000000,mb_level_rate_control=1 \
+	--set-ctrl=video_bitrate_mode=1,video_bitrate=1000000,h264_mb_level_rate_control=1 \
 	--set-ctrl=h264_profile=2,h264_entropy_mode=1 \
 	--stream-out-mmap --stream-mmap --stream-from=/tmp/cbr.nv12 \
 	--stream-to=/tmp/mbrc.h264 --stream-count=90 >/mnt/out/ctl-mbrc.log 2>&1

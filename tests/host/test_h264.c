@@ -66,11 +66,11 @@ static void set_checkpoints(const struct tcase *t, unsigned int mbw, struct vepu
 	job->cp_distance = mbw;
 	job->qp_min = 0;
 	job->qp_max = 51;
-	for (i = 0; i < VEPU_H264_CHECKPOINTS; i++)
+	for (i = 0; i < HANTRO_CHECKPOINTS; i++)
 		job->cp_target[i] = (i + 1) * step;
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < HANTRO_CP_ERRORS; i++)
 		job->cp_error[i] = (i - 3 + (i >= 3)) * (step / 4 ? step / 4 : 1);
-	for (i = 0; i < 7; i++)
+	for (i = 0; i < HANTRO_CP_DELTAS; i++)
 		job->cp_delta_qp[i] = i - 3;
 }
 

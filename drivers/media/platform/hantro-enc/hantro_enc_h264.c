@@ -193,9 +193,6 @@ static bool hantro_h264_is_idr(struct hantro_enc_ctx *ctx, const struct hantro_e
 	return h->need_idr || p->force_key || (p->intra_period && h->gop_pos >= p->intra_period);
 }
 
-/* Checkpoints: one per macroblock row but the last, the hardware's 10 at most. */
-#define HANTRO_H264_CHECKPOINTS	10
-
 /*
  * Macroblock rate control (MB_RC_ENABLE with frame rate control, P
  * pictures): checkpoints spread over the picture, each expecting its share
@@ -211,9 +208,10 @@ static void hantro_h264_checkpoints(struct hantro_enc_ctx *ctx,
 	const struct hantro_enc_h264 *h = &ctx->h264;
 	unsigned int mbw = ctx->dst_fmt.width / HANTRO_ENC_MB;
 	unsigned int mbh = ctx->dst_fmt.height / HANTRO_ENC_MB;
-	unsigned int count = min(mbh - 1, HANTRO_H264_CHECKPOINTS), i;
-	u32 words[HANTRO_H264_CHECKPOINTS] = { 0 }, step, quarter, delta_qp = 0;
-	s32 error[6];
+	/* One per macroblock row but the last, as many as the hardware has. */
+	unsigned int count = min(mbh - 1, HANTRO_CHECKPOINTS), i;
+	u32 words[HANTRO_CHECKPOINTS] = { 0 }, step, quarter, delta_qp = 0;
+	s32 error[HANTRO_CP_ERRORS];
 
 	if (!h->ctrls.mb_rc->cur.val || !p->frame_rc || h->intra || !count) {
 		hantro_hw_set(dev, &l->cp_distance, 0);
@@ -225,10 +223,10 @@ static void hantro_h264_checkpoints(struct hantro_enc_ctx *ctx,
 		words[i] = min((i + 1) * step, 0xffffu);
 	for (i = 0; i < ARRAY_SIZE(error); i++)
 		error[i] = clamp_t(s32, ((int)i - 3 + (i >= 3)) * (s32)quarter, -32768, 32767);
-	for (i = 0; i < 7; i++)
+	for (i = 0; i < HANTRO_CP_DELTAS; i++)
 		delta_qp |= ((i - 3) & 0xf) << (4 * i);
 	hantro_hw_set(dev, &l->cp_distance, mbw * mbh / (count + 1));
-	for (i = 0; i < HANTRO_H264_CHECKPOINTS; i += 2)
+	for (i = 0; i < HANTRO_CHECKPOINTS; i += 2)
 		hantro_hw_set_reg(dev, l->checkpoints + i * 2, words[i] << 16 | words[i + 1]);
 	for (i = 0; i < ARRAY_SIZE(error); i += 2)
 		hantro_hw_set_reg(dev, l->cp_word_error + i * 2,

@@ -35,6 +35,14 @@ struct hantro_field {
 
 #define HANTRO_FIELD(r, s, m)	{ .reg = (r), .shift = (s), .mask = (m) }
 
+/*
+ * Macroblock rate control: checkpoint targets, word-error thresholds
+ * between them and the QP change below each threshold and above the last.
+ */
+#define HANTRO_CHECKPOINTS	10
+#define HANTRO_CP_ERRORS	6
+#define HANTRO_CP_DELTAS	(HANTRO_CP_ERRORS + 1)
+
 /**
  * struct hantro_layout - the registers of one IP by meaning
  * @mode:	encoding mode (start register)

@@ -45,8 +45,17 @@ static u64 hantro_rc_budget(struct hantro_enc_ctx *ctx, u32 bitrate)
 		       ctx->timeperframe.denominator);
 }
 
-/* Where a P picture should land, given the budget and the buffer. */
-static u64 hantro_rc_aim(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p)
+/**
+ * hantro_enc_rc_target() - bits a P picture should take
+ * @ctx:	context
+ * @p:		the frame's parameters
+ *
+ * Where a P picture should land, given the budget and the buffer; the QP
+ * choice and the macroblock checkpoints aim at it.
+ *
+ * Return: the target in bits.
+ */
+u64 hantro_enc_rc_target(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p)
 {
 	s64 budget = hantro_rc_budget(ctx, p->bitrate), aim;
 
@@ -55,18 +64,6 @@ static u64 hantro_rc_aim(struct hantro_enc_ctx *ctx, const struct hantro_enc_fra
 	if (p->vbr)
 		aim = min_t(s64, aim, hantro_rc_budget(ctx, p->bitrate_peak));
 	return max_t(s64, aim, 1);
-}
-
-/**
- * hantro_enc_rc_target() - bits a P picture should take
- * @ctx:	context
- * @p:		the frame's parameters
- *
- * Return: the aim of frame rate control, for the macroblock checkpoints.
- */
-u64 hantro_enc_rc_target(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p)
-{
-	return hantro_rc_aim(ctx, p);
 }
 
 /**
@@ -94,7 +91,7 @@ int hantro_enc_rc_qp(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_p
 		rc->qp = 30 - 6 * (hantro_rc_log2(per_mb) - hantro_rc_log2(200)) / 256;
 	} else if (rc->have_model) {
 		int step = 6 * (hantro_rc_log2(rc->last_bits) -
-				hantro_rc_log2(hantro_rc_aim(ctx, p))) / 256;
+				hantro_rc_log2(hantro_enc_rc_target(ctx, p))) / 256;
 
 		rc->qp = rc->last_qp + clamp(step, -HANTRO_RC_MAX_STEP, HANTRO_RC_MAX_STEP);
 	}

@@ -638,9 +638,8 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 		}
 	}
 	if (mb->type == MB_I4) {
-		memcpy(m->co.luma, m->co_i4.luma, sizeof(m->co.luma));
-		memcpy(m->co.luma8, m->co_i4.luma8, sizeof(m->co.luma8));
-		m->co.t8x8 = m->co_i4.t8x8;
+		/* Chroma and the pattern follow from here. */
+		m->co = m->co_i4;
 		memcpy(mb->i4_modes, m->i4_modes, sizeof(mb->i4_modes));
 		vepu_h264_quant_chroma_mb(c, m, true, false);
 		vepu_h264_reconstruct_chroma(c, mbx, mby, m);
@@ -701,7 +700,7 @@ static void vepu_h264_checkpoint(struct vepu_h264_ctx *c, unsigned int cp)
 	/* The hardware's counters are 16 bits wide. */
 	j->cp_result[cp] = words > 0xffff ? 0xffff : words;
 	err = j->cp_result[cp] - j->cp_target[cp];
-	for (i = 0; i < 6 && err >= j->cp_error[i]; i++)
+	for (i = 0; i < HANTRO_CP_ERRORS && err >= j->cp_error[i]; i++)
 		;
 	c->qp = vepu_clip3(j->qp_min, j->qp_max, c->qp + j->cp_delta_qp[i]);
 }
@@ -735,7 +734,7 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 		.cabac = &s->cabac,
 	};
 	struct vepu_h264_mbenc *m = &s->m;
-	unsigned int mbx, mby, n = 0, cp = 0;
+	unsigned int mbx, mby, cp = 0;
 
 	*bytes = 0;
 	if (vepu_frame_check(&job->frame) || job->qp < 0 || job->qp > 51 ||
@@ -772,8 +771,8 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 			job->qp_sum += c.mbs[mby * c.mbw + mbx].qp;
 			if (c.bw.overflow)
 				return -ENOSPC;
-			if (job->cp_distance && cp < VEPU_H264_CHECKPOINTS &&
-			    ++n == (cp + 1) * job->cp_distance)
+			if (job->cp_distance && cp < HANTRO_CHECKPOINTS &&
+			    mby * c.mbw + mbx + 1 == (cp + 1) * job->cp_distance)
 				vepu_h264_checkpoint(&c, cp++);
 		}
 	if (!job->cabac) {

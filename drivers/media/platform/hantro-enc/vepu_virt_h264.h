@@ -12,6 +12,7 @@
 
 #include <linux/types.h>
 
+#include "hantro_enc_layout.h"
 #include "vepu_virt_frame.h"
 
 /**
@@ -23,9 +24,6 @@ struct vepu_h264_pic {
 	u8 *y;
 	u8 *c;
 };
-
-/* Checkpoints of the macroblock rate control. */
-#define VEPU_H264_CHECKPOINTS	10
 
 /**
  * struct vepu_h264_job - one picture, as decoded from the registers
@@ -86,9 +84,9 @@ struct vepu_h264_job {
 	int qp_min;
 	int qp_max;
 	unsigned int cp_distance;
-	u16 cp_target[VEPU_H264_CHECKPOINTS];
-	s16 cp_error[6];
-	s8 cp_delta_qp[7];
+	u16 cp_target[HANTRO_CHECKPOINTS];
+	s16 cp_error[HANTRO_CP_ERRORS];
+	s8 cp_delta_qp[HANTRO_CP_DELTAS];
 	int pic_init_qp;
 	int chroma_qp_offset;
 	unsigned int deblock_idc;
@@ -105,7 +103,7 @@ struct vepu_h264_job {
 	u32 skip_mbs;
 	u32 subpel_mbs;
 	u32 t8x8_mbs;
-	u16 cp_result[VEPU_H264_CHECKPOINTS];
+	u16 cp_result[HANTRO_CHECKPOINTS];
 	u64 cabac_bins;
 	u32 cabac_zero_words;
 };

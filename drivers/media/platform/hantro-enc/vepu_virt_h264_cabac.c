@@ -559,17 +559,6 @@ static unsigned int vepu_cabac_cbf_inc(int fa, int fb, bool intra)
 	return ca + 2 * cb;
 }
 
-/* The flag of a 4x4 block in a 4-wide (luma) or 2-wide (chroma) grid. */
-static int vepu_cabac_nbr_flag(const struct vepu_h264_mb *cur, const struct vepu_h264_mb *nbr,
-			       unsigned int base, unsigned int idx, unsigned int w, bool left)
-{
-	unsigned int x = idx % w, y = idx / w;
-
-	if (left)
-		return x ? cur->nnz[base + idx - 1] : nbr ? nbr->nnz[base + idx + w - 1] : -1;
-	return y ? cur->nnz[base + idx - w] : nbr ? nbr->nnz[base + idx + w * (w - 1)] : -1;
-}
-
 static void vepu_cabac_residual(struct vepu_h264_ctx *c, const struct vepu_h264_mb *mb,
 				const struct vepu_h264_mb *a, const struct vepu_h264_mb *b,
 				const struct vepu_h264_coeffs *co)
@@ -583,8 +572,7 @@ static void vepu_cabac_residual(struct vepu_h264_ctx *c, const struct vepu_h264_
 							     b ? b->coded_dc & 1 : -1, intra));
 	for (i = 0; i < 16; i++) {
 		unsigned int blk = vepu_h264_blk_order[i];
-		int fa = vepu_cabac_nbr_flag(mb, a, 0, blk, 4, true);
-		int fb = vepu_cabac_nbr_flag(mb, b, 0, blk, 4, false);
+		int fa, fb;
 
 		if (!(co->cbp_luma & BIT(i / 4)))
 			continue;
@@ -593,6 +581,8 @@ static void vepu_cabac_residual(struct vepu_h264_ctx *c, const struct vepu_h264_
 				vepu_cabac_residual_8x8(c, co->luma8[i / 4]);
 			continue;
 		}
+		fa = vepu_h264_nbr_nnz(mb->nnz, a, 0, blk, 4, true);
+		fb = vepu_h264_nbr_nnz(mb->nnz, b, 0, blk, 4, false);
 		vepu_cabac_residual_block(c, intra16 ? CAT_LUMA_AC : CAT_LUMA_4X4,
 					  co->luma[blk] + intra16, 16 - intra16,
 					  vepu_cabac_cbf_inc(fa, fb, intra));
@@ -608,8 +598,8 @@ static void vepu_cabac_residual(struct vepu_h264_ctx *c, const struct vepu_h264_
 		return;
 	for (comp = 0; comp < 2; comp++)
 		for (i = 0; i < 4; i++) {
-			int fa = vepu_cabac_nbr_flag(mb, a, 16 + comp * 4, i, 2, true);
-			int fb = vepu_cabac_nbr_flag(mb, b, 16 + comp * 4, i, 2, false);
+			int fa = vepu_h264_nbr_nnz(mb->nnz, a, 16 + comp * 4, i, 2, true);
+			int fb = vepu_h264_nbr_nnz(mb->nnz, b, 16 + comp * 4, i, 2, false);
 
 			vepu_cabac_residual_block(c, CAT_CHROMA_AC, co->chroma[comp * 4 + i] + 1,
 						  15, vepu_cabac_cbf_inc(fa, fb, intra));

@@ -261,18 +261,10 @@ static unsigned int vepu_h264_residual_block(struct h264_bw *bw, const s16 *coef
 static int vepu_h264_nc(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			const u8 *cur, unsigned int idx, unsigned int base, unsigned int w)
 {
-	unsigned int x = idx % w, y = idx / w;
-	const struct vepu_h264_mb *mb;
-	int na = -1, nb = -1;
+	const struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
+	int na = vepu_h264_nbr_nnz(cur, mbx ? mb - 1 : NULL, base, idx, w, true);
+	int nb = vepu_h264_nbr_nnz(cur, mby ? mb - c->mbw : NULL, base, idx, w, false);
 
-	if (x)
-		na = cur[base + idx - 1];
-	else if (mbx)
-		na = (mb = &c->mbs[mby * c->mbw + mbx - 1], mb->nnz[base + idx + w - 1]);
-	if (y)
-		nb = cur[base + idx - w];
-	else if (mby)
-		nb = (mb = &c->mbs[(mby - 1) * c->mbw + mbx], mb->nnz[base + idx + w * (w - 1)]);
 	if (na >= 0 && nb >= 0)
 		return (na + nb + 1) >> 1;
 	if (na >= 0)
@@ -291,14 +283,13 @@ static void vepu_h264_write_residual(struct vepu_h264_ctx *c, unsigned int mbx,
 		vepu_h264_residual_block(&c->bw, co->luma_dc, 16,
 					 vepu_h264_nc(c, mbx, mby, nnz, 0, 0, 4));
 	for (i = 0; i < 16; i++) {
-		unsigned int b = vepu_h264_blk_order[i];
-
-		int nc = vepu_h264_nc(c, mbx, mby, nnz, b, 0, 4);
-		unsigned int k;
+		unsigned int b = vepu_h264_blk_order[i], k;
 		s16 part[16];
+		int nc;
 
 		if (!(co->cbp_luma & BIT(i / 4)))
 			continue;
+		nc = vepu_h264_nc(c, mbx, mby, nnz, b, 0, 4);
 		if (!co->t8x8) {
 			nnz[b] = vepu_h264_residual_block(&c->bw, co->luma[b] + first, 16 - first,
 							  nc);

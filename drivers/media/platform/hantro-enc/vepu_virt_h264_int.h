@@ -55,6 +55,22 @@ static inline bool vepu_h264_is_intra(const struct vepu_h264_mb *mb)
 	return mb->type == MB_I16 || mb->type == MB_I4;
 }
 
+/*
+ * The nnz entry of the 4x4 block left of (@left) or above block @idx of a
+ * grid @w blocks wide that starts at entry @base: in @cur, the macroblock's
+ * own entries, or in @nbr, the macroblock on that side (NULL outside the
+ * picture, which gives -1).
+ */
+static inline int vepu_h264_nbr_nnz(const u8 *cur, const struct vepu_h264_mb *nbr,
+				    unsigned int base, unsigned int idx, unsigned int w, bool left)
+{
+	unsigned int x = idx % w, y = idx / w;
+
+	if (left)
+		return x ? cur[base + idx - 1] : nbr ? nbr->nnz[base + idx + w - 1] : -1;
+	return y ? cur[base + idx - w] : nbr ? nbr->nnz[base + idx + w * (w - 1)] : -1;
+}
+
 /**
  * struct vepu_cabac - the arithmetic encoder of 9.3.4 and its contexts
  * @low:	codILow

@@ -47,21 +47,32 @@ static unsigned int vepu_i4_order(unsigned int bx, unsigned int by)
 	return (by >> 1) * 8 + (bx >> 1) * 4 + (by & 1) * 2 + (bx & 1);
 }
 
+/*
+ * [1 2 1] over a line of @n reference samples from @in to @out; the first
+ * sample's outer neighbour is @corner (or itself when there is none), the
+ * last sample's is itself.
+ */
+static void vepu_i8_filter_line(const u8 *in, u8 *out, unsigned int n, const u8 *corner)
+{
+	unsigned int i;
+
+	out[0] = ((corner ? *corner : in[0]) + 2 * in[0] + in[1] + 2) >> 2;
+	for (i = 1; i + 1 < n; i++)
+		out[i] = (in[i - 1] + 2 * in[i] + in[i + 1] + 2) >> 2;
+	out[n - 1] = (in[n - 2] + 3 * in[n - 1] + 2) >> 2;
+}
+
 /* The reference sample filter of Intra_8x8 (8.3.2.2.1), in place. */
 static void vepu_i8_filter(struct vepu_i4_nbr *n)
 {
+	const u8 *corner;
 	u8 t[17], l[8];
-	unsigned int i;
 
 	memcpy(t, n->top, sizeof(t));
 	memcpy(l, n->left, sizeof(l));
-	if (n->has_top) {
-		n->top[1] = n->has_corner ? (t[0] + 2 * t[1] + t[2] + 2) >> 2 :
-					    (3 * t[1] + t[2] + 2) >> 2;
-		for (i = 2; i < 16; i++)
-			n->top[i] = (t[i - 1] + 2 * t[i] + t[i + 1] + 2) >> 2;
-		n->top[16] = (t[15] + 3 * t[16] + 2) >> 2;
-	}
+	corner = n->has_corner ? &t[0] : NULL;
+	if (n->has_top)
+		vepu_i8_filter_line(t + 1, n->top + 1, 16, corner);
 	if (n->has_corner) {
 		if (n->has_top && n->has_left)
 			n->top[0] = (t[1] + 2 * t[0] + l[0] + 2) >> 2;
@@ -70,13 +81,8 @@ static void vepu_i8_filter(struct vepu_i4_nbr *n)
 		else if (n->has_left)
 			n->top[0] = (3 * t[0] + l[0] + 2) >> 2;
 	}
-	if (n->has_left) {
-		n->left[0] = n->has_corner ? (t[0] + 2 * l[0] + l[1] + 2) >> 2 :
-					     (3 * l[0] + l[1] + 2) >> 2;
-		for (i = 1; i < 7; i++)
-			n->left[i] = (l[i - 1] + 2 * l[i] + l[i + 1] + 2) >> 2;
-		n->left[7] = (l[6] + 3 * l[7] + 2) >> 2;
-	}
+	if (n->has_left)
+		vepu_i8_filter_line(l, n->left, 8, corner);
 }
 
 /*

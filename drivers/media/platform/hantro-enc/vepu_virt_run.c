@@ -105,7 +105,7 @@ static void vepu_virt_checkpoints(const struct hantro_layout *l, u32 *regs,
 	job->cp_distance = hantro_field_get(&l->cp_distance, regs);
 	job->qp_min = hantro_field_get(&l->qp_min, regs);
 	job->qp_max = hantro_field_get(&l->qp_max, regs);
-	for (i = 0; i < VEPU_H264_CHECKPOINTS; i++) {
+	for (i = 0; i < HANTRO_CHECKPOINTS; i++) {
 		r = vepu_virt_half_reg(regs, l->checkpoints, i, &shift);
 		job->cp_target[i] = *r >> shift;
 	}
@@ -126,7 +126,7 @@ static void vepu_virt_checkpoint_results(const struct hantro_layout *l, u32 *reg
 
 	if (!job->cp_distance)
 		return;
-	for (i = 0; i < VEPU_H264_CHECKPOINTS; i++) {
+	for (i = 0; i < HANTRO_CHECKPOINTS; i++) {
 		r = vepu_virt_half_reg(regs, l->checkpoints, i, &shift);
 		*r = (*r & ~(0xffffu << shift)) | (u32)job->cp_result[i] << shift;
 	}

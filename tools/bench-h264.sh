@@ -50,40 +50,36 @@ done
 
 say "== bitrate / PSNR at 640x480 (kbit/s at 30 fps, dB)"
 say "  encoder                     QP   kbit/s  PSNR"
-for qp in 22 26 30 34 38; do
-	"$B/bench_h264" "$B/clip-640x480.yuv" 640 480 300 "$qp" 60 "$B/model-$qp.h264" >/dev/null
-	decode_h264 "$B/model-$qp.h264" "$B/dec.yuv" &&
-		p=$(psnr_yuv "$B/clip-640x480.yuv" "$B/dec.yuv" 640 480)
-	say "  virtual VEPU (CAVLC, I4/I16/P16) $qp  $(kbps "$B/model-$qp.h264")  ${p:-decode failed}"
-done
-for qp in 22 26 30 34 38; do
-	"$B/bench_h264" "$B/clip-640x480.yuv" 640 480 300 "$qp" 60 "$B/cabac-$qp.h264" 0 >/dev/null
-	decode_h264 "$B/cabac-$qp.h264" "$B/dec.yuv" &&
-		p=$(psnr_yuv "$B/clip-640x480.yuv" "$B/dec.yuv" 640 480)
-	say "  virtual VEPU (CABAC, I4/I16/P16) $qp  $(kbps "$B/cabac-$qp.h264")  ${p:-decode failed}"
-done
-for qp in 22 26 30 34 38; do
-	"$B/bench_h264" "$B/clip-640x480.yuv" 640 480 300 "$qp" 60 "$B/high-$qp.h264" 0 1 >/dev/null
-	decode_h264 "$B/high-$qp.h264" "$B/dec.yuv" &&
-		p=$(psnr_yuv "$B/clip-640x480.yuv" "$B/dec.yuv" 640 480)
-	say "  virtual VEPU (CABAC + 8x8)       $qp  $(kbps "$B/high-$qp.h264")  ${p:-decode failed}"
-done
-for qp in 22 26 30 34 38; do
+# qp_points LABEL NAME CMD [ARGS...]: for each QP, CMD QP OUT ARGS... writes a
+# stream; prints its bitrate and PSNR.
+qp_points() {
+	local label=$1 name=$2 cmd=$3 qp p
+	shift 3
+	for qp in 22 26 30 34 38; do
+		"$cmd" "$qp" "$B/$name-$qp.h264" "$@" >/dev/null
+		p=
+		decode_h264 "$B/$name-$qp.h264" "$B/dec.yuv" &&
+			p=$(psnr_yuv "$B/clip-640x480.yuv" "$B/dec.yuv" 640 480)
+		say "  $(printf '%-32s' "$label") $qp  $(kbps "$B/$name-$qp.h264")  ${p:-decode failed}"
+	done
+}
+# model QP OUT [CABAC_INIT_IDC [T8]]: the virtual VEPU's core
+model() {
+	local qp=$1 out=$2
+	shift 2
+	"$B/bench_h264" "$B/clip-640x480.yuv" 640 480 300 "$qp" 60 "$out" "$@"
+}
+# x264 QP OUT PROFILE
+x264() {
 	ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 640x480 -r 30 \
-		-i "$B/clip-640x480.yuv" -c:v libx264 -profile:v baseline -preset medium \
-		-qp "$qp" -g 60 -bf 0 -f h264 -y "$B/x264-$qp.h264"
-	decode_h264 "$B/x264-$qp.h264" "$B/dec.yuv" &&
-		p=$(psnr_yuv "$B/clip-640x480.yuv" "$B/dec.yuv" 640 480)
-	say "  libx264 baseline medium      $qp  $(kbps "$B/x264-$qp.h264")  $p"
-done
-for qp in 22 26 30 34 38; do
-	ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 640x480 -r 30 \
-		-i "$B/clip-640x480.yuv" -c:v libx264 -profile:v main -preset medium \
-		-qp "$qp" -g 60 -bf 0 -f h264 -y "$B/x264m-$qp.h264"
-	decode_h264 "$B/x264m-$qp.h264" "$B/dec.yuv" &&
-		p=$(psnr_yuv "$B/clip-640x480.yuv" "$B/dec.yuv" 640 480)
-	say "  libx264 main (CABAC) medium  $qp  $(kbps "$B/x264m-$qp.h264")  $p"
-done
+		-i "$B/clip-640x480.yuv" -c:v libx264 -profile:v "$3" -preset medium \
+		-qp "$1" -g 60 -bf 0 -f h264 -y "$2"
+}
+qp_points "virtual VEPU (CAVLC, I4/I16/P16)" model model
+qp_points "virtual VEPU (CABAC, I4/I16/P16)" cabac model 0
+qp_points "virtual VEPU (CABAC + 8x8)" high model 0 1
+qp_points "libx264 baseline medium" x264 x264 baseline
+qp_points "libx264 main (CABAC) medium" x264m x264 main
 
 say "== in the test VM: openh264enc and the driver's CBR on the same clip"
 K612=$(kernel_build 6.12 vm-debug "$HANTRO_TOP/tools/vm/kernel-base.config" \

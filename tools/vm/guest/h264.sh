@@ -122,33 +122,28 @@ for off in $offsets; do
 		decode_h264 /tmp/cut.h264 /tmp/cut.yuv
 done
 
+# cbr_run NAME WHAT CTRLS: 90 frames at CBR 1 Mbit/s plus the controls CTRLS;
+# the bitrate must be within 15% and the stream decode strictly.
+cbr_run() {
+	local kbps
+	v4l2-ctl -d "$node" --set-fmt-video-out=width=640,height=480,pixelformat=NV12 \
+		--set-fmt-video=pixelformat=H264 --set-parm=30 \
+		--set-ctrl=video_bitrate_mode=1,video_bitrate=1000000"$3" \
+		--stream-out-mmap --stream-mmap --stream-from=/tmp/cbr.nv12 \
+		--stream-to="/tmp/$1.h264" --stream-count=90 >"/mnt/out/ctl-$1.log" 2>&1
+	kbps=$(($(stat -c %s "/tmp/$1.h264" 2>/dev/null || echo 0) * 8 * 30 / 90 / 1000))
+	echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
+	check "$2 1 Mbit/s: achieved $kbps kbit/s within 15%" \
+		test "$kbps" -ge 850 -a "$kbps" -le 1150
+	check "... the stream decodes strictly" decode_h264 "/tmp/$1.h264" "/tmp/$1.yuv"
+}
+
 echo "== rate control: CBR 1 Mbit/s over 90 frames of testsrc2 at 30 fps"
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 90 \
 	-f rawvideo -pix_fmt nv12 -y /tmp/cbr.nv12
-v4l2-ctl -d "$node" --set-fmt-video-out=width=640,height=480,pixelformat=NV12 \
-	--set-fmt-video=pixelformat=H264 --set-parm=30 \
-	--set-ctrl=video_bitrate_mode=1,video_bitrate=1000000 \
-	--stream-out-mmap --stream-mmap --stream-from=/tmp/cbr.nv12 \
-	--stream-to=/tmp/cbr.h264 --stream-count=90 >/mnt/out/ctl-cbr.log 2>&1
-size=$(stat -c %s /tmp/cbr.h264 2>/dev/null || echo 0)
-kbps=$((size * 8 * 30 / 90 / 1000))
-echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
-check "CBR 1 Mbit/s: achieved $kbps kbit/s within 15%" test "$kbps" -ge 850 -a "$kbps" -le 1150
-check "CBR stream decodes strictly" decode_h264 /tmp/cbr.h264 /tmp/cbr.yuv
-
+cbr_run cbr CBR ""
 echo "== macroblock rate control: the same with MB_RC_ENABLE and CABAC"
-v4l2-ctl -d "$node" --set-fmt-video-out=width=640,height=480,pixelformat=NV12 \
-	--set-fmt-video=pixelformat=H264 --set-parm=30 \
-	--set-ctrl=video_bitrate_mode=1,video_bitrate=1000000,h264_mb_level_rate_control=1 \
-	--set-ctrl=h264_profile=2,h264_entropy_mode=1 \
-	--stream-out-mmap --stream-mmap --stream-from=/tmp/cbr.nv12 \
-	--stream-to=/tmp/mbrc.h264 --stream-count=90 >/mnt/out/ctl-mbrc.log 2>&1
-size=$(stat -c %s /tmp/mbrc.h264 2>/dev/null || echo 0)
-kbps=$((size * 8 * 30 / 90 / 1000))
-echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
-check "MB_RC_ENABLE, CABAC, CBR 1 Mbit/s: achieved $kbps kbit/s within 15%" \
-	test "$kbps" -ge 850 -a "$kbps" -le 1150
-check "... the stream decodes strictly" decode_h264 /tmp/mbrc.h264 /tmp/mbrc.yuv
+cbr_run mbrc "MB_RC_ENABLE, CABAC, CBR" ",h264_mb_level_rate_control=1,h264_profile=2,h264_entropy_mode=1"
 
 check "modules unload" unload_project_modules
 finish

@@ -22,12 +22,15 @@
  * @VEPU_FAULT_BUFFER_FULL:	report the output buffer as full
  * @VEPU_FAULT_BUS_ERROR:	report a bus error
  * @VEPU_FAULT_LOST_IRQ:	finish but never raise the interrupt
+ * @VEPU_FAULT_STALL:		take a minute before starting the frame, as a
+ *				hung bus would, unless a reset stops it first
  */
 enum vepu_virt_fault {
 	VEPU_FAULT_NONE,
 	VEPU_FAULT_BUFFER_FULL,
 	VEPU_FAULT_BUS_ERROR,
 	VEPU_FAULT_LOST_IRQ,
+	VEPU_FAULT_STALL,
 };
 
 struct vepu_virt;
@@ -77,8 +80,14 @@ extern const struct vepu_virt_ip vepu_virt_vepu2;
  * @ip:		the register set it implements
  * @child:	the device the hantro-enc driver binds to
  * @regmap:	register access for the driver
- * @lock:	protects @regs
+ * @lock:	protects @regs, @busy, @resets and @start_resets
  * @regs:	the register file
+ * @busy:	a frame is running: the enable bit reads back as set
+ * @resets:	writes that cleared the enable bit, each stopping the frame
+ *		that runs or waits to run
+ * @start_resets: @resets when the enable bit was last set: the pending
+ *		frame is stopped once @resets moves on
+ * @run_resets:	@start_resets of the running frame
  * @wq:		runs frames, one at a time like the hardware
  * @run:	the frame started by the last write of the enable bit
  * @irq_domain:	provides the interrupt line of @child
@@ -90,8 +99,12 @@ struct vepu_virt {
 	const struct vepu_virt_ip *ip;
 	struct platform_device *child;
 	struct regmap *regmap;
-	spinlock_t lock;		/* the register file */
+	spinlock_t lock;		/* the register file and the run state */
 	u32 regs[VEPU_VIRT_NUM_REGS];
+	bool busy;
+	unsigned int resets;
+	unsigned int start_resets;
+	unsigned int run_resets;
 	struct workqueue_struct *wq;
 	struct work_struct run;
 	struct irq_domain *irq_domain;
@@ -119,6 +132,7 @@ int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val);
 })
 
 void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len);
+bool vepu_virt_stopped(const void *vepu);
 u32 vepu_virt_run_frame(struct vepu_virt *v, u32 *regs, enum vepu_virt_fault fault);
 
 #endif /* VEPU_VIRT_H */

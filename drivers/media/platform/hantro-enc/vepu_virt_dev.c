@@ -11,6 +11,7 @@
  * bus master does, then raises the interrupt.
  */
 
+#include <linux/delay.h>
 #include <linux/dma-direct.h>
 #include <linux/dma-mapping.h>
 #include <linux/interrupt.h>
@@ -30,7 +31,7 @@ MODULE_PARM_DESC(ip, "Register set to model: h1 (Hantro H1/VEPU1) or vepu2 (Rock
 static int inject_fault;
 module_param(inject_fault, int, 0644);
 MODULE_PARM_DESC(inject_fault,
-		 "Fault for the next frame, then back to 0: 1 buffer full, 2 bus error, 3 lost interrupt");
+		 "Fault for the next frame, then back to 0: 1 buffer full, 2 bus error, 3 lost interrupt, 4 stall until reset");
 
 /**
  * vepu_virt_map() - the CPU view of a bus address range, as a bus master sees it
@@ -52,11 +53,33 @@ void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len)
 	return phys_to_virt(phys);
 }
 
+/**
+ * vepu_virt_stopped() - whether a reset stopped the running frame
+ * @vepu:	the device
+ *
+ * Return: true once the enable bit was cleared after the frame started.
+ */
+bool vepu_virt_stopped(const void *vepu)
+{
+	const struct vepu_virt *v = vepu;
+
+	return READ_ONCE(v->resets) != v->run_resets;
+}
+
+/* A stalled bus: nothing moves until a reset, or for a minute. */
+static void vepu_virt_stall(struct vepu_virt *v)
+{
+	unsigned int ms;
+
+	for (ms = 0; ms < 60000 && !vepu_virt_stopped(v); ms += 20)
+		msleep(20);
+}
+
 static void vepu_virt_run(struct work_struct *work)
 {
 	struct vepu_virt *v = container_of(work, struct vepu_virt, run);
-	enum vepu_virt_fault fault = xchg(&inject_fault, VEPU_FAULT_NONE);
 	const struct hantro_layout *l = v->ip->layout;
+	enum vepu_virt_fault fault;
 	u32 *regs, status;
 	bool raise;
 
@@ -64,17 +87,33 @@ static void vepu_virt_run(struct work_struct *work)
 	if (!regs)
 		return;
 	spin_lock_irq(&v->lock);
+	/* A reset after the start: the frame never runs. */
+	if (v->resets != v->start_resets) {
+		spin_unlock_irq(&v->lock);
+		kfree(regs);
+		return;
+	}
 	memcpy(regs, v->regs, sizeof(v->regs));
+	v->run_resets = v->start_resets;
+	v->busy = true;
 	spin_unlock_irq(&v->lock);
 
-	status = vepu_virt_run_frame(v, regs, fault);
+	fault = xchg(&inject_fault, VEPU_FAULT_NONE);
+	if (fault == VEPU_FAULT_STALL)
+		vepu_virt_stall(v);
+	status = vepu_virt_stopped(v) ? 0 : vepu_virt_run_frame(v, regs, fault);
 
 	spin_lock_irq(&v->lock);
-	v->regs[l->buf_limit / 4] = regs[l->buf_limit / 4];
-	v->regs[l->qp_sum.reg / 4] = regs[l->qp_sum.reg / 4];
-	v->regs[l->mode.reg / 4] &= ~v->ip->enable;
-	v->regs[v->ip->irq_reg / 4] |= status | v->ip->irq_raw;
-	raise = !(v->regs[v->ip->irq_reg / 4] & v->ip->irq_disable);
+	v->busy = false;
+	/* A stopped frame reports nothing: no readback, no interrupt. */
+	raise = v->resets == v->run_resets;
+	if (raise) {
+		v->regs[l->buf_limit / 4] = regs[l->buf_limit / 4];
+		v->regs[l->qp_sum.reg / 4] = regs[l->qp_sum.reg / 4];
+		v->regs[l->mode.reg / 4] &= ~v->ip->enable;
+		v->regs[v->ip->irq_reg / 4] |= status | v->ip->irq_raw;
+		raise = !(v->regs[v->ip->irq_reg / 4] & v->ip->irq_disable);
+	}
 	spin_unlock_irq(&v->lock);
 	kfree(regs);
 
@@ -89,6 +128,9 @@ int vepu_virt_reg_read(void *ctx, unsigned int reg, unsigned int *val)
 
 	spin_lock_irqsave(&v->lock, flags);
 	*val = v->regs[reg / 4];
+	/* The enable bit stays set until the core has stopped. */
+	if (reg == v->ip->layout->mode.reg && v->busy)
+		*val |= v->ip->enable;
 	spin_unlock_irqrestore(&v->lock, flags);
 	return 0;
 }
@@ -97,11 +139,17 @@ int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val)
 {
 	struct vepu_virt *v = ctx;
 	unsigned long flags;
-	bool start;
+	bool start = false;
 
 	spin_lock_irqsave(&v->lock, flags);
-	start = reg == v->ip->layout->mode.reg && (val & v->ip->enable) &&
-		!(v->regs[reg / 4] & v->ip->enable);
+	if (reg == v->ip->layout->mode.reg) {
+		start = (val & v->ip->enable) && !(v->regs[reg / 4] & v->ip->enable);
+		if (start)
+			v->start_resets = v->resets;
+		else if (!(val & v->ip->enable))
+			/* Clearing the enable bit resets the core. */
+			WRITE_ONCE(v->resets, v->resets + 1);
+	}
 	v->regs[reg / 4] = val;
 	spin_unlock_irqrestore(&v->lock, flags);
 	if (start)
@@ -123,10 +171,21 @@ static const struct irq_domain_ops vepu_virt_irq_ops = {
 
 static void vepu_virt_teardown(struct vepu_virt *v)
 {
+	/*
+	 * Unbind the driver, then stop and drain the frame it may have left
+	 * running, which still reaches memory through the child's DMA
+	 * settings: the child is freed only after that.
+	 */
 	if (v->child)
-		platform_device_unregister(v->child);
-	if (v->wq)
+		platform_device_del(v->child);
+	if (v->wq) {
+		spin_lock_irq(&v->lock);
+		WRITE_ONCE(v->resets, v->resets + 1);
+		spin_unlock_irq(&v->lock);
 		destroy_workqueue(v->wq);
+	}
+	if (v->child)
+		platform_device_put(v->child);
 	if (v->virq)
 		irq_dispose_mapping(v->virq);
 	if (v->irq_domain) {

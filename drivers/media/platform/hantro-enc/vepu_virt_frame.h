@@ -23,6 +23,9 @@ enum vepu_in_fmt {
  * @row_len:	luma row length in pixels (the register's unit)
  * @mb_width:	coded width in macroblocks
  * @mb_height:	coded height in macroblocks
+ * @stop:	optional: true once a reset stopped the frame, checked before
+ *		each macroblock row so that a stopped frame touches no more memory
+ * @stop_arg:	its argument
  */
 struct vepu_frame {
 	unsigned int fmt;
@@ -30,7 +33,14 @@ struct vepu_frame {
 	unsigned int row_len;
 	unsigned int mb_width;
 	unsigned int mb_height;
+	bool (*stop)(const void *stop_arg);
+	const void *stop_arg;
 };
+
+static inline bool vepu_frame_stopped(const struct vepu_frame *f)
+{
+	return f->stop && f->stop(f->stop_arg);
+}
 
 /**
  * struct vepu_mb - one macroblock of 4:2:0 samples

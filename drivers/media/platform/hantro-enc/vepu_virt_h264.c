@@ -721,7 +721,7 @@ static void vepu_h264_header_rest(struct h264_bw *bw, u64 rem, unsigned int bits
  * @bytes:	receives the bytes written at job->out, header rest included
  *
  * Return: 0, -ENOSPC when the output does not fit, -EINVAL for parameters
- * the hardware rejects.
+ * the hardware rejects, -ECANCELED when a reset stopped the frame.
  */
 int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 {
@@ -761,7 +761,9 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	vepu_h264_write_slice_header(&c);
 	if (job->cabac && vepu_h264_cabac_start(&c))
 		return -EINVAL;
-	for (mby = 0; mby < c.mbh; mby++)
+	for (mby = 0; mby < c.mbh; mby++) {
+		if (vepu_frame_stopped(&job->frame))
+			return -ECANCELED;
 		for (mbx = 0; mbx < c.mbw; mbx++) {
 			vepu_frame_fetch_mb(&job->frame, mbx, mby, &m->src);
 			vepu_h264_code_mb(&c, mbx, mby, m);
@@ -775,6 +777,7 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 			    mby * c.mbw + mbx + 1 == (cp + 1) * job->cp_distance)
 				vepu_h264_checkpoint(&c, cp++);
 		}
+	}
 	if (!job->cabac) {
 		if (c.skip_run)
 			h264_bw_ue(&c.bw, c.skip_run);
@@ -782,7 +785,8 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	}
 	if (c.bw.overflow)
 		return -ENOSPC;
-	vepu_h264_deblock(&c);
+	if (vepu_h264_deblock(&c))
+		return -ECANCELED;
 	*bytes = c.bw.pos;
 	return 0;
 }

@@ -6,6 +6,7 @@
  */
 
 #include <linux/bits.h>
+#include <linux/errno.h>
 
 #include "vepu_virt_h264_int.h"
 
@@ -214,18 +215,24 @@ static void vepu_deblock_edge(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 /**
  * vepu_h264_deblock() - filter the whole reconstructed picture in place
  * @c:	the picture, every macroblock reconstructed
+ *
+ * Return: 0, or -ECANCELED when a reset stopped the frame.
  */
-void vepu_h264_deblock(struct vepu_h264_ctx *c)
+int vepu_h264_deblock(struct vepu_h264_ctx *c)
 {
 	unsigned int mbx, mby, edge;
 
 	if (c->job->deblock_idc == 1)
-		return;
-	for (mby = 0; mby < c->mbh; mby++)
+		return 0;
+	for (mby = 0; mby < c->mbh; mby++) {
+		if (vepu_frame_stopped(&c->job->frame))
+			return -ECANCELED;
 		for (mbx = 0; mbx < c->mbw; mbx++) {
 			for (edge = mbx ? 0 : 1; edge < 4; edge++)
 				vepu_deblock_edge(c, mbx, mby, true, edge);
 			for (edge = mby ? 0 : 1; edge < 4; edge++)
 				vepu_deblock_edge(c, mbx, mby, false, edge);
 		}
+	}
+	return 0;
 }

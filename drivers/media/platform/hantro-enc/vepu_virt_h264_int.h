@@ -266,6 +266,6 @@ unsigned int vepu_h264_code_i8(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 void vepu_h264_write_slice_header(struct vepu_h264_ctx *c);
 
 /* vepu_virt_h264_deblock.c */
-void vepu_h264_deblock(struct vepu_h264_ctx *c);
+int vepu_h264_deblock(struct vepu_h264_ctx *c);
 
 #endif /* VEPU_VIRT_H264_INT_H */

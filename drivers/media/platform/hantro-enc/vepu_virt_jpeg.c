@@ -158,7 +158,8 @@ static void vepu_code_block(struct vepu_jpeg_state *s, const u8 *src, unsigned i
  * @written:	bytes written to @job->out
  *
  * Return: 0, -EINVAL when the registers describe no valid frame, -ENOSPC
- * when the scan does not fit (the hardware's buffer-full condition).
+ * when the scan does not fit (the hardware's buffer-full condition),
+ * -ECANCELED when a reset stopped the frame.
  */
 int vepu_jpeg_encode(struct vepu_jpeg_state *st, const struct vepu_jpeg_job *job,
 		     size_t *written)
@@ -181,6 +182,8 @@ int vepu_jpeg_encode(struct vepu_jpeg_state *st, const struct vepu_jpeg_job *job
 	vepu_huff_build(&st->ac[1], &jpeg_k6_chroma_ac);
 
 	for (mby = 0; mby < f->mb_height && !st->bw.overflow; mby++) {
+		if (vepu_frame_stopped(f))
+			return -ECANCELED;
 		for (mbx = 0; mbx < f->mb_width; mbx++) {
 			vepu_frame_fetch_mb(f, mbx, mby, &mb);
 			for (b = 0; b < 4; b++)

@@ -29,6 +29,8 @@ static enum vepu_virt_result vepu_virt_input(struct vepu_virt *v, const u32 *reg
 		.row_len = hantro_field_get(&l->row_len, regs),
 		.mb_width = hantro_field_get(&l->mb_width, regs),
 		.mb_height = hantro_field_get(&l->mb_height, regs),
+		.stop = vepu_virt_stopped,
+		.stop_arg = v,
 	};
 	if (vepu_frame_check_geometry(f))
 		return VEPU_BUS_ERROR;

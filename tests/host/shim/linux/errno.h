@@ -10,4 +10,5 @@
 #define ENOMEM	12
 #define EINVAL	22
 #define ENOSPC	28
+#define ECANCELED	125
 #endif

@@ -5,13 +5,17 @@
  *
  *   hantro-enc-test [-d /dev/videoN] [-f RAWFOURCC] [-s WxH] [-F FAULTFILE]
  *   hantro-enc-test -j JOBS -n FRAMES [-o DIR] [-d ...] [-f ...] [-s ...]
+ *   hantro-enc-test -e EXPORTER -s WxH [-d ...]
  *
  * The first form walks the state machine; with -F it also writes fault codes
- * (1 buffer full, 2 bus error, 3 lost interrupt) to FAULTFILE, the virtual
+ * (1 buffer full, 2 bus error, 3 lost interrupt, 4 a stall past the driver's
+ * watchdog) to FAULTFILE, the virtual
  * VEPU's inject_fault parameter, and checks each frame fails with
  * V4L2_BUF_FLAG_ERROR and the next one encodes. The second form encodes
  * FRAMES frames on JOBS file handles at once and checks every frame; with -o
  * each job's last frame is saved as DIR/job-N.bin for an external decoder.
+ * The third form encodes frames imported as DMABUFs of exactly their size
+ * from EXPORTER, a capture node such as vivid's, as cameras hand them over.
  *
  * Works on any multi-planar stateful encoder node (the hantro-enc nodes,
  * vicodec with multiplanar=1, ...). Each check prints PASS or FAIL with its
@@ -721,21 +725,26 @@ static void test_force_key(struct enc *e)
 	       "FORCE_KEY_FRAME: the frame after is a P picture again");
 }
 
-/* HEADER_MODE_SEPARATE: the first CAPTURE buffer holds SPS and PPS only. */
-static void test_header_separate(struct enc *e)
+/*
+ * HEADER_MODE: SEPARATE is refused (a header-only buffer would share the
+ * first picture's timestamp, which GStreamer and FFmpeg mishandle), so the
+ * first CAPTURE buffer of a stream holds SPS, PPS and the IDR picture.
+ */
+static void test_header_mode(struct enc *e)
 {
 	struct v4l2_plane planes[VIDEO_MAX_PLANES];
 	struct v4l2_buffer b;
-	unsigned int types;
+	unsigned int types, want = (1u << 5) | (1u << 7) | (1u << 8);
 	int ret;
 
 	stop_both(e);
-	report(!set_ctrl(e, V4L2_CID_MPEG_VIDEO_HEADER_MODE, V4L2_MPEG_VIDEO_HEADER_MODE_SEPARATE),
-	       "HEADER_MODE_SEPARATE set before streaming");
-	report(start_both(e) == 0, "HEADER_MODE_SEPARATE: both queues streaming");
 	report(set_ctrl(e, V4L2_CID_MPEG_VIDEO_HEADER_MODE,
-			V4L2_MPEG_VIDEO_HEADER_MODE_JOINED_WITH_1ST_FRAME) == -EBUSY,
-	       "HEADER_MODE is locked while streaming (EBUSY)");
+			V4L2_MPEG_VIDEO_HEADER_MODE_SEPARATE) == -EINVAL,
+	       "HEADER_MODE_SEPARATE is refused (EINVAL)");
+	report(!set_ctrl(e, V4L2_CID_MPEG_VIDEO_HEADER_MODE,
+			 V4L2_MPEG_VIDEO_HEADER_MODE_JOINED_WITH_1ST_FRAME),
+	       "HEADER_MODE_JOINED_WITH_1ST_FRAME accepted");
+	report(start_both(e) == 0, "HEADER_MODE: both queues streaming");
 	e->next_seq = 0;
 	e->expect_idr = false;
 	queue_all_cap(e);
@@ -743,17 +752,13 @@ static void test_header_separate(struct enc *e)
 	queue_out(e);
 	ret = dqbuf(e, CAP_TYPE, &b, planes, FRAME_MS);
 	types = ret ? 0 : nal_types(e->cap[b.index].mem[0], planes[0].bytesused);
-	report(!ret && types == ((1u << 7) | (1u << 8)) && !(b.flags & V4L2_BUF_FLAG_ERROR),
-	       "HEADER_MODE_SEPARATE: the first buffer holds SPS and PPS only (%s, NAL types %#x)",
+	report(!ret && types == want && (b.flags & V4L2_BUF_FLAG_KEYFRAME) &&
+	       !(b.flags & V4L2_BUF_FLAG_ERROR),
+	       "HEADER_MODE: the first buffer holds SPS, PPS and the IDR picture (%s, NAL types %#x)",
 	       strerror(-ret), types);
 	if (!ret)
 		e->next_seq = b.sequence + 1;
-	ret = expect_frame(e, e->frame - 1, "HEADER_MODE_SEPARATE: first picture");
-	report(ret >= 0 && (ret & V4L2_BUF_FLAG_KEYFRAME),
-	       "HEADER_MODE_SEPARATE: the frame follows as an IDR picture");
 	stop_both(e);
-	set_ctrl(e, V4L2_CID_MPEG_VIDEO_HEADER_MODE,
-		 V4L2_MPEG_VIDEO_HEADER_MODE_JOINED_WITH_1ST_FRAME);
 	start_both(e);
 }
 
@@ -863,14 +868,15 @@ static void test_streamoff_unblocks_dqbuf(struct enc *e)
 
 static void test_faults(struct enc *e, const char *fault_file)
 {
-	static const char * const names[] = { NULL, "buffer full", "bus error", "lost interrupt" };
+	static const char * const names[] = { NULL, "buffer full", "bus error", "lost interrupt",
+					      "frame stalls past the watchdog" };
 	struct v4l2_plane planes[VIDEO_MAX_PLANES];
 	struct v4l2_buffer b;
 	unsigned int code;
 	FILE *f;
 	int ret;
 
-	for (code = 1; code <= 3; code++) {
+	for (code = 1; code <= 4; code++) {
 		f = fopen(fault_file, "w");
 		if (!f) {
 			report(false, "fault %s: open %s", names[code], fault_file);
@@ -881,14 +887,106 @@ static void test_faults(struct enc *e, const char *fault_file)
 		queue_all_cap(e);
 		drain_out_queue(e);
 		queue_out(e);
-		/* A lost interrupt is caught by the driver's watchdog. */
-		ret = dqbuf(e, CAP_TYPE, &b, planes, FRAME_MS);
+		/* A lost interrupt or a stall is caught by the driver's watchdog. */
+		ret = dqbuf(e, CAP_TYPE, &b, planes, 2 * FRAME_MS);
 		report(!ret && (b.flags & V4L2_BUF_FLAG_ERROR),
 		       "fault %s: the CAPTURE buffer comes back with ERROR", names[code]);
 		if (!ret)
 			e->next_seq = b.sequence + 1;
 		encode_frames(e, 1, names[code]);
 	}
+}
+
+/*
+ * A camera's frames imported as DMABUFs of exactly their size (libcamera,
+ * picamera2: length = bytesused = stride * height * 3 / 2) at a height the
+ * hardware does not read whole (1080 of 1088 lines): QBUF accepts them and
+ * every frame encodes. The exporter is a capture node (vivid).
+ */
+static void test_dmabuf_import(struct enc *e, const char *exporter, unsigned int w,
+			       unsigned int h)
+{
+	unsigned int xtype = V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE, i, frames = 3, ok = 0;
+	struct v4l2_format xf = { .type = xtype }, of = { .type = OUT_TYPE };
+	struct v4l2_requestbuffers rb = { .count = 2, .type = xtype, .memory = V4L2_MEMORY_MMAP };
+	int x = open(exporter, O_RDWR | O_NONBLOCK), fds[2] = { -1, -1 }, ret;
+	struct v4l2_plane planes[VIDEO_MAX_PLANES];
+	struct v4l2_buffer b;
+	unsigned int size = 0;
+
+	report(x >= 0, "DMABUF import: open the exporter %s", exporter);
+	if (x < 0)
+		return;
+	xf.fmt.pix_mp.width = w;
+	xf.fmt.pix_mp.height = h;
+	xf.fmt.pix_mp.pixelformat = V4L2_PIX_FMT_NV12;
+	xf.fmt.pix_mp.num_planes = 1;
+	ret = ioctl(x, VIDIOC_S_FMT, &xf) || ioctl(x, VIDIOC_REQBUFS, &rb);
+	for (i = 0; !ret && i < 2; i++) {
+		struct v4l2_exportbuffer eb = { .type = xtype, .index = i, .flags = O_RDWR };
+
+		ret = ioctl(x, VIDIOC_EXPBUF, &eb);
+		fds[i] = eb.fd;
+	}
+	size = xf.fmt.pix_mp.plane_fmt[0].sizeimage;
+	report(!ret && xf.fmt.pix_mp.height == h && size == w * h * 3 / 2,
+	       "DMABUF import: exporter gives %ux%u NV12 buffers of exactly %u bytes",
+	       xf.fmt.pix_mp.width, xf.fmt.pix_mp.height, size);
+	if (ret)
+		goto out;
+
+	stop_both(e);
+	of.fmt.pix_mp = (struct v4l2_pix_format_mplane){
+		.width = w, .height = h, .pixelformat = V4L2_PIX_FMT_NV12, .num_planes = 1,
+	};
+	of.fmt.pix_mp.plane_fmt[0].bytesperline = xf.fmt.pix_mp.plane_fmt[0].bytesperline;
+	ret = xioctl(e, VIDIOC_S_FMT, &of);
+	report(!ret && of.fmt.pix_mp.height == h &&
+	       of.fmt.pix_mp.plane_fmt[0].bytesperline == xf.fmt.pix_mp.plane_fmt[0].bytesperline &&
+	       of.fmt.pix_mp.plane_fmt[0].sizeimage <= size,
+	       "DMABUF import: OUTPUT keeps %ux%u and the camera's stride (sizeimage %u)",
+	       of.fmt.pix_mp.width, of.fmt.pix_mp.height, of.fmt.pix_mp.plane_fmt[0].sizeimage);
+	e->out_fmt = of;
+	rb = (struct v4l2_requestbuffers){ .count = 2, .type = OUT_TYPE,
+					   .memory = V4L2_MEMORY_DMABUF };
+	ret = xioctl(e, VIDIOC_REQBUFS, &rb) || reqbufs(e, CAP_TYPE, NBUF) ||
+	      stream(e, OUT_TYPE, true) || stream(e, CAP_TYPE, true);
+	report(!ret, "DMABUF import: DMABUF OUTPUT queue streaming");
+	if (ret)
+		goto out;
+	queue_all_cap(e);
+	for (i = 0; i < frames; i++) {
+		memset(planes, 0, sizeof(planes));
+		planes[0].m.fd = fds[i % 2];
+		planes[0].length = size;
+		planes[0].bytesused = size;
+		b = (struct v4l2_buffer){ .type = OUT_TYPE, .memory = V4L2_MEMORY_DMABUF,
+					  .index = i % 2, .m.planes = planes, .length = 1 };
+		if (i >= 2 && dqbuf(e, OUT_TYPE, &b, planes, FRAME_MS))
+			break;
+		planes[0].m.fd = fds[i % 2];
+		planes[0].length = size;
+		planes[0].bytesused = size;
+		b = (struct v4l2_buffer){ .type = OUT_TYPE, .memory = V4L2_MEMORY_DMABUF,
+					  .index = i % 2, .m.planes = planes, .length = 1 };
+		ret = xioctl(e, VIDIOC_QBUF, &b);
+		report(!ret, "DMABUF import: QBUF of an exact-size %u-byte DMABUF (%s)", size,
+		       strerror(-ret));
+		if (ret)
+			break;
+		ret = dqbuf(e, CAP_TYPE, &b, planes, FRAME_MS);
+		if (!ret && !(b.flags & V4L2_BUF_FLAG_ERROR) && planes[0].bytesused)
+			ok++;
+		if (!ret)
+			xioctl(e, VIDIOC_QBUF, &b);
+	}
+	report(ok == frames, "DMABUF import: %u of %u frames encoded without ERROR", ok, frames);
+	stop_both(e);
+out:
+	for (i = 0; i < 2; i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+	close(x);
 }
 
 /* One of several concurrent encoders: n frames, each checked. */
@@ -961,11 +1059,11 @@ int main(int argc, char **argv)
 	struct enc e = { .path = "/dev/video0" };
 	struct v4l2_event_subscription sub = { .type = V4L2_EVENT_EOS };
 	unsigned int w = 640, h = 480, jobs = 0, frames = 100;
-	const char *fault_file = NULL, *outdir = NULL;
+	const char *fault_file = NULL, *outdir = NULL, *exporter = NULL;
 	u_int32_t raw = 0;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "d:f:s:F:j:n:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "d:e:f:s:F:j:n:o:")) != -1) {
 		switch (opt) {
 		case 'd':
 			e.path = optarg;
@@ -982,6 +1080,9 @@ int main(int argc, char **argv)
 		case 'F':
 			fault_file = optarg;
 			break;
+		case 'e':
+			exporter = optarg;
+			break;
 		case 'j':
 			jobs = atoi(optarg);
 			break;
@@ -993,8 +1094,9 @@ int main(int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: %s [-d node] [-f RAWFOURCC] [-s WxH] [-F faultfile]\n"
+				"       %s -e exporter -s WxH [-d node]\n"
 				"       %s -j jobs -n frames [-o dir] [-d node] [-f RAWFOURCC] [-s WxH]\n",
-				argv[0], argv[0]);
+				argv[0], argv[0], argv[0]);
 			return 2;
 		}
 	}
@@ -1004,6 +1106,12 @@ int main(int argc, char **argv)
 	if (e.fd < 0) {
 		perror(e.path);
 		return 2;
+	}
+	if (exporter) {
+		test_dmabuf_import(&e, exporter, w, h);
+		close(e.fd);
+		printf("%u passed, %u failed\n", passed, failed);
+		return failed ? 1 : 0;
 	}
 	printf("Stateful encoder state machine on %s\n", e.path);
 
@@ -1020,7 +1128,7 @@ int main(int argc, char **argv)
 	test_back_to_initialization(&e);
 	if (e.coded == V4L2_PIX_FMT_H264) {
 		test_force_key(&e);
-		test_header_separate(&e);
+		test_header_mode(&e);
 		test_entropy(&e, outdir);
 	}
 	if (fault_file)

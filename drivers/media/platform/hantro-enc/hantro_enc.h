@@ -25,8 +25,13 @@
 #define HANTRO_ENC_MIN_H	32
 #define HANTRO_ENC_MAX_W	8176
 #define HANTRO_ENC_MAX_H	8176
-/* A job the hardware has not finished by then is reset and failed. */
-#define HANTRO_ENC_WATCHDOG_MS	2000
+/*
+ * A job the hardware has not finished by then is reset and failed: a fixed
+ * allowance plus a share per macroblock, so that the largest frames (and a
+ * model of the hardware on a slow machine) are not cut short.
+ */
+#define HANTRO_ENC_WATCHDOG_MS		2000
+#define HANTRO_ENC_WATCHDOG_MBS_PER_MS	2
 
 extern int hantro_enc_debug;
 
@@ -71,6 +76,7 @@ struct hantro_enc_dev;
  * @dst_addr:	DMA address where the hardware writes the stream
  * @dst_size:	bytes available to the hardware at @dst_addr
  * @hdr_len:	bytes the driver wrote before @dst_addr
+ * @powered:	the job holds a runtime PM reference
  */
 struct hantro_enc_job {
 	struct vb2_v4l2_buffer *src;
@@ -79,6 +85,7 @@ struct hantro_enc_job {
 	dma_addr_t dst_addr;
 	u32 dst_size;
 	u32 hdr_len;
+	bool powered;
 };
 
 /**
@@ -140,17 +147,12 @@ struct hantro_enc_variant {
 	unsigned int max_height;
 };
 
-/* hantro_enc_codec_ops.run(): the CAPTURE buffer was filled without hardware. */
-#define HANTRO_ENC_RUN_HEADER_ONLY	1
-
 /**
  * struct hantro_enc_codec_ops - codec layer
  * @start:	optional: a stream starts (STREAMON(CAPTURE)); allocate state
  * @stop:	optional: the stream ended (STREAMOFF(CAPTURE)); free it
  * @run:	prepare the frame (headers, parameters) and start the backend.
- *		Returns 0 when started, HANTRO_ENC_RUN_HEADER_ONLY when the
- *		CAPTURE buffer holds stream headers only and the OUTPUT buffer
- *		stays queued, or a negative error.
+ *		Returns 0 when started or a negative error.
  * @done:	the hardware finished @job; set the payload. Atomic context.
  */
 struct hantro_enc_codec_ops {
@@ -208,11 +210,12 @@ struct hantro_enc_node {
  * @clks:	clocks, none on the virtual VEPU
  * @num_clks:	number of @clks
  * @variant:	IP and SoC data
- * @lock:	serialises ioctls on all nodes
+ * @lock:	serialises opening files
  * @irqlock:	protects the drain state between ioctls and job completion
  * @watchdog:	fails a job whose interrupt never comes
  * @job_ctx:	context whose job runs on the hardware, or NULL
  * @job:	the running job
+ * @job_reset:	the watchdog reset the hardware; the job ends once it is idle
  * @shutdown:	the device is being removed: jobs fail without touching it
  * @shadow:	register values of the frame being programmed
  * @shadow_used: which of @shadow the frame sets
@@ -228,11 +231,12 @@ struct hantro_enc_dev {
 	struct clk_bulk_data *clks;
 	int num_clks;
 	const struct hantro_enc_variant *variant;
-	struct mutex lock;		/* ioctls of all nodes */
+	struct mutex lock;		/* open */
 	spinlock_t irqlock;		/* drain state vs. job completion */
 	struct delayed_work watchdog;
 	struct hantro_enc_ctx *job_ctx;
 	struct hantro_enc_job job;
+	bool job_reset;
 	bool shutdown;
 	u32 shadow[HANTRO_ENC_NUM_REGS];
 	DECLARE_BITMAP(shadow_used, HANTRO_ENC_NUM_REGS);
@@ -241,13 +245,18 @@ struct hantro_enc_dev {
 /**
  * struct hantro_enc_ctx - one open file handle: an independent encoder
  * @fh:		V4L2 file handle, embeds the m2m context
+ * @lock:	serialises the file's ioctls and release; its queues' lock
  * @dev:	device
  * @node:	node the file was opened on
  * @src_fmt:	OUTPUT format
  * @dst_fmt:	CAPTURE format
  * @src_desc:	OUTPUT format description
  * @dst_desc:	CAPTURE format description
+ * @cap_sizeimage: the CAPTURE sizeimage the client last asked for, 0 for
+ *		the default; re-applied when the coded size changes
  * @crop:	visible rectangle within the OUTPUT frame
+ * @bounce:	copy of OUTPUT buffers too short for the hardware, see
+ *		hantro_enc_bounce.c
  * @timeperframe: frame interval, OUTPUT and CAPTURE alike
  * @ctrls:	controls of this context
  * @jpeg_quality: V4L2_CID_JPEG_COMPRESSION_QUALITY
@@ -259,13 +268,16 @@ struct hantro_enc_dev {
  */
 struct hantro_enc_ctx {
 	struct v4l2_fh fh;
+	struct mutex lock;		/* ioctls of this file, its queues */
 	struct hantro_enc_dev *dev;
 	struct hantro_enc_node *node;
 	struct v4l2_pix_format_mplane src_fmt;
 	struct v4l2_pix_format_mplane dst_fmt;
 	const struct hantro_enc_fmt *src_desc;
 	const struct hantro_enc_fmt *dst_desc;
+	u32 cap_sizeimage;
 	struct v4l2_rect crop;
+	struct hantro_enc_aux bounce;
 	struct v4l2_fract timeperframe;
 	struct v4l2_ctrl_handler ctrls;
 	struct v4l2_ctrl *jpeg_quality;
@@ -291,8 +303,15 @@ void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt
 			 struct v4l2_pix_format_mplane *pix);
 void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			   struct v4l2_pix_format_mplane *pix);
+void hantro_enc_update_coded(struct hantro_enc_ctx *ctx);
+size_t hantro_enc_raw_read_size(const struct v4l2_pix_format_mplane *pix, unsigned int plane);
 void hantro_enc_max_size(const struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *coded,
 			 unsigned int *width, unsigned int *height);
+
+/* hantro_enc_bounce.c */
+int hantro_enc_bounce_prepare(struct hantro_enc_ctx *ctx, struct vb2_buffer *vb);
+int hantro_enc_bounce_src(struct hantro_enc_ctx *ctx, struct vb2_buffer *vb, dma_addr_t *addr);
+void hantro_enc_bounce_free(struct hantro_enc_ctx *ctx);
 
 /* hantro_enc_v4l2.c */
 extern const struct v4l2_file_operations hantro_enc_fops;
@@ -321,6 +340,7 @@ bool hantro_hw_irq_status(struct hantro_enc_dev *dev, u32 *status);
 u32 hantro_hw_bits_written(struct hantro_enc_dev *dev);
 u32 hantro_hw_read_field(struct hantro_enc_dev *dev, const struct hantro_field *f);
 void hantro_hw_reset(struct hantro_enc_dev *dev);
+bool hantro_hw_wait_idle(struct hantro_enc_dev *dev, unsigned int timeout_us);
 
 /* hantro_enc_jpeg.c, hantro_enc_h264.c */
 extern const struct hantro_enc_codec_ops hantro_enc_jpeg_ops;

@@ -141,9 +141,16 @@ int hantro_enc_h264_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_hand
 				     V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_ENABLED);
 	c->lf_alpha = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_ALPHA, -6, 6, 0);
 	c->lf_beta = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_H264_LOOP_FILTER_BETA, -6, 6, 0);
-	c->header_mode = hantro_enc_menu(hdl, V4L2_CID_MPEG_VIDEO_HEADER_MODE,
-					 V4L2_MPEG_VIDEO_HEADER_MODE_JOINED_WITH_1ST_FRAME,
-					 V4L2_MPEG_VIDEO_HEADER_MODE_JOINED_WITH_1ST_FRAME);
+	/*
+	 * Headers only in front of the first picture: a buffer of its own
+	 * would share that picture's timestamp, and GStreamer then drops the
+	 * picture while FFmpeg muxes the headers as a sample without one.
+	 */
+	c->header_mode = v4l2_ctrl_new_std_menu(hdl, &hantro_enc_ctrl_ops,
+						V4L2_CID_MPEG_VIDEO_HEADER_MODE,
+						V4L2_MPEG_VIDEO_HEADER_MODE_JOINED_WITH_1ST_FRAME,
+						BIT(V4L2_MPEG_VIDEO_HEADER_MODE_SEPARATE),
+						V4L2_MPEG_VIDEO_HEADER_MODE_JOINED_WITH_1ST_FRAME);
 	c->repeat_seq = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_REPEAT_SEQ_HEADER, 0, 1, 0);
 	c->prepend = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_PREPEND_SPSPPS_TO_IDR, 0, 1, 0);
 	c->b_frames = hantro_enc_std(hdl, V4L2_CID_MPEG_VIDEO_B_FRAMES, 0, 0, 0);

@@ -73,8 +73,9 @@ static void hantro_enc_release(struct v4l2_device *v4l2_dev)
 	/*
 	 * v4l2_m2m_job_finish() leaves the core's job work queued and
 	 * v4l2_m2m_release() frees it without a flush, which the last close
-	 * after an unbind can hit. Pause the scheduler and let a queued work
-	 * item run before the memory goes.
+	 * after an unbind can hit; mem2mem offers no way to wait for that
+	 * work. Pause the scheduler and give a queued work item time to run
+	 * before the memory goes.
 	 */
 	if (dev->m2m_dev) {
 		v4l2_m2m_suspend(dev->m2m_dev);
@@ -82,6 +83,7 @@ static void hantro_enc_release(struct v4l2_device *v4l2_dev)
 	}
 	v4l2_m2m_release(dev->m2m_dev);
 	mutex_destroy(&dev->lock);
+	put_device(dev->dev);
 	kfree(dev);
 }
 
@@ -117,7 +119,8 @@ static int hantro_enc_register_node(struct hantro_enc_dev *dev, unsigned int cod
 	vfd->fops = &hantro_enc_fops;
 	vfd->ioctl_ops = &hantro_enc_ioctl_ops;
 	vfd->release = video_device_release_empty;
-	vfd->lock = &dev->lock;
+	/* No core lock: each file's ioctls take its own (hantro_enc_ioctl). */
+	vfd->lock = NULL;
 	vfd->v4l2_dev = &dev->v4l2_dev;
 	vfd->vfl_dir = VFL_DIR_M2M;
 	vfd->device_caps = V4L2_CAP_VIDEO_M2M_MPLANE | V4L2_CAP_STREAMING;
@@ -147,17 +150,69 @@ static void hantro_enc_unregister_nodes(struct hantro_enc_dev *dev)
 		video_unregister_device(&dev->nodes[--dev->num_nodes].vfd);
 }
 
+static int hantro_enc_runtime_suspend(struct device *d)
+{
+	struct hantro_enc_dev *dev = dev_get_drvdata(d);
+
+	clk_bulk_disable_unprepare(dev->num_clks, dev->clks);
+	return 0;
+}
+
+static int hantro_enc_runtime_resume(struct device *d)
+{
+	struct hantro_enc_dev *dev = dev_get_drvdata(d);
+
+	return clk_bulk_prepare_enable(dev->num_clks, dev->clks);
+}
+
+/*
+ * The block starts powered, so that it works without runtime PM
+ * (CONFIG_PM=n); with it, it suspends once idle.
+ */
+static int hantro_enc_power_init(struct hantro_enc_dev *dev)
+{
+	int ret;
+
+	ret = clk_bulk_prepare_enable(dev->num_clks, dev->clks);
+	if (ret)
+		return ret;
+	pm_runtime_set_active(dev->dev);
+	pm_runtime_set_autosuspend_delay(dev->dev, HANTRO_ENC_AUTOSUSPEND_MS);
+	pm_runtime_use_autosuspend(dev->dev);
+	pm_runtime_enable(dev->dev);
+	pm_runtime_mark_last_busy(dev->dev);
+	pm_runtime_idle(dev->dev);
+	return 0;
+}
+
+/* Runtime PM off and the clocks with it: no callback runs after this. */
+static void hantro_enc_power_exit(struct hantro_enc_dev *dev)
+{
+	pm_runtime_disable(dev->dev);
+	pm_runtime_dont_use_autosuspend(dev->dev);
+	if (!pm_runtime_status_suspended(dev->dev))
+		clk_bulk_disable_unprepare(dev->num_clks, dev->clks);
+	pm_runtime_set_suspended(dev->dev);
+}
+
 static int hantro_enc_probe(struct platform_device *pdev)
 {
 	const struct platform_device_id *id = platform_get_device_id(pdev);
+	const struct hantro_enc_variant *variant;
 	struct hantro_enc_dev *dev;
 	int ret;
+
+	/* A device forced on the driver (driver_override) that it does not know. */
+	variant = id ? (const void *)id->driver_data : device_get_match_data(&pdev->dev);
+	if (!variant)
+		return dev_err_probe(&pdev->dev, -ENODEV, "no encoder variant for this device\n");
 
 	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
 	if (!dev)
 		return -ENOMEM;
-	dev->dev = &pdev->dev;
-	dev->variant = id ? (const void *)id->driver_data : device_get_match_data(&pdev->dev);
+	/* Open files may outlive the unbind: the device stays valid for them. */
+	dev->dev = get_device(&pdev->dev);
+	dev->variant = variant;
 	mutex_init(&dev->lock);
 	spin_lock_init(&dev->irqlock);
 	INIT_DELAYED_WORK(&dev->watchdog, hantro_enc_watchdog);
@@ -165,6 +220,7 @@ static int hantro_enc_probe(struct platform_device *pdev)
 	ret = v4l2_device_register(&pdev->dev, &dev->v4l2_dev);
 	if (ret) {
 		mutex_destroy(&dev->lock);
+		put_device(dev->dev);
 		kfree(dev);
 		return ret;
 	}
@@ -199,16 +255,14 @@ static int hantro_enc_probe(struct platform_device *pdev)
 		ret = dev->irq;
 		goto err_put;
 	}
-	ret = devm_request_irq(&pdev->dev, dev->irq, hantro_enc_irq, 0,
-			       dev_name(&pdev->dev), dev);
+	/* Not managed: the handler must be gone before dev can be freed. */
+	ret = request_irq(dev->irq, hantro_enc_irq, 0, dev_name(&pdev->dev), dev);
 	if (ret)
 		goto err_put;
 
-	pm_runtime_set_autosuspend_delay(&pdev->dev, HANTRO_ENC_AUTOSUSPEND_MS);
-	pm_runtime_use_autosuspend(&pdev->dev);
-	ret = devm_pm_runtime_enable(&pdev->dev);
+	ret = hantro_enc_power_init(dev);
 	if (ret)
-		goto err_put;
+		goto err_irq;
 
 	ret = hantro_enc_register_node(dev, HANTRO_ENC_JPEG, "hantro-jpeg-enc");
 	if (ret)
@@ -222,6 +276,9 @@ static int hantro_enc_probe(struct platform_device *pdev)
 
 err_nodes:
 	hantro_enc_unregister_nodes(dev);
+	hantro_enc_power_exit(dev);
+err_irq:
+	free_irq(dev->irq, dev);
 err_put:
 	v4l2_device_unregister(&dev->v4l2_dev);
 	v4l2_device_put(&dev->v4l2_dev);
@@ -231,36 +288,22 @@ err_put:
 static void hantro_enc_remove(struct platform_device *pdev)
 {
 	struct hantro_enc_dev *dev = platform_get_drvdata(pdev);
-	unsigned int waited;
 
 	hantro_enc_unregister_nodes(dev);
 	/*
-	 * Open files may still stream: fail their further jobs without the
-	 * hardware and let the one in flight end before the IRQ goes away.
+	 * Open files may still stream. Let the job on the hardware end (the
+	 * watchdog bounds it), then fail every later one without the hardware:
+	 * suspending the scheduler orders the flag before the next device_run.
 	 */
+	v4l2_m2m_suspend(dev->m2m_dev);
 	WRITE_ONCE(dev->shutdown, true);
-	for (waited = 0; READ_ONCE(dev->job_ctx) && waited < 2 * HANTRO_ENC_WATCHDOG_MS;
-	     waited += 10)
-		msleep(20);
+	v4l2_m2m_resume(dev->m2m_dev);
 	cancel_delayed_work_sync(&dev->watchdog);
+	free_irq(dev->irq, dev);
+	hantro_enc_power_exit(dev);
 	v4l2_device_unregister(&dev->v4l2_dev);
 	v4l2_device_put(&dev->v4l2_dev);
 	dev_info(&pdev->dev, "hantro-enc unbound\n");
-}
-
-static int hantro_enc_runtime_suspend(struct device *d)
-{
-	struct hantro_enc_dev *dev = dev_get_drvdata(d);
-
-	clk_bulk_disable_unprepare(dev->num_clks, dev->clks);
-	return 0;
-}
-
-static int hantro_enc_runtime_resume(struct device *d)
-{
-	struct hantro_enc_dev *dev = dev_get_drvdata(d);
-
-	return clk_bulk_prepare_enable(dev->num_clks, dev->clks);
 }
 
 static int hantro_enc_suspend(struct device *d)

@@ -9,6 +9,7 @@
  */
 
 #include <linux/kernel.h>
+#include <linux/sizes.h>
 #include <media/v4l2-common.h>
 
 #include "hantro_enc.h"
@@ -38,11 +39,15 @@ static const struct hantro_enc_fmt hantro_enc_coded_fmts[] = {
 /*
  * Stride alignment (source: shared/hw facts, MPP vepu_common.c): 16 pixels for
  * planar 4:2:0, 8 for semi-planar and packed formats.
+ *
+ * GStreamer maps its NV12 and I420 to the per-plane V4L2 format whenever a
+ * device offers one, and then imports only buffers with one DMABUF per
+ * plane. NV12 is offered in one buffer only, so that the single DMABUF a
+ * V4L2 camera hands over imports; I420 is offered per plane too, for
+ * libcamera, which hands over one DMABUF per plane.
  */
 static const struct hantro_enc_fmt hantro_enc_raw_fmts[] = {
 	{ .fourcc = V4L2_PIX_FMT_NV12, .codecs = HANTRO_ENC_ALL_CODECS,
-	  .input = HANTRO_ENC_IN_NV12, .stride_align = 8 },
-	{ .fourcc = V4L2_PIX_FMT_NV12M, .codecs = HANTRO_ENC_ALL_CODECS,
 	  .input = HANTRO_ENC_IN_NV12, .stride_align = 8 },
 	{ .fourcc = V4L2_PIX_FMT_YUV420, .codecs = HANTRO_ENC_ALL_CODECS,
 	  .input = HANTRO_ENC_IN_YUV420P, .stride_align = 16 },
@@ -106,11 +111,14 @@ const struct hantro_enc_fmt *hantro_enc_find_raw(unsigned int codec, u32 fourcc)
 	return hantro_enc_find(hantro_enc_raw_fmt, codec, fourcc);
 }
 
-static unsigned int hantro_enc_align_clamp(unsigned int v, unsigned int min,
-					   unsigned int max)
-{
-	return clamp(ALIGN(v, HANTRO_ENC_MB), min, max);
-}
+/*
+ * Default row alignment in bytes: what FFmpeg's frames use (it copies rows
+ * with its own line size, whatever bytesperline says) and what most
+ * cameras and GPUs produce, so that buffers are shared without a copy.
+ */
+#define HANTRO_ENC_DEFAULT_BPL_ALIGN	64
+/* Camera strides are at most twice the row, rounded to this. */
+#define HANTRO_ENC_MAX_BPL_ALIGN	256
 
 /**
  * hantro_enc_plane_layout() - stride and lines of one colour component
@@ -131,8 +139,68 @@ void hantro_enc_plane_layout(const struct v4l2_pix_format_mplane *pix, unsigned 
 	*lines = pix->height;
 	if (comp) {
 		*bpl /= info->hdiv;
-		*lines /= info->vdiv;
+		*lines = DIV_ROUND_UP(*lines, info->vdiv);
 	}
+}
+
+/**
+ * hantro_enc_raw_read_size() - bytes the hardware reads from a memory plane
+ * @pix:	raw format
+ * @plane:	memory plane
+ *
+ * The hardware reads whole macroblock rows, so past the last line of a
+ * height that is not a multiple of 16: further than sizeimage.
+ *
+ * Return: the offset of the last byte it reads, plus one.
+ */
+size_t hantro_enc_raw_read_size(const struct v4l2_pix_format_mplane *pix, unsigned int plane)
+{
+	const struct v4l2_format_info *info = v4l2_format_info(pix->pixelformat);
+	unsigned int first = plane, last = plane, c, bpl, lines;
+	size_t offset = 0;
+
+	if (info->mem_planes == 1) {
+		first = 0;
+		last = info->comp_planes - 1;
+	}
+	for (c = first; c < last; c++) {
+		hantro_enc_plane_layout(pix, c, &bpl, &lines);
+		offset += (size_t)bpl * lines;
+	}
+	hantro_enc_plane_layout(pix, last, &bpl, &lines);
+	return offset + (size_t)bpl * (ALIGN(pix->height, HANTRO_ENC_MB) / (last ? info->vdiv : 1));
+}
+
+/*
+ * The OUTPUT colorimetry is echoed back as given (clients fail otherwise)
+ * once each field is one V4L2 defines; an unknown value becomes the
+ * default. A video node's default is Rec. 709. A JPEG node codes what JFIF
+ * defines, full-range BT.601 YCbCr of an sRGB picture, and says so, so that
+ * clients convert to it.
+ */
+static void hantro_enc_fill_colorimetry(struct hantro_enc_ctx *ctx,
+					struct v4l2_pix_format_mplane *pix)
+{
+	if (ctx->node->codecs == HANTRO_ENC_JPEG) {
+		pix->colorspace = V4L2_COLORSPACE_JPEG;
+		pix->xfer_func = V4L2_XFER_FUNC_SRGB;
+		pix->ycbcr_enc = V4L2_YCBCR_ENC_601;
+		pix->quantization = V4L2_QUANTIZATION_FULL_RANGE;
+		return;
+	}
+	if (pix->colorspace == V4L2_COLORSPACE_DEFAULT ||
+	    pix->colorspace > V4L2_COLORSPACE_DCI_P3) {
+		pix->colorspace = V4L2_COLORSPACE_REC709;
+		pix->xfer_func = V4L2_XFER_FUNC_DEFAULT;
+		pix->ycbcr_enc = V4L2_YCBCR_ENC_DEFAULT;
+		pix->quantization = V4L2_QUANTIZATION_DEFAULT;
+	}
+	if (pix->xfer_func > V4L2_XFER_FUNC_SMPTE2084)
+		pix->xfer_func = V4L2_XFER_FUNC_DEFAULT;
+	if (pix->ycbcr_enc > V4L2_YCBCR_ENC_SMPTE240M)
+		pix->ycbcr_enc = V4L2_YCBCR_ENC_DEFAULT;
+	if (pix->quantization > V4L2_QUANTIZATION_LIM_RANGE)
+		pix->quantization = V4L2_QUANTIZATION_DEFAULT;
 }
 
 /**
@@ -141,9 +209,11 @@ void hantro_enc_plane_layout(const struct v4l2_pix_format_mplane *pix, unsigned 
  * @desc:	the raw format
  * @pix:	in: requested format; out: the format the driver will use
  *
- * Sizes are rounded up to whole macroblocks (the visible size is set with the
- * CROP selection); bytesperline of plane 0 is kept when it is large enough and
- * aligned, otherwise rounded up; the other planes follow from it.
+ * The client's size is kept (made even for 4:2:0 chroma and clamped to the
+ * limits): the coded size is rounded up to whole macroblocks from the CROP
+ * selection, not here. bytesperline of plane 0 is kept when it is large
+ * enough and suitably aligned, otherwise rounded up; the other planes follow
+ * from it and sizeimage covers exactly the client's lines.
  */
 void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			 struct v4l2_pix_format_mplane *pix)
@@ -152,13 +222,17 @@ void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt
 	unsigned int w, h, bpl0, align, min_bpl, max_bpl, i, size = 0, max_w, max_h;
 
 	hantro_enc_max_size(ctx, ctx->dst_desc, &max_w, &max_h);
-	w = hantro_enc_align_clamp(pix->width, HANTRO_ENC_MIN_W, max_w);
-	h = hantro_enc_align_clamp(pix->height, HANTRO_ENC_MIN_H, max_h);
+	w = clamp(ALIGN(pix->width, 2), HANTRO_ENC_MIN_W, max_w);
+	h = clamp(ALIGN(pix->height, 2), HANTRO_ENC_MIN_H, max_h);
 	align = desc->stride_align * info->bpp[0];
 	min_bpl = ALIGN(w * info->bpp[0], align);
 	/* The row length register holds 14 bits of pixels. */
-	max_bpl = rounddown(16383 * info->bpp[0], align);
-	bpl0 = clamp(ALIGN(pix->plane_fmt[0].bytesperline, align), min_bpl, max_bpl);
+	max_bpl = min(rounddown(16383 * info->bpp[0], align),
+		      2 * ALIGN(min_bpl, HANTRO_ENC_MAX_BPL_ALIGN));
+	if (pix->plane_fmt[0].bytesperline < min_bpl)
+		bpl0 = ALIGN(min_bpl, HANTRO_ENC_DEFAULT_BPL_ALIGN);
+	else
+		bpl0 = min(ALIGN(pix->plane_fmt[0].bytesperline, align), max_bpl);
 
 	pix->pixelformat = desc->fourcc;
 	pix->width = w;
@@ -183,17 +257,7 @@ void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt
 	for (i = 0; i < pix->num_planes; i++)
 		memset(pix->plane_fmt[i].reserved, 0, sizeof(pix->plane_fmt[i].reserved));
 
-	/*
-	 * A JPEG encoder codes full-range BT.601 YCbCr of sRGB pictures; a video
-	 * encoder signals whatever the source is in its headers.
-	 */
-	if (ctx->node->codecs == HANTRO_ENC_JPEG || pix->colorspace == V4L2_COLORSPACE_DEFAULT) {
-		pix->colorspace = ctx->node->codecs == HANTRO_ENC_JPEG ? V4L2_COLORSPACE_SRGB
-								     : V4L2_COLORSPACE_REC709;
-		pix->xfer_func = V4L2_XFER_FUNC_DEFAULT;
-		pix->ycbcr_enc = V4L2_YCBCR_ENC_DEFAULT;
-		pix->quantization = V4L2_QUANTIZATION_DEFAULT;
-	}
+	hantro_enc_fill_colorimetry(ctx, pix);
 }
 
 /**
@@ -212,14 +276,30 @@ void hantro_enc_max_size(const struct hantro_enc_ctx *ctx, const struct hantro_e
 	*height = coded->max_height ? min(coded->max_height, var->max_height) : var->max_height;
 }
 
+/*
+ * The default CAPTURE buffer holds the raw frame's size in compressed data,
+ * but at most this: a frame of 8176x8176 would otherwise ask 100 MB per
+ * buffer. Clients that need more ask for it.
+ */
+#define HANTRO_ENC_DEFAULT_CODED	SZ_16M
+
+/* The header, then at most one compressed frame's worth of raw 4:2:0 data. */
+static unsigned int hantro_enc_coded_max(const struct hantro_enc_fmt *desc, unsigned int raw)
+{
+	return PAGE_ALIGN(desc->header_max + raw);
+}
+
 /**
  * hantro_enc_fill_coded() - the CAPTURE format for the current OUTPUT state
  * @ctx:	context: OUTPUT format and crop give the coded size
  * @desc:	the coded format
- * @pix:	in: requested sizeimage; out: the format the driver will use
+ * @pix:	in: requested sizeimage (0 for the default); out: the format
+ *		the driver will use
  *
  * sizeimage is the caller's, clamped between a floor that still holds the
- * header and a compressed frame, and a ceiling of twice the raw 4:2:0 size.
+ * header and a compressed frame, and a ceiling of the header and the raw
+ * 4:2:0 frame: the most the hardware writes at the QPs the driver uses, and
+ * a bound on what a client can make the kernel allocate.
  */
 void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			   struct v4l2_pix_format_mplane *pix)
@@ -229,9 +309,8 @@ void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_f
 	unsigned int raw = w * h * 3 / 2, lo, hi, size;
 
 	lo = PAGE_ALIGN(desc->header_max + raw / 8);
-	hi = PAGE_ALIGN(desc->header_max + raw * 2);
-	size = pix->plane_fmt[0].sizeimage ? pix->plane_fmt[0].sizeimage
-					   : desc->header_max + raw;
+	hi = hantro_enc_coded_max(desc, raw);
+	size = pix->plane_fmt[0].sizeimage ?: desc->header_max + min(raw, HANTRO_ENC_DEFAULT_CODED);
 	size = PAGE_ALIGN(clamp(size, lo, hi));
 
 	pix->pixelformat = desc->fourcc;
@@ -244,10 +323,27 @@ void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_f
 	memset(pix->plane_fmt[0].reserved, 0, sizeof(pix->plane_fmt[0].reserved));
 	memset(pix->reserved, 0, sizeof(pix->reserved));
 	pix->flags = 0;
-	/* The coded stream carries the OUTPUT colorimetry; JPEG its own. */
-	pix->colorspace = desc->codec == HANTRO_ENC_JPEG ? V4L2_COLORSPACE_JPEG
-							 : ctx->src_fmt.colorspace;
+	/* The coded stream carries the OUTPUT colorimetry. */
+	pix->colorspace = ctx->src_fmt.colorspace;
 	pix->xfer_func = ctx->src_fmt.xfer_func;
 	pix->ycbcr_enc = ctx->src_fmt.ycbcr_enc;
 	pix->quantization = ctx->src_fmt.quantization;
+}
+
+/**
+ * hantro_enc_update_coded() - re-derive the CAPTURE format after a change of
+ *			       the OUTPUT format or the crop
+ * @ctx:	context
+ *
+ * The sizeimage the client asked for is applied to the new coded size; it
+ * grows when the new size needs more, and never shrinks behind the client's
+ * back: it may already have buffers or a pool of the size it was told.
+ */
+void hantro_enc_update_coded(struct hantro_enc_ctx *ctx)
+{
+	u32 told = ctx->dst_fmt.plane_fmt[0].sizeimage;
+
+	ctx->dst_fmt.plane_fmt[0].sizeimage = ctx->cap_sizeimage;
+	hantro_enc_fill_coded(ctx, ctx->dst_desc, &ctx->dst_fmt);
+	ctx->dst_fmt.plane_fmt[0].sizeimage = max(ctx->dst_fmt.plane_fmt[0].sizeimage, told);
 }

@@ -93,6 +93,15 @@ static int hantro_h264_start(struct hantro_enc_ctx *ctx)
 	/* 8x8 transforms are a High profile tool. */
 	h->transform_8x8 = h->ctrls.t8x8->cur.val &&
 			   h->ctrls.profile->cur.val == V4L2_MPEG_VIDEO_H264_PROFILE_HIGH;
+	/*
+	 * The tools the profile rules out read back as off while the stream
+	 * runs; they were kept until now so that the order in which a client
+	 * sets profile and tools does not matter.
+	 */
+	if (!h->cabac)
+		v4l2_ctrl_s_ctrl(h->ctrls.entropy, V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC);
+	if (!h->transform_8x8)
+		v4l2_ctrl_s_ctrl(h->ctrls.t8x8, 0);
 	ret = hantro_h264_alloc_bufs(ctx);
 	if (ret)
 		return ret;
@@ -111,42 +120,74 @@ static void hantro_h264_stop(struct hantro_enc_ctx *ctx)
 	hantro_h264_free_bufs(ctx);
 }
 
-/* Table E-3/E-4/E-5 codes for the OUTPUT colorimetry. */
+/* Table E-3 colour_primaries of each V4L2 colorspace; 2 is "unspecified". */
+static const u8 hantro_h264_primaries[] = {
+	[V4L2_COLORSPACE_SMPTE170M] = 6,
+	[V4L2_COLORSPACE_SMPTE240M] = 7,
+	[V4L2_COLORSPACE_REC709] = 1,
+	[V4L2_COLORSPACE_470_SYSTEM_M] = 4,
+	[V4L2_COLORSPACE_470_SYSTEM_BG] = 5,
+	[V4L2_COLORSPACE_JPEG] = 1,
+	[V4L2_COLORSPACE_SRGB] = 1,
+	[V4L2_COLORSPACE_BT2020] = 9,
+	[V4L2_COLORSPACE_DCI_P3] = 11,
+};
+
+/* Table E-4 transfer_characteristics of each V4L2 transfer function. */
+static const u8 hantro_h264_transfer[] = {
+	[V4L2_XFER_FUNC_709] = 1,
+	[V4L2_XFER_FUNC_SRGB] = 13,
+	[V4L2_XFER_FUNC_SMPTE240M] = 7,
+	[V4L2_XFER_FUNC_NONE] = 8,
+	[V4L2_XFER_FUNC_SMPTE2084] = 16,
+};
+
+/* Table E-5 matrix_coefficients of each V4L2 Y'CbCr encoding. */
+static const u8 hantro_h264_matrix[] = {
+	[V4L2_YCBCR_ENC_601] = 6,
+	[V4L2_YCBCR_ENC_709] = 1,
+	[V4L2_YCBCR_ENC_XV601] = 6,
+	[V4L2_YCBCR_ENC_XV709] = 1,
+	[V4L2_YCBCR_ENC_BT2020] = 9,
+	[V4L2_YCBCR_ENC_BT2020_CONST_LUM] = 10,
+	[V4L2_YCBCR_ENC_SMPTE240M] = 7,
+};
+
+/* A table's code for @i, 2 ("unspecified") where it has none. */
+static u8 hantro_h264_code(const u8 *table, unsigned int n, unsigned int i)
+{
+	return i < n && table[i] ? table[i] : 2;
+}
+
+/*
+ * The VUI colour description and range of the OUTPUT colorimetry, with the
+ * fields left at DEFAULT resolved the way V4L2 defines them for the
+ * colorspace (videodev2.h V4L2_MAP_*_DEFAULT).
+ */
 static void hantro_h264_colour(const struct v4l2_pix_format_mplane *pix,
 			       struct hantro_h264_seq *s)
 {
-	switch (pix->colorspace) {
-	case V4L2_COLORSPACE_SMPTE170M:
-		s->primaries = 6;
+	unsigned int xfer = pix->xfer_func, enc = pix->ycbcr_enc, quant = pix->quantization;
+
+	if (xfer == V4L2_XFER_FUNC_DEFAULT)
+		xfer = V4L2_MAP_XFER_FUNC_DEFAULT(pix->colorspace);
+	if (enc == V4L2_YCBCR_ENC_DEFAULT)
+		enc = V4L2_MAP_YCBCR_ENC_DEFAULT(pix->colorspace);
+	if (quant == V4L2_QUANTIZATION_DEFAULT)
+		quant = V4L2_MAP_QUANTIZATION_DEFAULT(false, pix->colorspace, enc);
+
+	s->primaries = hantro_h264_code(hantro_h264_primaries,
+					ARRAY_SIZE(hantro_h264_primaries), pix->colorspace);
+	s->transfer = hantro_h264_code(hantro_h264_transfer, ARRAY_SIZE(hantro_h264_transfer),
+				       xfer);
+	/* BT.601 systems name the same curve and matrix after themselves. */
+	if ((pix->colorspace == V4L2_COLORSPACE_SMPTE170M ||
+	     pix->colorspace == V4L2_COLORSPACE_470_SYSTEM_BG) && xfer == V4L2_XFER_FUNC_709)
 		s->transfer = 6;
-		s->matrix = 6;
-		break;
-	case V4L2_COLORSPACE_BT2020:
-		s->primaries = 9;
-		s->transfer = 14;
-		s->matrix = 9;
-		break;
-	case V4L2_COLORSPACE_SRGB:
-		s->primaries = 1;
-		s->transfer = 13;
-		s->matrix = 6;
-		break;
-	case V4L2_COLORSPACE_REC709:
-		s->primaries = 1;
-		s->transfer = 1;
-		s->matrix = 1;
-		break;
-	default:
-		/* 2: unspecified */
-		s->primaries = 2;
-		s->transfer = 2;
-		s->matrix = 2;
-	}
-	if (pix->ycbcr_enc == V4L2_YCBCR_ENC_709)
-		s->matrix = 1;
-	else if (pix->ycbcr_enc == V4L2_YCBCR_ENC_601)
-		s->matrix = 6;
-	s->full_range = pix->quantization == V4L2_QUANTIZATION_FULL_RANGE;
+	s->matrix = hantro_h264_code(hantro_h264_matrix, ARRAY_SIZE(hantro_h264_matrix), enc);
+	if (pix->colorspace == V4L2_COLORSPACE_470_SYSTEM_BG && s->matrix == 6)
+		s->matrix = 5;
+	s->full_range = quant == V4L2_QUANTIZATION_FULL_RANGE;
 }
 
 static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx, u8 *buf, size_t size)
@@ -307,23 +348,12 @@ static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->params;
 	const struct hantro_enc_h264_ctrls *c = &h->ctrls;
 	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
-	bool separate = c->header_mode->cur.val == V4L2_MPEG_VIDEO_HEADER_MODE_SEPARATE;
 	size_t hdr = 0;
 
 	/* The internal pictures were sized for the coded size at STREAMON. */
 	if (!out || h->pics[0].size < (size_t)ALIGN(ctx->crop.width, HANTRO_ENC_MB) *
 				       ALIGN(ctx->crop.height, HANTRO_ENC_MB) * 3 / 2)
 		return -EINVAL;
-	/* SEPARATE: the stream's first CAPTURE buffer holds the headers only. */
-	if (separate && !h->headers_sent) {
-		hdr = hantro_h264_headers(ctx, out, job->dst_size);
-		if (!hdr)
-			return -ENOSPC;
-		vb2_set_plane_payload(&job->dst->vb2_buf, 0, hdr);
-		h->headers_sent = true;
-		return HANTRO_ENC_RUN_HEADER_ONLY;
-	}
-
 	h->intra = hantro_h264_is_idr(ctx, p);
 	if (h->intra) {
 		h->gop_pos = 0;

@@ -17,19 +17,23 @@
 #include "hantro_enc_compat.h"
 
 /* DMA addresses of the input planes, honouring data_offset. */
-static void hantro_enc_src_addrs(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
+static int hantro_enc_src_addrs(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
 	struct vb2_buffer *vb = &job->src->vb2_buf;
 	const struct v4l2_pix_format_mplane *pix = &ctx->src_fmt;
 	const struct v4l2_format_info *info = v4l2_format_info(pix->pixelformat);
 	unsigned int i;
+	int ret;
 
 	memset(job->src_addr, 0, sizeof(job->src_addr));
-	for (i = 0; i < pix->num_planes; i++)
+	ret = hantro_enc_bounce_src(ctx, vb, job->src_addr);
+	if (ret < 0)
+		return ret;
+	for (i = 0; !ret && i < pix->num_planes; i++)
 		job->src_addr[i] = vb2_dma_contig_plane_dma_addr(vb, i) +
 				   vb->planes[i].data_offset;
 	if (pix->num_planes > 1)
-		return;
+		return 0;
 
 	/* One buffer, several components: each follows the previous one. */
 	for (i = 1; i < info->comp_planes; i++) {
@@ -38,15 +42,11 @@ static void hantro_enc_src_addrs(struct hantro_enc_ctx *ctx, struct hantro_enc_j
 		hantro_enc_plane_layout(pix, i - 1, &bpl, &lines);
 		job->src_addr[i] = job->src_addr[i - 1] + bpl * lines;
 	}
+	return 0;
 }
 
-/*
- * Return the running job's buffers and let mem2mem schedule the next. A
- * @header_only job filled the CAPTURE buffer with stream headers alone: the
- * OUTPUT buffer stays queued for the next job.
- */
-static void hantro_enc_job_end(struct hantro_enc_dev *dev, enum vb2_buffer_state state,
-			       bool header_only)
+/* Return the running job's buffers and let mem2mem schedule the next. */
+static void hantro_enc_job_finish(struct hantro_enc_dev *dev, enum vb2_buffer_state state)
 {
 	struct hantro_enc_ctx *ctx = dev->job_ctx;
 	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
@@ -55,36 +55,40 @@ static void hantro_enc_job_end(struct hantro_enc_dev *dev, enum vb2_buffer_state
 
 	if (state != VB2_BUF_STATE_DONE)
 		vb2_set_plane_payload(&dev->job.dst->vb2_buf, 0, 0);
-	else if (!header_only)
+	else
 		ctx->dst_desc->ops->done(ctx, &dev->job);
 
 	spin_lock_irqsave(&dev->irqlock, flags);
-	src = header_only ? v4l2_m2m_next_src_buf(m2m) : v4l2_m2m_src_buf_remove(m2m);
+	src = v4l2_m2m_src_buf_remove(m2m);
 	dst = v4l2_m2m_dst_buf_remove(m2m);
 	hantro_enc_copy_metadata(src, dst);
 	dst->field = V4L2_FIELD_NONE;
 	dst->sequence = ctx->sequence_cap++;
-	if (!header_only) {
-		src->sequence = ctx->sequence_out++;
-		if (v4l2_m2m_is_last_draining_src_buf(m2m, src)) {
-			dst->flags |= V4L2_BUF_FLAG_LAST;
-			v4l2_m2m_mark_stopped(m2m);
-			hantro_enc_signal_eos(ctx);
-		}
-		v4l2_m2m_buf_done(src, state);
+	src->sequence = ctx->sequence_out++;
+	if (v4l2_m2m_is_last_draining_src_buf(m2m, src)) {
+		dst->flags |= V4L2_BUF_FLAG_LAST;
+		v4l2_m2m_mark_stopped(m2m);
+		hantro_enc_signal_eos(ctx);
 	}
+	v4l2_m2m_buf_done(src, state);
 	v4l2_m2m_buf_done(dst, state);
 	dev->job_ctx = NULL;
 	spin_unlock_irqrestore(&dev->irqlock, flags);
 
-	pm_runtime_mark_last_busy(dev->dev);
-	pm_runtime_put_autosuspend(dev->dev);
+	if (dev->job.powered) {
+		pm_runtime_mark_last_busy(dev->dev);
+		pm_runtime_put_autosuspend(dev->dev);
+	}
 	v4l2_m2m_job_finish(dev->m2m_dev, m2m);
 }
 
-static void hantro_enc_job_finish(struct hantro_enc_dev *dev, enum vb2_buffer_state state)
+/* How long the hardware may take for one frame of @ctx. */
+static unsigned int hantro_enc_job_timeout_ms(const struct hantro_enc_ctx *ctx)
 {
-	hantro_enc_job_end(dev, state, false);
+	unsigned int mbs = DIV_ROUND_UP(ctx->crop.width, HANTRO_ENC_MB) *
+			   DIV_ROUND_UP(ctx->crop.height, HANTRO_ENC_MB);
+
+	return HANTRO_ENC_WATCHDOG_MS + mbs / HANTRO_ENC_WATCHDOG_MBS_PER_MS;
 }
 
 static void hantro_enc_device_run(void *priv)
@@ -101,8 +105,8 @@ static void hantro_enc_device_run(void *priv)
 			     V4L2_BUF_FLAG_BFRAME);
 	dev->job_ctx = ctx;
 
+	/* Unbound: fail the job without the hardware, its power or its log. */
 	if (READ_ONCE(dev->shutdown)) {
-		pm_runtime_get_noresume(dev->dev);
 		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
 		return;
 	}
@@ -111,24 +115,25 @@ static void hantro_enc_device_run(void *priv)
 		dev_err(dev->dev, "cannot power up the encoder: %d\n", ret);
 		/* Nothing can run on this handle until it is re-initialised. */
 		ctx->fatal = true;
-		pm_runtime_get_noresume(dev->dev);
 		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
 		return;
 	}
+	job->powered = true;
 
-	hantro_enc_src_addrs(ctx, job);
+	ret = hantro_enc_src_addrs(ctx, job);
+	if (ret) {
+		hantro_dbg(1, dev, "OUTPUT buffer not readable: %d\n", ret);
+		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+		return;
+	}
 	job->dst_addr = vb2_dma_contig_plane_dma_addr(&job->dst->vb2_buf, 0);
 	job->dst_size = vb2_plane_size(&job->dst->vb2_buf, 0);
 
 	/* Armed before the start write: an early IRQ must find it pending. */
-	schedule_delayed_work(&dev->watchdog, msecs_to_jiffies(HANTRO_ENC_WATCHDOG_MS));
+	schedule_delayed_work(&dev->watchdog, msecs_to_jiffies(hantro_enc_job_timeout_ms(ctx)));
 	ret = ctx->dst_desc->ops->run(ctx, job);
 	if (!ret || !cancel_delayed_work(&dev->watchdog))
 		return;
-	if (ret == HANTRO_ENC_RUN_HEADER_ONLY) {
-		hantro_enc_job_end(dev, VB2_BUF_STATE_DONE, true);
-		return;
-	}
 	hantro_dbg(1, dev, "frame not started: %d\n", ret);
 	hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
 }
@@ -155,8 +160,8 @@ irqreturn_t hantro_enc_irq(int irq, void *priv)
 	if (!status)
 		return IRQ_NONE;
 
-	/* False: the watchdog fired and owns this job. */
-	if (!cancel_delayed_work(&dev->watchdog))
+	/* The watchdog fired and owns this job (it may be waiting for a stop). */
+	if (READ_ONCE(dev->job_reset) || !cancel_delayed_work(&dev->watchdog))
 		return IRQ_HANDLED;
 
 	if (!done) {
@@ -167,6 +172,9 @@ irqreturn_t hantro_enc_irq(int irq, void *priv)
 	return IRQ_HANDLED;
 }
 
+/* How often the watchdog looks again at a core that does not stop. */
+#define HANTRO_ENC_STOP_POLL_MS		100
+
 void hantro_enc_watchdog(struct work_struct *work)
 {
 	struct hantro_enc_dev *dev = container_of(to_delayed_work(work),
@@ -174,7 +182,20 @@ void hantro_enc_watchdog(struct work_struct *work)
 
 	if (!dev->job_ctx)
 		return;
-	dev_warn(dev->dev, "frame timed out, resetting the encoder\n");
-	hantro_hw_reset(dev);
+	if (!dev->job_reset) {
+		dev_warn(dev->dev, "frame timed out, resetting the encoder\n");
+		WRITE_ONCE(dev->job_reset, true);
+		hantro_hw_reset(dev);
+	}
+	/*
+	 * The buffers go back only once the core has stopped: until then it
+	 * may still write them, and userspace could reuse or free them.
+	 */
+	if (!hantro_hw_wait_idle(dev, HANTRO_ENC_STOP_POLL_MS * USEC_PER_MSEC)) {
+		dev_err_ratelimited(dev->dev, "encoder still busy after a reset\n");
+		schedule_delayed_work(&dev->watchdog, msecs_to_jiffies(HANTRO_ENC_STOP_POLL_MS));
+		return;
+	}
+	WRITE_ONCE(dev->job_reset, false);
 	hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
 }

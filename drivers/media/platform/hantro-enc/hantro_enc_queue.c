@@ -19,25 +19,49 @@ hantro_enc_queue_fmt(struct hantro_enc_ctx *ctx, struct vb2_queue *vq)
 	return V4L2_TYPE_IS_OUTPUT(vq->type) ? &ctx->src_fmt : &ctx->dst_fmt;
 }
 
+/*
+ * Bytes a buffer's plane needs: an OUTPUT buffer of the driver's own also
+ * holds what the hardware reads past the client's last line; an imported
+ * one needs just the frame (see hantro_enc_bounce.c).
+ */
+static unsigned int hantro_enc_alloc_size(struct hantro_enc_ctx *ctx, struct vb2_queue *vq,
+					  unsigned int plane)
+{
+	const struct v4l2_pix_format_mplane *pix = hantro_enc_queue_fmt(ctx, vq);
+
+	if (V4L2_TYPE_IS_CAPTURE(vq->type) || vq->memory != VB2_MEMORY_MMAP)
+		return pix->plane_fmt[plane].sizeimage;
+	return PAGE_ALIGN(max_t(size_t, pix->plane_fmt[plane].sizeimage,
+				hantro_enc_raw_read_size(pix, plane)));
+}
+
 static int hantro_enc_queue_setup(struct vb2_queue *vq, unsigned int *nbuffers,
 				  unsigned int *nplanes, unsigned int sizes[],
 				  struct device *alloc_devs[])
 {
 	struct hantro_enc_ctx *ctx = vb2_get_drv_priv(vq);
 	const struct v4l2_pix_format_mplane *pix = hantro_enc_queue_fmt(ctx, vq);
-	unsigned int i;
+	unsigned int i, size;
 
 	if (*nplanes) {
 		if (*nplanes != pix->num_planes)
 			return -EINVAL;
-		for (i = 0; i < pix->num_planes; i++)
-			if (sizes[i] < pix->plane_fmt[i].sizeimage)
+		/*
+		 * CREATE_BUFS: at least the format's size, and no more than
+		 * twice what the driver would allocate, so that a client
+		 * cannot make the kernel allocate whatever it names.
+		 */
+		for (i = 0; i < pix->num_planes; i++) {
+			size = hantro_enc_alloc_size(ctx, vq, i);
+			if (sizes[i] < pix->plane_fmt[i].sizeimage || sizes[i] > 2 * size)
 				return -EINVAL;
+			sizes[i] = max(sizes[i], size);
+		}
 		return 0;
 	}
 	*nplanes = pix->num_planes;
 	for (i = 0; i < pix->num_planes; i++)
-		sizes[i] = pix->plane_fmt[i].sizeimage;
+		sizes[i] = hantro_enc_alloc_size(ctx, vq, i);
 	return 0;
 }
 
@@ -66,9 +90,12 @@ static int hantro_enc_buf_prepare(struct vb2_buffer *vb)
 		     vb2_plane_size(vb, i) || vb->planes[i].data_offset % 8))
 			return -EINVAL;
 	}
-	if (V4L2_TYPE_IS_CAPTURE(vb->type))
+	if (V4L2_TYPE_IS_CAPTURE(vb->type)) {
 		vb2_set_plane_payload(vb, 0, 0);
-	return 0;
+		return 0;
+	}
+	/* An imported buffer too short for whole macroblock rows goes via a copy. */
+	return hantro_enc_bounce_prepare(ctx, vb);
 }
 
 static void hantro_enc_buf_queue(struct vb2_buffer *vb)
@@ -78,12 +105,14 @@ static void hantro_enc_buf_queue(struct vb2_buffer *vb)
 	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
 	unsigned long flags;
 
+	/* Also for the empty LAST buffers the mem2mem helpers return. */
+	if (V4L2_TYPE_IS_CAPTURE(vb->type))
+		vbuf->field = V4L2_FIELD_NONE;
 	if (V4L2_TYPE_IS_CAPTURE(vb->type) && vb2_is_streaming(vb->vb2_queue)) {
 		spin_lock_irqsave(&ctx->dev->irqlock, flags);
 		/* A drain ended with no CAPTURE buffer: this one is the empty LAST. */
 		if (v4l2_m2m_dst_buf_is_last(m2m)) {
 			vb2_set_plane_payload(vb, 0, 0);
-			vbuf->field = V4L2_FIELD_NONE;
 			/* Sequence numbers count coded frames; this is none. */
 			vbuf->sequence = ctx->sequence_cap;
 			v4l2_m2m_last_buffer_done(m2m, vbuf);
@@ -183,7 +212,9 @@ static int hantro_enc_init_vq(struct hantro_enc_ctx *ctx, struct vb2_queue *vq,
 	vq->mem_ops = &vb2_dma_contig_memops;
 	vq->buf_struct_size = sizeof(struct hantro_enc_buf);
 	vq->timestamp_flags = V4L2_BUF_FLAG_TIMESTAMP_COPY;
-	vq->lock = &ctx->dev->lock;
+	/* A size the allocator cannot serve fails REQBUFS, not the kernel log. */
+	vq->gfp_flags = __GFP_NOWARN;
+	vq->lock = &ctx->lock;
 	vq->dev = ctx->dev->dev;
 	return vb2_queue_init(vq);
 }

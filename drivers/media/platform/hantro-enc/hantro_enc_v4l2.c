@@ -22,6 +22,7 @@
 #define HANTRO_ENC_DEFAULT_H	480
 #define HANTRO_ENC_DEFAULT_FPS	30
 #define HANTRO_ENC_MAX_FPS	240
+#define HANTRO_ENC_MAX_FPS_DEN	(U32_MAX / 4)
 
 static const struct v4l2_event hantro_enc_eos_event = {
 	.type = V4L2_EVENT_EOS,
@@ -112,17 +113,33 @@ static struct vb2_queue *hantro_enc_vq(struct hantro_enc_ctx *ctx, enum v4l2_buf
 	return v4l2_m2m_get_vq(ctx->fh.m2m_ctx, type);
 }
 
-/* The CROP rectangle: clamped to the frame, never beyond the last macroblock. */
-static void hantro_enc_adjust_crop(struct hantro_enc_ctx *ctx, struct v4l2_rect *r)
+/*
+ * One side of the CROP rectangle: even (4:2:0 chroma), within min..max,
+ * rounded the way the V4L2_SEL_FLAG_LE/GE flags allow.
+ */
+static int hantro_enc_crop_side(u32 *v, u32 min, u32 max, u32 flags)
 {
-	unsigned int w = ctx->src_fmt.width, h = ctx->src_fmt.height;
+	u32 want = *v;
+
+	*v = flags & V4L2_SEL_FLAG_LE ? round_down(want, 2) : ALIGN(want, 2);
+	*v = clamp(*v, min, max);
+	if (((flags & V4L2_SEL_FLAG_LE) && *v > want) ||
+	    ((flags & V4L2_SEL_FLAG_GE) && *v < want))
+		return -ERANGE;
+	return 0;
+}
+
+/* The CROP rectangle: at the top-left corner, clamped to the frame. */
+static int hantro_enc_adjust_crop(struct hantro_enc_ctx *ctx, struct v4l2_rect *r, u32 flags)
+{
+	int ret;
 
 	/* The hardware starts reading at the top-left corner of the frame. */
 	r->left = 0;
 	r->top = 0;
-	/* Right overfill is coded in units of 4 pixels, chroma needs even sizes. */
-	r->width = clamp_t(u32, ALIGN(r->width, 4), HANTRO_ENC_MIN_W, w);
-	r->height = clamp_t(u32, ALIGN(r->height, 2), HANTRO_ENC_MIN_H, h);
+	ret = hantro_enc_crop_side(&r->width, HANTRO_ENC_MIN_W, ctx->src_fmt.width, flags);
+	return ret ?: hantro_enc_crop_side(&r->height, HANTRO_ENC_MIN_H, ctx->src_fmt.height,
+					   flags);
 }
 
 static void hantro_enc_reset_crop(struct hantro_enc_ctx *ctx)
@@ -131,12 +148,6 @@ static void hantro_enc_reset_crop(struct hantro_enc_ctx *ctx)
 		.width = ctx->src_fmt.width,
 		.height = ctx->src_fmt.height,
 	};
-}
-
-/* Recompute the CAPTURE format after the OUTPUT side changed the coded size. */
-static void hantro_enc_update_coded(struct hantro_enc_ctx *ctx)
-{
-	hantro_enc_fill_coded(ctx, ctx->dst_desc, &ctx->dst_fmt);
 }
 
 static int hantro_enc_s_fmt_cap(struct file *file, void *priv, struct v4l2_format *f)
@@ -149,6 +160,7 @@ static int hantro_enc_s_fmt_cap(struct file *file, void *priv, struct v4l2_forma
 	    vb2_is_busy(hantro_enc_vq(ctx, V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE)))
 		return -EBUSY;
 
+	ctx->cap_sizeimage = f->fmt.pix_mp.plane_fmt[0].sizeimage;
 	hantro_enc_try_fmt_cap(file, priv, f);
 	ctx->dst_desc = hantro_enc_find_coded(ctx->node->codecs, f->fmt.pix_mp.pixelformat);
 	ctx->dst_fmt = f->fmt.pix_mp;
@@ -174,8 +186,8 @@ static int hantro_enc_s_fmt_out(struct file *file, void *priv, struct v4l2_forma
 	hantro_enc_try_fmt_out(file, priv, f);
 	/* The coded size is fixed while CAPTURE has buffers (as for CROP). */
 	if (vb2_is_busy(hantro_enc_vq(ctx, V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE)) &&
-	    (f->fmt.pix_mp.width != ctx->dst_fmt.width ||
-	     f->fmt.pix_mp.height != ctx->dst_fmt.height))
+	    (ALIGN(f->fmt.pix_mp.width, HANTRO_ENC_MB) != ctx->dst_fmt.width ||
+	     ALIGN(f->fmt.pix_mp.height, HANTRO_ENC_MB) != ctx->dst_fmt.height))
 		return -EBUSY;
 	ctx->src_desc = hantro_enc_find_raw(ctx->dst_desc->codec, f->fmt.pix_mp.pixelformat);
 	ctx->src_fmt = f->fmt.pix_mp;
@@ -207,18 +219,22 @@ static int hantro_enc_enum_framesizes(struct file *file, void *priv,
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
 	unsigned int max_w, max_h;
 
+	unsigned int step;
+
 	if (fsize->index || !hantro_enc_offers(ctx, fsize->pixel_format))
 		return -EINVAL;
 	hantro_enc_max_size(ctx, hantro_enc_size_fmt(ctx, fsize->pixel_format), &max_w, &max_h);
+	/* Coded sizes are whole macroblocks; raw sizes anything even. */
+	step = hantro_enc_find_coded(ctx->node->codecs, fsize->pixel_format) ? HANTRO_ENC_MB : 2;
 
 	fsize->type = V4L2_FRMSIZE_TYPE_STEPWISE;
 	fsize->stepwise = (struct v4l2_frmsize_stepwise){
 		.min_width = HANTRO_ENC_MIN_W,
 		.max_width = max_w,
-		.step_width = HANTRO_ENC_MB,
+		.step_width = step,
 		.min_height = HANTRO_ENC_MIN_H,
 		.max_height = max_h,
-		.step_height = HANTRO_ENC_MB,
+		.step_height = step,
 	};
 	return 0;
 }
@@ -232,9 +248,10 @@ static int hantro_enc_enum_frameintervals(struct file *file, void *priv,
 	if (fival->index || !hantro_enc_offers(ctx, fival->pixel_format))
 		return -EINVAL;
 	hantro_enc_max_size(ctx, hantro_enc_size_fmt(ctx, fival->pixel_format), &max_w, &max_h);
+	/* Every size S_FMT keeps as it is. */
 	if (fival->width < HANTRO_ENC_MIN_W || fival->width > max_w ||
 	    fival->height < HANTRO_ENC_MIN_H || fival->height > max_h ||
-	    fival->width % HANTRO_ENC_MB || fival->height % HANTRO_ENC_MB)
+	    fival->width % 2 || fival->height % 2)
 		return -EINVAL;
 
 	fival->type = V4L2_FRMIVAL_TYPE_CONTINUOUS;
@@ -270,17 +287,22 @@ static int hantro_enc_g_selection(struct file *file, void *priv, struct v4l2_sel
 static int hantro_enc_s_selection(struct file *file, void *priv, struct v4l2_selection *s)
 {
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
+	struct v4l2_rect r = s->r;
+	int ret;
 
 	if (s->type != V4L2_BUF_TYPE_VIDEO_OUTPUT || s->target != V4L2_SEL_TGT_CROP)
 		return -EINVAL;
+	ret = hantro_enc_adjust_crop(ctx, &r, s->flags);
+	if (ret)
+		return ret;
 	/* The coded size follows the crop: fixed once CAPTURE has buffers. */
 	if (vb2_is_busy(hantro_enc_vq(ctx, V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE)) &&
-	    (ALIGN(s->r.width, HANTRO_ENC_MB) != ctx->dst_fmt.width ||
-	     ALIGN(s->r.height, HANTRO_ENC_MB) != ctx->dst_fmt.height))
+	    (ALIGN(r.width, HANTRO_ENC_MB) != ctx->dst_fmt.width ||
+	     ALIGN(r.height, HANTRO_ENC_MB) != ctx->dst_fmt.height))
 		return -EBUSY;
 
-	hantro_enc_adjust_crop(ctx, &s->r);
-	ctx->crop = s->r;
+	s->r = r;
+	ctx->crop = r;
 	hantro_enc_update_coded(ctx);
 	hantro_enc_h264_update_level(ctx);
 	return 0;
@@ -313,6 +335,14 @@ static int hantro_enc_s_parm(struct file *file, void *priv, struct v4l2_streampa
 			*t = (struct v4l2_fract){ 1, 1 };
 		else if ((u64)t->numerator * HANTRO_ENC_MAX_FPS < t->denominator)
 			*t = (struct v4l2_fract){ 1, HANTRO_ENC_MAX_FPS };
+		/*
+		 * The VUI's time_scale is twice the denominator in 32 bits:
+		 * drop precision the interval cannot use anyway.
+		 */
+		while (t->denominator > HANTRO_ENC_MAX_FPS_DEN) {
+			t->numerator = max(t->numerator >> 1, 1u);
+			t->denominator >>= 1;
+		}
 		ctx->timeperframe = *t;
 		hantro_enc_h264_update_level(ctx);
 	}
@@ -468,6 +498,7 @@ static int hantro_enc_open(struct file *file)
 		return -ENOMEM;
 	ctx->dev = dev;
 	ctx->node = node;
+	mutex_init(&ctx->lock);
 
 	if (mutex_lock_interruptible(&dev->lock)) {
 		kfree(ctx);
@@ -495,6 +526,7 @@ err_ctrls:
 err_fh:
 	v4l2_fh_exit(&ctx->fh);
 	mutex_unlock(&dev->lock);
+	mutex_destroy(&ctx->lock);
 	kfree(ctx);
 	return ret;
 }
@@ -502,17 +534,35 @@ err_fh:
 static int hantro_enc_release(struct file *file)
 {
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
-	struct hantro_enc_dev *dev = ctx->dev;
 
-	mutex_lock(&dev->lock);
-	/* Waits for a running job of this context, then frees its buffers. */
+	/* Waits for a running job of this context: other files go on meanwhile. */
+	mutex_lock(&ctx->lock);
 	v4l2_m2m_ctx_release(ctx->fh.m2m_ctx);
 	hantro_enc_fh_del(&ctx->fh, file);
 	v4l2_fh_exit(&ctx->fh);
 	v4l2_ctrl_handler_free(&ctx->ctrls);
-	mutex_unlock(&dev->lock);
+	hantro_enc_bounce_free(ctx);
+	mutex_unlock(&ctx->lock);
+	mutex_destroy(&ctx->lock);
 	kfree(ctx);
 	return 0;
+}
+
+/*
+ * Every ioctl of a file runs under its context's lock, which is also its
+ * queues' lock (vb2 drops it while DQBUF waits): files never wait for each
+ * other, not even while one of them waits for its running frame.
+ */
+static long hantro_enc_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct hantro_enc_ctx *ctx = file_to_ctx(file);
+	long ret;
+
+	if (mutex_lock_interruptible(&ctx->lock))
+		return -ERESTARTSYS;
+	ret = video_ioctl2(file, cmd, arg);
+	mutex_unlock(&ctx->lock);
+	return ret;
 }
 
 const struct v4l2_file_operations hantro_enc_fops = {
@@ -520,6 +570,6 @@ const struct v4l2_file_operations hantro_enc_fops = {
 	.open		= hantro_enc_open,
 	.release	= hantro_enc_release,
 	.poll		= v4l2_m2m_fop_poll,
-	.unlocked_ioctl	= video_ioctl2,
+	.unlocked_ioctl	= hantro_enc_ioctl,
 	.mmap		= v4l2_m2m_fop_mmap,
 };

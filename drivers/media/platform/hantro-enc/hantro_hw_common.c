@@ -129,3 +129,22 @@ void hantro_hw_reset(struct hantro_enc_dev *dev)
 	hantro_enc_write(dev, dev->variant->ip->layout->mode.reg, 0);
 	hantro_enc_write(dev, r->axi, 0);
 }
+
+/**
+ * hantro_hw_wait_idle() - wait until the core has stopped after a reset
+ * @dev:	device
+ * @timeout_us:	how long to wait
+ *
+ * The enable bit reads back as set while the core still works on a frame,
+ * and so may still read or write its buffers. Sleeps.
+ *
+ * Return: true when the core is idle.
+ */
+bool hantro_hw_wait_idle(struct hantro_enc_dev *dev, unsigned int timeout_us)
+{
+	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
+	unsigned int val;
+
+	return !regmap_read_poll_timeout(dev->regmap, ip->layout->mode.reg, val,
+					 !(val & ip->regs->enable), 1000, timeout_us);
+}

@@ -13,8 +13,7 @@ payload_make() {
 	cp "$HANTRO_TOP/tools/vm/guest/$suite.sh" "$dir/main.sh"
 	find "$moddir" -name '*.ko' -exec cp {} "$dir/modules/" \;
 	[ -z "${HANTRO_PAYLOAD_EXTRA:-}" ] || cp $HANTRO_PAYLOAD_EXTRA "$dir/"
-	gcc -O2 -Wall -Wextra -std=gnu11 -pthread -o "$dir/hantro-enc-test" \
-		"$HANTRO_TOP/userspace-test/hantro-enc-test.c" || return 1
+	make -s -C "$HANTRO_TOP/userspace-test" OUT="$dir" >/dev/null || return 1
 	: >"$dir/env.sh"
 	for kv in "$@"; do
 		printf '%s=%q\nexport %s\n' "${kv%%=*}" "${kv#*=}" "${kv%%=*}" >>"$dir/env.sh"

@@ -82,3 +82,26 @@ suite_start() {
 	grep -E 'fail:|warn:' "/mnt/out/$3.log" | head -n 20 >&2
 	echo "$_node"
 }
+
+# fuzz_nodes SECONDS NODE...: the ioctl fuzzer on every NODE at once for
+# SECONDS with one seed (FUZZ_SEED, or the time), each logged to
+# /mnt/out/fuzz-videoN.log; each must end without a hang and with its node
+# still encoding.
+fuzz_nodes() {
+	_secs=$1
+	shift
+	_seed=${FUZZ_SEED:-$(date +%s)}
+	echo "fuzz seed $_seed, $_secs s per node"
+	_pids=
+	for _n in "$@"; do
+		./hantro-enc-fuzz -d "$_n" -s "$_seed" -t "$_secs" \
+			>"/mnt/out/fuzz-${_n##*/}.log" 2>&1 &
+		_pids="$_pids $!"
+	done
+	wait $_pids
+	for _n in "$@"; do
+		tail -n 2 "/mnt/out/fuzz-${_n##*/}.log"
+		check "fuzz $_n, seed $_seed: no hang, the node still encodes" \
+			grep -q 'sanity: node still encodes: PASS' "/mnt/out/fuzz-${_n##*/}.log"
+	done
+}

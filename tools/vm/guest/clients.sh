@@ -1,0 +1,190 @@
+# SPDX-License-Identifier: GPL-2.0
+# Real clients at real sizes, run the way users run them: GStreamer's
+# v4l2h264enc and v4l2jpegenc over a range of sizes and both raw layouts,
+# CAPTURE set before OUTPUT at 1080p with a detailed picture, FFmpeg's
+# h264_v4l2m2m to MP4 at odd sizes, a camera's exact-size DMABUFs, the
+# colour description the headers carry. FFmpeg decodes every output
+# strictly and measures it against the source.
+. ./lib.sh
+. ./psnr.sh
+
+check "modules load" load_project_modules
+venc=$(node_named hantro-video-enc)
+jenc=$(node_named hantro-jpeg-enc)
+check "H.264 and JPEG nodes registered" test -n "$venc" -a -n "$jenc"
+[ -n "$venc" ] && [ -n "$jenc" ] || finish
+
+# frames_of FILE.yuv W H: how many I420 frames of WxH the file holds.
+frames_of() {
+	echo $(($(stat -c %s "$1" 2>/dev/null || echo 0) / ($2 * $3 * 3 / 2)))
+}
+
+# gst_h264 W H FORMAT RATE N: videotestsrc -> v4l2h264enc -> Annex B file;
+# RATE is "" or a caps framerate. The file must decode strictly to N frames
+# of WxH.
+gst_h264() {
+	local w=$1 h=$2 fmt=$3 rate=$4 n=$5 name caps
+	name=gst-$w-$h-$fmt${rate:+-fps}
+	caps="video/x-raw,format=$fmt,width=$w,height=$h${rate:+,framerate=$rate}"
+	rm -f "/tmp/$name.h264"
+	timeout 600 gst-launch-1.0 -q videotestsrc num-buffers="$n" ! "$caps" ! v4l2h264enc ! \
+		h264parse ! video/x-h264,stream-format=byte-stream ! \
+		filesink location="/tmp/$name.h264" >"/mnt/out/$name.log" 2>&1
+	check "v4l2h264enc ${w}x$h $fmt${rate:+ $rate}: decodes strictly" \
+		decode_h264 "/tmp/$name.h264" /tmp/gst.yuv
+	check "... ${w}x$h with all $n frames" \
+		test "$(ffprobe -v error -show_entries stream=width,height -of csv=p=0 \
+			"/tmp/$name.h264"),$(frames_of /tmp/gst.yuv "$w" "$h")" = "$w,$h,$n"
+}
+
+# gst_jpeg W H FORMAT N: videotestsrc -> v4l2jpegenc -> one file per frame,
+# each decoding strictly at WxH.
+gst_jpeg() {
+	local w=$1 h=$2 fmt=$3 n=$4 name f ok=0
+	name=gstj-$w-$h-$fmt
+	rm -rf "/tmp/$name" && mkdir -p "/tmp/$name"
+	timeout 600 gst-launch-1.0 -q videotestsrc num-buffers="$n" ! \
+		"video/x-raw,format=$fmt,width=$w,height=$h" ! v4l2jpegenc ! \
+		multifilesink location="/tmp/$name/%02d.jpg" >"/mnt/out/$name.log" 2>&1
+	for f in /tmp/"$name"/*.jpg; do
+		[ -f "$f" ] || continue
+		ffmpeg -v error -nostdin -err_detect explode -i "$f" -f null - 2>&1 | grep -q . &&
+			continue
+		[ "$(ffprobe -v error -show_entries stream=width,height -of csv=p=0 "$f")" = \
+			"$w,$h" ] && ok=$((ok + 1))
+	done
+	check "v4l2jpegenc ${w}x$h $fmt: $ok of $n pictures decode strictly at that size" \
+		test "$ok" -eq "$n"
+}
+
+echo "== GStreamer v4l2h264enc and v4l2jpegenc at the sizes users encode"
+for size in 176x144:10 320x240:10 640x360:10 1280x720:4 1920x1080:3; do
+	w=${size%%x*} rest=${size#*x} h=${rest%%:*} n=${size##*:}
+	gst_h264 "$w" "$h" NV12 30/1 "$n"
+	gst_h264 "$w" "$h" I420 "" "$n"
+	gst_jpeg "$w" "$h" NV12 2
+	gst_jpeg "$w" "$h" I420 2
+done
+
+echo "== GStreamer: the JPEG transcode pipeline of a 640x360 MP4"
+ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x360:rate=30 -frames:v 10 \
+	-c:v mjpeg -q:v 2 -y /tmp/src360.mp4
+rm -f /tmp/transcode.mkv
+timeout 600 gst-launch-1.0 -q filesrc location=/tmp/src360.mp4 ! qtdemux ! decodebin ! \
+	videoconvert ! v4l2jpegenc extra-controls=s,compression_quality=95 ! matroskamux ! \
+	filesink location=/tmp/transcode.mkv >/mnt/out/gst-transcode.log 2>&1
+check "filesrc ! qtdemux ! decodebin ! videoconvert ! v4l2jpegenc ! matroskamux: 10 pictures at 640x360" \
+	test "$(ffprobe -v error -count_frames -show_entries stream=width,height,nb_read_frames \
+		-of csv=p=0 /tmp/transcode.mkv)" = "640,360,10"
+
+echo "== GStreamer v4l2jpegenc: the range it codes is the range JFIF declares"
+timeout 120 gst-launch-1.0 -q videotestsrc num-buffers=1 ! \
+	video/x-raw,format=RGB,width=640,height=480 ! filesink location=/tmp/ref.rgb \
+	>/dev/null 2>&1
+timeout 120 gst-launch-1.0 -q videotestsrc num-buffers=1 ! \
+	video/x-raw,format=NV12,width=640,height=480 ! \
+	v4l2jpegenc extra-controls=s,compression_quality=95 ! \
+	filesink location=/tmp/q95.jpg >/mnt/out/gst-jpeg-range.log 2>&1
+p=$(ffmpeg -hide_banner -nostdin -err_detect explode -i /tmp/q95.jpg \
+	-f rawvideo -pix_fmt rgb24 -s 640x480 -i /tmp/ref.rgb \
+	-lavfi '[0]format=rgb24[a];[a][1]psnr' -f null - 2>&1 |
+	sed -n 's/.*PSNR.* average:\([0-9.inf]*\).*/\1/p' | head -n 1)
+check "videotestsrc ! NV12 ! v4l2jpegenc q95: RGB PSNR ${p:-none} >= 30 dB against the source" \
+	at_least "$p" 30
+
+echo "== GStreamer: CAPTURE first at 1080p, a detailed picture at 20 Mbit/s"
+dmesg -c >/dev/null
+rm -f /tmp/snow.h264
+timeout 900 gst-launch-1.0 -q videotestsrc pattern=snow num-buffers=8 ! \
+	video/x-raw,format=NV12,width=1920,height=1080,framerate=30/1 ! \
+	v4l2h264enc extra-controls="controls,video_bitrate=20000000" ! h264parse ! \
+	video/x-h264,stream-format=byte-stream ! filesink location=/tmp/snow.h264 \
+	>/mnt/out/gst-snow.log 2>&1
+check "snow 1080p at 20 Mbit/s: every frame decodes" decode_h264 /tmp/snow.h264 /tmp/snow.yuv
+check "... all 8 frames there" test "$(frames_of /tmp/snow.yuv 1920 1080)" -eq 8
+check "... and the kernel logged no allocation warning" \
+	sh -c "! dmesg | grep -q -e 'WARNING' -e 'page allocation failure'"
+
+# ff_h264 W H PIXFMT N: FFmpeg h264_v4l2m2m from a Y4M file to MP4; the MP4
+# decodes strictly and matches the source frame for frame by timestamp.
+ff_h264() {
+	local w=$1 h=$2 pf=$3 n=$4 name=ff-$1x$2-$3 p
+	ffmpeg -v error -nostdin -f lavfi -i "testsrc2=size=${w}x$h:rate=30" -frames:v "$n" \
+		-pix_fmt yuv420p -y "/tmp/$name.y4m"
+	rm -f "/tmp/$name.mp4"
+	timeout 900 ffmpeg -v error -nostdin -i "/tmp/$name.y4m" -pix_fmt "$pf" \
+		-c:v h264_v4l2m2m -b:v 6M -y "/tmp/$name.mp4" >"/mnt/out/$name.log" 2>&1
+	check "ffmpeg -c:v h264_v4l2m2m ${w}x$h $pf: exits cleanly" test -s "/tmp/$name.mp4"
+	check "... the MP4 decodes strictly, not one complaint" \
+		sh -c "ffmpeg -v error -nostdin -err_detect explode -i /tmp/$name.mp4 -f null - \
+			2>&1 | grep . >&2 && exit 1; exit 0"
+	check "... ${w}x$h, $n frames" \
+		test "$(ffprobe -v error -count_frames -show_entries \
+			stream=width,height,nb_read_frames -of csv=p=0 "/tmp/$name.mp4")" = "$w,$h,$n"
+	p=$(ffmpeg -hide_banner -nostdin -i "/tmp/$name.mp4" -i "/tmp/$name.y4m" \
+		-lavfi '[0][1]psnr' -f null - 2>&1 |
+		sed -n 's/.*PSNR.* average:\([0-9.inf]*\).*/\1/p' | head -n 1)
+	check "... PSNR ${p:-none} >= 30 dB against the source, frames matched by timestamp" \
+		at_least "$p" 30
+}
+
+echo "== FFmpeg h264_v4l2m2m to MP4"
+ff_h264 640 480 nv12 30
+ff_h264 1000 562 nv12 10
+ff_h264 1920 1080 yuv420p 4
+
+echo "== a camera's exact-size 1080p NV12 DMABUFs (vivid as the camera)"
+modprobe font 2>/dev/null
+modprobe vivid n_devs=1 multiplanar=2 node_types=1 2>/dev/null
+cam=$(node_named "vivid-000-vid-cap")
+check "vivid capture node present" test -n "$cam"
+if [ -n "$cam" ]; then
+	./hantro-enc-test -d "$venc" -e "$cam" -s 1920x1080 >/mnt/out/dmabuf-import.log 2>&1
+	grep -E '^(PASS|FAIL)' /mnt/out/dmabuf-import.log | sed 's/^/  /'
+	check "exact-size DMABUF import at 1920x1080: every frame encodes" \
+		grep -q ' 0 failed$' /mnt/out/dmabuf-import.log
+	./hantro-enc-test -d "$venc" -e "$cam" -s 1000x562 >/mnt/out/dmabuf-import-562.log 2>&1
+	check "exact-size DMABUF import at 1000x562: every frame encodes" \
+		grep -q ' 0 failed$' /mnt/out/dmabuf-import-562.log
+	# gst_zero_copy NAME SRC-MODE ENC-MODE: vivid -> v4l2h264enc sharing
+	# buffers one way or the other; 10 frames must come out.
+	gst_zero_copy() {
+		rm -f "/tmp/$1.h264"
+		timeout 600 gst-launch-1.0 -q v4l2src device="$cam" io-mode="$2" num-buffers=10 ! \
+			video/x-raw,format=NV12,width=640,height=480 ! \
+			v4l2h264enc output-io-mode="$3" ! h264parse ! \
+			video/x-h264,stream-format=byte-stream ! filesink location="/tmp/$1.h264" \
+			>"/mnt/out/$1.log" 2>&1
+		check "v4l2src io-mode=$2 ! v4l2h264enc output-io-mode=$3: 10 frames decode" \
+			sh -c "ffmpeg -v error -nostdin -err_detect explode -i /tmp/$1.h264 \
+				-f rawvideo -pix_fmt yuv420p -y /tmp/$1.yuv 2>&1 | grep -q . && exit 1; \
+				test \$(stat -c %s /tmp/$1.yuv) -eq $((640 * 480 * 3 / 2 * 10))"
+	}
+	gst_zero_copy gst-cam-import dmabuf dmabuf-import
+	gst_zero_copy gst-cam-export dmabuf-import dmabuf
+	rmmod vivid
+fi
+
+# vui COLORIMETRY EXPECTED: encode with the OUTPUT colorimetry COLORIMETRY
+# (v4l2-ctl syntax) and compare ffprobe's range,space,transfer,primaries.
+vui() {
+	local got
+	v4l2-ctl -d "$venc" --set-fmt-video-out=width=320,height=240,pixelformat=NV12,"$1" \
+		--set-fmt-video=pixelformat=H264 --stream-out-mmap --stream-mmap \
+		--stream-count=2 --stream-to=/tmp/vui.h264 >/mnt/out/vui.log 2>&1
+	got=$(ffprobe -v error -show_entries stream=color_range,color_space,color_transfer,color_primaries \
+		-of csv=p=0 /tmp/vui.h264)
+	check "VUI for $1: $got (want $2)" test "$got" = "$2"
+}
+
+echo "== colour description in the SPS (ffprobe)"
+vui colorspace=smpte170m "tv,smpte170m,smpte170m,smpte170m"
+vui colorspace=rec709,quantization=full-range "pc,bt709,bt709,bt709"
+vui colorspace=srgb "tv,smpte170m,iec61966-2-1,bt709"
+vui colorspace=jpeg "pc,smpte170m,iec61966-2-1,bt709"
+vui colorspace=470bg "tv,bt470bg,smpte170m,bt470bg"
+vui colorspace=bt2020,xfer=smpte2084 "tv,bt2020nc,smpte2084,bt2020"
+vui colorspace=dcip3 "tv,bt709,unknown,smpte431"
+
+check "modules unload" unload_project_modules
+finish

@@ -1,0 +1,142 @@
+# SPDX-License-Identifier: GPL-2.0
+# Lifecycle and hostile input on the debug kernel: unbind and rmmod while a
+# client streams, clients killed in the middle of a frame, system sleep
+# during a stream, both nodes at once, then the ioctl fuzzer on each node.
+# Each node must still encode afterwards; the harness fails the run on any
+# kernel splat.
+. ./lib.sh
+. ./psnr.sh
+
+check "modules load" load_project_modules
+venc=$(node_named hantro-video-enc)
+jenc=$(node_named hantro-jpeg-enc)
+check "H.264 and JPEG nodes registered" test -n "$venc" -a -n "$jenc"
+[ -n "$venc" ] && [ -n "$jenc" ] || finish
+
+ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=320x240:rate=30 -frames:v 30 \
+	-f rawvideo -pix_fmt nv12 -y /tmp/src.nv12
+
+# stream NODE CODED COUNT OUT: v4l2-ctl encodes COUNT 320x240 frames to OUT.
+stream() {
+	v4l2-ctl -d "$1" --set-fmt-video-out=width=320,height=240,pixelformat=NV12 \
+		--set-fmt-video=pixelformat="$2" --stream-out-mmap --stream-mmap \
+		--stream-from=/tmp/src.nv12 --stream-loop --stream-count="$3" \
+		--stream-to="$4" >/dev/null 2>&1
+}
+
+# ended PID SECONDS: PID has exited within SECONDS.
+ended() {
+	_n=$(($2 * 10))
+	while kill -0 "$1" 2>/dev/null; do
+		[ "$_n" -gt 0 ] || return 1
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	wait "$1" 2>/dev/null
+	return 0
+}
+
+# encodes NODE CODED: a short stream comes out whole.
+encodes() {
+	rm -f /tmp/check.bin
+	stream "$1" "$2" 5 /tmp/check.bin
+	if [ "$2" = H264 ]; then
+		decode_h264 /tmp/check.bin /tmp/check.yuv &&
+			test "$(stat -c %s /tmp/check.yuv)" -eq $((320 * 240 * 3 / 2 * 5))
+	else
+		test -s /tmp/check.bin
+	fi
+}
+
+# holds FILE.h264 N: the stream decodes strictly to at least N 320x240 frames.
+holds() {
+	decode_h264 "$1" /tmp/holds.yuv &&
+		test "$(stat -c %s /tmp/holds.yuv)" -ge $((320 * 240 * 3 / 2 * $2))
+}
+
+nodes() {
+	venc=$(node_named hantro-video-enc)
+	jenc=$(node_named hantro-jpeg-enc)
+}
+
+echo "== unbind and rebind the driver while both nodes stream"
+stream "$venc" H264 100000 /dev/null &
+p1=$!
+stream "$jenc" JPEG 100000 /dev/null &
+p2=$!
+sleep 3
+check "unbind while streaming" sh -c "echo $VEPU_DEV >/sys/bus/platform/drivers/hantro-enc/unbind"
+check "... the H.264 client ends within 60 s" ended "$p1" 60
+check "... the JPEG client ends within 60 s" ended "$p2" 60
+check "rebind" sh -c "echo $VEPU_DEV >/sys/bus/platform/drivers/hantro-enc/bind"
+nodes
+check "... the H.264 node encodes again" encodes "$venc" H264
+
+echo "== rmmod the virtual VEPU with files open and a stream running"
+stream "$venc" H264 100000 /dev/null &
+p1=$!
+sleep 3
+exec 3<"$jenc"
+check "rmmod hantro_vepu_virt while streaming" rmmod hantro_vepu_virt
+check "... the client ends within 60 s" ended "$p1" 60
+exec 3<&-
+check "the virtual VEPU loads again" insmod "$MODDIR/hantro-vepu-virt.ko" ip="${VEPU_IP:-h1}"
+nodes
+check "... the H.264 node encodes again" encodes "$venc" H264
+
+echo "== a frame that outlives the watchdog, then unbind at once"
+stream "$venc" H264 100000 /dev/null &
+p1=$!
+sleep 2
+echo 4 >/sys/module/hantro_vepu_virt/parameters/inject_fault
+sleep 1
+check "unbind during a stalled frame" \
+	sh -c "echo $VEPU_DEV >/sys/bus/platform/drivers/hantro-enc/unbind"
+check "... the client ends within 60 s" ended "$p1" 60
+check "... the watchdog reset the encoder" sh -c "dmesg | grep -q 'frame timed out'"
+echo "$VEPU_DEV" >/sys/bus/platform/drivers/hantro-enc/bind
+nodes
+check "... the H.264 node encodes again" encodes "$venc" H264
+
+echo "== clients killed in the middle of a frame"
+for delay in 0.3 0.7 1.1 1.9 2.3; do
+	stream "$venc" H264 100000 /dev/null &
+	p1=$!
+	stream "$jenc" JPEG 100000 /dev/null &
+	p2=$!
+	sleep "$delay"
+	kill -9 "$p1" "$p2"
+	wait "$p1" "$p2" 2>/dev/null
+done
+check "after 10 kills mid-frame the H.264 node encodes" encodes "$venc" H264
+check "... and the JPEG node" encodes "$jenc" JPEG
+
+echo "== both nodes at once, interleaved jobs"
+stream "$venc" H264 60 /tmp/both.h264 &
+p1=$!
+stream "$jenc" JPEG 60 /tmp/both.mjpeg &
+p2=$!
+check "interleaved: the H.264 client finishes" ended "$p1" 600
+check "interleaved: the JPEG client finishes" ended "$p2" 600
+check "... the H.264 stream decodes strictly with its 60 frames" holds /tmp/both.h264 60
+
+if [ -w /sys/power/pm_test ]; then
+	echo "== system sleep (pm_test devices) during a stream"
+	echo devices >/sys/power/pm_test
+	rm -f /tmp/sleep.h264
+	stream "$venc" H264 90 /tmp/sleep.h264 &
+	p1=$!
+	sleep 2
+	check "suspend to idle and back (pm_test devices)" sh -c "echo freeze >/sys/power/state"
+	check "... the stream goes on to the end" ended "$p1" 600
+	check "... and decodes strictly with its 90 frames" holds /tmp/sleep.h264 90
+	echo none >/sys/power/pm_test
+else
+	check "system sleep test available (CONFIG_PM_DEBUG)" false
+fi
+
+echo "== the ioctl fuzzer on both nodes at once"
+fuzz_nodes "${FUZZ_SECONDS:-60}" "$venc" "$jenc"
+
+check "modules unload" unload_project_modules
+finish

@@ -199,6 +199,24 @@ static void write_rec(FILE *fp, const struct vepu_h264_pic *p, unsigned int cw,
  * One case coded with CAVLC (cabac_init_idc -1) or CABAC, with 8x8
  * transforms allowed (High profile) if @t8; returns the stream's size.
  */
+/* A reset that comes while the first macroblock row is coded. */
+static unsigned int stop_checks;
+
+static bool stop_after_first_row(const void *arg)
+{
+	(void)arg;
+	return ++stop_checks > 1;
+}
+
+/* Whether @n bytes at @p all hold @v. */
+static bool all_bytes(const unsigned char *p, size_t n, unsigned char v)
+{
+	while (n--)
+		if (*p++ != v)
+			return false;
+	return true;
+}
+
 static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc, bool t8)
 {
 	unsigned int cw = (t->w + 15) & ~15u, ch = (t->h + 15) & ~15u, n;
@@ -340,6 +358,17 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 		pack(t, y, u, v, cw, ch, in, &job.frame);
 		snprintf(name, sizeof(name), "%s: a 64-byte buffer gives -ENOSPC", cname);
 		check(vepu_h264_encode(&job, ses.scratch, &bytes) == -ENOSPC, name);
+		/* A reset stops the frame: nothing below the first row is written. */
+		memset(job.rec.y, 0x5a, (size_t)cw * ch);
+		job.out_size = out_size;
+		job.frame.stop = stop_after_first_row;
+		stop_checks = 0;
+		snprintf(name, sizeof(name), "%s: a reset stops the frame after its first row",
+			 cname);
+		check(vepu_h264_encode(&job, ses.scratch, &bytes) == -ECANCELED && !bytes &&
+		      all_bytes(job.rec.y + (size_t)cw * 16, (size_t)cw * (ch - 16), 0x5a), name);
+		job.frame.stop = NULL;
+		job.out_size = 64;
 		if (job.cabac) {
 			/* A state no initialisation produces: refused, nothing written. */
 			ses.cabac_table[hantro_h264_cabac_offset(t->qp, false, 60)] = 0xff;

@@ -216,6 +216,7 @@ struct hantro_enc_node {
  * @job_ctx:	context whose job runs on the hardware, or NULL
  * @job:	the running job
  * @job_reset:	the watchdog reset the hardware; the job ends once it is idle
+ * @stop_polls:	times the watchdog found the core still busy after the reset
  * @shutdown:	the device is being removed: jobs fail without touching it
  * @shadow:	register values of the frame being programmed
  * @shadow_used: which of @shadow the frame sets
@@ -237,6 +238,7 @@ struct hantro_enc_dev {
 	struct hantro_enc_ctx *job_ctx;
 	struct hantro_enc_job job;
 	bool job_reset;
+	unsigned int stop_polls;
 	bool shutdown;
 	u32 shadow[HANTRO_ENC_NUM_REGS];
 	DECLARE_BITMAP(shadow_used, HANTRO_ENC_NUM_REGS);

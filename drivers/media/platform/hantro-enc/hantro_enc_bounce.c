@@ -9,9 +9,11 @@
  * before the last row the hardware reads. Such a frame is copied into a
  * buffer of the context's with room for the whole rows; the rows past the
  * picture are cropped away by the stream headers. It costs one copy of the
- * frame by the CPU; buffers the driver allocated never need it.
+ * frame by the CPU; buffers the driver allocated need it only when a
+ * data_offset leaves too little room behind it.
  */
 
+#include <linux/dma-buf.h>
 #include <linux/dma-mapping.h>
 #include <media/videobuf2-dma-contig.h>
 
@@ -105,12 +107,19 @@ int hantro_enc_bounce_src(struct hantro_enc_ctx *ctx, struct vb2_buffer *vb, dma
 	if (!b->cpu)
 		return -EFAULT;
 	for (i = 0; i < pix->num_planes; i++) {
+		struct dma_buf *dbuf = vb->memory == VB2_MEMORY_DMABUF ? vb->planes[i].dbuf : NULL;
+
 		src = vb2_plane_vaddr(vb, i);
 		if (!src)
 			return -EFAULT;
 		span = hantro_enc_raw_read_size(pix, i);
 		len = min(span, hantro_enc_plane_room(vb, i));
+		/* The producer's writes must be visible to the CPU's read. */
+		if (dbuf && dma_buf_begin_cpu_access(dbuf, DMA_FROM_DEVICE))
+			return -EFAULT;
 		memcpy(b->cpu + offset, src + vb->planes[i].data_offset, len);
+		if (dbuf)
+			dma_buf_end_cpu_access(dbuf, DMA_FROM_DEVICE);
 		/* Rows past the picture: mid-grey, cropped away by the headers. */
 		memset(b->cpu + offset + len, 0x80, span - len);
 		addr[i] = b->dma + offset;

@@ -2,10 +2,11 @@
 /*
  * hantro-enc: pixel formats and plane layouts.
  *
- * Raw frames are laid out as the hardware reads them: one row length (in
- * pixels) for all planes, the chroma stride derived from the luma stride, and
- * macroblock-aligned sizes. A caller's larger, suitably aligned bytesperline is
- * kept, so buffers from another device import without a copy.
+ * Raw frames keep the client's size and are laid out as the hardware reads
+ * them: one row length (in pixels, at least the macroblock-aligned width) for
+ * all planes, the chroma stride derived from the luma stride. A caller's
+ * larger, suitably aligned bytesperline is kept, so buffers from another
+ * device import without a copy.
  */
 
 #include <linux/kernel.h>
@@ -222,17 +223,19 @@ void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt
 	unsigned int w, h, bpl0, align, min_bpl, max_bpl, i, size = 0, max_w, max_h;
 
 	hantro_enc_max_size(ctx, ctx->dst_desc, &max_w, &max_h);
-	w = clamp(ALIGN(pix->width, 2), HANTRO_ENC_MIN_W, max_w);
-	h = clamp(ALIGN(pix->height, 2), HANTRO_ENC_MIN_H, max_h);
+	/* The limits are even: clamped first, rounding up cannot wrap. */
+	w = ALIGN(clamp(pix->width, HANTRO_ENC_MIN_W, max_w), 2);
+	h = ALIGN(clamp(pix->height, HANTRO_ENC_MIN_H, max_h), 2);
 	align = desc->stride_align * info->bpp[0];
-	min_bpl = ALIGN(w * info->bpp[0], align);
+	/* The hardware reads whole macroblocks, so whole 16-pixel columns too. */
+	min_bpl = ALIGN(ALIGN(w, HANTRO_ENC_MB) * info->bpp[0], align);
 	/* The row length register holds 14 bits of pixels. */
 	max_bpl = min(rounddown(16383 * info->bpp[0], align),
 		      2 * ALIGN(min_bpl, HANTRO_ENC_MAX_BPL_ALIGN));
 	if (pix->plane_fmt[0].bytesperline < min_bpl)
 		bpl0 = ALIGN(min_bpl, HANTRO_ENC_DEFAULT_BPL_ALIGN);
 	else
-		bpl0 = min(ALIGN(pix->plane_fmt[0].bytesperline, align), max_bpl);
+		bpl0 = min_t(u64, ALIGN((u64)pix->plane_fmt[0].bytesperline, align), max_bpl);
 
 	pix->pixelformat = desc->fourcc;
 	pix->width = w;
@@ -298,8 +301,9 @@ static unsigned int hantro_enc_coded_max(const struct hantro_enc_fmt *desc, unsi
  *
  * sizeimage is the caller's, clamped between a floor that still holds the
  * header and a compressed frame, and a ceiling of the header and the raw
- * 4:2:0 frame: the most the hardware writes at the QPs the driver uses, and
- * a bound on what a client can make the kernel allocate.
+ * 4:2:0 frame (or the current sizeimage, if larger): the most the hardware
+ * writes at the QPs the driver uses, and a bound on what a client can make
+ * the kernel allocate.
  */
 void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			   struct v4l2_pix_format_mplane *pix)
@@ -309,7 +313,8 @@ void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_f
 	unsigned int raw = w * h * 3 / 2, lo, hi, size;
 
 	lo = PAGE_ALIGN(desc->header_max + raw / 8);
-	hi = hantro_enc_coded_max(desc, raw);
+	/* What the client was told may stand even where it is above the ceiling. */
+	hi = max(hantro_enc_coded_max(desc, raw), ctx->dst_fmt.plane_fmt[0].sizeimage);
 	size = pix->plane_fmt[0].sizeimage ?: desc->header_max + min(raw, HANTRO_ENC_DEFAULT_CODED);
 	size = PAGE_ALIGN(clamp(size, lo, hi));
 
@@ -341,9 +346,11 @@ void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_f
  */
 void hantro_enc_update_coded(struct hantro_enc_ctx *ctx)
 {
+	struct v4l2_pix_format_mplane pix = ctx->dst_fmt;
 	u32 told = ctx->dst_fmt.plane_fmt[0].sizeimage;
 
-	ctx->dst_fmt.plane_fmt[0].sizeimage = ctx->cap_sizeimage;
-	hantro_enc_fill_coded(ctx, ctx->dst_desc, &ctx->dst_fmt);
-	ctx->dst_fmt.plane_fmt[0].sizeimage = max(ctx->dst_fmt.plane_fmt[0].sizeimage, told);
+	pix.plane_fmt[0].sizeimage = ctx->cap_sizeimage;
+	hantro_enc_fill_coded(ctx, ctx->dst_desc, &pix);
+	pix.plane_fmt[0].sizeimage = max(pix.plane_fmt[0].sizeimage, told);
+	ctx->dst_fmt = pix;
 }

@@ -95,9 +95,11 @@ static int hantro_h264_start(struct hantro_enc_ctx *ctx)
 			   h->ctrls.profile->cur.val == V4L2_MPEG_VIDEO_H264_PROFILE_HIGH;
 	/*
 	 * The tools the profile rules out read back as off while the stream
-	 * runs; they were kept until now so that the order in which a client
-	 * sets profile and tools does not matter.
+	 * runs, and as the client set them again after it: the order in which
+	 * a client sets profile and tools does not matter.
 	 */
+	h->asked_entropy = h->ctrls.entropy->cur.val;
+	h->asked_t8x8 = h->ctrls.t8x8->cur.val;
 	if (!h->cabac)
 		v4l2_ctrl_s_ctrl(h->ctrls.entropy, V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC);
 	if (!h->transform_8x8)
@@ -116,7 +118,11 @@ static int hantro_h264_start(struct hantro_enc_ctx *ctx)
 
 static void hantro_h264_stop(struct hantro_enc_ctx *ctx)
 {
+	struct hantro_enc_h264 *h = &ctx->h264;
+
 	hantro_enc_h264_grab(ctx, false);
+	v4l2_ctrl_s_ctrl(h->ctrls.entropy, h->asked_entropy);
+	v4l2_ctrl_s_ctrl(h->ctrls.t8x8, h->asked_t8x8);
 	hantro_h264_free_bufs(ctx);
 }
 

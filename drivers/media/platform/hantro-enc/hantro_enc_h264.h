@@ -139,6 +139,8 @@ struct hantro_enc_aux {
  * @cabac_table: CABAC context initialisation table, CABAC streams only
  * @cabac:	the stream is coded in CABAC
  * @transform_8x8: the stream may use 8x8 transforms
+ * @asked_entropy: ENTROPY_MODE as the client set it before the stream
+ * @asked_t8x8:	8X8_TRANSFORM as the client set it before the stream
  * @rec:	index in @pics of the picture the running frame reconstructs
  * @gop_pos:	frames since the last IDR picture
  * @frame_num:	frame_num of the next picture
@@ -157,6 +159,8 @@ struct hantro_enc_h264 {
 	struct hantro_enc_aux cabac_table;
 	bool cabac;
 	bool transform_8x8;
+	s32 asked_entropy;
+	s32 asked_t8x8;
 	unsigned int rec;
 	u32 gop_pos;
 	u16 frame_num;

@@ -4,7 +4,9 @@
  *
  * device_run() programs one frame and arms a watchdog; the interrupt or, if
  * it never comes, the watchdog completes it. cancel_delayed_work() decides
- * which of the two owns the completion, so a job finishes exactly once.
+ * which of the two owns the completion, and once the watchdog has reset
+ * the core (job_reset) the interrupt leaves the job to it, so a job
+ * finishes exactly once.
  * Buffers stay on the mem2mem queues while the hardware works on them: a
  * drain started meanwhile then correctly names the running frame as the last.
  */
@@ -172,8 +174,14 @@ irqreturn_t hantro_enc_irq(int irq, void *priv)
 	return IRQ_HANDLED;
 }
 
-/* How often the watchdog looks again at a core that does not stop. */
+/*
+ * How often the watchdog looks again at a core that does not stop, and how
+ * many times before it gives the buffers back anyway: a core that ignores
+ * its reset is broken, and a job that never ends would block unbind, system
+ * sleep and every close for good.
+ */
 #define HANTRO_ENC_STOP_POLL_MS		100
+#define HANTRO_ENC_STOP_POLLS		50
 
 void hantro_enc_watchdog(struct work_struct *work)
 {
@@ -184,6 +192,7 @@ void hantro_enc_watchdog(struct work_struct *work)
 		return;
 	if (!dev->job_reset) {
 		dev_warn(dev->dev, "frame timed out, resetting the encoder\n");
+		dev->stop_polls = 0;
 		WRITE_ONCE(dev->job_reset, true);
 		hantro_hw_reset(dev);
 	}
@@ -192,9 +201,12 @@ void hantro_enc_watchdog(struct work_struct *work)
 	 * may still write them, and userspace could reuse or free them.
 	 */
 	if (!hantro_hw_wait_idle(dev, HANTRO_ENC_STOP_POLL_MS * USEC_PER_MSEC)) {
-		dev_err_ratelimited(dev->dev, "encoder still busy after a reset\n");
-		schedule_delayed_work(&dev->watchdog, msecs_to_jiffies(HANTRO_ENC_STOP_POLL_MS));
-		return;
+		if (++dev->stop_polls < HANTRO_ENC_STOP_POLLS) {
+			schedule_delayed_work(&dev->watchdog,
+					      msecs_to_jiffies(HANTRO_ENC_STOP_POLL_MS));
+			return;
+		}
+		dev_err(dev->dev, "encoder does not stop after a reset; giving its buffers back\n");
 	}
 	WRITE_ONCE(dev->job_reset, false);
 	hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);

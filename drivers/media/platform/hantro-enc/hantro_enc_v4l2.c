@@ -121,7 +121,9 @@ static int hantro_enc_crop_side(u32 *v, u32 min, u32 max, u32 flags)
 {
 	u32 want = *v;
 
-	*v = flags & V4L2_SEL_FLAG_LE ? round_down(want, 2) : ALIGN(want, 2);
+	/* max is even: capped first, rounding up cannot wrap or pass it. */
+	*v = min(want, max);
+	*v = flags & V4L2_SEL_FLAG_LE ? round_down(*v, 2) : ALIGN(*v, 2);
 	*v = clamp(*v, min, max);
 	if (((flags & V4L2_SEL_FLAG_LE) && *v > want) ||
 	    ((flags & V4L2_SEL_FLAG_GE) && *v < want))
@@ -549,6 +551,36 @@ static int hantro_enc_release(struct file *file)
 }
 
 /*
+ * Whether the V4L2 core takes the file's lock for @cmd itself: it takes a
+ * mem2mem context's queue lock for the buffer ioctls. DQEVENT may wait and
+ * must not hold the lock meanwhile; events have locks of their own. By
+ * number, so that the 32-bit variants of the ioctls match too.
+ */
+static bool hantro_enc_ioctl_unlocked(unsigned int cmd)
+{
+	if (_IOC_TYPE(cmd) != 'V')
+		return false;
+	switch (_IOC_NR(cmd)) {
+	case _IOC_NR(VIDIOC_REQBUFS):
+	case _IOC_NR(VIDIOC_QUERYBUF):
+	case _IOC_NR(VIDIOC_QBUF):
+	case _IOC_NR(VIDIOC_EXPBUF):
+	case _IOC_NR(VIDIOC_DQBUF):
+	case _IOC_NR(VIDIOC_STREAMON):
+	case _IOC_NR(VIDIOC_STREAMOFF):
+	case _IOC_NR(VIDIOC_CREATE_BUFS):
+	case _IOC_NR(VIDIOC_PREPARE_BUF):
+#ifdef VIDIOC_REMOVE_BUFS
+	case _IOC_NR(VIDIOC_REMOVE_BUFS):
+#endif
+	case _IOC_NR(VIDIOC_DQEVENT):
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
  * Every ioctl of a file runs under its context's lock, which is also its
  * queues' lock (vb2 drops it while DQBUF waits): files never wait for each
  * other, not even while one of them waits for its running frame.
@@ -558,6 +590,8 @@ static long hantro_enc_ioctl(struct file *file, unsigned int cmd, unsigned long 
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
 	long ret;
 
+	if (hantro_enc_ioctl_unlocked(cmd))
+		return video_ioctl2(file, cmd, arg);
 	if (mutex_lock_interruptible(&ctx->lock))
 		return -ERESTARTSYS;
 	ret = video_ioctl2(file, cmd, arg);

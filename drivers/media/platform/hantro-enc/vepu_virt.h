@@ -22,8 +22,8 @@
  * @VEPU_FAULT_BUFFER_FULL:	report the output buffer as full
  * @VEPU_FAULT_BUS_ERROR:	report a bus error
  * @VEPU_FAULT_LOST_IRQ:	finish but never raise the interrupt
- * @VEPU_FAULT_STALL:		take a minute before starting the frame, as a
- *				hung bus would, unless a reset stops it first
+ * @VEPU_FAULT_STALL:		take three minutes before starting the frame, as
+ *				a hung bus would, unless a reset stops it first
  */
 enum vepu_virt_fault {
 	VEPU_FAULT_NONE,
@@ -80,11 +80,12 @@ extern const struct vepu_virt_ip vepu_virt_vepu2;
  * @ip:		the register set it implements
  * @child:	the device the hantro-enc driver binds to
  * @regmap:	register access for the driver
- * @lock:	protects @regs, @busy, @resets and @start_resets
+ * @lock:	protects @regs, @busy, @resets, @start_resets and @run_resets
  * @regs:	the register file
  * @busy:	a frame is running: the enable bit reads back as set
- * @resets:	writes that cleared the enable bit, each stopping the frame
- *		that runs or waits to run
+ * @resets:	writes of the mode register without the enable bit (a reset,
+ *		or the first write of the next frame's programming), each
+ *		stopping the frame that runs or waits to run
  * @start_resets: @resets when the enable bit was last set: the pending
  *		frame is stopped once @resets moves on
  * @run_resets:	@start_resets of the running frame

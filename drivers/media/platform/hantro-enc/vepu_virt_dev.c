@@ -66,12 +66,15 @@ bool vepu_virt_stopped(const void *vepu)
 	return READ_ONCE(v->resets) != v->run_resets;
 }
 
-/* A stalled bus: nothing moves until a reset, or for a minute. */
+/*
+ * A stalled bus: nothing moves until a reset, or for three minutes, longer
+ * than the driver's watchdog allows the largest frame.
+ */
 static void vepu_virt_stall(struct vepu_virt *v)
 {
 	unsigned int ms;
 
-	for (ms = 0; ms < 60000 && !vepu_virt_stopped(v); ms += 20)
+	for (ms = 0; ms < 180000 && !vepu_virt_stopped(v); ms += 20)
 		msleep(20);
 }
 
@@ -99,8 +102,10 @@ static void vepu_virt_run(struct work_struct *work)
 	spin_unlock_irq(&v->lock);
 
 	fault = xchg(&inject_fault, VEPU_FAULT_NONE);
-	if (fault == VEPU_FAULT_STALL)
+	if (fault == VEPU_FAULT_STALL) {
 		vepu_virt_stall(v);
+		fault = VEPU_FAULT_NONE;
+	}
 	status = vepu_virt_stopped(v) ? 0 : vepu_virt_run_frame(v, regs, fault);
 
 	spin_lock_irq(&v->lock);

@@ -67,4 +67,11 @@ static inline void hantro_enc_fh_del(struct v4l2_fh *fh, struct file *file)
 #define HANTRO_ENC_VB2_WAIT_OPS
 #endif
 
+/* 6.13 made the namespace of MODULE_IMPORT_NS() a string literal. */
+#ifdef HANTRO_ENC_IMPORT_NS_IDENT
+#define HANTRO_ENC_IMPORT_DMA_BUF()	MODULE_IMPORT_NS(DMA_BUF)
+#else
+#define HANTRO_ENC_IMPORT_DMA_BUF()	MODULE_IMPORT_NS("DMA_BUF")
+#endif
+
 #endif /* HANTRO_ENC_COMPAT_H */

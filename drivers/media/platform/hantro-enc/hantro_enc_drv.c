@@ -370,3 +370,5 @@ MODULE_DESCRIPTION("Hantro H1/VEPU1 and VEPU2 stateful V4L2 video encoder");
 MODULE_AUTHOR("The hantro-enc developers");
 MODULE_LICENSE("GPL");
 MODULE_VERSION(HANTRO_ENC_VERSION);
+/* The bounce copy reads imported buffers with dma_buf_begin_cpu_access(). */
+HANTRO_ENC_IMPORT_DMA_BUF();

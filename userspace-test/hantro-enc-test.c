@@ -726,6 +726,41 @@ static void test_force_key(struct enc *e)
 }
 
 /*
+ * Controls clients change while encoding (GStreamer's bitrate and GOP size,
+ * Chromium's bitrate and frame rate): accepted, and a new GOP_SIZE takes
+ * effect from the next frame queued.
+ */
+static void test_midstream(struct enc *e)
+{
+	struct v4l2_streamparm parm = { .type = OUT_TYPE };
+	int flags[4] = { 0 };
+	unsigned int i, keys = 0;
+
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_GOP_SIZE, 1000);
+	encode_frames(e, 2, "before the mid-stream changes");
+	report(!set_ctrl(e, V4L2_CID_MPEG_VIDEO_BITRATE, 500000), "BITRATE changed while encoding");
+	report(!set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_MIN_QP, 20) &&
+	       !set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_MAX_QP, 40),
+	       "MIN_QP/MAX_QP changed while encoding");
+	parm.parm.output.timeperframe = (struct v4l2_fract){ 1, 25 };
+	report(!xioctl(e, VIDIOC_S_PARM, &parm), "S_PARM changed while encoding");
+	report(!set_ctrl(e, V4L2_CID_MPEG_VIDEO_GOP_SIZE, 2) &&
+	       !set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_I_PERIOD, 0),
+	       "GOP_SIZE changed to 2 while encoding");
+	for (i = 0; i < 4; i++) {
+		queue_all_cap(e);
+		drain_out_queue(e);
+		queue_out(e);
+		flags[i] = expect_frame(e, e->frame - 1, "after GOP_SIZE 2");
+		if (flags[i] >= 0 && (flags[i] & V4L2_BUF_FLAG_KEYFRAME))
+			keys++;
+	}
+	report(keys == 2, "GOP_SIZE 2 applies from the next frame: %u IDR pictures in 4", keys);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_GOP_SIZE, 1000);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_BITRATE, 2000000);
+}
+
+/*
  * HEADER_MODE: SEPARATE is refused (a header-only buffer would share the
  * first picture's timestamp, which GStreamer and FFmpeg mishandle), so the
  * first CAPTURE buffer of a stream holds SPS, PPS and the IDR picture.
@@ -1128,6 +1163,7 @@ int main(int argc, char **argv)
 	test_back_to_initialization(&e);
 	if (e.coded == V4L2_PIX_FMT_H264) {
 		test_force_key(&e);
+		test_midstream(&e);
 		test_header_mode(&e);
 		test_entropy(&e, outdir);
 	}

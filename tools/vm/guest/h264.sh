@@ -88,7 +88,7 @@ check "... and the MP4 plays all 60 frames, the header-only sample the only comp
 	       ! grep -v -e 'missing picture in access unit' -e 'no frame!' \
 		  -e 'Error submitting packet to decoder' /tmp/ff-mp4.err"
 
-echo "== v4l2-ctl: cropped 1000x562, REPEAT_SEQ_HEADER, an IDR every 10 frames"
+echo "== v4l2-ctl: cropped 1000x562, REPEAT_SEQ_HEADER, GOP_SIZE 10 (the IDR period) and I_PERIOD 30"
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=1000x562:rate=30 -frames:v 30 \
 	-f rawvideo -pix_fmt yuv420p -y /tmp/ref.yuv
 ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 1000x562 -i /tmp/ref.yuv \
@@ -97,7 +97,8 @@ rm -f /tmp/ctl.h264
 v4l2-ctl -d "$node" --set-fmt-video-out=width=1008,height=576,pixelformat=NV12 \
 	--set-selection-output=target=crop,left=0,top=0,width=1000,height=562 \
 	--set-fmt-video=pixelformat=H264 \
-	--set-ctrl=repeat_sequence_header=1,video_gop_size=10,video_bitrate=4000000 \
+	--set-ctrl=repeat_sequence_header=1,video_gop_size=10,h264_i_frame_period=30 \
+	--set-ctrl=video_bitrate=4000000 \
 	--stream-out-mmap --stream-mmap --stream-from=/tmp/src.nv12 \
 	--stream-to=/tmp/ctl.h264 --stream-count=30 >/mnt/out/ctl-h264.log 2>&1
 cp /tmp/ctl.h264 /mnt/out/ 2>/dev/null
@@ -114,7 +115,7 @@ p=$(psnr_yuv /tmp/ref.yuv /tmp/ctl.yuv 1000 562)
 check "... PSNR ${p:-none} >= 30 dB at 4 Mbit/s" at_least "$p" 30
 # Cut the stream at every IDR after the first: each tail decodes alone.
 offsets=$(grep -obUaP '\x00\x00\x00\x01\x67' /tmp/ctl.h264 | cut -d: -f1 | tail -n +2)
-check "REPEAT_SEQ_HEADER: SPS in front of every IDR (3 in 30 frames)" \
+check "REPEAT_SEQ_HEADER: SPS in front of every IDR, one each GOP_SIZE (3 in 30 frames)" \
 	test "$(echo $offsets | wc -w)" -eq 2
 for off in $offsets; do
 	tail -c +$((off + 1)) /tmp/ctl.h264 >/tmp/cut.h264

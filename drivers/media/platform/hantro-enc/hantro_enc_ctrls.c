@@ -192,6 +192,20 @@ void hantro_enc_h264_grab(struct hantro_enc_ctx *ctx, bool grab)
 		v4l2_ctrl_grab(fixed[i], grab);
 }
 
+/*
+ * GOP_SIZE is the IDR period; H264_I_PERIOD the period of intra pictures
+ * within it. The hardware's intra pictures are IDR pictures (facts: intra
+ * codes NAL type 5), so a shorter I period starts a new GOP early.
+ */
+static u32 hantro_enc_h264_intra_period(const struct hantro_enc_h264_ctrls *c)
+{
+	u32 gop = c->gop_size->cur.val, i = c->i_period->cur.val;
+
+	if (!gop || !i)
+		return gop ?: i;
+	return min(gop, i);
+}
+
 /**
  * hantro_enc_h264_snapshot() - the dynamic controls for a frame being queued
  * @ctx:	context
@@ -211,7 +225,7 @@ void hantro_enc_h264_snapshot(struct hantro_enc_ctx *ctx, struct hantro_enc_fram
 		.vbr = c->bitrate_mode->cur.val == V4L2_MPEG_VIDEO_BITRATE_MODE_VBR,
 		.bitrate = c->bitrate->cur.val,
 		.bitrate_peak = max(c->bitrate_peak->cur.val, c->bitrate->cur.val),
-		.intra_period = c->i_period->cur.val ?: c->gop_size->cur.val,
+		.intra_period = hantro_enc_h264_intra_period(c),
 		.i_qp = c->i_qp->cur.val,
 		.p_qp = c->p_qp->cur.val,
 		.min_qp = min(c->min_qp->cur.val, c->max_qp->cur.val),

@@ -21,14 +21,17 @@ static int hantro_enc_jpeg_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job
 	};
 	struct hantro_enc_dev *dev = ctx->dev;
 	const struct hantro_layout *l = dev->variant->ip->layout;
+	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
 	u32 qluma[16], qchroma[16];
 	struct hantro_jpeg_quant q;
 	unsigned int i;
 	int len;
 
+	/* The header is written by the CPU. */
+	if (!out)
+		return -EFAULT;
 	hantro_jpeg_quant_tables(p.quality, &q);
-	len = hantro_jpeg_write_header(vb2_plane_vaddr(&job->dst->vb2_buf, 0),
-				       job->dst_size, &p, &q);
+	len = hantro_jpeg_write_header(out, job->dst_size, &p, &q);
 	if (len < 0)
 		return len;
 

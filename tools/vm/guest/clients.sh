@@ -27,7 +27,7 @@ gst_h264() {
 	name=gst-$w-$h-$fmt${rate:+-fps}
 	caps="video/x-raw,format=$fmt,width=$w,height=$h${rate:+,framerate=$rate}"
 	rm -f "/tmp/$name.h264"
-	timeout 600 gst-launch-1.0 -q videotestsrc num-buffers="$n" ! "$caps" ! v4l2h264enc ! \
+	timeout 600 gst-launch-1.0 -q -f videotestsrc num-buffers="$n" ! "$caps" ! v4l2h264enc ! \
 		h264parse ! video/x-h264,stream-format=byte-stream ! \
 		filesink location="/tmp/$name.h264" >"/mnt/out/$name.log" 2>&1
 	check "v4l2h264enc ${w}x$h $fmt${rate:+ $rate}: decodes strictly" \
@@ -43,7 +43,7 @@ gst_jpeg() {
 	local w=$1 h=$2 fmt=$3 n=$4 name f ok=0
 	name=gstj-$w-$h-$fmt
 	rm -rf "/tmp/$name" && mkdir -p "/tmp/$name"
-	timeout 600 gst-launch-1.0 -q videotestsrc num-buffers="$n" ! \
+	timeout 600 gst-launch-1.0 -q -f videotestsrc num-buffers="$n" ! \
 		"video/x-raw,format=$fmt,width=$w,height=$h" ! v4l2jpegenc ! \
 		multifilesink location="/tmp/$name/%02d.jpg" >"/mnt/out/$name.log" 2>&1
 	for f in /tmp/"$name"/*.jpg; do
@@ -70,7 +70,7 @@ echo "== GStreamer: the JPEG transcode pipeline of a 640x360 MP4"
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x360:rate=30 -frames:v 10 \
 	-c:v mjpeg -q:v 2 -y /tmp/src360.mp4
 rm -f /tmp/transcode.mkv
-timeout 600 gst-launch-1.0 -q filesrc location=/tmp/src360.mp4 ! qtdemux ! decodebin ! \
+timeout 600 gst-launch-1.0 -q -f filesrc location=/tmp/src360.mp4 ! qtdemux ! decodebin ! \
 	videoconvert ! v4l2jpegenc extra-controls=s,compression_quality=95 ! matroskamux ! \
 	filesink location=/tmp/transcode.mkv >/mnt/out/gst-transcode.log 2>&1
 check "filesrc ! qtdemux ! decodebin ! videoconvert ! v4l2jpegenc ! matroskamux: 10 pictures at 640x360" \
@@ -78,10 +78,10 @@ check "filesrc ! qtdemux ! decodebin ! videoconvert ! v4l2jpegenc ! matroskamux:
 		-of csv=p=0 /tmp/transcode.mkv)" = "640,360,10"
 
 echo "== GStreamer v4l2jpegenc: the range it codes is the range JFIF declares"
-timeout 120 gst-launch-1.0 -q videotestsrc num-buffers=1 ! \
+timeout 120 gst-launch-1.0 -q -f videotestsrc num-buffers=1 ! \
 	video/x-raw,format=RGB,width=640,height=480 ! filesink location=/tmp/ref.rgb \
 	>/dev/null 2>&1
-timeout 120 gst-launch-1.0 -q videotestsrc num-buffers=1 ! \
+timeout 120 gst-launch-1.0 -q -f videotestsrc num-buffers=1 ! \
 	video/x-raw,format=NV12,width=640,height=480 ! \
 	v4l2jpegenc extra-controls=s,compression_quality=95 ! \
 	filesink location=/tmp/q95.jpg >/mnt/out/gst-jpeg-range.log 2>&1
@@ -95,7 +95,7 @@ check "videotestsrc ! NV12 ! v4l2jpegenc q95: RGB PSNR ${p:-none} >= 30 dB again
 echo "== GStreamer: CAPTURE first at 1080p, a detailed picture at 20 Mbit/s"
 dmesg -c >/dev/null
 rm -f /tmp/snow.h264
-timeout 900 gst-launch-1.0 -q videotestsrc pattern=snow num-buffers=8 ! \
+timeout 900 gst-launch-1.0 -q -f videotestsrc pattern=snow num-buffers=8 ! \
 	video/x-raw,format=NV12,width=1920,height=1080,framerate=30/1 ! \
 	v4l2h264enc extra-controls="controls,video_bitrate=20000000" ! h264parse ! \
 	video/x-h264,stream-format=byte-stream ! filesink location=/tmp/snow.h264 \
@@ -150,7 +150,7 @@ if [ -n "$cam" ]; then
 	# buffers one way or the other; 10 frames must come out.
 	gst_zero_copy() {
 		rm -f "/tmp/$1.h264"
-		timeout 600 gst-launch-1.0 -q v4l2src device="$cam" io-mode="$2" num-buffers=10 ! \
+		timeout 600 gst-launch-1.0 -q -f v4l2src device="$cam" io-mode="$2" num-buffers=10 ! \
 			video/x-raw,format=NV12,width=640,height=480 ! \
 			v4l2h264enc output-io-mode="$3" ! h264parse ! \
 			video/x-h264,stream-format=byte-stream ! filesink location="/tmp/$1.h264" \

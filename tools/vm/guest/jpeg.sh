@@ -57,7 +57,7 @@ ffmpeg -v error -nostdin -f lavfi -i "testsrc2=size=1008x576:rate=25" -frames:v 
 ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 1008x576 -i /tmp/ref-full.yuv \
 	-vf crop=1000:562:0:0 -f rawvideo -pix_fmt yuv420p -y /tmp/ref-crop.yuv
 for fmt in NV12:NV12:nv12:crop NV12:NV12:nv12:full YUV420:YU12:yuv420p:crop \
-	   YUV420M:YM12:yuv420p:full YUYV:YUYV:yuyv422:crop UYVY:UYVY:uyvy422:crop; do
+	   YUV420:YU12:yuv420p:full YUYV:YUYV:yuyv422:crop UYVY:UYVY:uyvy422:crop; do
 	IFS=: read -r v cc f area <<-EOT
 	$fmt
 	EOT

@@ -41,18 +41,15 @@ static const struct hantro_enc_fmt hantro_enc_coded_fmts[] = {
  * Stride alignment (source: shared/hw facts, MPP vepu_common.c): 16 pixels for
  * planar 4:2:0, 8 for semi-planar and packed formats.
  *
- * GStreamer maps its NV12 and I420 to the per-plane V4L2 format whenever a
- * device offers one, and then imports only buffers with one DMABUF per
- * plane. NV12 is offered in one buffer only, so that the single DMABUF a
- * V4L2 camera hands over imports; I420 is offered per plane too, for
- * libcamera, which hands over one DMABUF per plane.
+ * Every format comes in one buffer: GStreamer maps its NV12 and I420 to the
+ * per-plane V4L2 format whenever a device offers one, then imports only
+ * buffers with one DMABUF per plane (a V4L2 camera hands over one), and
+ * GStreamer 1.26 crashes copying frames into three-plane YUV420M buffers.
  */
 static const struct hantro_enc_fmt hantro_enc_raw_fmts[] = {
 	{ .fourcc = V4L2_PIX_FMT_NV12, .codecs = HANTRO_ENC_ALL_CODECS,
 	  .input = HANTRO_ENC_IN_NV12, .stride_align = 8 },
 	{ .fourcc = V4L2_PIX_FMT_YUV420, .codecs = HANTRO_ENC_ALL_CODECS,
-	  .input = HANTRO_ENC_IN_YUV420P, .stride_align = 16 },
-	{ .fourcc = V4L2_PIX_FMT_YUV420M, .codecs = HANTRO_ENC_ALL_CODECS,
 	  .input = HANTRO_ENC_IN_YUV420P, .stride_align = 16 },
 	{ .fourcc = V4L2_PIX_FMT_YUYV, .codecs = HANTRO_ENC_ALL_CODECS,
 	  .input = HANTRO_ENC_IN_YUYV, .stride_align = 8 },

@@ -96,7 +96,7 @@ if stage vm; then
 	vm_suite "$NEWEST7" "$K7" "$ROOT" smoke "$M7" 900 SMOKE_VICODEC=0
 	# The second kernel also exercises the VEPU2 backend.
 	vm_suite "$NEWEST7" "$K7" "$ROOT" jpeg "$M7" 1500 JPEG_QUICK=1 VEPU_IP=vepu2
-	vm_suite "$NEWEST7" "$K7" "$ROOT" h264 "$M7" 1800 VEPU_IP=vepu2
+	vm_suite "$NEWEST7" "$K7" "$ROOT" h264 "$M7" 1800 VEPU_IP=vepu2 H264_QUICK=1
 
 	vm_selected 6.12-splat-selftest && {
 	say "== harness self-test: a module that WARNs and leaks must fail the run"

@@ -38,6 +38,10 @@ tail -n 1 /mnt/out/concurrent-h264.log
 check "4 concurrent H.264 streams x 30 frames: every frame valid" \
 	grep -q '^4 passed, 0 failed$' /mnt/out/concurrent-h264.log
 
+# H264_QUICK=1 (the second kernel's run) skips the client pipelines: how
+# GStreamer and FFmpeg drive the node does not depend on the register set,
+# and the clients suite runs them at every size on the first kernel.
+if [ "${H264_QUICK:-0}" != 1 ]; then
 echo "== GStreamer: the users' pipeline to MP4"
 rm -f /tmp/gst.mp4
 timeout 600 gst-launch-1.0 -q videotestsrc num-buffers=90 ! \
@@ -73,20 +77,12 @@ rm -f /tmp/ff.mp4
 timeout 600 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 60 \
 	-pix_fmt nv12 -c:v h264_v4l2m2m -b:v 1M -y /tmp/ff.mp4 >/mnt/out/ffmpeg-h264.log 2>&1
 cp /tmp/ff.mp4 /mnt/out/ 2>/dev/null
-# FFmpeg asks for HEADER_MODE_SEPARATE and muxes the header-only first
-# buffer as a sample of its own, which its decoder reports as a packet
-# without a picture. The coded stream itself must decode strictly.
-ffmpeg -v error -nostdin -i /tmp/ff.mp4 -c copy -f h264 -y /tmp/ff.h264
-check "ffmpeg -c:v h264_v4l2m2m: the MP4's stream decodes strictly" \
-	decode_h264 /tmp/ff.h264 /tmp/ff.yuv
+# FFmpeg asks for HEADER_MODE_SEPARATE, which the driver refuses: the first
+# sample holds SPS, PPS and the first picture, and the MP4 decodes strictly.
+check "ffmpeg -c:v h264_v4l2m2m: the MP4 decodes strictly" decode_h264 /tmp/ff.mp4 /tmp/ff.yuv
 check "... with all 60 frames" \
 	test "$(stat -c %s /tmp/ff.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 60))
-ffmpeg -v error -nostdin -i /tmp/ff.mp4 -f rawvideo -pix_fmt yuv420p -y /tmp/ff-mp4.yuv \
-	2>/tmp/ff-mp4.err
-check "... and the MP4 plays all 60 frames, the header-only sample the only complaint" \
-	sh -c "test \$(stat -c %s /tmp/ff-mp4.yuv) -eq $((640 * 480 * 3 / 2 * 60)) &&
-	       ! grep -v -e 'missing picture in access unit' -e 'no frame!' \
-		  -e 'Error submitting packet to decoder' /tmp/ff-mp4.err"
+fi
 
 echo "== v4l2-ctl: cropped 1000x562, REPEAT_SEQ_HEADER, GOP_SIZE 10 (the IDR period) and I_PERIOD 30"
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=1000x562:rate=30 -frames:v 30 \

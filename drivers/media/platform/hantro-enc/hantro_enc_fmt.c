@@ -110,11 +110,12 @@ const struct hantro_enc_fmt *hantro_enc_find_raw(unsigned int codec, u32 fourcc)
 }
 
 /*
- * Default row alignment in bytes: what FFmpeg's frames use (it copies rows
- * with its own line size, whatever bytesperline says) and what most
- * cameras and GPUs produce, so that buffers are shared without a copy.
+ * Default row alignment of every plane, in bytes. FFmpeg copies frames with
+ * its own line size, whatever bytesperline says; it rounds the width up
+ * until every plane's rows are a multiple of its SIMD alignment, which is
+ * 16 bytes on the Arm boards this hardware sits in.
  */
-#define HANTRO_ENC_DEFAULT_BPL_ALIGN	64
+#define HANTRO_ENC_DEFAULT_BPL_ALIGN	16
 /* Camera strides are at most twice the row, rounded to this. */
 #define HANTRO_ENC_MAX_BPL_ALIGN	256
 
@@ -201,6 +202,14 @@ static void hantro_enc_fill_colorimetry(struct hantro_enc_ctx *ctx,
 		pix->quantization = V4L2_QUANTIZATION_DEFAULT;
 }
 
+/* Plane 0's alignment that makes every plane's rows default-aligned. */
+static unsigned int hantro_enc_default_bpl_align(const struct v4l2_format_info *info)
+{
+	if (info->comp_planes == 1)
+		return HANTRO_ENC_DEFAULT_BPL_ALIGN;
+	return HANTRO_ENC_DEFAULT_BPL_ALIGN * info->bpp[0] * info->hdiv / info->bpp[1];
+}
+
 /**
  * hantro_enc_fill_raw() - adjust a raw OUTPUT format to what the hardware reads
  * @ctx:	context (for the device limits)
@@ -230,7 +239,7 @@ void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt
 	max_bpl = min(rounddown(16383 * info->bpp[0], align),
 		      2 * ALIGN(min_bpl, HANTRO_ENC_MAX_BPL_ALIGN));
 	if (pix->plane_fmt[0].bytesperline < min_bpl)
-		bpl0 = ALIGN(min_bpl, HANTRO_ENC_DEFAULT_BPL_ALIGN);
+		bpl0 = ALIGN(min_bpl, hantro_enc_default_bpl_align(info));
 	else
 		bpl0 = min_t(u64, ALIGN((u64)pix->plane_fmt[0].bytesperline, align), max_bpl);
 

@@ -214,10 +214,12 @@ struct hantro_enc_node {
  * @irqlock:	protects the drain state between ioctls and job completion
  * @watchdog:	fails a job whose interrupt never comes
  * @job_ctx:	context whose job runs on the hardware, or NULL
+ * @job_wq:	woken when a job ends (remove waits for the last one)
  * @job:	the running job
  * @job_reset:	the watchdog reset the hardware; the job ends once it is idle
  * @stop_polls:	times the watchdog found the core still busy after the reset
  * @shutdown:	the device is being removed: jobs fail without touching it
+ *		(set and read under @irqlock)
  * @shadow:	register values of the frame being programmed
  * @shadow_used: which of @shadow the frame sets
  */
@@ -236,6 +238,7 @@ struct hantro_enc_dev {
 	spinlock_t irqlock;		/* drain state vs. job completion */
 	struct delayed_work watchdog;
 	struct hantro_enc_ctx *job_ctx;
+	wait_queue_head_t job_wq;
 	struct hantro_enc_job job;
 	bool job_reset;
 	unsigned int stop_polls;

@@ -216,6 +216,7 @@ static int hantro_enc_probe(struct platform_device *pdev)
 	mutex_init(&dev->lock);
 	spin_lock_init(&dev->irqlock);
 	INIT_DELAYED_WORK(&dev->watchdog, hantro_enc_watchdog);
+	init_waitqueue_head(&dev->job_wq);
 
 	ret = v4l2_device_register(&pdev->dev, &dev->v4l2_dev);
 	if (ret) {
@@ -291,13 +292,15 @@ static void hantro_enc_remove(struct platform_device *pdev)
 
 	hantro_enc_unregister_nodes(dev);
 	/*
-	 * Open files may still stream. Let the job on the hardware end (the
-	 * watchdog bounds it), then fail every later one without the hardware:
-	 * suspending the scheduler orders the flag before the next device_run.
+	 * Open files may still stream. From here on every job fails without
+	 * the hardware; the one on it ends first (the watchdog bounds it).
+	 * v4l2_m2m_suspend() cannot serve: it waits on the running context,
+	 * which its file may free meanwhile.
 	 */
-	v4l2_m2m_suspend(dev->m2m_dev);
-	WRITE_ONCE(dev->shutdown, true);
-	v4l2_m2m_resume(dev->m2m_dev);
+	spin_lock_irq(&dev->irqlock);
+	dev->shutdown = true;
+	spin_unlock_irq(&dev->irqlock);
+	wait_event(dev->job_wq, !READ_ONCE(dev->job_ctx));
 	cancel_delayed_work_sync(&dev->watchdog);
 	free_irq(dev->irq, dev);
 	hantro_enc_power_exit(dev);

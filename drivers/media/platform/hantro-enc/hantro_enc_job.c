@@ -76,6 +76,7 @@ static void hantro_enc_job_finish(struct hantro_enc_dev *dev, enum vb2_buffer_st
 	v4l2_m2m_buf_done(dst, state);
 	dev->job_ctx = NULL;
 	spin_unlock_irqrestore(&dev->irqlock, flags);
+	wake_up_all(&dev->job_wq);
 
 	if (dev->job.powered) {
 		pm_runtime_mark_last_busy(dev->dev);
@@ -98,6 +99,7 @@ static void hantro_enc_device_run(void *priv)
 	struct hantro_enc_ctx *ctx = priv;
 	struct hantro_enc_dev *dev = ctx->dev;
 	struct hantro_enc_job *job = &dev->job;
+	bool shutdown;
 	int ret;
 
 	memset(job, 0, sizeof(*job));
@@ -105,10 +107,14 @@ static void hantro_enc_device_run(void *priv)
 	job->dst = v4l2_m2m_next_dst_buf(ctx->fh.m2m_ctx);
 	job->dst->flags &= ~(V4L2_BUF_FLAG_KEYFRAME | V4L2_BUF_FLAG_PFRAME |
 			     V4L2_BUF_FLAG_BFRAME);
+	/* Ordered against remove(), which sets shutdown, then waits for job_ctx. */
+	spin_lock_irq(&dev->irqlock);
 	dev->job_ctx = ctx;
+	shutdown = dev->shutdown;
+	spin_unlock_irq(&dev->irqlock);
 
 	/* Unbound: fail the job without the hardware, its power or its log. */
-	if (READ_ONCE(dev->shutdown)) {
+	if (shutdown) {
 		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
 		return;
 	}

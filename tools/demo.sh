@@ -14,12 +14,7 @@ HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}
 mkdir -p "$HANTRO_OUT" "$HANTRO_CACHE/logs"
 say "hantro-enc demo: build a debug kernel and a Debian guest (cached after the first run),"
 say "then boot it, load the driver and the virtual VEPU and encode a clip to H.264 MP4"
-install_host_deps
-pkg_apt_update
-K=$(kernel_build 6.12 vm-debug "$HANTRO_TOP/tools/vm/kernel-base.config" \
-	"$HANTRO_TOP/tools/vm/kernel-debug.config") || die "kernel build failed"
-ROOT=$(guest_rootfs) || die "guest root build failed"
-M=$(module_build x86_64-6.12 "$K") || die "module build failed"
+debug_vm_parts
 payload_make "$HANTRO_CACHE/payload/demo" demo "$M"
 if vm_boot "$K" "$ROOT" "$HANTRO_CACHE/payload/demo" "$HANTRO_OUT/demo" 600; then
 	say "demo finished: $HANTRO_OUT/demo/clip.mp4"

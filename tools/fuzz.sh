@@ -18,12 +18,7 @@ HANTRO_RESULTS=$HANTRO_OUT/fuzz-results.txt
 export HANTRO_OUT HANTRO_RESULTS
 mkdir -p "$HANTRO_OUT" "$HANTRO_CACHE/logs"
 : >"$HANTRO_RESULTS"
-install_host_deps
-pkg_apt_update
-K=$(kernel_build 6.12 vm-debug "$HANTRO_TOP/tools/vm/kernel-base.config" \
-	"$HANTRO_TOP/tools/vm/kernel-debug.config") || die "kernel build failed"
-ROOT=$(guest_rootfs) || die "guest root build failed"
-M=$(module_build x86_64-6.12 "$K") || die "module build failed"
+debug_vm_parts
 vm_suite 6.12 "$K" "$ROOT" fuzz "$M" $((secs + 900)) FUZZ_SECONDS="$secs" \
 	${FUZZ_SEED:+FUZZ_SEED="$FUZZ_SEED"}
 grep -h '^fuzz:' "$HANTRO_OUT"/vm-6.12-fuzz/fuzz-*.log 2>/dev/null | sed 's/^/  /'

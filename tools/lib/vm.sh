@@ -53,3 +53,15 @@ splat_report() {
 	echo "$found" | head -n 40 | sed 's/^/  splat| /'
 	return 1
 }
+
+# debug_vm_parts: what a run on the 6.12 debug kernel needs, built or taken
+# from the cache: host packages, the kernel (K), the guest root (ROOT) and
+# the modules built for the kernel (M).
+debug_vm_parts() {
+	install_host_deps
+	pkg_apt_update
+	K=$(kernel_build 6.12 vm-debug "$HANTRO_TOP/tools/vm/kernel-base.config" \
+		"$HANTRO_TOP/tools/vm/kernel-debug.config") || die "kernel build failed"
+	ROOT=$(guest_rootfs) || die "guest root build failed"
+	M=$(module_build x86_64-6.12 "$K") || die "module build failed"
+}

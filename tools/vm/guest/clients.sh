@@ -8,11 +8,7 @@
 . ./lib.sh
 . ./psnr.sh
 
-check "modules load" load_project_modules
-venc=$(node_named hantro-video-enc)
-jenc=$(node_named hantro-jpeg-enc)
-check "H.264 and JPEG nodes registered" test -n "$venc" -a -n "$jenc"
-[ -n "$venc" ] && [ -n "$jenc" ] || finish
+start_both_nodes || finish
 
 # frames_of FILE.yuv W H: how many I420 frames of WxH the file holds.
 frames_of() {

@@ -105,3 +105,18 @@ fuzz_nodes() {
 			grep -q 'sanity: node still encodes: PASS' "/mnt/out/fuzz-${_n##*/}.log"
 	done
 }
+
+# find_nodes: the H.264 and the JPEG node, as venc and jenc.
+find_nodes() {
+	venc=$(node_named hantro-video-enc)
+	jenc=$(node_named hantro-jpeg-enc)
+}
+
+# start_both_nodes: load the modules and find both nodes (find_nodes);
+# fails when either is missing.
+start_both_nodes() {
+	check "modules load" load_project_modules
+	find_nodes
+	check "H.264 and JPEG nodes registered" test -n "$venc" -a -n "$jenc"
+	[ -n "$venc" ] && [ -n "$jenc" ]
+}

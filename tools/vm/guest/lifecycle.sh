@@ -7,11 +7,7 @@
 . ./lib.sh
 . ./psnr.sh
 
-check "modules load" load_project_modules
-venc=$(node_named hantro-video-enc)
-jenc=$(node_named hantro-jpeg-enc)
-check "H.264 and JPEG nodes registered" test -n "$venc" -a -n "$jenc"
-[ -n "$venc" ] && [ -n "$jenc" ] || finish
+start_both_nodes || finish
 
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=320x240:rate=30 -frames:v 30 \
 	-f rawvideo -pix_fmt nv12 -y /tmp/src.nv12
@@ -58,11 +54,6 @@ holds() {
 	test "$_f" -ge "$2"
 }
 
-nodes() {
-	venc=$(node_named hantro-video-enc)
-	jenc=$(node_named hantro-jpeg-enc)
-}
-
 echo "== unbind and rebind the driver while both nodes stream"
 stream "$venc" H264 100000 /dev/null &
 p1=$!
@@ -73,7 +64,7 @@ check "unbind while streaming" sh -c "echo $VEPU_DEV >/sys/bus/platform/drivers/
 check "... the H.264 client ends within 60 s" ended "$p1" 60
 check "... the JPEG client ends within 60 s" ended "$p2" 60
 check "rebind" sh -c "echo $VEPU_DEV >/sys/bus/platform/drivers/hantro-enc/bind"
-nodes
+find_nodes
 check "... the H.264 node encodes again" encodes "$venc" H264
 
 echo "== rmmod the virtual VEPU with files open and a stream running"
@@ -85,7 +76,7 @@ check "rmmod hantro_vepu_virt while streaming" rmmod hantro_vepu_virt
 check "... the client ends within 60 s" ended "$p1" 60
 exec 3<&-
 check "the virtual VEPU loads again" insmod "$MODDIR/hantro-vepu-virt.ko" ip="${VEPU_IP:-h1}"
-nodes
+find_nodes
 check "... the H.264 node encodes again" encodes "$venc" H264
 
 echo "== a frame that outlives the watchdog, then unbind at once"
@@ -99,7 +90,7 @@ check "unbind during a stalled frame" \
 check "... the client ends within 60 s" ended "$p1" 60
 check "... the watchdog reset the encoder" sh -c "dmesg | grep -q 'frame timed out'"
 echo "$VEPU_DEV" >/sys/bus/platform/drivers/hantro-enc/bind
-nodes
+find_nodes
 check "... the H.264 node encodes again" encodes "$venc" H264
 
 echo "== clients killed in the middle of a frame"

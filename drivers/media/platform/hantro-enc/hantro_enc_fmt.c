@@ -175,13 +175,14 @@ size_t hantro_enc_raw_read_size(const struct v4l2_pix_format_mplane *pix, unsign
  * once each field is one V4L2 defines; an unknown value becomes the
  * default. A video node's default is Rec. 709. A JPEG node codes what JFIF
  * defines, full-range BT.601 YCbCr of an sRGB picture, and says so, so that
- * clients convert to it.
+ * clients convert to it (an sRGB raw side, as v4l2-compliance wants of JPEG
+ * encoders, with the range and encoding spelt out).
  */
 static void hantro_enc_fill_colorimetry(struct hantro_enc_ctx *ctx,
 					struct v4l2_pix_format_mplane *pix)
 {
 	if (ctx->node->codecs == HANTRO_ENC_JPEG) {
-		pix->colorspace = V4L2_COLORSPACE_JPEG;
+		pix->colorspace = V4L2_COLORSPACE_SRGB;
 		pix->xfer_func = V4L2_XFER_FUNC_SRGB;
 		pix->ycbcr_enc = V4L2_YCBCR_ENC_601;
 		pix->quantization = V4L2_QUANTIZATION_FULL_RANGE;
@@ -334,8 +335,9 @@ void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_f
 	memset(pix->plane_fmt[0].reserved, 0, sizeof(pix->plane_fmt[0].reserved));
 	memset(pix->reserved, 0, sizeof(pix->reserved));
 	pix->flags = 0;
-	/* The coded stream carries the OUTPUT colorimetry. */
-	pix->colorspace = ctx->src_fmt.colorspace;
+	/* The coded stream carries the OUTPUT colorimetry; JPEG is JFIF's. */
+	pix->colorspace = desc->codec == HANTRO_ENC_JPEG ? V4L2_COLORSPACE_JPEG
+							 : ctx->src_fmt.colorspace;
 	pix->xfer_func = ctx->src_fmt.xfer_func;
 	pix->ycbcr_enc = ctx->src_fmt.ycbcr_enc;
 	pix->quantization = ctx->src_fmt.quantization;

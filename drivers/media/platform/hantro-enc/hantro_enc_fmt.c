@@ -335,9 +335,19 @@ void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_f
 	memset(pix->plane_fmt[0].reserved, 0, sizeof(pix->plane_fmt[0].reserved));
 	memset(pix->reserved, 0, sizeof(pix->reserved));
 	pix->flags = 0;
-	/* The coded stream carries the OUTPUT colorimetry; JPEG is JFIF's. */
-	pix->colorspace = desc->codec == HANTRO_ENC_JPEG ? V4L2_COLORSPACE_JPEG
-							 : ctx->src_fmt.colorspace;
+	/*
+	 * The coded stream carries the OUTPUT colorimetry; a JPEG one is
+	 * JFIF's, which V4L2_COLORSPACE_JPEG says alone (the other fields stay
+	 * DEFAULT, as v4l2-compliance checks).
+	 */
+	if (desc->codec == HANTRO_ENC_JPEG) {
+		pix->colorspace = V4L2_COLORSPACE_JPEG;
+		pix->xfer_func = V4L2_XFER_FUNC_DEFAULT;
+		pix->ycbcr_enc = V4L2_YCBCR_ENC_DEFAULT;
+		pix->quantization = V4L2_QUANTIZATION_DEFAULT;
+		return;
+	}
+	pix->colorspace = ctx->src_fmt.colorspace;
 	pix->xfer_func = ctx->src_fmt.xfer_func;
 	pix->ycbcr_enc = ctx->src_fmt.ycbcr_enc;
 	pix->quantization = ctx->src_fmt.quantization;

@@ -35,6 +35,9 @@ static unsigned int hantro_enc_alloc_size(struct hantro_enc_ctx *ctx, struct vb2
 				hantro_enc_raw_read_size(pix, plane)));
 }
 
+/* The largest buffer of either queue: twice an 8176x8176 frame of 4:2:2. */
+#define HANTRO_ENC_MAX_BUF	(2u * HANTRO_ENC_MAX_W * HANTRO_ENC_MAX_H * 2)
+
 static int hantro_enc_queue_setup(struct vb2_queue *vq, unsigned int *nbuffers,
 				  unsigned int *nplanes, unsigned int sizes[],
 				  struct device *alloc_devs[])
@@ -47,13 +50,13 @@ static int hantro_enc_queue_setup(struct vb2_queue *vq, unsigned int *nbuffers,
 		if (*nplanes != pix->num_planes)
 			return -EINVAL;
 		/*
-		 * CREATE_BUFS: at least the format's size, and no more than
-		 * twice what the driver would allocate, so that a client
+		 * CREATE_BUFS: at least the format's size, and no more than a
+		 * bound on any frame this hardware takes, so that a client
 		 * cannot make the kernel allocate whatever it names.
 		 */
 		for (i = 0; i < pix->num_planes; i++) {
 			size = hantro_enc_alloc_size(ctx, vq, i);
-			if (sizes[i] < pix->plane_fmt[i].sizeimage || sizes[i] > 2 * size)
+			if (sizes[i] < pix->plane_fmt[i].sizeimage || sizes[i] > HANTRO_ENC_MAX_BUF)
 				return -EINVAL;
 			sizes[i] = max(sizes[i], size);
 		}

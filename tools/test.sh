@@ -92,7 +92,7 @@ if stage vm; then
 	vm_suite 6.12 "$K612" "$ROOT" jpeg "$M612" 1500
 	vm_suite 6.12 "$K612" "$ROOT" h264 "$M612" 1800
 	vm_suite 6.12 "$K612" "$ROOT" clients "$M612" 2400
-	vm_suite 6.12 "$K612" "$ROOT" lifecycle "$M612" 1500 FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
+	vm_suite 6.12 "$K612" "$ROOT" lifecycle "$M612" 1500 FUZZ_SECONDS="${FUZZ_SECONDS:-45}"
 	vm_suite "$NEWEST7" "$K7" "$ROOT" smoke "$M7" 900 SMOKE_VICODEC=0
 	# The second kernel also exercises the VEPU2 backend.
 	vm_suite "$NEWEST7" "$K7" "$ROOT" jpeg "$M7" 1500 JPEG_QUICK=1 VEPU_IP=vepu2

@@ -94,7 +94,7 @@ find_nodes
 check "... the H.264 node encodes again" encodes "$venc" H264
 
 echo "== clients killed in the middle of a frame"
-for delay in 0.3 0.7 1.1 1.9 2.3; do
+for delay in 0.3 1.1 2.3; do
 	stream "$venc" H264 100000 /dev/null &
 	p1=$!
 	stream "$jenc" JPEG 100000 /dev/null &
@@ -103,7 +103,7 @@ for delay in 0.3 0.7 1.1 1.9 2.3; do
 	kill -9 "$p1" "$p2"
 	wait "$p1" "$p2" 2>/dev/null
 done
-check "after 10 kills mid-frame the H.264 node encodes" encodes "$venc" H264
+check "after 6 kills mid-frame the H.264 node encodes" encodes "$venc" H264
 check "... and the JPEG node" encodes "$jenc" JPEG
 
 echo "== both nodes at once, interleaved jobs"

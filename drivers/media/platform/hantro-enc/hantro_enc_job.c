@@ -31,6 +31,7 @@ static int hantro_enc_src_addrs(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 	ret = hantro_enc_bounce_src(ctx, vb, job->src_addr);
 	if (ret < 0)
 		return ret;
+	/* Not copied (ret 0): each memory plane is read where it is. */
 	for (i = 0; !ret && i < pix->num_planes; i++)
 		job->src_addr[i] = vb2_dma_contig_plane_dma_addr(vb, i) +
 				   vb->planes[i].data_offset;

@@ -163,24 +163,12 @@ static unsigned int vepu_h264_sad(const u8 *a, const u8 *b, unsigned int n)
 {
 	unsigned int i, sad = 0;
 
-	for (i = 0; i < n; i++)
-		sad += a[i] > b[i] ? a[i] - b[i] : b[i] - a[i];
-	return sad;
-}
+	for (i = 0; i < n; i++) {
+		int d = a[i] - b[i];
 
-/* Luma of the reference at a whole-sample displacement, edges replicated. */
-static void vepu_h264_fetch_luma(const struct vepu_h264_ctx *c, unsigned int mbx,
-				 unsigned int mby, int dx, int dy, u8 pred[256])
-{
-	int w = c->mbw * 16, h = c->mbh * 16, x, y;
-	const u8 *ref = c->job->ref.y;
-
-	for (y = 0; y < 16; y++) {
-		const u8 *row = ref + vepu_clip3(0, h - 1, (int)mby * 16 + y + dy) * w;
-
-		for (x = 0; x < 16; x++)
-			pred[y * 16 + x] = row[vepu_clip3(0, w - 1, (int)mbx * 16 + x + dx)];
+		sad += d < 0 ? -d : d;
 	}
+	return sad;
 }
 
 /* One chroma sample of the reference at (xi, yi) + (fx, fy) / 8 (8-266). */
@@ -305,19 +293,51 @@ struct vepu_h264_me {
 	unsigned int cost;
 };
 
+/*
+ * SAD of the source against the reference block at (@x0, @y0), giving up
+ * once it reaches @limit: the caller discards such a candidate anyway.
+ */
+static unsigned int vepu_h264_ref_sad(const struct vepu_h264_ctx *c, const u8 *src, int x0,
+				      int y0, unsigned int limit)
+{
+	int w = c->mbw * 16, h = c->mbh * 16, x, y;
+	const u8 *ref = c->job->ref.y;
+	unsigned int sad = 0;
+
+	for (y = 0; y < 16; y++) {
+		const u8 *row = ref + vepu_clip3(0, h - 1, y0 + y) * w;
+		const u8 *s = src + y * 16;
+
+		if (x0 >= 0 && x0 + 16 <= w) {
+			row += x0;
+			for (x = 0; x < 16; x++)
+				sad += s[x] > row[x] ? s[x] - row[x] : row[x] - s[x];
+		} else {
+			for (x = 0; x < 16; x++) {
+				u8 r = row[vepu_clip3(0, w - 1, x0 + x)];
+
+				sad += s[x] > r ? s[x] - r : r - s[x];
+			}
+		}
+		if ((y & 3) == 3 && sad >= limit)
+			break;
+	}
+	return sad;
+}
+
 static bool vepu_h264_me_try(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			     const u8 *src, struct vepu_h264_me *me, int x, int y)
 {
 	unsigned int cost;
-	u8 pred[256];
 
 	if (x < -VEPU_H264_SEARCH || x > VEPU_H264_SEARCH ||
 	    y < -VEPU_H264_SEARCH || y > VEPU_H264_SEARCH)
 		return false;
-	vepu_h264_fetch_luma(c, mbx, mby, x, y, pred);
-	cost = vepu_h264_sad(src, pred, 256) +
-	       me->lambda * (vepu_h264_se_bits(x * 4 - me->mvp[0]) +
+	cost = me->lambda * (vepu_h264_se_bits(x * 4 - me->mvp[0]) +
 			     vepu_h264_se_bits(y * 4 - me->mvp[1]));
+	if (cost >= me->cost)
+		return false;
+	cost += vepu_h264_ref_sad(c, src, (int)mbx * 16 + x, (int)mby * 16 + y, me->cost - cost);
 	if (cost >= me->cost)
 		return false;
 	me->cost = cost;
@@ -365,41 +385,51 @@ static unsigned int vepu_h264_search(const struct vepu_h264_ctx *c, unsigned int
 }
 
 /*
- * Refine a whole-sample vector to half, then quarter samples around it,
- * on planes interpolated once for the area the candidates cover.
+ * Refine a whole-sample vector of cost @cost to half, then quarter samples
+ * around it, on planes interpolated once for the area the candidates
+ * cover; @pred receives the prediction of the vector kept. The centre of
+ * each ring is the best so far, whose cost is known; ties go to the ring.
  */
 static void vepu_h264_subpel(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			     const u8 *src, const s16 mvp[2], struct vepu_qpel *q, s16 mv[2])
+			     const u8 *src, const s16 mvp[2], unsigned int cost,
+			     struct vepu_qpel *q, s16 mv[2], u8 pred[256])
 {
 	static const s8 ring[8][2] = {
 		{ -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 },
 		{ 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 },
 	};
-	unsigned int lambda = vepu_h264_lambda(c->qp), best = ~0u, cost, i, step;
+	unsigned int lambda = vepu_h264_lambda(c->qp), best = ~0u, cand, i, step;
 	int bx = mv[0], by = mv[1];
-	u8 pred[256];
 
 	vepu_h264_qpel_build(c, (int)mbx * 16 + (bx >> 2) - 1, (int)mby * 16 + (by >> 2) - 1, q);
 	for (step = 2; step; step >>= 1) {
 		int cx = bx, cy = by;
 
-		for (i = 0; i < 9; i++) {
-			int x = cx + (i < 8 ? ring[i][0] * (int)step : 0);
-			int y = cy + (i < 8 ? ring[i][1] * (int)step : 0);
+		for (i = 0; i < 8; i++) {
+			int x = cx + ring[i][0] * (int)step;
+			int y = cy + ring[i][1] * (int)step;
 
-			vepu_h264_qpel_pred(q, (int)mbx * 64 + x, (int)mby * 64 + y, pred);
-			cost = vepu_h264_sad(src, pred, 256) +
-			       lambda * (vepu_h264_se_bits(x - mvp[0]) +
+			cand = lambda * (vepu_h264_se_bits(x - mvp[0]) +
 					 vepu_h264_se_bits(y - mvp[1]));
-			if (cost < best) {
-				best = cost;
+			if (cand >= best)
+				continue;
+			vepu_h264_qpel_pred(q, (int)mbx * 64 + x, (int)mby * 64 + y, pred);
+			cand += vepu_h264_sad(src, pred, 256);
+			if (cand < best) {
+				best = cand;
 				bx = x;
 				by = y;
 			}
 		}
+		if (step == 2 && cost < best) {
+			best = cost;
+			bx = cx;
+			by = cy;
+		}
 	}
 	mv[0] = bx;
 	mv[1] = by;
+	vepu_h264_qpel_pred(q, (int)mbx * 64 + bx, (int)mby * 64 + by, pred);
 }
 
 /**
@@ -622,9 +652,9 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	memcpy(m->pred_c, m->intra_c, sizeof(m->pred_c));
 	if (!c->job->intra) {
 		vepu_h264_mv_pred(c, mbx, mby, false, mvp);
-		vepu_h264_search(c, mbx, mby, m->src.y, mvp, m->mv);
-		vepu_h264_subpel(c, mbx, mby, m->src.y, mvp, &m->qpel, m->mv);
-		vepu_h264_mc_luma(c, mbx, mby, m->mv, &m->qpel, m->pred_y);
+		inter_cost = vepu_h264_search(c, mbx, mby, m->src.y, mvp, m->mv);
+		vepu_h264_subpel(c, mbx, mby, m->src.y, mvp, inter_cost, &m->qpel, m->mv,
+				 m->pred_y);
 		inter_cost = vepu_h264_satd(m->src.y, m->pred_y, 16, 16) +
 			     lambda * (vepu_h264_se_bits(m->mv[0] - mvp[0]) +
 				       vepu_h264_se_bits(m->mv[1] - mvp[1]));

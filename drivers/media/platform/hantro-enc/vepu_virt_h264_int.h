@@ -232,22 +232,18 @@ void vepu_h264_cabac_end_of_slice(struct vepu_h264_ctx *c, bool last);
  * struct vepu_qpel - interpolation planes of an area of the reference
  * @ox:	left column of the area in the picture, full samples
  * @oy:	top row
- * @g:	full samples G
- * @b:	horizontal half samples b (right of G)
- * @h:	vertical half samples h (below G)
- * @j:	centre half samples j
- * @win:	scratch: the area with the filter's margins
- * @b1:	scratch: unrounded horizontal half samples of @win's rows
+ * @p:	full samples G, horizontal half samples b (right of G), vertical
+ *	half samples h (below G) and centre half samples j, in that order
+ * @b1:	scratch: unrounded horizontal half samples of the window's rows
+ * @win: scratch: the area with the filter's margins, for an area at the
+ *	picture's edge
  */
 struct vepu_qpel {
 	int ox;
 	int oy;
-	int win[VEPU_QPEL_WIN][VEPU_QPEL_WIN];
-	int b1[VEPU_QPEL_WIN][VEPU_QPEL_N];
-	u8 g[VEPU_QPEL_N][VEPU_QPEL_N];
-	u8 b[VEPU_QPEL_N][VEPU_QPEL_N];
-	u8 h[VEPU_QPEL_N][VEPU_QPEL_N];
-	u8 j[VEPU_QPEL_N][VEPU_QPEL_N];
+	u8 p[4][VEPU_QPEL_N][VEPU_QPEL_N];
+	s16 b1[VEPU_QPEL_WIN][VEPU_QPEL_N];
+	u8 win[VEPU_QPEL_WIN][VEPU_QPEL_WIN];
 };
 
 /* vepu_virt_h264_qpel.c: luma interpolation */

@@ -5,6 +5,7 @@
 #ifndef VEPU_VIRT_H
 #define VEPU_VIRT_H
 
+#include <linux/dma-direction.h>
 #include <linux/platform_device.h>
 #include <linux/regmap.h>
 #include <linux/spinlock.h>
@@ -132,7 +133,7 @@ int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val);
 	.cache_type = REGCACHE_NONE,		\
 })
 
-void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len);
+void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len, enum dma_data_direction dir);
 bool vepu_virt_stopped(const void *vepu);
 u32 vepu_virt_run_frame(struct vepu_virt *v, u32 *regs, enum vepu_virt_fault fault);
 

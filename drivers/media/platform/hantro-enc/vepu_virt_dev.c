@@ -17,6 +17,7 @@
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/irqdomain.h>
+#include <linux/kasan-checks.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -38,19 +39,32 @@ MODULE_PARM_DESC(inject_fault,
  * @v:		the device
  * @addr:	DMA address the driver programmed
  * @len:	bytes the model will touch
+ * @dir:	DMA_TO_DEVICE for a range the model reads, DMA_FROM_DEVICE for one
+ *		it writes
+ *
+ * The codec cores that then touch the range are built without KASAN
+ * instrumentation (they are checked on the host under ASan), so the whole
+ * range is checked here instead: a buffer the driver sized or programmed
+ * wrongly is reported against the driver, as an IOMMU fault would be.
  *
  * Return: a kernel pointer, or NULL where a real bus would fault.
  */
-void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len)
+void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len, enum dma_data_direction dir)
 {
 	phys_addr_t phys;
+	void *p;
 
 	if (!addr || !len)
 		return NULL;
 	phys = dma_to_phys(&v->child->dev, addr);
 	if (!pfn_valid(PHYS_PFN(phys)) || !pfn_valid(PHYS_PFN(phys + len - 1)))
 		return NULL;
-	return phys_to_virt(phys);
+	p = phys_to_virt(phys);
+	if (dir == DMA_TO_DEVICE)
+		kasan_check_read(p, len);
+	else
+		kasan_check_write(p, len);
+	return p;
 }
 
 /**

@@ -39,7 +39,7 @@ static enum vepu_virt_result vepu_virt_input(struct vepu_virt *v, const u32 *reg
 
 		if (!span)
 			continue;
-		f->plane[i] = vepu_virt_map(v, REG(l->in_addr[i]), span);
+		f->plane[i] = vepu_virt_map(v, REG(l->in_addr[i]), span, DMA_TO_DEVICE);
 		if (!f->plane[i])
 			return VEPU_BUS_ERROR;
 	}
@@ -66,7 +66,7 @@ static enum vepu_virt_result vepu_virt_jpeg(struct vepu_virt *v, u32 *regs)
 	res = vepu_virt_input(v, regs, &job.frame);
 	if (res != VEPU_DONE)
 		return res;
-	job.out = vepu_virt_map(v, REG(l->out_addr), job.out_size);
+	job.out = vepu_virt_map(v, REG(l->out_addr), job.out_size, DMA_FROM_DEVICE);
 	if (!job.out)
 		return VEPU_BUS_ERROR;
 	vepu_virt_qtable(&REG(l->jpeg_qluma), job.qluma);
@@ -81,12 +81,12 @@ static enum vepu_virt_result vepu_virt_jpeg(struct vepu_virt *v, u32 *regs)
 
 /* A reference or reconstruction picture: luma then interleaved chroma. */
 static bool vepu_virt_pic(struct vepu_virt *v, u32 y, u32 c, const struct vepu_frame *f,
-			  struct vepu_h264_pic *pic)
+			  enum dma_data_direction dir, struct vepu_h264_pic *pic)
 {
 	size_t luma = (size_t)f->mb_width * 16 * f->mb_height * 16;
 
-	pic->y = vepu_virt_map(v, y, luma);
-	pic->c = vepu_virt_map(v, c, luma / 2);
+	pic->y = vepu_virt_map(v, y, luma, dir);
+	pic->c = vepu_virt_map(v, c, luma / 2, dir);
 	return pic->y && pic->c;
 }
 
@@ -164,14 +164,16 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
 	res = vepu_virt_input(v, regs, &job.frame);
 	if (res != VEPU_DONE)
 		return res;
-	job.out = vepu_virt_map(v, REG(l->out_addr), job.out_size);
+	job.out = vepu_virt_map(v, REG(l->out_addr), job.out_size, DMA_FROM_DEVICE);
 	if (job.cabac)
 		job.cabac_table = vepu_virt_map(v, REG(l->cabac_table),
-						HANTRO_H264_CABAC_TABLE_SIZE);
+						HANTRO_H264_CABAC_TABLE_SIZE, DMA_TO_DEVICE);
 	if (!job.out || (job.cabac && !job.cabac_table) ||
-	    !vepu_virt_pic(v, REG(l->rec_y), REG(l->rec_c), &job.frame, &job.rec) ||
+	    !vepu_virt_pic(v, REG(l->rec_y), REG(l->rec_c), &job.frame, DMA_FROM_DEVICE,
+			   &job.rec) ||
 	    (!job.intra &&
-	     !vepu_virt_pic(v, REG(l->ref_y), REG(l->ref_c), &job.frame, &job.ref)))
+	     !vepu_virt_pic(v, REG(l->ref_y), REG(l->ref_c), &job.frame, DMA_TO_DEVICE,
+			   &job.ref)))
 		return VEPU_BUS_ERROR;
 	scratch = kvmalloc(vepu_h264_scratch_size(job.frame.mb_width, job.frame.mb_height),
 			   GFP_KERNEL);

@@ -8,6 +8,7 @@
  */
 
 #include <linux/errno.h>
+#include <linux/string.h>
 #include <linux/types.h>
 
 #include "vepu_virt_frame.h"
@@ -124,20 +125,20 @@ void vepu_frame_fetch_mb(const struct vepu_frame *f, unsigned int mbx, unsigned 
 		return;
 	}
 	for (y = 0; y < 16; y++)
-		for (x = 0; x < 16; x++)
-			mb->y[y * 16 + x] = f->plane[0][(y0 + y) * stride + x0 + x];
-
+		memcpy(&mb->y[y * 16], f->plane[0] + (y0 + y) * stride + x0, 16);
 	for (y = 0; y < 8; y++) {
-		for (x = 0; x < 8; x++) {
-			size_t cy = y0 / 2 + y, cx = x0 / 2 + x;
+		size_t cy = y0 / 2 + y, cx = x0 / 2;
 
-			if (f->fmt == VEPU_IN_NV12) {
-				mb->cb[y * 8 + x] = f->plane[1][cy * stride + 2 * cx];
-				mb->cr[y * 8 + x] = f->plane[1][cy * stride + 2 * cx + 1];
-			} else {
-				mb->cb[y * 8 + x] = f->plane[1][cy * (stride / 2) + cx];
-				mb->cr[y * 8 + x] = f->plane[2][cy * (stride / 2) + cx];
+		if (f->fmt == VEPU_IN_NV12) {
+			const u8 *row = f->plane[1] + cy * stride + 2 * cx;
+
+			for (x = 0; x < 8; x++) {
+				mb->cb[y * 8 + x] = row[2 * x];
+				mb->cr[y * 8 + x] = row[2 * x + 1];
 			}
+		} else {
+			memcpy(&mb->cb[y * 8], f->plane[1] + cy * (stride / 2) + cx, 8);
+			memcpy(&mb->cr[y * 8], f->plane[2] + cy * (stride / 2) + cx, 8);
 		}
 	}
 }

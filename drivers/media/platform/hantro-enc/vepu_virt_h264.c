@@ -189,16 +189,34 @@ static u8 vepu_h264_chroma_sample(const struct vepu_h264_ctx *c, unsigned int co
 static void vepu_h264_mc_chroma(const struct vepu_h264_ctx *c, unsigned int mbx,
 				unsigned int mby, const s16 mv[2], u8 pred[2][64])
 {
-	int x, y, comp;
+	int x0 = (int)mbx * 8 + (mv[0] >> 3), y0 = (int)mby * 8 + (mv[1] >> 3);
+	int fx = mv[0] & 7, fy = mv[1] & 7, x, y, comp;
+	int stride = c->mbw * 16;
 
+	/* Inside the picture: both components at once from the interleaved rows. */
+	if (x0 >= 0 && y0 >= 0 && x0 + 9 <= (int)c->mbw * 8 && y0 + 9 <= (int)c->mbh * 8) {
+		int ca = (8 - fx) * (8 - fy), cb = fx * (8 - fy), cc = (8 - fx) * fy, cd = fx * fy;
+		const u8 *r0 = c->job->ref.c + y0 * stride + 2 * x0;
+
+		for (y = 0; y < 8; y++, r0 += stride) {
+			const u8 *r1 = r0 + stride;
+			u8 row[16];
+
+			for (x = 0; x < 16; x++)
+				row[x] = (ca * r0[x] + cb * r0[x + 2] + cc * r1[x] +
+					  cd * r1[x + 2] + 32) >> 6;
+			for (x = 0; x < 8; x++) {
+				pred[0][y * 8 + x] = row[2 * x];
+				pred[1][y * 8 + x] = row[2 * x + 1];
+			}
+		}
+		return;
+	}
 	for (comp = 0; comp < 2; comp++)
 		for (y = 0; y < 8; y++)
 			for (x = 0; x < 8; x++)
 				pred[comp][y * 8 + x] =
-					vepu_h264_chroma_sample(c, comp,
-								(int)mbx * 8 + x + (mv[0] >> 3),
-								(int)mby * 8 + y + (mv[1] >> 3),
-								mv[0] & 7, mv[1] & 7);
+					vepu_h264_chroma_sample(c, comp, x0 + x, y0 + y, fx, fy);
 }
 
 static int vepu_h264_median(int a, int b, int c)
@@ -549,25 +567,55 @@ static void vepu_h264_reconstruct(const struct vepu_h264_ctx *c, unsigned int mb
 	vepu_h264_reconstruct_chroma(c, mbx, mby, m);
 }
 
-/* P_Skip when its prediction leaves nothing to code; returns true if taken. */
+static bool vepu_h264_any_level(const s16 *levels, unsigned int n)
+{
+	unsigned int i;
+	int any = 0;
+
+	for (i = 0; i < n; i++)
+		any |= levels[i];
+	return any;
+}
+
+/*
+ * P_Skip when its prediction leaves nothing to code; returns true if taken.
+ * Luma is tested first, block by block, as most refusals show there.
+ */
 static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			       struct vepu_h264_mbenc *m, struct vepu_h264_mb *mb)
 {
+	const struct vepu_h264_job *j = c->job;
+	unsigned int stride = c->mbw * 16, y, x;
+	int qpc = vepu_h264_chroma_qp(c->qp, j->chroma_qp_offset);
+	u8 *rec;
 	s16 skip_mv[2];
 
 	vepu_h264_mv_pred(c, mbx, mby, true, skip_mv);
 	vepu_h264_mc_luma(c, mbx, mby, skip_mv, &m->qpel, m->pred_y);
+	if (!vepu_h264_luma_zero(m->src.y, m->pred_y, c->qp))
+		return false;
 	vepu_h264_mc_chroma(c, mbx, mby, skip_mv, m->pred_c);
-	vepu_h264_quant_mb(c, m, false);
-	if (m->co.cbp_luma || m->co.cbp_chroma)
+	vepu_h264_quant_chroma(m->src.cb, m->pred_c[0], qpc, false, 0, &m->co);
+	vepu_h264_quant_chroma(m->src.cr, m->pred_c[1], qpc, false, 1, &m->co);
+	if (vepu_h264_any_level(&m->co.chroma_dc[0][0], 8) ||
+	    vepu_h264_any_level(&m->co.chroma[0][0], 8 * 16))
 		return false;
 	mb->type = MB_SKIP;
 	mb->mv[0] = skip_mv[0];
 	mb->mv[1] = skip_mv[1];
-	vepu_h264_reconstruct(c, mbx, mby, m, false);
+	/* No residual: the reconstruction is the prediction. */
+	rec = j->rec.y + mby * 16 * stride + mbx * 16;
+	for (y = 0; y < 16; y++)
+		memcpy(rec + y * stride, &m->pred_y[y * 16], 16);
+	rec = j->rec.c + mby * 8 * stride + mbx * 16;
+	for (y = 0; y < 8; y++)
+		for (x = 0; x < 8; x++) {
+			rec[y * stride + 2 * x] = m->pred_c[0][y * 8 + x];
+			rec[y * stride + 2 * x + 1] = m->pred_c[1][y * 8 + x];
+		}
 	mb->qp = c->qp_pred;
 	c->prev_qp_delta = 0;
-	if (c->job->cabac)
+	if (j->cabac)
 		vepu_h264_cabac_skip(c, mbx, mby, true);
 	else
 		c->skip_run++;
@@ -640,9 +688,9 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	mb->abs_mvd[0] = 0;
 	mb->abs_mvd[1] = 0;
 	m->co.t8x8 = false;
-	intra_cost = vepu_h264_intra_decide(c, mbx, mby, m);
 	if (!c->job->intra && vepu_h264_try_skip(c, mbx, mby, m, mb))
 		return;
+	intra_cost = vepu_h264_intra_decide(c, mbx, mby, m);
 
 	/* Intra_NxN leaves its luma reconstructed; the other choices redo it. */
 	i4_cost = vepu_h264_intra_nxn(c, mbx, mby, m);

@@ -187,6 +187,7 @@ static inline unsigned int vepu_h264_lambda(int qp)
 /* vepu_virt_h264_tx.c: transform, quantisation and reconstruction */
 void vepu_h264_quant_luma(const u8 *src, const u8 *pred, bool intra16, int qp,
 			  struct vepu_h264_coeffs *co);
+bool vepu_h264_luma_zero(const u8 *src, const u8 *pred, int qp);
 void vepu_h264_quant_chroma(const u8 *src, const u8 *pred, int qpc, bool intra,
 			    unsigned int comp, struct vepu_h264_coeffs *co);
 unsigned int vepu_h264_satd(const u8 *a, const u8 *b, unsigned int stride, unsigned int size);

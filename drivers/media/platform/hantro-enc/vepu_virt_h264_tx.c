@@ -18,16 +18,39 @@ const u8 vepu_h264_zigzag[16] = {
 	0, 1, 4, 8, 5, 2, 3, 6, 9, 12, 13, 10, 7, 11, 14, 15,
 };
 
-/* normAdjust4x4 (8-315) per qP % 6: both indices even, both odd, other. */
-static const u8 vepu_h264_dequant[6][3] = {
-	{ 10, 16, 13 }, { 11, 18, 14 }, { 13, 20, 16 },
-	{ 14, 23, 18 }, { 16, 25, 20 }, { 18, 29, 23 },
+/*
+ * normAdjust4x4 (8-315) per qP % 6 and raster position: both indices
+ * even, both odd, or neither.
+ */
+static const u8 vepu_h264_dequant[6][16] = {
+	{ 10, 13, 10, 13, 13, 16, 13, 16,
+	  10, 13, 10, 13, 13, 16, 13, 16 },
+	{ 11, 14, 11, 14, 14, 18, 14, 18,
+	  11, 14, 11, 14, 14, 18, 14, 18 },
+	{ 13, 16, 13, 16, 16, 20, 16, 20,
+	  13, 16, 13, 16, 16, 20, 16, 20 },
+	{ 14, 18, 14, 18, 18, 23, 18, 23,
+	  14, 18, 14, 18, 18, 23, 18, 23 },
+	{ 16, 20, 16, 20, 20, 25, 20, 25,
+	  16, 20, 16, 20, 20, 25, 20, 25 },
+	{ 18, 23, 18, 23, 23, 29, 23, 29,
+	  18, 23, 18, 23, 23, 29, 23, 29 },
 };
 
 /* Forward quantisation multipliers matching the table above (2^15 / ...). */
-static const u16 vepu_h264_quant[6][3] = {
-	{ 13107, 5243, 8066 }, { 11916, 4660, 7490 }, { 10082, 4194, 6554 },
-	{ 9362, 3647, 5825 }, { 8192, 3355, 5243 }, { 7282, 2893, 4559 },
+static const u16 vepu_h264_quant[6][16] = {
+	{ 13107, 8066, 13107, 8066, 8066, 5243, 8066, 5243,
+	  13107, 8066, 13107, 8066, 8066, 5243, 8066, 5243 },
+	{ 11916, 7490, 11916, 7490, 7490, 4660, 7490, 4660,
+	  11916, 7490, 11916, 7490, 7490, 4660, 7490, 4660 },
+	{ 10082, 6554, 10082, 6554, 6554, 4194, 6554, 4194,
+	  10082, 6554, 10082, 6554, 6554, 4194, 6554, 4194 },
+	{ 9362, 5825, 9362, 5825, 5825, 3647, 5825, 3647,
+	  9362, 5825, 9362, 5825, 5825, 3647, 5825, 3647 },
+	{ 8192, 5243, 8192, 5243, 5243, 3355, 5243, 3355,
+	  8192, 5243, 8192, 5243, 5243, 3355, 5243, 3355 },
+	{ 7282, 4559, 7282, 4559, 4559, 2893, 4559, 2893,
+	  7282, 4559, 7282, 4559, 4559, 2893, 4559, 2893 },
 };
 
 /* QP_C as a function of qP_I (Table 8-15). */
@@ -43,15 +66,6 @@ static const u8 vepu_h264_qpc[52] = {
 int vepu_h264_chroma_qp(int qp, int offset)
 {
 	return vepu_h264_qpc[vepu_clip3(0, 51, qp + offset)];
-}
-
-static unsigned int vepu_h264_pos_class(unsigned int raster)
-{
-	unsigned int x = raster & 3, y = raster >> 2;
-
-	if (!(x & 1) && !(y & 1))
-		return 0;
-	return (x & 1) && (y & 1) ? 1 : 2;
 }
 
 static s16 vepu_h264_quantize(int w, unsigned int mf, unsigned int qbits, unsigned int f)
@@ -138,60 +152,104 @@ static void vepu_h264_hadamard4(const int in[16], int out[16])
 	}
 }
 
+/*
+ * Half the Hadamard SATD of a band of 4 rows, @w samples wide, summed over
+ * its 4x4 blocks. Columns are transformed first, all of them in one loop;
+ * the last butterfly of the rows is folded into the sum since
+ * |a + b| + |a - b| = 2 * max(|a|, |b|).
+ */
+static inline unsigned int vepu_h264_satd_band(const u8 *a, const u8 *b, unsigned int stride,
+					       unsigned int w)
+{
+	int t[4][16];
+	unsigned int x, r, sum = 0;
+
+	for (x = 0; x < w; x++) {
+		int d0 = a[x] - b[x], d1 = a[stride + x] - b[stride + x];
+		int d2 = a[2 * stride + x] - b[2 * stride + x];
+		int d3 = a[3 * stride + x] - b[3 * stride + x];
+		int s01 = d0 + d1, s23 = d2 + d3, m01 = d0 - d1, m23 = d2 - d3;
+
+		t[0][x] = s01 + s23;
+		t[1][x] = s01 - s23;
+		t[2][x] = m01 - m23;
+		t[3][x] = m01 + m23;
+	}
+	for (r = 0; r < 4; r++)
+		for (x = 0; x < w; x += 4) {
+			const int *p = &t[r][x];
+			int s01 = p[0] + p[1], s23 = p[2] + p[3];
+			int m01 = p[0] - p[1], m23 = p[2] - p[3];
+
+			s01 = s01 < 0 ? -s01 : s01;
+			s23 = s23 < 0 ? -s23 : s23;
+			m01 = m01 < 0 ? -m01 : m01;
+			m23 = m23 < 0 ? -m23 : m23;
+			sum += (s01 > s23 ? s01 : s23) + (m01 > m23 ? m01 : m23);
+		}
+	return sum;
+}
+
 /**
  * vepu_h264_satd() - sum of absolute Hadamard-transformed differences
  * @a:		first block
  * @b:		second block
  * @stride:	of both
- * @size:	4 or 16: the block is @size x @size, summed over its 4x4 blocks
+ * @size:	4, 8 or 16: the block is @size x @size, summed over its 4x4 blocks
  *
  * Return: the SATD, halved as usual: a cost that tracks coded size better
  * than the SAD does.
  */
 unsigned int vepu_h264_satd(const u8 *a, const u8 *b, unsigned int stride, unsigned int size)
 {
-	unsigned int bx, by, x, y, sum = 0;
-	int d[16], h[16];
+	unsigned int y, sum = 0;
 
-	for (by = 0; by < size; by += 4)
-		for (bx = 0; bx < size; bx += 4) {
-			for (y = 0; y < 4; y++)
-				for (x = 0; x < 4; x++)
-					d[y * 4 + x] = a[(by + y) * stride + bx + x] -
-						       b[(by + y) * stride + bx + x];
-			vepu_h264_hadamard4(d, h);
-			for (x = 0; x < 16; x++)
-				sum += h[x] < 0 ? -h[x] : h[x];
-		}
-	return sum / 2;
+	if (size == 4)
+		return vepu_h264_satd_band(a, b, stride, 4);
+	if (size == 8) {
+		for (y = 0; y < 8; y += 4)
+			sum += vepu_h264_satd_band(a + y * stride, b + y * stride, stride, 8);
+		return sum;
+	}
+	for (y = 0; y < 16; y += 4)
+		sum += vepu_h264_satd_band(a + y * stride, b + y * stride, stride, 16);
+	return sum;
 }
 
-/* Quantise a transformed block into zig-zag order, from scan position @first. */
-static void vepu_h264_quant_block(const int w[16], int qp, bool intra, unsigned int first,
+/*
+ * Quantise a transformed block into zig-zag order, from scan position
+ * @first. Returns whether any level is nonzero.
+ */
+static bool vepu_h264_quant_block(const int w[16], int qp, bool intra, unsigned int first,
 				  s16 levels[16])
 {
 	unsigned int qbits = 15 + qp / 6, f = (1u << qbits) / (intra ? 3 : 6), i;
+	const u16 *mf = vepu_h264_quant[qp % 6];
+	s16 l[16];
+	int any = 0;
 
+	for (i = 0; i < 16; i++)
+		l[i] = vepu_h264_quantize(w[i], mf[i], qbits, f);
+	if (first)
+		l[0] = 0;
 	for (i = 0; i < 16; i++) {
-		unsigned int r = vepu_h264_zigzag[i];
-
-		levels[i] = i < first ? 0 :
-			vepu_h264_quantize(w[r], vepu_h264_quant[qp % 6][vepu_h264_pos_class(r)],
-					   qbits, f);
+		levels[i] = l[vepu_h264_zigzag[i]];
+		any |= levels[i];
 	}
+	return any;
 }
 
 /* Scale a block's levels (8.5.12.1); position 0 keeps @dc when @has_dc. */
 static void vepu_h264_dequant_block(const s16 levels[16], int qp, bool has_dc, int dc,
 				    int d[16])
 {
-	unsigned int i;
+	const u8 *ls = vepu_h264_dequant[qp % 6];
+	unsigned int i, shift = qp / 6;
 
 	for (i = 0; i < 16; i++) {
 		unsigned int r = vepu_h264_zigzag[i];
 
-		d[r] = levels[i] * vepu_h264_dequant[qp % 6][vepu_h264_pos_class(r)] *
-		       (1 << (qp / 6));
+		d[r] = levels[i] * ls[r] * (1 << shift);
 	}
 	if (has_dc)
 		d[0] = dc;
@@ -221,6 +279,41 @@ static void vepu_h264_add_block(int d[16], const u8 *pred, unsigned int pstride,
 							       d[y * 4 + x]);
 }
 
+/* The prediction plus a constant residual: a block with no AC levels. */
+static void vepu_h264_add_dc(int dc, const u8 *pred, unsigned int pstride, u8 *out,
+			     unsigned int ostride)
+{
+	unsigned int x, y;
+
+	dc = (dc + 32) >> 6;
+	for (y = 0; y < 4; y++)
+		for (x = 0; x < 4; x++)
+			out[y * ostride + x] = vepu_clip_pixel(pred[y * pstride + x] + dc);
+}
+
+/*
+ * Decoded samples of a block: levels (zig-zag) scaled, with the DC
+ * replaced by @dc when @has_dc, inverse transformed and added to @pred.
+ */
+static void vepu_h264_recon_block(const s16 levels[16], int qp, bool has_dc, int dc,
+				  const u8 *pred, unsigned int pstride, u8 *out,
+				  unsigned int ostride)
+{
+	int d[16], ac = 0;
+	unsigned int i;
+
+	for (i = 1; i < 16; i++)
+		ac |= levels[i];
+	if (!ac) {
+		if (!has_dc)
+			dc = levels[0] * vepu_h264_dequant[qp % 6][0] * (1 << (qp / 6));
+		vepu_h264_add_dc(dc, pred, pstride, out, ostride);
+		return;
+	}
+	vepu_h264_dequant_block(levels, qp, has_dc, dc, d);
+	vepu_h264_add_block(d, pred, pstride, out, ostride);
+}
+
 /* Levels of one 4x4 block coded with all 16 coefficients (not Intra_16x16). */
 void vepu_h264_quant_4x4(const u8 *src, const u8 *pred, unsigned int stride, int qp, bool intra,
 			 s16 levels[16])
@@ -235,10 +328,34 @@ void vepu_h264_quant_4x4(const u8 *src, const u8 *pred, unsigned int stride, int
 void vepu_h264_recon_4x4(const s16 levels[16], int qp, const u8 *pred, unsigned int pstride,
 			 u8 *out, unsigned int ostride)
 {
-	int d[16];
+	vepu_h264_recon_block(levels, qp, false, 0, pred, pstride, out, ostride);
+}
 
-	vepu_h264_dequant_block(levels, qp, false, 0, d);
-	vepu_h264_add_block(d, pred, pstride, out, ostride);
+/**
+ * vepu_h264_luma_zero() - whether a 16x16 inter residual quantises to nothing
+ * @src:	source samples, stride 16
+ * @pred:	prediction, stride 16
+ * @qp:		QP_Y
+ *
+ * Return: true when every level of every 4x4 block would be zero; stops at
+ * the first block with a level.
+ */
+bool vepu_h264_luma_zero(const u8 *src, const u8 *pred, int qp)
+{
+	unsigned int qbits = 15 + qp / 6, f = (1u << qbits) / 6, b, i;
+	const u16 *mf = vepu_h264_quant[qp % 6];
+	int w[16];
+
+	for (b = 0; b < 16; b++) {
+		unsigned int off = (b >> 2) * 64 + (b & 3) * 4, big = 0;
+
+		vepu_h264_residual_block(src + off, pred + off, 16, w);
+		for (i = 0; i < 16; i++)
+			big |= ((unsigned int)(w[i] < 0 ? -w[i] : w[i]) * mf[i] + f) >> qbits;
+		if (big)
+			return false;
+	}
+	return true;
 }
 
 /**
@@ -361,7 +478,7 @@ void vepu_h264_set_cbp(struct vepu_h264_coeffs *co, bool intra16)
 void vepu_h264_recon_luma(const struct vepu_h264_coeffs *co, bool intra16, int qp,
 			  const u8 *pred, u8 *out, unsigned int stride)
 {
-	int c[16], f[16], dcy[16] = { 0 }, d[16];
+	int c[16], f[16], dcy[16] = { 0 };
 	unsigned int b, i;
 
 	if (intra16) {
@@ -378,8 +495,8 @@ void vepu_h264_recon_luma(const struct vepu_h264_coeffs *co, bool intra16, int q
 		unsigned int po = (b >> 2) * 64 + (b & 3) * 4;
 		unsigned int oo = (b >> 2) * 4 * stride + (b & 3) * 4;
 
-		vepu_h264_dequant_block(co->luma[b], qp, intra16, dcy[b], d);
-		vepu_h264_add_block(d, pred + po, 16, out + oo, stride);
+		vepu_h264_recon_block(co->luma[b], qp, intra16, dcy[b], pred + po, 16,
+				      out + oo, stride);
 	}
 }
 
@@ -396,7 +513,7 @@ void vepu_h264_recon_chroma(const struct vepu_h264_coeffs *co, unsigned int comp
 			    const u8 *pred, u8 *out, unsigned int stride)
 {
 	const s16 *c = co->chroma_dc[comp];
-	int f[4], ls = 16 * vepu_h264_dequant[qpc % 6][0], d[16];
+	int f[4], ls = 16 * vepu_h264_dequant[qpc % 6][0];
 	u8 tmp[64];
 	unsigned int b, x, y;
 
@@ -407,9 +524,8 @@ void vepu_h264_recon_chroma(const struct vepu_h264_coeffs *co, unsigned int comp
 	for (b = 0; b < 4; b++) {
 		unsigned int o = (b >> 1) * 32 + (b & 1) * 4;
 
-		vepu_h264_dequant_block(co->chroma[comp * 4 + b], qpc, true,
-					(f[b] * ls * (1 << (qpc / 6))) >> 5, d);
-		vepu_h264_add_block(d, pred + o, 8, tmp + o, 8);
+		vepu_h264_recon_block(co->chroma[comp * 4 + b], qpc, true,
+				      (f[b] * ls * (1 << (qpc / 6))) >> 5, pred + o, 8, tmp + o, 8);
 	}
 	for (y = 0; y < 8; y++)
 		for (x = 0; x < 8; x++)

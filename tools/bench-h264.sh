@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # H.264 benchmark. Prints figures; asserts nothing.
 #
-#   tools/bench-h264.sh
+#   tools/bench-h264.sh [speed]
 #
 # On one 300-frame moving clip (testsrc2 with temporal noise, 30 fps):
 #   - the virtual VEPU core's encode speed on one CPU core (host build, -O2)
@@ -12,24 +12,40 @@
 #     openh264enc and of the driver's CBR rate control at set bitrates,
 #     with the achieved bitrate against the target.
 # Runs as root like tools/test.sh (the VM part boots the cached debug kernel).
+#
+# "speed" stops after the speed figures, printed as "WxH: N frames/s" and
+# nothing else: it needs only gcc and FFmpeg (for the clip) and takes about
+# a minute.
 set -u
 . "$(dirname "$0")/lib/all.sh"
+
+mode=${1:-full}
+case $mode in
+speed | full) ;;
+*) echo "usage: $0 [speed]" >&2; exit 2 ;;
+esac
 
 HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}
 HANTRO_RESULTS=$HANTRO_OUT/bench-results.txt
 export HANTRO_OUT HANTRO_RESULTS
-mkdir -p "$HANTRO_OUT" "$HANTRO_CACHE/logs"
-: >"$HANTRO_RESULTS"
 B=$HANTRO_OUT/bench
 mkdir -p "$B"
-install_host_deps || die "host packages missing"
-pkg_apt_update
+if [ "$mode" = speed ]; then
+	for t in gcc ffmpeg taskset; do
+		command -v "$t" >/dev/null || die "$t missing"
+	done
+else
+	mkdir -p "$HANTRO_CACHE/logs"
+	: >"$HANTRO_RESULTS"
+	install_host_deps || die "host packages missing"
+	pkg_apt_update
+	say "== the clip: 300 frames of testsrc2 + temporal noise, 640x480 and 1280x720"
+fi
 
-say "== the clip: 300 frames of testsrc2 + temporal noise, 640x480 and 1280x720"
 for s in 640x480 1280x720; do
 	[ -s "$B/clip-$s.yuv" ] || ffmpeg -v error -nostdin -f lavfi \
 		-i "testsrc2=size=$s:rate=30,noise=alls=6:allf=t" -frames:v 300 \
-		-f rawvideo -pix_fmt yuv420p -y "$B/clip-$s.yuv"
+		-f rawvideo -pix_fmt yuv420p -y "$B/clip-$s.yuv" || die "no clip at $s"
 done
 
 drv=$HANTRO_TOP/drivers/media/platform/hantro-enc
@@ -40,12 +56,26 @@ gcc -O2 -I"$HANTRO_TOP/tests/host/shim" -I"$drv" -I"$HANTRO_TOP/tests/host" \
 
 kbps() { echo $(($(stat -c %s "$1") * 8 * 30 / 300 / 1000)); }
 
+# speed: "WxH: N frames/s" at each size, one core, QP 28, an IDR every 60
+# frames.
+speed() {
+	local s w h r fps
+	for s in 640x480 1280x720; do
+		w=${s%x*} h=${s#*x}
+		r=$(taskset -c 0 "$B/bench_h264" "$B/clip-$s.yuv" "$w" "$h" 300 28 60 \
+			"$B/speed-$s.h264") || die "bench_h264 failed at $s"
+		fps=$(echo "$r" | sed -n 's/.*fps=\([0-9.]*\).*/\1/p')
+		echo "$s: $fps frames/s"
+	done
+}
+
+if [ "$mode" = speed ]; then
+	speed
+	exit 0
+fi
 say "== virtual VEPU core speed (one core, QP 28, an IDR every 60 frames)"
-for s in 640x480 1280x720; do
-	w=${s%x*} h=${s#*x}
-	r=$(taskset -c 0 "$B/bench_h264" "$B/clip-$s.yuv" "$w" "$h" 300 28 60 "$B/speed-$s.h264")
-	fps=$(echo "$r" | sed -n 's/.*fps=\([0-9.]*\).*/\1/p')
-	say "  $s: $fps frames/s ($(awk -v f="$fps" 'BEGIN { printf "%.0f", 1e6 / f }') us per frame)"
+speed | while read -r l; do
+	say "  $l"
 done
 
 say "== bitrate / PSNR at 640x480 (kbit/s at 30 fps, dB)"

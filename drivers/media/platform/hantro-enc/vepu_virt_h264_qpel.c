@@ -10,6 +10,7 @@
  * last two columns of the 18 are done apart for the same reason.
  */
 
+#include <linux/bits.h>
 #include <linux/string.h>
 
 #include "vepu_virt_h264_int.h"
@@ -43,43 +44,50 @@ static void vepu_qpel_rows_b1(const u8 *src, unsigned int stride, struct vepu_qp
 	}
 }
 
-/* One row of the g, b, h and j planes. */
+/* One row of the planes in @mask (bits by plane index). */
 static void vepu_qpel_row(const u8 *src, unsigned int stride, struct vepu_qpel *q,
-			  unsigned int y)
+			  unsigned int y, unsigned int mask)
 {
 	const u8 *s = src + y * stride + 2;
 	const s16 *b1 = q->b1[y];
 	u8 *g = q->p[QP_G][y], *b = q->p[QP_B][y], *h = q->p[QP_H][y], *j = q->p[QP_J][y];
 	unsigned int x;
+	int v;
 
-	for (x = 0; x < 16; x++) {
-		int h1 = vepu_qpel_tap(s + x, stride);
-		int j1 = vepu_qpel_tap16(b1 + x, VEPU_QPEL_N);
-		int bv = (b1[2 * VEPU_QPEL_N + x] + 16) >> 5;
-
-		g[x] = s[2 * stride + x];
-		h1 = (h1 + 16) >> 5;
-		j1 = (j1 + 512) >> 10;
-		b[x] = bv < 0 ? 0 : bv > 255 ? 255 : bv;
-		h[x] = h1 < 0 ? 0 : h1 > 255 ? 255 : h1;
-		j[x] = j1 < 0 ? 0 : j1 > 255 ? 255 : j1;
+	if (mask & BIT(QP_G))
+		memcpy(g, s + 2 * stride, VEPU_QPEL_N);
+	if (mask & BIT(QP_B)) {
+		for (x = 0; x < 16; x++) {
+			v = (b1[2 * VEPU_QPEL_N + x] + 16) >> 5;
+			b[x] = v < 0 ? 0 : v > 255 ? 255 : v;
+		}
+		for (x = 16; x < VEPU_QPEL_N; x++)
+			b[x] = vepu_clip_pixel((b1[2 * VEPU_QPEL_N + x] + 16) >> 5);
 	}
-	for (x = 16; x < VEPU_QPEL_N; x++) {
-		g[x] = s[2 * stride + x];
-		b[x] = vepu_clip_pixel((b1[2 * VEPU_QPEL_N + x] + 16) >> 5);
-		h[x] = vepu_clip_pixel((vepu_qpel_tap(s + x, stride) + 16) >> 5);
-		j[x] = vepu_clip_pixel((vepu_qpel_tap16(b1 + x, VEPU_QPEL_N) + 512) >> 10);
+	if (mask & BIT(QP_H)) {
+		for (x = 0; x < 16; x++) {
+			v = (vepu_qpel_tap(s + x, stride) + 16) >> 5;
+			h[x] = v < 0 ? 0 : v > 255 ? 255 : v;
+		}
+		for (x = 16; x < VEPU_QPEL_N; x++)
+			h[x] = vepu_clip_pixel((vepu_qpel_tap(s + x, stride) + 16) >> 5);
+	}
+	if (mask & BIT(QP_J)) {
+		for (x = 0; x < 16; x++) {
+			v = (vepu_qpel_tap16(b1 + x, VEPU_QPEL_N) + 512) >> 10;
+			j[x] = v < 0 ? 0 : v > 255 ? 255 : v;
+		}
+		for (x = 16; x < VEPU_QPEL_N; x++)
+			j[x] = vepu_clip_pixel((vepu_qpel_tap16(b1 + x, VEPU_QPEL_N) + 512) >> 10);
 	}
 }
 
-/**
- * vepu_h264_qpel_build() - the interpolation planes of an area of the reference
- * @c:		picture state (the reference, its size)
- * @ox:		left column of the area, full samples (may lie outside)
- * @oy:		top row of the area
- * @q:		receives the planes
+/*
+ * The planes in @mask of the area at (@ox, @oy): a single prediction
+ * needs fewer than the search.
  */
-void vepu_h264_qpel_build(const struct vepu_h264_ctx *c, int ox, int oy, struct vepu_qpel *q)
+static void vepu_qpel_planes(const struct vepu_h264_ctx *c, int ox, int oy,
+			     struct vepu_qpel *q, unsigned int mask)
 {
 	int w = c->mbw * 16, h = c->mbh * 16, x, y;
 	const u8 *ref = c->job->ref.y, *src;
@@ -99,11 +107,24 @@ void vepu_h264_qpel_build(const struct vepu_h264_ctx *c, int ox, int oy, struct 
 		src = &q->win[0][0];
 		stride = VEPU_QPEL_WIN;
 	}
-	vepu_qpel_rows_b1(src, stride, q);
+	if (mask & (BIT(QP_B) | BIT(QP_J)))
+		vepu_qpel_rows_b1(src, stride, q);
 	for (y = 0; y < VEPU_QPEL_N; y++)
-		vepu_qpel_row(src, stride, q, y);
+		vepu_qpel_row(src, stride, q, y, mask);
 	q->ox = ox;
 	q->oy = oy;
+}
+
+/**
+ * vepu_h264_qpel_build() - the interpolation planes of an area of the reference
+ * @c:		picture state (the reference, its size)
+ * @ox:		left column of the area, full samples (may lie outside)
+ * @oy:		top row of the area
+ * @q:		receives the planes
+ */
+void vepu_h264_qpel_build(const struct vepu_h264_ctx *c, int ox, int oy, struct vepu_qpel *q)
+{
+	vepu_qpel_planes(c, ox, oy, q, BIT(QP_G) | BIT(QP_B) | BIT(QP_H) | BIT(QP_J));
 }
 
 /*
@@ -191,11 +212,13 @@ void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned
 		       const s16 mv[2], struct vepu_qpel *q, u8 pred[256])
 {
 	int x4 = (int)mbx * 64 + mv[0], y4 = (int)mby * 64 + mv[1];
+	const u8 (*s)[3];
 
 	if (!((x4 | y4) & 3)) {
 		vepu_h264_fetch_luma(c, x4 >> 2, y4 >> 2, pred);
 		return;
 	}
-	vepu_h264_qpel_build(c, x4 >> 2, y4 >> 2, q);
+	s = vepu_qpel_src[(y4 & 3) * 4 + (x4 & 3)];
+	vepu_qpel_planes(c, x4 >> 2, y4 >> 2, q, BIT(s[0][0]) | BIT(s[1][0]));
 	vepu_h264_qpel_pred(q, x4, y4, pred);
 }

@@ -76,28 +76,41 @@ static s16 vepu_h264_quantize(int w, unsigned int mf, unsigned int qbits, unsign
 	return w < 0 ? -level : level;
 }
 
-/* Forward core transform of a 4x4 residual block (8.5.12's inverse). */
-static void vepu_h264_fdct4(const int in[16], int out[16])
+/*
+ * Forward core transform (8.5.12's inverse) of the residual of a band of
+ * four rows, @w samples wide: @w / 4 blocks, each into its own 16
+ * coefficients in raster order. Columns first, all of them in one loop;
+ * the transform is separable and exact, so the order does not matter.
+ */
+static inline void vepu_h264_fdct_band(const u8 *src, const u8 *pred, unsigned int stride,
+				       unsigned int w, int out[][16])
 {
-	int tmp[16], i;
+	const u8 *s1 = src + stride, *s2 = s1 + stride, *s3 = s2 + stride;
+	const u8 *p1 = pred + stride, *p2 = p1 + stride, *p3 = p2 + stride;
+	unsigned int x, g;
+	/* The four transformed rows, @w each, one after the other. */
+	s16 t[4 * 16];
 
-	for (i = 0; i < 4; i++) {
-		const int *r = &in[i * 4];
+	for (x = 0; x < w; x++) {
+		int d0 = src[x] - pred[x], d1 = s1[x] - p1[x];
+		int d2 = s2[x] - p2[x], d3 = s3[x] - p3[x];
+		int a = d0 + d3, b = d1 + d2, c = d1 - d2, d = d0 - d3;
+
+		t[x] = a + b;
+		t[w + x] = 2 * d + c;
+		t[2 * w + x] = a - b;
+		t[3 * w + x] = d - 2 * c;
+	}
+	/* Each group of four is one row of one block. */
+	for (g = 0; g < w; g++) {
+		const s16 *r = &t[4 * g];
+		int *o = &out[g % (w / 4)][g / (w / 4) * 4];
 		int a = r[0] + r[3], b = r[1] + r[2], c = r[1] - r[2], d = r[0] - r[3];
 
-		tmp[i * 4 + 0] = a + b;
-		tmp[i * 4 + 1] = 2 * d + c;
-		tmp[i * 4 + 2] = a - b;
-		tmp[i * 4 + 3] = d - 2 * c;
-	}
-	for (i = 0; i < 4; i++) {
-		int a = tmp[i] + tmp[12 + i], b = tmp[4 + i] + tmp[8 + i];
-		int c = tmp[4 + i] - tmp[8 + i], d = tmp[i] - tmp[12 + i];
-
-		out[i] = a + b;
-		out[4 + i] = 2 * d + c;
-		out[8 + i] = a - b;
-		out[12 + i] = d - 2 * c;
+		o[0] = a + b;
+		o[1] = 2 * d + c;
+		o[2] = a - b;
+		o[3] = d - 2 * c;
 	}
 }
 
@@ -161,32 +174,34 @@ static void vepu_h264_hadamard4(const int in[16], int out[16])
 static inline unsigned int vepu_h264_satd_band(const u8 *a, const u8 *b, unsigned int stride,
 					       unsigned int w)
 {
-	int t[4][16];
-	unsigned int x, r, sum = 0;
+	const u8 *a1 = a + stride, *a2 = a1 + stride, *a3 = a2 + stride;
+	const u8 *b1 = b + stride, *b2 = b1 + stride, *b3 = b2 + stride;
+	unsigned int x, g, sum = 0;
+	/* The four transformed rows, @w each, one after the other. */
+	s16 t[4 * 16];
 
 	for (x = 0; x < w; x++) {
-		int d0 = a[x] - b[x], d1 = a[stride + x] - b[stride + x];
-		int d2 = a[2 * stride + x] - b[2 * stride + x];
-		int d3 = a[3 * stride + x] - b[3 * stride + x];
+		int d0 = a[x] - b[x], d1 = a1[x] - b1[x];
+		int d2 = a2[x] - b2[x], d3 = a3[x] - b3[x];
 		int s01 = d0 + d1, s23 = d2 + d3, m01 = d0 - d1, m23 = d2 - d3;
 
-		t[0][x] = s01 + s23;
-		t[1][x] = s01 - s23;
-		t[2][x] = m01 - m23;
-		t[3][x] = m01 + m23;
+		t[x] = s01 + s23;
+		t[w + x] = s01 - s23;
+		t[2 * w + x] = m01 - m23;
+		t[3 * w + x] = m01 + m23;
 	}
-	for (r = 0; r < 4; r++)
-		for (x = 0; x < w; x += 4) {
-			const int *p = &t[r][x];
-			int s01 = p[0] + p[1], s23 = p[2] + p[3];
-			int m01 = p[0] - p[1], m23 = p[2] - p[3];
+	/* Each group of four is one row of one 4x4 block. */
+	for (g = 0; g < w; g++) {
+		const s16 *p = &t[4 * g];
+		int s01 = p[0] + p[1], s23 = p[2] + p[3];
+		int m01 = p[0] - p[1], m23 = p[2] - p[3];
 
-			s01 = s01 < 0 ? -s01 : s01;
-			s23 = s23 < 0 ? -s23 : s23;
-			m01 = m01 < 0 ? -m01 : m01;
-			m23 = m23 < 0 ? -m23 : m23;
-			sum += (s01 > s23 ? s01 : s23) + (m01 > m23 ? m01 : m23);
-		}
+		s01 = s01 < 0 ? -s01 : s01;
+		s23 = s23 < 0 ? -s23 : s23;
+		m01 = m01 < 0 ? -m01 : m01;
+		m23 = m23 < 0 ? -m23 : m23;
+		sum += (s01 > s23 ? s01 : s23) + (m01 > m23 ? m01 : m23);
+	}
 	return sum;
 }
 
@@ -255,18 +270,6 @@ static void vepu_h264_dequant_block(const s16 levels[16], int qp, bool has_dc, i
 		d[0] = dc;
 }
 
-static void vepu_h264_residual_block(const u8 *src, const u8 *pred, unsigned int stride,
-				     int w[16])
-{
-	int r[16];
-	unsigned int x, y;
-
-	for (y = 0; y < 4; y++)
-		for (x = 0; x < 4; x++)
-			r[y * 4 + x] = src[y * stride + x] - pred[y * stride + x];
-	vepu_h264_fdct4(r, w);
-}
-
 static void vepu_h264_add_block(int d[16], const u8 *pred, unsigned int pstride,
 				u8 *out, unsigned int ostride)
 {
@@ -318,10 +321,10 @@ static void vepu_h264_recon_block(const s16 levels[16], int qp, bool has_dc, int
 void vepu_h264_quant_4x4(const u8 *src, const u8 *pred, unsigned int stride, int qp, bool intra,
 			 s16 levels[16])
 {
-	int w[16];
+	int w[1][16];
 
-	vepu_h264_residual_block(src, pred, stride, w);
-	vepu_h264_quant_block(w, qp, intra, 0, levels);
+	vepu_h264_fdct_band(src, pred, stride, 4, w);
+	vepu_h264_quant_block(w[0], qp, intra, 0, levels);
 }
 
 /* Decoded samples of such a block. */
@@ -344,14 +347,16 @@ bool vepu_h264_luma_zero(const u8 *src, const u8 *pred, int qp)
 {
 	unsigned int qbits = 15 + qp / 6, f = (1u << qbits) / 6, b, i;
 	const u16 *mf = vepu_h264_quant[qp % 6];
-	int w[16];
+	int w[4][16];
 
-	for (b = 0; b < 16; b++) {
-		unsigned int off = (b >> 2) * 64 + (b & 3) * 4, big = 0;
+	for (b = 0; b < 4; b++) {
+		unsigned int big = 0, k;
 
-		vepu_h264_residual_block(src + off, pred + off, 16, w);
-		for (i = 0; i < 16; i++)
-			big |= ((unsigned int)(w[i] < 0 ? -w[i] : w[i]) * mf[i] + f) >> qbits;
+		vepu_h264_fdct_band(src + b * 64, pred + b * 64, 16, 16, w);
+		for (k = 0; k < 4; k++)
+			for (i = 0; i < 16; i++)
+				big |= ((unsigned int)(w[k][i] < 0 ? -w[k][i] : w[k][i]) * mf[i] +
+					f) >> qbits;
 		if (big)
 			return false;
 	}
@@ -369,15 +374,14 @@ bool vepu_h264_luma_zero(const u8 *src, const u8 *pred, int qp)
 void vepu_h264_quant_luma(const u8 *src, const u8 *pred, bool intra16, int qp,
 			  struct vepu_h264_coeffs *co)
 {
-	int w[16], dc[16], dch[16];
+	int w[4][16], dc[16], dch[16];
 	unsigned int b, i;
 
 	for (b = 0; b < 16; b++) {
-		unsigned int off = (b >> 2) * 64 + (b & 3) * 4;
-
-		vepu_h264_residual_block(src + off, pred + off, 16, w);
-		vepu_h264_quant_block(w, qp, intra16, intra16, co->luma[b]);
-		dc[b] = w[0];
+		if (!(b & 3))
+			vepu_h264_fdct_band(src + b * 16, pred + b * 16, 16, 16, w);
+		vepu_h264_quant_block(w[b & 3], qp, intra16, intra16, co->luma[b]);
+		dc[b] = w[b & 3][0];
 	}
 	if (!intra16)
 		return;
@@ -408,12 +412,10 @@ void vepu_h264_quant_chroma(const u8 *src, const u8 *pred, int qpc, bool intra,
 	unsigned int qbits = 16 + qpc / 6, f = (2u << (qbits - 1)) / (intra ? 3 : 6), b;
 	int w[4][16], dc[4];
 
-	for (b = 0; b < 4; b++) {
-		unsigned int off = (b >> 1) * 32 + (b & 1) * 4;
-
-		vepu_h264_residual_block(src + off, pred + off, 8, w[b]);
+	vepu_h264_fdct_band(src, pred, 8, 8, w);
+	vepu_h264_fdct_band(src + 32, pred + 32, 8, 8, w + 2);
+	for (b = 0; b < 4; b++)
 		vepu_h264_quant_block(w[b], qpc, intra, 1, co->chroma[comp * 4 + b]);
-	}
 	dc[0] = w[0][0] + w[1][0] + w[2][0] + w[3][0];
 	dc[1] = w[0][0] - w[1][0] + w[2][0] - w[3][0];
 	dc[2] = w[0][0] + w[1][0] - w[2][0] - w[3][0];

@@ -647,26 +647,34 @@ static void vepu_h264_set_qp(struct vepu_h264_ctx *c, struct vepu_h264_mb *mb,
 /*
  * The Intra_NxN candidate: Intra_4x4, and with 8x8 transforms Intra_8x8
  * if it costs less. The luma of the one kept is in the reconstruction and
- * in @m->co_i4 / @m->i4_modes. Returns its cost.
+ * in @m->co_i4 / @m->i4_modes. Returns its cost, or VEPU_H264_NO_COST if
+ * it would cost @limit or more.
  */
 static unsigned int vepu_h264_intra_nxn(struct vepu_h264_ctx *c, unsigned int mbx,
-					unsigned int mby, struct vepu_h264_mbenc *m)
+					unsigned int mby, struct vepu_h264_mbenc *m,
+					unsigned int limit)
 {
 	unsigned int stride = c->mbw * 16, y, cost4, cost8;
 	u8 *rec = c->job->rec.y + mby * 16 * stride + mbx * 16;
 
-	cost4 = vepu_h264_code_i4(c, mbx, mby, m->src.y, &m->co_i4, m->i4_modes);
+	cost4 = vepu_h264_code_i4(c, mbx, mby, m->src.y, &m->co_i4, m->i4_modes, limit);
 	m->co_i4.t8x8 = false;
 	if (!c->job->transform_8x8)
 		return cost4;
-	for (y = 0; y < 16; y++)
-		memcpy(&m->rec_i4[y * 16], rec + y * stride, 16);
-	cost8 = vepu_h264_code_i8(c, mbx, mby, m->src.y, &m->co_i8, m->i8_modes);
-	if (cost8 < cost4) {
+	if (cost4 < limit) {
+		for (y = 0; y < 16; y++)
+			memcpy(&m->rec_i4[y * 16], rec + y * stride, 16);
+		/* Intra_8x8 only replaces Intra_4x4 when it costs less. */
+		limit = cost4;
+	}
+	cost8 = vepu_h264_code_i8(c, mbx, mby, m->src.y, &m->co_i8, m->i8_modes, limit);
+	if (cost8 < limit) {
 		m->co_i4 = m->co_i8;
 		memcpy(m->i4_modes, m->i8_modes, sizeof(m->i4_modes));
 		return cost8;
 	}
+	if (cost4 == VEPU_H264_NO_COST)
+		return cost4;
 	for (y = 0; y < 16; y++)
 		memcpy(rec + y * stride, &m->rec_i4[y * 16], 16);
 	return cost4;
@@ -676,8 +684,9 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 			      struct vepu_h264_mbenc *m)
 {
 	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
-	unsigned int lambda = vepu_h264_lambda(c->qp), intra_cost, i4_cost, inter_cost;
+	unsigned int lambda = vepu_h264_lambda(c->qp), intra_cost, i4_cost, inter_cost = 0;
 	s16 mvp[2], mvd[2] = { 0, 0 };
+	int limit;
 
 	mb->mv[0] = 0;
 	mb->mv[1] = 0;
@@ -691,13 +700,6 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	if (!c->job->intra && vepu_h264_try_skip(c, mbx, mby, m, mb))
 		return;
 	intra_cost = vepu_h264_intra_decide(c, mbx, mby, m);
-
-	/* Intra_NxN leaves its luma reconstructed; the other choices redo it. */
-	i4_cost = vepu_h264_intra_nxn(c, mbx, mby, m);
-	i4_cost += VEPU_H264_I4_BIAS * lambda;
-	mb->type = i4_cost < intra_cost ? MB_I4 : MB_I16;
-	intra_cost = i4_cost < intra_cost ? i4_cost : intra_cost;
-	memcpy(m->pred_c, m->intra_c, sizeof(m->pred_c));
 	if (!c->job->intra) {
 		vepu_h264_mv_pred(c, mbx, mby, false, mvp);
 		inter_cost = vepu_h264_search(c, mbx, mby, m->src.y, mvp, m->mv);
@@ -706,14 +708,32 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 		inter_cost = vepu_h264_satd(m->src.y, m->pred_y, 16, 16) +
 			     lambda * (vepu_h264_se_bits(m->mv[0] - mvp[0]) +
 				       vepu_h264_se_bits(m->mv[1] - mvp[1]));
-		if (inter_cost < intra_cost + VEPU_H264_INTRA_BIAS * lambda) {
-			mb->type = MB_P16;
-			mb->mv[0] = m->mv[0];
-			mb->mv[1] = m->mv[1];
-			mvd[0] = m->mv[0] - mvp[0];
-			mvd[1] = m->mv[1] - mvp[1];
-			vepu_h264_mc_chroma(c, mbx, mby, m->mv, m->pred_c);
-		}
+	}
+
+	/*
+	 * Intra_NxN decides the type only below this cost: from there on
+	 * Intra_16x16 costs no more, and in P pictures, P_L0_16x16 less.
+	 * Intra_NxN leaves its luma reconstructed; the other choices redo it.
+	 */
+	limit = (int)intra_cost - VEPU_H264_I4_BIAS * (int)lambda;
+	if (!c->job->intra && (int)inter_cost - (VEPU_H264_I4_BIAS + VEPU_H264_INTRA_BIAS) *
+	    (int)lambda + 1 < limit)
+		limit = (int)inter_cost - (VEPU_H264_I4_BIAS + VEPU_H264_INTRA_BIAS) *
+			(int)lambda + 1;
+	i4_cost = limit > 0 ? vepu_h264_intra_nxn(c, mbx, mby, m, limit) : VEPU_H264_NO_COST;
+	mb->type = MB_I16;
+	if (i4_cost != VEPU_H264_NO_COST) {
+		mb->type = MB_I4;
+		intra_cost = i4_cost + VEPU_H264_I4_BIAS * lambda;
+	}
+	memcpy(m->pred_c, m->intra_c, sizeof(m->pred_c));
+	if (!c->job->intra && inter_cost < intra_cost + VEPU_H264_INTRA_BIAS * lambda) {
+		mb->type = MB_P16;
+		mb->mv[0] = m->mv[0];
+		mb->mv[1] = m->mv[1];
+		mvd[0] = m->mv[0] - mvp[0];
+		mvd[1] = m->mv[1] - mvp[1];
+		vepu_h264_mc_chroma(c, mbx, mby, m->mv, m->pred_c);
 	}
 	if (mb->type == MB_I4) {
 		/* Chroma and the pattern follow from here. */

@@ -256,10 +256,14 @@ void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned
 /* vepu_virt_h264_inxn.c: Intra_4x4 and Intra_8x8 */
 unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned int mbx,
 					 unsigned int mby, unsigned int b, const u8 modes[16]);
+/* The cost of a candidate found out of the running early. */
+#define VEPU_H264_NO_COST	(~0u >> 2)
 unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16]);
+			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16],
+			       unsigned int limit);
 unsigned int vepu_h264_code_i8(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16]);
+			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16],
+			       unsigned int limit);
 void vepu_h264_write_slice_header(struct vepu_h264_ctx *c);
 
 /* vepu_virt_h264_deblock.c */

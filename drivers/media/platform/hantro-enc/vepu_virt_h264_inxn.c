@@ -12,6 +12,12 @@
 
 #include "vepu_virt_h264_int.h"
 
+/*
+ * The neighbours of an n x n block in a line: p[-1,n-1] twice, p[-1,n-2]
+ * up to p[-1,0], p[-1,-1], p[0,-1] up to p[2n-1,-1] and that one again.
+ */
+#define VEPU_I4_LINE	(3 * 8 + 3)
+
 enum {
 	I4_V, I4_H, I4_DC, I4_DDL, I4_DDR, I4_VR, I4_HD, I4_VL, I4_HU, I4_MODES
 };
@@ -25,6 +31,10 @@ enum {
  *		substituted if needed)
  * @has_left:	p[-1,0..size - 1] are available
  * @has_corner:	p[-1,-1] is available
+ * @z:		the neighbours in one line, see vepu_i4_edges()
+ * @f2:		(a + b + 1) >> 1 of each two neighbours in @z
+ * @f3:		(a + 2b + c + 2) >> 2 of each three neighbours in @z (by the
+ *		middle one)
  */
 struct vepu_i4_nbr {
 	u8 top[17];
@@ -33,13 +43,10 @@ struct vepu_i4_nbr {
 	bool has_top;
 	bool has_left;
 	bool has_corner;
+	u8 z[VEPU_I4_LINE];
+	u8 f2[VEPU_I4_LINE];
+	u8 f3[VEPU_I4_LINE];
 };
-
-/* p[x,y] of 8.3.1.2 for x = -1 or y = -1. */
-static int vepu_i4_p(const struct vepu_i4_nbr *n, int x, int y)
-{
-	return y < 0 ? n->top[x + 1] : n->left[y];
-}
 
 /* Decoding order of the 4x4 block at (bx, by) in 4x4 units (Figure 6-10). */
 static unsigned int vepu_i4_order(unsigned int bx, unsigned int by)
@@ -86,6 +93,37 @@ static void vepu_i8_filter(struct vepu_i4_nbr *n)
 }
 
 /*
+ * Every sample of the directional modes (8.3.1.2.1 - 8.3.1.2.9 and, on
+ * filtered samples, 8.3.2.2.2 - 8.3.2.2.10) is a neighbour or one of the
+ * two filters of 8.3.1.2 over neighbours that are adjacent in @n->z; the
+ * doubled ends give the special cases of the diagonal modes. The filters
+ * are computed once per block. Neighbours not available are left as they
+ * are: no mode that is allowed reads them.
+ */
+static void vepu_i4_edges(struct vepu_i4_nbr *n)
+{
+	unsigned int size = n->size, i, len = 3 * size + 3;
+	u8 *z = n->z;
+
+	memset(z, 128, sizeof(n->z));
+	if (n->has_left) {
+		z[0] = n->left[size - 1];
+		for (i = 0; i < size; i++)
+			z[size - i] = n->left[i];
+	}
+	if (n->has_corner)
+		z[size + 1] = n->top[0];
+	if (n->has_top) {
+		memcpy(&z[size + 2], &n->top[1], 2 * size);
+		z[3 * size + 2] = n->top[2 * size];
+	}
+	for (i = 0; i + 1 < len; i++)
+		n->f2[i] = (z[i] + z[i + 1] + 1) >> 1;
+	for (i = 1; i + 1 < len; i++)
+		n->f3[i] = (z[i - 1] + 2 * z[i] + z[i + 1] + 2) >> 2;
+}
+
+/*
  * The neighbours of the @size x @size block whose top-left 4x4 block is at
  * (bx, by) in 4x4 units.
  */
@@ -116,90 +154,16 @@ static void vepu_i4_neighbours(const struct vepu_h264_ctx *c, unsigned int mbx,
 		n->top[1 + i] = rec[(y - 1) * stride + x + (i < size || top_right ? i : size - 1)];
 	if (size == 8)
 		vepu_i8_filter(n);
+	vepu_i4_edges(n);
 }
-
-/* The two filters of 8.3.1.2: (a + b + 1) >> 1 and (a + 2b + c + 2) >> 2. */
-static int vepu_i4_f2(int a, int b)
-{
-	return (a + b + 1) >> 1;
-}
-
-static int vepu_i4_f3(int a, int b, int c)
-{
-	return (a + 2 * b + c + 2) >> 2;
-}
-
-/* p[x,-1] and p[-1,y] of 8.3.1.2, shorter. */
-#define T(x)	vepu_i4_p(n, (x), -1)
-#define L(y)	vepu_i4_p(n, -1, (y))
-
-/*
- * One predicted sample of a directional mode (8.3.1.2.1 - 8.3.1.2.9 and,
- * on filtered samples, 8.3.2.2.2 - 8.3.2.2.10).
- */
-static int vepu_i4_sample(const struct vepu_i4_nbr *n, unsigned int mode, int x, int y)
-{
-	int z, k, last = n->size - 1;
-
-	switch (mode) {
-	case I4_V:
-		return T(x);
-	case I4_H:
-		return L(y);
-	case I4_DDL:
-		if (x == last && y == last)
-			return (T(2 * last) + 3 * T(2 * last + 1) + 2) >> 2;
-		return vepu_i4_f3(T(x + y), T(x + y + 1), T(x + y + 2));
-	case I4_DDR:
-		if (x > y)
-			return vepu_i4_f3(T(x - y - 2), T(x - y - 1), T(x - y));
-		if (x < y)
-			return vepu_i4_f3(L(y - x - 2), L(y - x - 1), L(y - x));
-		return vepu_i4_f3(T(0), T(-1), L(0));
-	case I4_VR:
-		z = 2 * x - y;
-		k = x - (y >> 1);
-		if (z >= 0 && !(z & 1))
-			return vepu_i4_f2(T(k - 1), T(k));
-		if (z > 0)
-			return vepu_i4_f3(T(k - 2), T(k - 1), T(k));
-		if (z == -1)
-			return vepu_i4_f3(L(0), T(-1), T(0));
-		return vepu_i4_f3(L(y - 2 * x - 1), L(y - 2 * x - 2), L(y - 2 * x - 3));
-	case I4_HD:
-		z = 2 * y - x;
-		k = y - (x >> 1);
-		if (z >= 0 && !(z & 1))
-			return vepu_i4_f2(L(k - 1), L(k));
-		if (z > 0)
-			return vepu_i4_f3(L(k - 2), L(k - 1), L(k));
-		if (z == -1)
-			return vepu_i4_f3(L(0), T(-1), T(0));
-		return vepu_i4_f3(T(x - 2 * y - 1), T(x - 2 * y - 2), T(x - 2 * y - 3));
-	case I4_VL:
-		if (!(y & 1))
-			return vepu_i4_f2(T(x + (y >> 1)), T(x + (y >> 1) + 1));
-		return vepu_i4_f3(T(x + (y >> 1)), T(x + (y >> 1) + 1), T(x + (y >> 1) + 2));
-	default: /* I4_HU */
-		z = x + 2 * y;
-		if (z > 2 * last - 1)
-			return L(last);
-		if (z == 2 * last - 1)
-			return (L(last - 1) + 3 * L(last) + 2) >> 2;
-		if (!(z & 1))
-			return vepu_i4_f2(L(y + (x >> 1)), L(y + (x >> 1) + 1));
-		return vepu_i4_f3(L(y + (x >> 1)), L(y + (x >> 1) + 1), L(y + (x >> 1) + 2));
-	}
-}
-
-#undef T
-#undef L
 
 /* The prediction of @mode, @n->size squared samples; false if unavailable. */
 static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 *pred)
 {
 	unsigned int st = 0, sl = 0, size = n->size;
-	int x, y;
+	/* Positions in the line: p[-1,-1] is at size + 1, p[x,-1] after it. */
+	const u8 *z = n->z, *f2 = n->f2, *f3 = n->f3;
+	int x, y, k, d, sz = size, last = size - 1;
 
 	switch (mode) {
 	case I4_V:
@@ -220,13 +184,53 @@ static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 *pre
 			return false;
 		break;
 	}
-	if (mode != I4_DC) {
-		for (y = 0; y < (int)size; y++)
-			for (x = 0; x < (int)size; x++)
-				pred[y * size + x] = vepu_i4_sample(n, mode, x, y);
-		return true;
+	for (y = 0; y < sz; y++) {
+		u8 *o = &pred[y * size];
+
+		for (x = 0; x < sz; x++) {
+			switch (mode) {
+			case I4_V:
+				o[x] = z[sz + 2 + x];
+				break;
+			case I4_H:
+				o[x] = z[sz - y];
+				break;
+			case I4_DDL:
+				o[x] = f3[sz + 3 + x + y];
+				break;
+			case I4_DDR:
+				o[x] = f3[sz + 1 + x - y];
+				break;
+			case I4_VR:
+				d = 2 * x - y;
+				k = x - (y >> 1);
+				o[x] = d >= 0 && !(d & 1) ? f2[sz + 1 + k] :
+				       d > 0 ? f3[sz + 1 + k] :
+				       d == -1 ? f3[sz + 1] : f3[sz + 2 + d];
+				break;
+			case I4_HD:
+				d = 2 * y - x;
+				k = y - (x >> 1);
+				o[x] = d >= 0 && !(d & 1) ? f2[sz - k] :
+				       d > 0 ? f3[sz + 1 - k] :
+				       d == -1 ? f3[sz + 1] : f3[sz - d];
+				break;
+			case I4_VL:
+				k = x + (y >> 1);
+				o[x] = y & 1 ? f3[sz + 3 + k] : f2[sz + 2 + k];
+				break;
+			case I4_HU:
+				d = x + 2 * y;
+				k = y + (x >> 1);
+				o[x] = d > 2 * last - 1 ? z[1] : d == 2 * last - 1 ? f3[1] :
+				       !(d & 1) ? f2[sz - k - 1] : f3[sz - k - 1];
+				break;
+			}
+		}
 	}
-	for (x = 0; x < (int)size; x++) {
+	if (mode != I4_DC)
+		return true;
+	for (x = 0; x < sz; x++) {
 		st += n->has_top ? n->top[1 + x] : 0;
 		sl += n->has_left ? n->left[x] : 0;
 	}
@@ -289,11 +293,15 @@ unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned
  * @src:	source luma, stride 16
  * @co:		receives the 16 luma blocks' levels
  * @modes:	receives Intra4x4PredMode of each block (raster)
+ * @limit:	a cost from which on the candidate is of no interest
  *
- * Return: the decision cost: prediction error plus a mode signalling cost.
+ * Return: the decision cost: prediction error plus a mode signalling cost;
+ * VEPU_H264_NO_COST as soon as it cannot stay below @limit, the luma then
+ * only partly coded.
  */
 unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16])
+			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16],
+			       unsigned int limit)
 {
 	unsigned int stride = c->mbw * 16, lambda = vepu_h264_lambda(c->qp), cost = 0, i;
 
@@ -320,6 +328,9 @@ unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 			}
 		}
 		cost += best;
+		/* Each block left costs at least one lambda. */
+		if (cost + (15 - i) * lambda >= limit)
+			return VEPU_H264_NO_COST;
 		vepu_h264_quant_4x4(blk, best_pred, 4, c->qp, true, co->luma[b]);
 		vepu_h264_recon_4x4(co->luma[b], c->qp, best_pred, 4, out, stride);
 	}
@@ -336,11 +347,15 @@ unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsign
  * @co:		receives the four 8x8 blocks' levels and the luma pattern
  * @modes:	receives Intra8x8PredMode of each 8x8 block, written to its
  *		four 4x4 entries (raster), which is how neighbours read it
+ * @limit:	a cost from which on the candidate is of no interest
  *
- * Return: the decision cost: prediction error plus a mode signalling cost.
+ * Return: the decision cost: prediction error plus a mode signalling cost;
+ * VEPU_H264_NO_COST as soon as it cannot stay below @limit, the luma then
+ * only partly coded.
  */
 unsigned int vepu_h264_code_i8(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16])
+			       const u8 *src, struct vepu_h264_coeffs *co, u8 modes[16],
+			       unsigned int limit)
 {
 	unsigned int stride = c->mbw * 16, lambda = vepu_h264_lambda(c->qp), cost = 0, b8;
 
@@ -374,6 +389,8 @@ unsigned int vepu_h264_code_i8(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 		modes[b + 4] = modes[b];
 		modes[b + 5] = modes[b];
 		cost += best;
+		if (cost + (3 - b8) * lambda >= limit)
+			return VEPU_H264_NO_COST;
 		if (vepu_h264_quant_8x8(blk, best_pred, c->qp, true, co->luma8[b8])) {
 			co->cbp_luma |= BIT(b8);
 			vepu_h264_recon_8x8(co->luma8[b8], c->qp, best_pred, out, stride);

@@ -499,7 +499,8 @@ static unsigned int vepu_h264_intra_decide(const struct vepu_h264_ctx *c, unsign
 	for (mode = I16_V; mode <= I16_PLANE; mode++) {
 		if (!vepu_h264_pred_luma(&n, mode, pred))
 			continue;
-		sad = vepu_h264_satd(m->src.y, pred, 16, 16);
+		/* A mode is kept only if it costs less than the best so far. */
+		sad = vepu_h264_satd16_below(m->src.y, pred, best);
 		if (sad < best) {
 			best = sad;
 			m->i16_mode = mode;

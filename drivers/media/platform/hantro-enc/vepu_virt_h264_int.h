@@ -191,6 +191,7 @@ bool vepu_h264_luma_zero(const u8 *src, const u8 *pred, int qp);
 void vepu_h264_quant_chroma(const u8 *src, const u8 *pred, int qpc, bool intra,
 			    unsigned int comp, struct vepu_h264_coeffs *co);
 unsigned int vepu_h264_satd(const u8 *a, const u8 *b, unsigned int stride, unsigned int size);
+unsigned int vepu_h264_satd16_below(const u8 *a, const u8 *b, unsigned int limit);
 void vepu_h264_quant_4x4(const u8 *src, const u8 *pred, unsigned int stride, int qp, bool intra,
 			 s16 levels[16]);
 void vepu_h264_recon_4x4(const s16 levels[16], int qp, const u8 *pred, unsigned int pstride,

@@ -184,52 +184,60 @@ static bool vepu_i4_pred(const struct vepu_i4_nbr *n, unsigned int mode, u8 *pre
 			return false;
 		break;
 	}
-	for (y = 0; y < sz; y++) {
-		u8 *o = &pred[y * size];
-
-		for (x = 0; x < sz; x++) {
-			switch (mode) {
-			case I4_V:
-				o[x] = z[sz + 2 + x];
-				break;
-			case I4_H:
-				o[x] = z[sz - y];
-				break;
-			case I4_DDL:
-				o[x] = f3[sz + 3 + x + y];
-				break;
-			case I4_DDR:
-				o[x] = f3[sz + 1 + x - y];
-				break;
-			case I4_VR:
+	/* One loop per mode: the mode does not change within the block. */
+	switch (mode) {
+	case I4_V:
+		for (y = 0; y < sz; y++)
+			memcpy(&pred[y * sz], &z[sz + 2], sz);
+		return true;
+	case I4_H:
+		for (y = 0; y < sz; y++)
+			memset(&pred[y * sz], z[sz - y], sz);
+		return true;
+	case I4_DDL:
+		for (y = 0; y < sz; y++)
+			memcpy(&pred[y * sz], &f3[sz + 3 + y], sz);
+		return true;
+	case I4_DDR:
+		for (y = 0; y < sz; y++)
+			memcpy(&pred[y * sz], &f3[sz + 1 - y], sz);
+		return true;
+	case I4_VR:
+		for (y = 0; y < sz; y++)
+			for (x = 0; x < sz; x++) {
 				d = 2 * x - y;
 				k = x - (y >> 1);
-				o[x] = d >= 0 && !(d & 1) ? f2[sz + 1 + k] :
-				       d > 0 ? f3[sz + 1 + k] :
-				       d == -1 ? f3[sz + 1] : f3[sz + 2 + d];
-				break;
-			case I4_HD:
+				pred[y * sz + x] = d >= 0 && !(d & 1) ? f2[sz + 1 + k] :
+						   d > 0 ? f3[sz + 1 + k] :
+						   d == -1 ? f3[sz + 1] : f3[sz + 2 + d];
+			}
+		return true;
+	case I4_HD:
+		for (y = 0; y < sz; y++)
+			for (x = 0; x < sz; x++) {
 				d = 2 * y - x;
 				k = y - (x >> 1);
-				o[x] = d >= 0 && !(d & 1) ? f2[sz - k] :
-				       d > 0 ? f3[sz + 1 - k] :
-				       d == -1 ? f3[sz + 1] : f3[sz - d];
-				break;
-			case I4_VL:
-				k = x + (y >> 1);
-				o[x] = y & 1 ? f3[sz + 3 + k] : f2[sz + 2 + k];
-				break;
-			case I4_HU:
+				pred[y * sz + x] = d >= 0 && !(d & 1) ? f2[sz - k] :
+						   d > 0 ? f3[sz + 1 - k] :
+						   d == -1 ? f3[sz + 1] : f3[sz - d];
+			}
+		return true;
+	case I4_VL:
+		for (y = 0; y < sz; y++)
+			memcpy(&pred[y * sz],
+			       y & 1 ? &f3[sz + 3 + (y >> 1)] : &f2[sz + 2 + (y >> 1)], sz);
+		return true;
+	case I4_HU:
+		for (y = 0; y < sz; y++)
+			for (x = 0; x < sz; x++) {
 				d = x + 2 * y;
 				k = y + (x >> 1);
-				o[x] = d > 2 * last - 1 ? z[1] : d == 2 * last - 1 ? f3[1] :
-				       !(d & 1) ? f2[sz - k - 1] : f3[sz - k - 1];
-				break;
+				pred[y * sz + x] = d > 2 * last - 1 ? z[1] :
+						   d == 2 * last - 1 ? f3[1] :
+						   !(d & 1) ? f2[sz - k - 1] : f3[sz - k - 1];
 			}
-		}
-	}
-	if (mode != I4_DC)
 		return true;
+	}
 	for (x = 0; x < sz; x++) {
 		st += n->has_top ? n->top[1 + x] : 0;
 		sl += n->has_left ? n->left[x] : 0;

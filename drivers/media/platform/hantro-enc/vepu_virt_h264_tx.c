@@ -231,6 +231,24 @@ unsigned int vepu_h264_satd(const u8 *a, const u8 *b, unsigned int stride, unsig
 	return sum;
 }
 
+/**
+ * vepu_h264_satd16_below() - vepu_h264_satd() of two 16x16 blocks at
+ *			      stride 16, given up at @limit
+ * @a:		first block
+ * @b:		second block
+ * @limit:	the cost from which on the caller has no use for the figure
+ *
+ * Return: the SATD, or a partial sum of at least @limit.
+ */
+unsigned int vepu_h264_satd16_below(const u8 *a, const u8 *b, unsigned int limit)
+{
+	unsigned int y, sum = 0;
+
+	for (y = 0; y < 16 && sum < limit; y += 4)
+		sum += vepu_h264_satd_band(a + y * 16, b + y * 16, 16, 16);
+	return sum;
+}
+
 /*
  * Quantise a transformed block into zig-zag order, from scan position
  * @first. Returns whether any level is nonzero.

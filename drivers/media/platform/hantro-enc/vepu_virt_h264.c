@@ -431,8 +431,8 @@ static void vepu_h264_subpel(const struct vepu_h264_ctx *c, unsigned int mbx, un
 					 vepu_h264_se_bits(y - mvp[1]));
 			if (cand >= best)
 				continue;
-			vepu_h264_qpel_pred(q, (int)mbx * 64 + x, (int)mby * 64 + y, pred);
-			cand += vepu_h264_sad(src, pred, 256);
+			cand += vepu_h264_qpel_sad(q, (int)mbx * 64 + x, (int)mby * 64 + y, src,
+						   best - cand);
 			if (cand < best) {
 				best = cand;
 				bx = x;

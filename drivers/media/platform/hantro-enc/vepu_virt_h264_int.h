@@ -251,6 +251,8 @@ struct vepu_qpel {
 /* vepu_virt_h264_qpel.c: luma interpolation */
 void vepu_h264_qpel_build(const struct vepu_h264_ctx *c, int ox, int oy, struct vepu_qpel *q);
 void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, u8 pred[256]);
+unsigned int vepu_h264_qpel_sad(const struct vepu_qpel *q, int x4, int y4, const u8 *src,
+				unsigned int limit);
 void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 		       const s16 mv[2], struct vepu_qpel *q, u8 pred[256]);
 

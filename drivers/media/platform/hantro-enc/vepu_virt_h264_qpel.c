@@ -180,6 +180,41 @@ void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, u8 pred[256]
 	}
 }
 
+/**
+ * vepu_h264_qpel_sad() - SAD of a block against a prediction from built planes
+ * @q:		planes as for vepu_h264_qpel_pred()
+ * @x4:		left edge of the prediction, quarter samples, picture coordinates
+ * @y4:		top edge
+ * @src:	the block, stride 16
+ * @limit:	a SAD from which on the caller has no use for the figure
+ *
+ * Return: the SAD, or a partial sum of at least @limit.
+ */
+unsigned int vepu_h264_qpel_sad(const struct vepu_qpel *q, int x4, int y4, const u8 *src,
+				unsigned int limit)
+{
+	int x0 = (x4 >> 2) - q->ox, y0 = (y4 >> 2) - q->oy;
+	const u8 (*s)[3] = vepu_qpel_src[(y4 & 3) * 4 + (x4 & 3)];
+	const u8 *a = &q->p[s[0][0]][y0 + s[0][2]][x0 + s[0][1]];
+	const u8 *b = &q->p[s[1][0]][y0 + s[1][2]][x0 + s[1][1]];
+	unsigned int x, y, sad = 0;
+
+	for (y = 0; y < 16; y++) {
+		const u8 *ra = a + y * VEPU_QPEL_N, *rb = b + y * VEPU_QPEL_N;
+		const u8 *rs = src + y * 16;
+
+		/* The mean of a sample with itself is that sample. */
+		for (x = 0; x < 16; x++) {
+			int d = rs[x] - ((ra[x] + rb[x] + 1) >> 1);
+
+			sad += d < 0 ? -d : d;
+		}
+		if ((y & 3) == 3 && sad >= limit)
+			break;
+	}
+	return sad;
+}
+
 /* Luma of the reference at a whole-sample displacement, edges replicated. */
 static void vepu_h264_fetch_luma(const struct vepu_h264_ctx *c, int x0, int y0, u8 pred[256])
 {

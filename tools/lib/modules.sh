@@ -4,6 +4,7 @@
 # module_build NAME KDIR [MAKE ARGS...]: build a copy of the driver sources with
 # W=1 in $HANTRO_CACHE/modbuild/NAME and print that directory. Fails on any
 # compiler or modpost warning, since the project keeps W=1 builds clean.
+# HANTRO_MODULE_SRC names another source tree to build (default: this one).
 module_build() {
 	local name=$1 kdir=$2 dir log
 	shift 2
@@ -11,7 +12,7 @@ module_build() {
 	log="$dir.log"
 	mkdir -p "$dir"
 	rsync -a --delete --exclude .git --exclude '/userspace-test' --exclude '/tests' \
-		"$HANTRO_TOP/" "$dir/"
+		"${HANTRO_MODULE_SRC:-$HANTRO_TOP}/" "$dir/"
 	if ! make -C "$dir" KDIR="$kdir" W=1 "$@" modules >"$log" 2>&1; then
 		say "module build $name failed:" >&2
 		grep -E 'error|warning' "$log" | head -n 20 >&2
@@ -24,31 +25,67 @@ module_build() {
 	echo "$dir"
 }
 
-# arm64_kernel_tree SERIES: a kernel tree prepared with the configuration and
-# Module.symvers of Debian's arm64 kernel, the distribution kernel boards run.
-arm64_kernel_tree() {
-	local series=$1 src upstream pkg deb dir hdr
+# distro_kernel_tree SERIES ARCH: a kernel tree prepared with the configuration
+# and Module.symvers of Debian's kernel of that series for ARCH (amd64 or
+# arm64), the kernel distributions and boards run: external modules build
+# against it without building the kernel.
+distro_kernel_tree() {
+	local series=$1 arch=$2 src ver pkg p deb dir hdr karch=x86_64 cross=
+	[ "$arch" = arm64 ] && karch=arm64 cross=aarch64-linux-gnu-
 	src=$(kernel_source "$series") || return 1
-	upstream=$(pkg_candidate "linux-source-$series" | sed 's/-[^-]*$//')
+	ver=$(pkg_candidate "linux-source-$series")
+	pkg=
 	# shellcheck disable=SC2046
-	pkg=$(apt-cache $(pkg_apt_opts) pkgnames "linux-headers-$upstream+" |
-		grep -E '^linux-headers-[^-]+\+deb[0-9]+-arm64$' | head -n 1)
-	[ -n "$pkg" ] || die "no arm64 headers package for $upstream"
-	dir="$HANTRO_CACHE/kbuild/arm64-$upstream"
+	for p in $(apt-cache $(pkg_apt_opts) pkgnames "linux-headers-$series" |
+		   grep -E "^linux-headers-${series//./\\.}(\.[0-9]+)*(-[0-9]+)?(\+deb[0-9]+)?-$arch\$"); do
+		[ "$(pkg_candidate "$p:$arch")" = "$ver" ] && pkg=$p && break
+	done
+	[ -n "$pkg" ] || die "no $arch headers package at version $ver"
+	dir="$HANTRO_CACHE/kbuild/$arch-$ver"
 	if [ ! -f "$dir/.built" ]; then
-		deb=$(pkg_download "$pkg:arm64" "$HANTRO_CACHE/debs") || return 1
+		deb=$(pkg_download "$pkg:$arch" "$HANTRO_CACHE/debs") || return 1
 		rm -rf "$dir" "$dir.hdr"
 		mkdir -p "$dir" "$dir.hdr"
 		dpkg-deb -x "$deb" "$dir.hdr"
 		hdr=$(dirname "$(find "$dir.hdr" -name Module.symvers | head -n 1)")
 		cp "$hdr/.config" "$dir/.config"
-		run_step "preparing the arm64 $upstream tree (Debian's arm64 config)" \
-			"$dir.log" make -C "$src" O="$dir" ARCH=arm64 \
-			CROSS_COMPILE=aarch64-linux-gnu- olddefconfig modules_prepare >&2 ||
+		run_step "preparing the $arch $ver tree (Debian's config)" \
+			"$dir.log" make -C "$src" O="$dir" ARCH="$karch" \
+			CROSS_COMPILE="$cross" olddefconfig modules_prepare >&2 ||
 			return 1
 		cp "$hdr/Module.symvers" "$dir/Module.symvers"
 		rm -rf "$dir.hdr"
 		touch "$dir/.built"
 	fi
 	echo "$dir"
+}
+
+# kasan_split MODDIR: 0 when, in a build against a KASAN kernel, the codec
+# cores Kbuild names in hantro_codec_cores carry no KASAN instrumentation
+# and every other object of the two modules does. Prints the offenders.
+kasan_split() {
+	local obj=$1/drivers/media/platform/hantro-enc o name cores bad=0
+	cores=$(sed -n '/^hantro_codec_cores :=/,/^$/p' "$obj/Kbuild" | grep -oE '[a-z0-9_]+\.o')
+	[ -n "$cores" ] || { echo "no hantro_codec_cores in Kbuild"; return 1; }
+	for o in "$obj"/*.o; do
+		name=${o##*/}
+		case $name in hantro-enc.o | hantro-vepu-virt.o | *.mod.o) continue ;; esac
+		if echo "$cores" | grep -qx "$name"; then
+			! nm -u "$o" | grep -q __asan_ || { echo "instrumented core: $name"; bad=1; }
+		else
+			nm -u "$o" | grep -q __asan_ || { echo "uninstrumented: $name"; bad=1; }
+		fi
+	done
+	return "$bad"
+}
+
+# kasan_oob_tree DIR: a copy of the sources in DIR whose probe writes one
+# byte past the device structure it allocates, for the harness self-test.
+kasan_oob_tree() {
+	local dir=$1 drv=$1/drivers/media/platform/hantro-enc/hantro_enc_drv.c
+	mkdir -p "$dir"
+	rsync -a --delete --exclude .git --exclude '/userspace-test' --exclude '/tests' \
+		"$HANTRO_TOP/" "$dir/"
+	sed -i 's/^\tplatform_set_drvdata(pdev, dev);$/&\n\t{ volatile size_t end = sizeof(*dev); ((u8 *)dev)[end] = 1; }/' "$drv"
+	grep -q 'volatile size_t end' "$drv"
 }

@@ -35,9 +35,10 @@ vm_selected() {
 # vm_suite LABEL KDIR ROOTFS SUITE MODDIR TIMEOUT [VAR=VALUE...]: run one guest
 # suite and merge its checks, prefixed with LABEL, into the run's results.
 vm_suite() {
-	local label=$1 kdir=$2 root=$3 suite=$4 moddir=$5 limit=$6 out payload ok=0
+	local label=$1 kdir=$2 root=$3 suite=$4 moddir=$5 limit=$6 out payload ok=0 t0
 	shift 6
 	vm_selected "$label-$suite" || return 0
+	t0=$(date +%s)
 	payload="$HANTRO_CACHE/payload/$label-$suite"
 	out="$HANTRO_OUT/vm-$label-$suite"
 	payload_make "$payload" "$suite" "$moddir" "$@"
@@ -50,5 +51,29 @@ vm_suite() {
 	else
 		result FAIL "[$label] $suite: VM run clean (no splat, no timeout); logs in $out"
 	fi
+	printf '%-24s %5d s\n' "$label-$suite" $(($(date +%s) - t0)) | tee -a "$HANTRO_OUT/times.txt"
 	return "$ok"
+}
+
+# vm_lanes FUNCTION...: run each FUNCTION (a list of vm_suite calls) as a lane
+# of guests. Lanes run at once when the machine has a core per lane (or
+# HANTRO_VM_LANES allows that many), each logging to $HANTRO_OUT/lane-N.log,
+# which is printed when all have ended; otherwise they run one after another.
+vm_lanes() {
+	local max=${HANTRO_VM_LANES:-$(nproc)} n=0 f pids=()
+	if [ "$max" -lt "$#" ]; then
+		for f in "$@"; do "$f"; done
+		return 0
+	fi
+	for f in "$@"; do
+		n=$((n + 1))
+		say "lane $n ($f) runs in the background, log: $HANTRO_OUT/lane-$n.log"
+		"$f" >"$HANTRO_OUT/lane-$n.log" 2>&1 &
+		pids+=($!)
+	done
+	wait "${pids[@]}"
+	for n in $(seq 1 $#); do
+		say "== lane $n"
+		cat "$HANTRO_OUT/lane-$n.log"
+	done
 }

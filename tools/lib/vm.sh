@@ -7,16 +7,27 @@
 
 VM_MEMORY=${VM_MEMORY:-2G}
 
+# vm_prepare_root KDIR ROOTFS: the guest root is shared by all test kernels
+# and by guests running at once: install this kernel's modules and the init
+# script, writing nothing when they are current so running guests never see
+# a file change under them.
+vm_prepare_root() {
+	local kdir=$1 root=$2 rel
+	rel=$(kernel_release "$kdir")
+	mkdir -p "$root/lib/modules"
+	rsync -a --delete "$kdir/modroot/lib/modules/$rel/" "$root/lib/modules/$rel/"
+	cmp -s "$HANTRO_TOP/tools/vm/guest/init.sh" "$root/sbin/hantro-vm-init" ||
+		install -m 0755 "$HANTRO_TOP/tools/vm/guest/init.sh" "$root/sbin/hantro-vm-init"
+}
+
 # vm_boot KDIR ROOTFS PAYLOAD OUTDIR TIMEOUT_S: 0 when main.sh passed, the guest
 # finished in time and the kernel reported no splat.
 vm_boot() {
 	local kdir=$1 root=$2 payload=$3 out=$4 limit=$5 rel rc=0 splats
 	rel=$(kernel_release "$kdir")
 	rm -rf "$out"
-	mkdir -p "$out" "$root/lib/modules"
-	# The guest root is shared by all test kernels: refresh this one's modules.
-	rsync -a --delete "$kdir/modroot/lib/modules/$rel/" "$root/lib/modules/$rel/"
-	install -m 0755 "$HANTRO_TOP/tools/vm/guest/init.sh" "$root/sbin/hantro-vm-init"
+	mkdir -p "$out"
+	vm_prepare_root "$kdir" "$root"
 
 	say "booting $rel under QEMU (limit ${limit}s); guest output follows"
 	timeout --foreground -k 10 "$limit" qemu-system-x86_64 \

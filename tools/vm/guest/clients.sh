@@ -55,7 +55,7 @@ gst_jpeg() {
 
 # Each size in NV12 with a frame rate; the second raw layout (I420, no
 # frame rate in the caps) at the smallest and the largest size.
-echo "== GStreamer v4l2h264enc and v4l2jpegenc at the sizes users encode"
+section "GStreamer v4l2h264enc and v4l2jpegenc at the sizes users encode"
 for size in 176x144:6:both 320x240:6:nv12 640x360:6:nv12 1280x720:3:nv12 1920x1080:3:both; do
 	IFS=: read -r wh n fmts <<-EOF
 	$size
@@ -69,7 +69,7 @@ for size in 176x144:6:both 320x240:6:nv12 640x360:6:nv12 1280x720:3:nv12 1920x10
 	fi
 done
 
-echo "== GStreamer: the JPEG transcode pipeline of a 640x360 MP4"
+section "GStreamer: the JPEG transcode pipeline of a 640x360 MP4"
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x360:rate=30 -frames:v 5 \
 	-c:v mjpeg -q:v 2 -y /tmp/src360.mp4
 rm -f /tmp/transcode.mkv
@@ -80,7 +80,7 @@ check "filesrc ! qtdemux ! decodebin ! videoconvert ! v4l2jpegenc ! matroskamux:
 	test "$(ffprobe -v error -count_frames -show_entries stream=width,height,nb_read_frames \
 		-of csv=p=0 /tmp/transcode.mkv)" = "640,360,5"
 
-echo "== GStreamer v4l2jpegenc: the range it codes is the range JFIF declares"
+section "GStreamer v4l2jpegenc: the range it codes is the range JFIF declares"
 # The frame goes both to the encoder and, through a tee, to a file: the
 # source must have been asked for full range (GStreamer's colorimetry string
 # starts with 1:) and the picture must match it sample for sample.
@@ -103,7 +103,7 @@ p=$(ffmpeg -hide_banner -nostdin -f rawvideo -pix_fmt gray -s 640x480 -i /tmp/q9
 	sed -n 's/.*PSNR.* average:\([0-9.inf]*\).*/\1/p' | head -n 1)
 check "... and codes those samples: luma PSNR ${p:-none} >= 40 dB at quality 95" at_least "$p" 40
 
-echo "== GStreamer: CAPTURE first at 1080p, a detailed picture at 20 Mbit/s"
+section "GStreamer: CAPTURE first at 1080p, a detailed picture at 20 Mbit/s"
 dmesg -c >/dev/null
 rm -f /tmp/snow.h264
 timeout 900 gst-launch-1.0 -q -f videotestsrc pattern=snow num-buffers=5 ! \
@@ -142,12 +142,12 @@ ff_h264() {
 		at_least "$p" 30
 }
 
-echo "== FFmpeg h264_v4l2m2m to MP4"
+section "FFmpeg h264_v4l2m2m to MP4"
 ff_h264 640 480 nv12 15
 ff_h264 1000 562 nv12 6
 ff_h264 1920 1080 yuv420p 3
 
-echo "== a camera's exact-size 1080p NV12 DMABUFs (vivid as the camera)"
+section "a camera's exact-size 1080p NV12 DMABUFs (vivid as the camera)"
 modprobe font 2>/dev/null
 modprobe vivid n_devs=1 allocators=1 multiplanar=2 node_types=1 2>/dev/null
 cam=$(node_named "vivid-000-vid-cap")
@@ -172,7 +172,7 @@ vui() {
 	check "VUI for $1: $got (want $2)" test "$got" = "$2"
 }
 
-echo "== colour description in the SPS (ffprobe)"
+section "colour description in the SPS (ffprobe)"
 vui colorspace=smpte170m "tv,smpte170m,smpte170m,smpte170m"
 vui colorspace=rec709,quantization=full-range "pc,bt709,bt709,bt709"
 vui colorspace=srgb "tv,smpte170m,iec61966-2-1,bt709"

@@ -4,14 +4,14 @@
 # report its bitrate and PSNR against the source.
 . ./lib.sh
 . ./psnr.sh
-echo "== loading hantro-enc and hantro-vepu-virt"
+section "loading hantro-enc and hantro-vepu-virt"
 check "modules load" load_project_modules
 node=$(node_named hantro-video-enc)
 check "H.264 encoder node registered" test -n "$node"
 [ -n "$node" ] || finish
 v4l2-ctl -d "$node" --info | sed -n 's/^\t*\(Driver name\|Card type\|Bus info\).*/  &/p'
 
-echo "== encoding 60 frames (2 s) of 1280x720 testsrc2 to H.264 at 2 Mbit/s CBR"
+section "encoding 60 frames (2 s) of 1280x720 testsrc2 to H.264 at 2 Mbit/s CBR"
 ffmpeg -v error -nostdin -f lavfi -i "testsrc2=size=1280x720:rate=30" -frames:v 60 \
 	-f rawvideo -pix_fmt yuv420p -y /tmp/ref.yuv
 timeout 900 gst-launch-1.0 -q filesrc location=/tmp/ref.yuv ! \

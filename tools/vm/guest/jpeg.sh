@@ -7,7 +7,7 @@
 node=$(suite_start hantro-jpeg-enc JPEG compliance-jpeg)
 [ -n "$node" ] || finish
 
-echo "== state machine walk (userspace-test) on $node"
+section "state machine walk (userspace-test) on $node"
 ./hantro-enc-test -d "$node" -F /sys/module/hantro_vepu_virt/parameters/inject_fault \
 	>/mnt/out/userspace-test-jpeg.log 2>&1
 tail -n 1 /mnt/out/userspace-test-jpeg.log
@@ -17,7 +17,7 @@ check "userspace-test: every transition and injected fault on the JPEG node" \
 	grep -q ' 0 failed$' /mnt/out/userspace-test-jpeg.log
 
 if [ "${JPEG_QUICK:-0}" != 1 ]; then
-echo "== 8 file handles encoding 100 frames each at once"
+section "8 file handles encoding 100 frames each at once"
 mkdir -p /tmp/jobs
 ./hantro-enc-test -d "$node" -j 8 -n 100 -s 320x240 -o /tmp/jobs >/mnt/out/concurrent-jpeg.log 2>&1
 tail -n 1 /mnt/out/concurrent-jpeg.log
@@ -32,7 +32,7 @@ fi
 # JPEG_QUICK=1 (the second kernel's run) keeps the checks that catch API
 # breaks at run time and skips the long ones.
 if [ "${JPEG_QUICK:-0}" != 1 ]; then
-echo "== v4l2-compliance -s -a (every format) and -e (DMABUF from vivid)"
+section "v4l2-compliance -s -a (every format) and -e (DMABUF from vivid)"
 check "v4l2-compliance -s -a JPEG node: 0 failures, 0 warnings" \
 	compliance "$node" compliance-jpeg-all -s -a
 grep -E 'fail:|warn:' /mnt/out/compliance-jpeg-all.log | head -n 10
@@ -47,7 +47,7 @@ grep -E 'fail:|warn:' /mnt/out/compliance-jpeg-dmabuf.log | head -n 10
 rmmod vivid
 fi
 
-echo "== v4l2-ctl encodes at quality 95 in every input format"
+section "v4l2-ctl encodes at quality 95 in the input formats"
 # Single-buffer formats at 1000x562, a CROP of 1008x576: v4l2-ctl reads
 # frames of the crop size and pads them itself. v4l2-ctl 1.30 streams
 # nothing from a file for per-plane formats with an OUTPUT crop, so those
@@ -56,8 +56,12 @@ ffmpeg -v error -nostdin -f lavfi -i "testsrc2=size=1008x576:rate=25" -frames:v 
 	-f rawvideo -pix_fmt yuv420p -y /tmp/ref-full.yuv
 ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 1008x576 -i /tmp/ref-full.yuv \
 	-vf crop=1000:562:0:0 -f rawvideo -pix_fmt yuv420p -y /tmp/ref-crop.yuv
-for fmt in NV12:NV12:nv12:crop NV12:NV12:nv12:full YUV420:YU12:yuv420p:crop \
-	   YUV420:YU12:yuv420p:full YUYV:YUYV:yuyv422:crop UYVY:UYVY:uyvy422:crop; do
+fmts="NV12:NV12:nv12:crop NV12:NV12:nv12:full YUV420:YU12:yuv420p:crop
+      YUV420:YU12:yuv420p:full YUYV:YUYV:yuyv422:crop UYVY:UYVY:uyvy422:crop"
+# One encode shows the register set codes a picture; the formats are the
+# input stage's, swept on the first kernel.
+[ "${JPEG_QUICK:-0}" = 1 ] && fmts=NV12:NV12:nv12:crop
+for fmt in $fmts; do
 	IFS=: read -r v cc f area <<-EOT
 	$fmt
 	EOT
@@ -80,7 +84,7 @@ for fmt in NV12:NV12:nv12:crop NV12:NV12:nv12:full YUV420:YU12:yuv420p:crop \
 done
 
 if [ "${JPEG_QUICK:-0}" != 1 ]; then
-echo "== GStreamer v4l2jpegenc"
+section "GStreamer v4l2jpegenc"
 rm -f /tmp/gst-*.jpg
 timeout 300 gst-launch-1.0 -q videotestsrc num-buffers=5 ! \
 	video/x-raw,format=NV12,width=640,height=480 ! \
@@ -95,7 +99,7 @@ for f in /tmp/gst-00.jpg /tmp/gst-04.jpg; do
 done
 fi
 
-echo "== unbind while a client streams, then bind again"
+section "unbind while a client streams, then bind again"
 ./hantro-enc-test -d "$node" -j 1 -n 1000 -s 320x240 >/mnt/out/unbind-jpeg.log 2>&1 &
 pid=$!
 sleep 3

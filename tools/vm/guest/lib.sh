@@ -6,7 +6,8 @@
 RESULTS=/mnt/out/results
 [ -f ./env.sh ] && . ./env.sh
 MODDIR=/mnt/host/modules
-: >"$RESULTS"
+# A suite run by another (HANTRO_NESTED=1) adds to its results.
+[ "${HANTRO_NESTED:-0}" = 1 ] || : >"$RESULTS"
 
 check() {
 	_name=$1
@@ -20,8 +21,22 @@ check() {
 	fi
 }
 
+# section TITLE: start a part of the suite; prints how long the previous
+# part took, so slow parts show up in every log. The state lives in a file
+# because parts also start inside command substitutions.
+section() {
+	_now=$(date +%s)
+	if [ -s /tmp/.section ]; then
+		read -r _t0 _title </tmp/.section
+		echo "   (took $((_now - _t0)) s: $_title)"
+	fi
+	[ $# -gt 0 ] && echo "== $*" && echo "$_now $*" >/tmp/.section
+	[ $# -gt 0 ] || rm -f /tmp/.section
+}
+
 # finish: record main.sh's verdict for init.sh and stop.
 finish() {
+	section
 	if grep -q '^FAIL' "$RESULTS"; then echo 1; else echo 0; fi >/mnt/out/main-status
 	exit 0
 }
@@ -71,12 +86,12 @@ virtual_vepu_bound() {
 # NODENAME (WHAT names it in messages) and run v4l2-compliance -s on it,
 # keeping the log as /mnt/out/LOG.log. Prints the node (nothing if none).
 suite_start() {
-	echo "== virtual VEPU register set: ${VEPU_IP:-h1}" >&2
+	section "virtual VEPU register set: ${VEPU_IP:-h1}" >&2
 	check "modules load" load_project_modules >&2
 	_node=$(node_named "$1")
 	check "$2 node registered" test -n "$_node" >&2
 	[ -n "$_node" ] || return 1
-	echo "== v4l2-compliance -s on $_node" >&2
+	section "v4l2-compliance -s on $_node" >&2
 	check "v4l2-compliance -s $2 node: 0 failures, 0 warnings" \
 		compliance "$_node" "$3" -s >&2
 	grep -E 'fail:|warn:' "/mnt/out/$3.log" | head -n 20 >&2

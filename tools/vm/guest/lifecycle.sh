@@ -54,7 +54,7 @@ holds() {
 	test "$_f" -ge "$2"
 }
 
-echo "== unbind and rebind the driver while both nodes stream"
+section "unbind and rebind the driver while both nodes stream"
 stream "$venc" H264 100000 /dev/null &
 p1=$!
 stream "$jenc" JPEG 100000 /dev/null &
@@ -67,7 +67,7 @@ check "rebind" sh -c "echo $VEPU_DEV >/sys/bus/platform/drivers/hantro-enc/bind"
 find_nodes
 check "... the H.264 node encodes again" encodes "$venc" H264
 
-echo "== rmmod the virtual VEPU with files open and a stream running"
+section "rmmod the virtual VEPU with files open and a stream running"
 stream "$venc" H264 100000 /dev/null &
 p1=$!
 sleep 3
@@ -79,7 +79,7 @@ check "the virtual VEPU loads again" insmod "$MODDIR/hantro-vepu-virt.ko" ip="${
 find_nodes
 check "... the H.264 node encodes again" encodes "$venc" H264
 
-echo "== a frame that outlives the watchdog, then unbind at once"
+section "a frame that outlives the watchdog, then unbind at once"
 stream "$venc" H264 100000 /dev/null &
 p1=$!
 sleep 2
@@ -93,7 +93,7 @@ echo "$VEPU_DEV" >/sys/bus/platform/drivers/hantro-enc/bind
 find_nodes
 check "... the H.264 node encodes again" encodes "$venc" H264
 
-echo "== clients killed in the middle of a frame"
+section "clients killed in the middle of a frame"
 for delay in 0.3 1.1 2.3; do
 	stream "$venc" H264 100000 /dev/null &
 	p1=$!
@@ -106,7 +106,7 @@ done
 check "after 6 kills mid-frame the H.264 node encodes" encodes "$venc" H264
 check "... and the JPEG node" encodes "$jenc" JPEG
 
-echo "== both nodes at once, interleaved jobs"
+section "both nodes at once, interleaved jobs"
 stream "$venc" H264 60 /tmp/both.h264 &
 p1=$!
 stream "$jenc" JPEG 60 /tmp/both.mjpeg &
@@ -119,7 +119,7 @@ check "... the H.264 stream decodes strictly with its 60 frames (59: v4l2-ctl)" 
 # Suspend to idle with pm_test hung this guest (9p root under QEMU) during
 # a stream, for a reason not found yet; LIFECYCLE_SLEEP=1 runs it.
 if [ "${LIFECYCLE_SLEEP:-0}" = 1 ] && [ -w /sys/power/pm_test ]; then
-	echo "== system sleep (pm_test devices) during a stream"
+	section "system sleep (pm_test devices) during a stream"
 	echo devices >/sys/power/pm_test
 	rm -f /tmp/sleep.h264
 	stream "$venc" H264 90 /tmp/sleep.h264 &
@@ -131,7 +131,7 @@ if [ "${LIFECYCLE_SLEEP:-0}" = 1 ] && [ -w /sys/power/pm_test ]; then
 	echo none >/sys/power/pm_test
 fi
 
-echo "== the ioctl fuzzer on both nodes at once"
+section "the ioctl fuzzer on both nodes at once"
 fuzz_nodes "${FUZZ_SECONDS:-60}" "$venc" "$jenc"
 
 check "modules unload" unload_project_modules

@@ -3,7 +3,7 @@
 # and the harness itself can judge a stateful encoder with v4l2-compliance.
 . ./lib.sh
 
-echo "== project modules"
+section "project modules"
 check "modules load" load_project_modules
 check "driver binds the virtual VEPU" virtual_vepu_bound
 dmesg | grep -E 'hantro' | sed 's/^/  /'
@@ -16,7 +16,7 @@ check "modules unload again" unload_project_modules
 # The reference figure is taken once, on the first kernel (SMOKE_VICODEC=0
 # skips it on the others).
 [ "${SMOKE_VICODEC:-1}" = 1 ] || finish
-echo "== harness reference: v4l2-compliance on vicodec's stateful encoder"
+section "harness reference: v4l2-compliance on vicodec's stateful encoder"
 modprobe vicodec
 enc=$(node_named stateful-encoder)
 check "vicodec encoder node present" test -n "$enc"

@@ -8,3 +8,4 @@
 . "$HANTRO_TOP/tools/lib/vm.sh"
 . "$HANTRO_TOP/tools/lib/payload.sh"
 . "$HANTRO_TOP/tools/lib/psnr.sh"
+. "$HANTRO_TOP/tools/lib/oracle.sh"

@@ -23,12 +23,15 @@ vm_prepare_root() {
 # vm_boot KDIR ROOTFS PAYLOAD OUTDIR TIMEOUT_S: 0 when main.sh passed, the guest
 # finished in time and the kernel reported no splat.
 vm_boot() {
-	local kdir=$1 root=$2 payload=$3 out=$4 limit=$5 rel rc=0 splats
+	local kdir=$1 root=$2 payload=$3 out=$4 limit=$5 rel rc=0 splats oracle
 	rel=$(kernel_release "$kdir")
 	rm -rf "$out"
 	mkdir -p "$out"
 	vm_prepare_root "$kdir" "$root"
 
+	# The guest's checks run FFmpeg on the host (tools/vm/guest/oracle.sh).
+	oracle_serve "$out/oracle" &
+	oracle=$!
 	say "booting $rel under QEMU (limit ${limit}s); guest output follows"
 	timeout --foreground -k 10 "$limit" qemu-system-x86_64 \
 		-m "$VM_MEMORY" -smp 2 -nographic -no-reboot -nodefaults -serial stdio \
@@ -40,6 +43,9 @@ vm_boot() {
 		</dev/null 2>&1 | tee "$out/console.log" |
 		grep --line-buffered -v '^\[ *[0-9]' | sed -u 's/^/  vm| /'
 	rc=${PIPESTATUS[0]}
+	touch "$out/oracle/stop"
+	wait "$oracle"
+	rm -rf "$out/oracle"
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		say "VM run timed out after ${limit}s"
 		return 1

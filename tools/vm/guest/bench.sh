@@ -5,7 +5,7 @@
 . ./psnr.sh
 
 clip=/mnt/host/clip-640x480.yuv
-kbps() { echo $(($(stat -c %s "$1") * 8 * 30 / 300 / 1000)); }
+kbps() { echo $(($(stat -L -c %s "$1") * 8 * 30 / 300 / 1000)); }
 
 check "modules load" load_project_modules
 node=$(node_named hantro-video-enc)

@@ -12,7 +12,7 @@ start_both_nodes || finish
 
 # frames_of FILE.yuv W H: how many I420 frames of WxH the file holds.
 frames_of() {
-	echo $(($(stat -c %s "$1" 2>/dev/null || echo 0) / ($2 * $3 * 3 / 2)))
+	echo $(($(stat -L -c %s "$1" 2>/dev/null || echo 0) / ($2 * $3 * 3 / 2)))
 }
 
 # gst_h264 W H FORMAT RATE N: videotestsrc -> v4l2h264enc -> Annex B file;

@@ -19,14 +19,14 @@ check "userspace-test: every transition and injected fault on the H.264 node" \
 check "the stream after a Reset decodes on its own (FFmpeg, explode)" \
 	decode_h264 /tmp/ut/after-reset.h264 /tmp/after-reset.yuv
 check "... and holds its 3 frames" \
-	test "$(stat -c %s /tmp/after-reset.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 3))
+	test "$(stat -L -c %s /tmp/after-reset.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 3))
 
 # userspace-test's ENTROPY_MODE streams: Main and High in CABAC, Baseline CAVLC.
 for p in main high constrained-baseline; do
 	check "ENTROPY_MODE CABAC, $p profile: the stream decodes (FFmpeg, explode)" \
 		decode_h264 "/tmp/ut/entropy-$p.h264" /tmp/entropy.yuv
 	check "... and holds its 5 frames" \
-		test "$(stat -c %s /tmp/entropy.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 5))
+		test "$(stat -L -c %s /tmp/entropy.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 5))
 done
 check "... the High stream's PPS enables 8x8 transforms" \
 	sh -c "ffmpeg -v trace -nostdin -i /tmp/ut/entropy-high.h264 -c copy \
@@ -56,7 +56,7 @@ cp /tmp/gst.mp4 /mnt/out/ 2>/dev/null
 check "gst-launch ... v4l2h264enc ... mp4mux: an MP4 FFmpeg decodes strictly" \
 	decode_h264 /tmp/gst.mp4 /tmp/gst.yuv
 check "... with all 90 frames" \
-	test "$(stat -c %s /tmp/gst.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 90))
+	test "$(stat -L -c %s /tmp/gst.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 90))
 
 section "GStreamer: High profile, CABAC and 8x8 transforms"
 rm -f /tmp/gst-high.mp4
@@ -70,7 +70,7 @@ cp /tmp/gst-high.mp4 /mnt/out/ 2>/dev/null
 check "v4l2h264enc profile=high, CABAC, 8x8: an MP4 FFmpeg decodes strictly" \
 	decode_h264 /tmp/gst-high.mp4 /tmp/gst-high.yuv
 check "... with all 30 frames" \
-	test "$(stat -c %s /tmp/gst-high.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 30))
+	test "$(stat -L -c %s /tmp/gst-high.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 30))
 check "... in High profile" \
 	test "$(ffprobe -v error -show_entries stream=profile -of csv=p=0 /tmp/gst-high.mp4)" = High
 
@@ -83,7 +83,7 @@ cp /tmp/ff.mp4 /mnt/out/ 2>/dev/null
 # sample holds SPS, PPS and the first picture, and the MP4 decodes strictly.
 check "ffmpeg -c:v h264_v4l2m2m: the MP4 decodes strictly" decode_h264 /tmp/ff.mp4 /tmp/ff.yuv
 check "... with all 60 frames" \
-	test "$(stat -c %s /tmp/ff.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 60))
+	test "$(stat -L -c %s /tmp/ff.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 60))
 
 section "v4l2-ctl: cropped 1000x562, REPEAT_SEQ_HEADER, GOP_SIZE 10 (the IDR period) and I_PERIOD 30"
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=1000x562:rate=30 -frames:v 30 \
@@ -107,7 +107,7 @@ check "... at the visible size 1000x562 (SPS cropping)" \
 # without collecting the drained last frame when frames take about a second
 # (the 7.x debug kernel); userspace-test checks that no drained frame is lost.
 check "... holding at least 29 of the 30 frames" \
-	test "$(stat -c %s /tmp/ctl.yuv 2>/dev/null)" -ge $((1000 * 562 * 3 / 2 * 29))
+	test "$(stat -L -c %s /tmp/ctl.yuv 2>/dev/null)" -ge $((1000 * 562 * 3 / 2 * 29))
 p=$(psnr_yuv /tmp/ref.yuv /tmp/ctl.yuv 1000 562)
 check "... PSNR ${p:-none} >= 30 dB at 4 Mbit/s" at_least "$p" 30
 # Cut the stream at every IDR after the first: each tail decodes alone.
@@ -130,7 +130,7 @@ cbr_run() {
 		--set-ctrl=video_bitrate_mode=1,video_bitrate=1000000"$3" \
 		--stream-out-mmap --stream-mmap --stream-from=/tmp/cbr.nv12 \
 		--stream-to="/tmp/$1.h264" --stream-count=90 >"/mnt/out/ctl-$1.log" 2>&1
-	kbps=$(($(stat -c %s "/tmp/$1.h264" 2>/dev/null || echo 0) * 8 * 30 / 90 / 1000))
+	kbps=$(($(stat -L -c %s "/tmp/$1.h264" 2>/dev/null || echo 0) * 8 * 30 / 90 / 1000))
 	echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
 	check "$2 1 Mbit/s: achieved $kbps kbit/s within 15%" \
 		test "$kbps" -ge 850 -a "$kbps" -le 1150

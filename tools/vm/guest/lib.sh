@@ -6,6 +6,13 @@
 RESULTS=/mnt/out/results
 [ -f ./env.sh ] && . ./env.sh
 MODDIR=/mnt/host/modules
+# The checks' FFmpeg runs on the host when it serves (oracle.sh says why).
+if [ -e /mnt/out/oracle/serving ] && [ ! -x /tmp/bin/ffmpeg ]; then
+	mkdir -p /tmp/bin
+	ln -sf /mnt/host/oracle.sh /tmp/bin/ffmpeg
+	ln -sf /mnt/host/oracle.sh /tmp/bin/ffprobe
+fi
+[ -x /tmp/bin/ffmpeg ] && PATH=/tmp/bin:$PATH && export PATH
 # A suite run by another (HANTRO_NESTED=1) adds to its results.
 [ "${HANTRO_NESTED:-0}" = 1 ] || : >"$RESULTS"
 

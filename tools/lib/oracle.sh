@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: GPL-2.0
+# The host side of tools/vm/guest/oracle.sh: FFmpeg and ffprobe commands a
+# guest leaves in its output directory, run natively on the host.
+
+# oracle_serve DIR: run every request that appears in DIR until DIR/stop
+# exists. A request is ID.args (one argument per line, files named relative
+# to DIR) and ID.req (the tool); the answer is ID.out, ID.err and, last,
+# ID.rc. The guest's ID.done lets the host remove them.
+oracle_serve() {
+	local dir=$1 req id tool args
+	mkdir -p "$dir"
+	touch "$dir/serving"
+	while [ ! -e "$dir/stop" ]; do
+		for req in "$dir"/*.req; do
+			[ -e "$req" ] || continue
+			id=${req%.req}
+			tool=$(cat "$req")
+			rm -f "$req"
+			case $tool in ffmpeg | ffprobe) ;; *) continue ;; esac
+			mapfile -t args <"$id.args"
+			(cd "$dir" && "$tool" "${args[@]}" >"$id.out" 2>"$id.err" </dev/null)
+			echo $? >"$id.rc.tmp"
+			mv "$id.rc.tmp" "$id.rc"
+		done
+		for req in "$dir"/*.done; do
+			[ -e "$req" ] && rm -f "${req%.done}".*
+		done
+		sleep 0.05
+	done
+}

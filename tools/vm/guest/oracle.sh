@@ -1,0 +1,65 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# ffmpeg and ffprobe for the guest's checks, run by the host.
+#
+# Under QEMU's emulation with the debug kernel, starting FFmpeg (212 shared
+# libraries) takes 7 to 10 s in the guest and a fraction of a second on the
+# host, and the suites start it a hundred times. lib.sh puts this script on
+# PATH as ffmpeg and ffprobe: it copies the command's input files to the
+# exchange directory the host watches (tools/lib/oracle.sh), waits for the
+# host's FFmpeg to run the command there, and links the output file into
+# place, so callers see the files, output and exit status of a local run
+# (measure outputs with stat -L).
+# FFmpeg as a client of the driver (v4l2m2m) runs here, as users run it;
+# so does everything when no host serves the directory.
+tool=${0##*/}
+x=/mnt/out/oracle
+real=/usr/bin/$tool
+case " $* " in *v4l2m2m*) exec "$real" "$@" ;; esac
+[ -e "$x/serving" ] || exec "$real" "$@"
+
+# Every process costs a good part of a second here: builtins where possible.
+id=$$
+n=$#
+i=0
+prev=
+out=
+for a in "$@"; do
+	i=$((i + 1))
+	case $a in
+	/tmp/* | /mnt/host/*)
+		dir=${a%/*}
+		name=${dir##*/}_${a##*/}
+		if [ -f "$a" ] && { [ "$prev" = -i ] || [ "$tool" = ffprobe ]; }; then
+			# An earlier output is a link to the exchange copy already.
+			[ -L "$a" ] || cp "$a" "$x/$name"
+		elif [ "$i" = "$n" ]; then
+			back=$name
+			out=$a
+		fi
+		a=$name
+		;;
+	esac
+	printf '%s\n' "$a"
+	prev=$a
+done >"$x/$id.args"
+# A failed run leaves no output behind, not the one of an earlier run.
+[ -z "$out" ] || rm -f "$x/$back" "$out"
+echo "$tool" >"$x/$id.req"
+
+# The host answers within seconds; ten minutes means it is gone.
+waited=0
+while [ ! -e "$x/$id.rc" ] && [ "$waited" -lt 3000 ]; do
+	sleep 0.2
+	waited=$((waited + 1))
+done
+[ -e "$x/$id.rc" ] || { echo "$tool: the host did not answer" >&2; exit 124; }
+[ -s "$x/$id.out" ] && cat "$x/$id.out"
+[ -s "$x/$id.err" ] && cat "$x/$id.err" >&2
+read -r rc <"$x/$id.rc"
+# Outputs stay on the host, linked: copying them in through 9p takes
+# longer than FFmpeg took to make them, and most are only measured.
+[ -z "$out" ] || [ ! -f "$x/$back" ] || ln -s "$x/$back" "$out"
+# The host removes the request's files once it sees this.
+: >"$x/$id.done"
+exit "$rc"

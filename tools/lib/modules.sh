@@ -13,7 +13,7 @@ module_build() {
 	mkdir -p "$dir"
 	rsync -a --delete --exclude .git --exclude '/userspace-test' --exclude '/tests' \
 		"${HANTRO_MODULE_SRC:-$HANTRO_TOP}/" "$dir/"
-	if ! make -C "$dir" KDIR="$kdir" W=1 "$@" modules >"$log" 2>&1; then
+	if ! make -C "$dir" -j"$JOBS" KDIR="$kdir" W=1 "$@" modules >"$log" 2>&1; then
 		say "module build $name failed:" >&2
 		grep -E 'error|warning' "$log" | head -n 20 >&2
 		return 1

@@ -4,19 +4,18 @@
 
 # oracle_serve DIR: run every request that appears in DIR until DIR/stop
 # exists. A request is ID.args (one argument per line, files named relative
-# to DIR) and ID.req (the tool); the answer is ID.out, ID.err and, last,
-# ID.rc. The guest's ID.done lets the host remove them.
+# to DIR), then an empty ID.ffmpeg or ID.ffprobe; the answer is ID.out,
+# ID.err and, last, ID.rc. The guest's ID.done lets the host remove them.
 oracle_serve() {
 	local dir=$1 req id tool args
 	mkdir -p "$dir"
 	touch "$dir/serving"
 	while [ ! -e "$dir/stop" ]; do
-		for req in "$dir"/*.req; do
+		for req in "$dir"/*.ffmpeg "$dir"/*.ffprobe; do
 			[ -e "$req" ] || continue
-			id=${req%.req}
-			tool=$(cat "$req")
+			id=${req%.*}
+			tool=${req##*.}
 			rm -f "$req"
-			case $tool in ffmpeg | ffprobe) ;; *) continue ;; esac
 			mapfile -t args <"$id.args"
 			(cd "$dir" && "$tool" "${args[@]}" >"$id.out" 2>"$id.err" </dev/null)
 			echo $? >"$id.rc.tmp"

@@ -19,7 +19,7 @@ case " $* " in *v4l2m2m*) exec "$real" "$@" ;; esac
 [ -e "$x/serving" ] || exec "$real" "$@"
 
 # Every process costs a good part of a second here: builtins where possible.
-id=$$
+read -r id </proc/sys/kernel/random/uuid
 n=$#
 i=0
 prev=
@@ -45,11 +45,13 @@ for a in "$@"; do
 done >"$x/$id.args"
 # A failed run leaves no output behind, not the one of an earlier run.
 [ -z "$out" ] || rm -f "$x/$back" "$out"
-echo "$tool" >"$x/$id.req"
+# The request: an empty file named after the tool, made once the arguments
+# are complete (a file's content may reach the host after the file does).
+: >"$x/$id.$tool"
 
-# The host answers within seconds; ten minutes means it is gone.
+# The host answers within seconds; minutes means it is gone.
 waited=0
-while [ ! -e "$x/$id.rc" ] && [ "$waited" -lt 3000 ]; do
+while [ ! -e "$x/$id.rc" ] && [ "$waited" -lt 600 ]; do
 	sleep 0.2
 	waited=$((waited + 1))
 done

@@ -20,11 +20,12 @@ case " $* " in *v4l2m2m*) exec "$real" "$@" ;; esac
 
 # Every process costs a good part of a second here: builtins where possible.
 read -r id </proc/sys/kernel/random/uuid
+fallback=
 n=$#
 i=0
 prev=
 out=
-for a in "$@"; do
+{ for a in "$@"; do
 	i=$((i + 1))
 	case $a in
 	/tmp/* | /mnt/host/*)
@@ -32,7 +33,7 @@ for a in "$@"; do
 		name=${dir##*/}_${a##*/}
 		if [ -f "$a" ] && { [ "$prev" = -i ] || [ "$tool" = ffprobe ]; }; then
 			# An earlier output is a link to the exchange copy already.
-			[ -L "$a" ] || cp "$a" "$x/$name"
+			[ -L "$a" ] || cp "$a" "$x/$name" 2>/dev/null || fallback="input not copied"
 		elif [ "$i" = "$n" ]; then
 			back=$name
 			out=$a
@@ -42,20 +43,34 @@ for a in "$@"; do
 	esac
 	printf '%s\n' "$a"
 	prev=$a
-done >"$x/$id.args"
+done >"$x/$id.args"; } 2>/dev/null || fallback="no arguments file"
 # A failed run leaves no output behind, not the one of an earlier run.
 [ -z "$out" ] || rm -f "$x/$back" "$out"
 # The request: an empty file named after the tool, made once the arguments
 # are complete (a file's content may reach the host after the file does).
-: >"$x/$id.$tool"
+# A create in the exchange directory has failed once with ENOENT while the
+# host was removing other files in it: try again.
+tries=0
+until [ -n "$fallback" ] || { : >"$x/$id.$tool"; } 2>/dev/null; do
+	tries=$((tries + 1))
+	[ "$tries" -lt 3 ] || { fallback="no request"; break; }
+	sleep 1
+done
 
 # The host answers within seconds; minutes means it is gone.
 waited=0
-while [ ! -e "$x/$id.rc" ] && [ "$waited" -lt 600 ]; do
+while [ -z "$fallback" ] && [ ! -e "$x/$id.rc" ]; do
+	[ "$waited" -lt 600 ] || fallback="no answer"
 	sleep 0.2
 	waited=$((waited + 1))
 done
-[ -e "$x/$id.rc" ] || { echo "$tool: the host did not answer" >&2; exit 124; }
+
+# Then the guest's own FFmpeg: slower, same result; the log says why a run
+# was slow.
+if [ -n "$fallback" ]; then
+	echo "$tool $id: $fallback, run in the guest" >>/mnt/out/oracle-fallbacks.log
+	exec "$real" "$@"
+fi
 [ -s "$x/$id.out" ] && cat "$x/$id.out"
 [ -s "$x/$id.err" ] && cat "$x/$id.err" >&2
 read -r rc <"$x/$id.rc"

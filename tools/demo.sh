@@ -18,7 +18,8 @@ debug_vm_parts
 payload_make "$HANTRO_CACHE/payload/demo" demo "$M"
 if vm_boot "$K" "$ROOT" "$HANTRO_CACHE/payload/demo" "$HANTRO_OUT/demo" 600; then
 	say "demo finished: $HANTRO_OUT/demo/clip.mp4"
-	sed -n 's/^  clip.mp4: /  /p' "$HANTRO_OUT/demo/guest.log" | while read -r l; do say "  $l"; done
+	sed -n 's/^  \(clip.mp4\|encode\): /  \1: /p' "$HANTRO_OUT/demo/guest.log" |
+		while read -r l; do say "  $l"; done
 	say "guest log and kernel log: $HANTRO_OUT/demo/guest.log, $HANTRO_OUT/demo/dmesg.txt"
 else
 	die "demo failed; logs in $HANTRO_OUT/demo/"

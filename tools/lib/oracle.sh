@@ -5,7 +5,9 @@
 # oracle_serve DIR: run every request that appears in DIR until DIR/stop
 # exists. A request is ID.args (one argument per line, files named relative
 # to DIR), then an empty ID.ffmpeg or ID.ffprobe; the answer is ID.out,
-# ID.err and, last, ID.rc. The guest's ID.done lets the host remove them.
+# ID.err and, last, ID.rc. Nothing is removed while the guest runs: a
+# create in the directory has failed in the guest with ENOENT while the host
+# removed other files in it. vm_boot removes the directory afterwards.
 oracle_serve() {
 	local dir=$1 req id tool args
 	mkdir -p "$dir"
@@ -20,9 +22,6 @@ oracle_serve() {
 			(cd "$dir" && "$tool" "${args[@]}" >"$id.out" 2>"$id.err" </dev/null)
 			echo $? >"$id.rc.tmp"
 			mv "$id.rc.tmp" "$id.rc"
-		done
-		for req in "$dir"/*.done; do
-			[ -e "$req" ] && rm -f "${req%.done}".*
 		done
 		sleep 0.05
 	done

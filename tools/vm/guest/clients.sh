@@ -19,7 +19,7 @@ frames_of() {
 # RATE is "" or a caps framerate. The file must decode strictly to N frames
 # of WxH.
 gst_h264() {
-	local w=$1 h=$2 fmt=$3 rate=$4 n=$5 name caps
+	local w=$1 h=$2 fmt=$3 rate=$4 n=$5 name caps got
 	name=gst-$w-$h-$fmt${rate:+-fps}
 	caps="video/x-raw,format=$fmt,width=$w,height=$h${rate:+,framerate=$rate}"
 	rm -f "/tmp/$name.h264"
@@ -28,9 +28,10 @@ gst_h264() {
 		filesink location="/tmp/$name.h264" >"/mnt/out/$name.log" 2>&1
 	check "v4l2h264enc ${w}x$h $fmt${rate:+ $rate}: decodes strictly" \
 		decode_h264 "/tmp/$name.h264" /tmp/gst.yuv
-	check "... ${w}x$h with all $n frames" \
-		test "$(ffprobe -v error -show_entries stream=width,height -of csv=p=0 \
-			"/tmp/$name.h264"),$(frames_of /tmp/gst.yuv "$w" "$h")" = "$w,$h,$n"
+	got="$(ffprobe -v error -show_entries stream=width,height -of csv=p=0 \
+		"/tmp/$name.h264"),$(frames_of /tmp/gst.yuv "$w" "$h")"
+	check "... ${w}x$h with all $n frames (width,height,frames: $got)" \
+		test "$got" = "$w,$h,$n"
 }
 
 # gst_jpeg W H FORMAT N: videotestsrc -> v4l2jpegenc -> one file per frame,

@@ -48,8 +48,8 @@ done >"$x/$id.args"; } 2>/dev/null || fallback="no arguments file"
 [ -z "$out" ] || rm -f "$x/$back" "$out"
 # The request: an empty file named after the tool, made once the arguments
 # are complete (a file's content may reach the host after the file does).
-# A create in the exchange directory has failed once with ENOENT while the
-# host was removing other files in it: try again.
+# A create in the exchange directory has failed with ENOENT while the host
+# was removing other files in it (it no longer does): try again.
 tries=0
 until [ -n "$fallback" ] || { : >"$x/$id.$tool"; } 2>/dev/null; do
 	tries=$((tries + 1))
@@ -77,6 +77,4 @@ read -r rc <"$x/$id.rc"
 # Outputs stay on the host, linked: copying them in through 9p takes
 # longer than FFmpeg took to make them, and most are only measured.
 [ -z "$out" ] || [ ! -f "$x/$back" ] || ln -s "$x/$back" "$out"
-# The host removes the request's files once it sees this.
-: >"$x/$id.done"
 exit "$rc"

@@ -52,31 +52,24 @@ static void vepu_qpel_row(const u8 *src, unsigned int stride, struct vepu_qpel *
 	const s16 *b1 = q->b1[y];
 	u8 *g = q->p[QP_G][y], *b = q->p[QP_B][y], *h = q->p[QP_H][y], *j = q->p[QP_J][y];
 	unsigned int x;
-	int v;
 
 	if (mask & BIT(QP_G))
 		memcpy(g, s + 2 * stride, VEPU_QPEL_N);
 	if (mask & BIT(QP_B)) {
-		for (x = 0; x < 16; x++) {
-			v = (b1[2 * VEPU_QPEL_N + x] + 16) >> 5;
-			b[x] = v < 0 ? 0 : v > 255 ? 255 : v;
-		}
+		for (x = 0; x < 16; x++)
+			b[x] = vepu_clip_pixel((b1[2 * VEPU_QPEL_N + x] + 16) >> 5);
 		for (x = 16; x < VEPU_QPEL_N; x++)
 			b[x] = vepu_clip_pixel((b1[2 * VEPU_QPEL_N + x] + 16) >> 5);
 	}
 	if (mask & BIT(QP_H)) {
-		for (x = 0; x < 16; x++) {
-			v = (vepu_qpel_tap(s + x, stride) + 16) >> 5;
-			h[x] = v < 0 ? 0 : v > 255 ? 255 : v;
-		}
+		for (x = 0; x < 16; x++)
+			h[x] = vepu_clip_pixel((vepu_qpel_tap(s + x, stride) + 16) >> 5);
 		for (x = 16; x < VEPU_QPEL_N; x++)
 			h[x] = vepu_clip_pixel((vepu_qpel_tap(s + x, stride) + 16) >> 5);
 	}
 	if (mask & BIT(QP_J)) {
-		for (x = 0; x < 16; x++) {
-			v = (vepu_qpel_tap16(b1 + x, VEPU_QPEL_N) + 512) >> 10;
-			j[x] = v < 0 ? 0 : v > 255 ? 255 : v;
-		}
+		for (x = 0; x < 16; x++)
+			j[x] = vepu_clip_pixel((vepu_qpel_tap16(b1 + x, VEPU_QPEL_N) + 512) >> 10);
 		for (x = 16; x < VEPU_QPEL_N; x++)
 			j[x] = vepu_clip_pixel((vepu_qpel_tap16(b1 + x, VEPU_QPEL_N) + 512) >> 10);
 	}

@@ -1,6 +1,14 @@
 # SPDX-License-Identifier: GPL-2.0
 # Building the project's modules against a kernel tree, outside the checkout.
 
+# copy_sources SRC DIR: the module sources of tree SRC in DIR, as a build
+# sees them (no git data, tests or userspace program).
+copy_sources() {
+	mkdir -p "$2"
+	rsync -a --delete --exclude .git --exclude '/userspace-test' --exclude '/tests' \
+		"$1/" "$2/"
+}
+
 # module_build NAME KDIR [MAKE ARGS...]: build a copy of the driver sources with
 # W=1 in $HANTRO_CACHE/modbuild/NAME and print that directory. Fails on any
 # compiler or modpost warning, since the project keeps W=1 builds clean.
@@ -10,9 +18,7 @@ module_build() {
 	shift 2
 	dir="$HANTRO_CACHE/modbuild/$name"
 	log="$dir.log"
-	mkdir -p "$dir"
-	rsync -a --delete --exclude .git --exclude '/userspace-test' --exclude '/tests' \
-		"${HANTRO_MODULE_SRC:-$HANTRO_TOP}/" "$dir/"
+	copy_sources "${HANTRO_MODULE_SRC:-$HANTRO_TOP}" "$dir"
 	if ! make -C "$dir" -j"$JOBS" KDIR="$kdir" W=1 "$@" modules >"$log" 2>&1; then
 		say "module build $name failed:" >&2
 		grep -E 'error|warning' "$log" | head -n 20 >&2
@@ -83,9 +89,7 @@ kasan_split() {
 # byte past the device structure it allocates, for the harness self-test.
 kasan_oob_tree() {
 	local dir=$1 drv=$1/drivers/media/platform/hantro-enc/hantro_enc_drv.c
-	mkdir -p "$dir"
-	rsync -a --delete --exclude .git --exclude '/userspace-test' --exclude '/tests' \
-		"$HANTRO_TOP/" "$dir/"
+	copy_sources "$HANTRO_TOP" "$dir"
 	sed -i 's/^\tplatform_set_drvdata(pdev, dev);$/&\n\t{ volatile size_t end = sizeof(*dev); ((u8 *)dev)[end] = 1; }/' "$drv"
 	grep -q 'volatile size_t end' "$drv"
 }

@@ -105,7 +105,7 @@ check "... at the visible size 1000x562 (SPS cropping)" \
 	"1000,562"
 # v4l2-ctl 1.30 with one OUTPUT buffer sometimes exits right after its STOP
 # without collecting the drained last frame when frames take about a second
-# (the 7.x debug kernel); userspace-test checks that no drained frame is lost.
+# (a loaded machine); userspace-test checks that no drained frame is lost.
 check "... holding at least 29 of the 30 frames" \
 	test "$(stat -L -c %s /tmp/ctl.yuv 2>/dev/null)" -ge $((1000 * 562 * 3 / 2 * 29))
 p=$(psnr_yuv /tmp/ref.yuv /tmp/ctl.yuv 1000 562)

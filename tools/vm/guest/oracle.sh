@@ -32,9 +32,16 @@ out=
 		dir=${a%/*}
 		name=${dir##*/}_${a##*/}
 		if [ -f "$a" ] && { [ "$prev" = -i ] || [ "$tool" = ffprobe ]; }; then
-			# An earlier output is a link to the exchange copy already.
-			[ -L "$a" ] || cp "$a" "$x/$name" 2>/dev/null || fallback="input not copied"
+			# An earlier output is a link to its exchange copy already.
+			if [ -L "$a" ]; then
+				name=$(readlink "$a") && name=${name##*/}
+			else
+				cp "$a" "$x/$name" 2>/dev/null || fallback="input not copied"
+			fi
 		elif [ "$i" = "$n" ]; then
+			# A name of its own: the guest's 9p client has missed a file
+			# the host made again under a name the guest had just removed.
+			name=$id-$name
 			back=$name
 			out=$a
 		fi
@@ -45,7 +52,7 @@ out=
 	prev=$a
 done >"$x/$id.args"; } 2>/dev/null || fallback="no arguments file"
 # A failed run leaves no output behind, not the one of an earlier run.
-[ -z "$out" ] || rm -f "$x/$back" "$out"
+[ -z "$out" ] || rm -f "$out"
 # The request: an empty file named after the tool, made once the arguments
 # are complete (a file's content may reach the host after the file does).
 # A create in the exchange directory has failed with ENOENT while the host

@@ -61,6 +61,10 @@ if host_test jpeg "$build" "$drv/hantro_jpeg_hdr.c" "$drv/vepu_virt_jpeg.c" \
 	done
 fi
 
+# Raw frame layouts: each per-plane format against its one-buffer twin,
+# plane for plane, and the rows the hardware reads.
+host_test pix "$build" "$drv/hantro_enc_pix.c"
+
 # H.264 path: the driver's SPS/PPS writer + the virtual VEPU's H.264 core.
 # FFmpeg is the oracle: strict decode, frames equal to the core's
 # reconstruction bit for bit, and a PSNR floor against the source.

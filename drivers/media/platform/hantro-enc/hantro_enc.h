@@ -18,9 +18,9 @@
 
 #include "hantro_enc_h264.h"
 #include "hantro_enc_layout.h"
+#include "hantro_enc_pix.h"
 #include "hantro_vepu2_regs.h"
 
-#define HANTRO_ENC_MB		16
 #define HANTRO_ENC_MIN_W	96
 #define HANTRO_ENC_MIN_H	32
 #define HANTRO_ENC_MAX_W	8176
@@ -302,14 +302,11 @@ const struct hantro_enc_fmt *hantro_enc_find_coded(unsigned int codecs, u32 four
 const struct hantro_enc_fmt *hantro_enc_find_raw(unsigned int codec, u32 fourcc);
 const struct hantro_enc_fmt *hantro_enc_coded_fmt(unsigned int codecs, unsigned int index);
 const struct hantro_enc_fmt *hantro_enc_raw_fmt(unsigned int codec, unsigned int index);
-void hantro_enc_plane_layout(const struct v4l2_pix_format_mplane *pix, unsigned int comp,
-			     unsigned int *bpl, unsigned int *lines);
 void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			 struct v4l2_pix_format_mplane *pix);
 void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			   struct v4l2_pix_format_mplane *pix);
 void hantro_enc_update_coded(struct hantro_enc_ctx *ctx);
-size_t hantro_enc_raw_read_size(const struct v4l2_pix_format_mplane *pix, unsigned int plane);
 void hantro_enc_max_size(const struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *coded,
 			 unsigned int *width, unsigned int *height);
 

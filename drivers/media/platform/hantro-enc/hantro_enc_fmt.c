@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * hantro-enc: pixel formats and plane layouts.
+ * hantro-enc: pixel formats.
  *
  * Raw frames keep the client's size and are laid out as the hardware reads
- * them: one row length (in pixels, at least the macroblock-aligned width) for
- * all planes, the chroma stride derived from the luma stride. A caller's
- * larger, suitably aligned bytesperline is kept, so buffers from another
- * device import without a copy.
+ * them (hantro_enc_pix.c). A caller's larger, suitably aligned bytesperline
+ * is kept, so buffers from another device import without a copy.
  */
 
 #include <linux/kernel.h>
@@ -110,67 +108,6 @@ const struct hantro_enc_fmt *hantro_enc_find_raw(unsigned int codec, u32 fourcc)
 }
 
 /*
- * Default row alignment of every plane, in bytes. FFmpeg copies frames with
- * its own line size, whatever bytesperline says; it rounds the width up
- * until every plane's rows are a multiple of its SIMD alignment, which is
- * 16 bytes on the Arm boards this hardware sits in.
- */
-#define HANTRO_ENC_DEFAULT_BPL_ALIGN	16
-/* Camera strides are at most twice the row, rounded to this. */
-#define HANTRO_ENC_MAX_BPL_ALIGN	256
-
-/**
- * hantro_enc_plane_layout() - stride and lines of one colour component
- * @pix:	raw format; plane 0's bytesperline is the reference
- * @comp:	component plane (0 luma, then chroma)
- * @bpl:	bytes per line of that component
- * @lines:	its number of lines
- *
- * The hardware has one row length for all planes, so every chroma stride
- * derives from the luma stride.
- */
-void hantro_enc_plane_layout(const struct v4l2_pix_format_mplane *pix, unsigned int comp,
-			     unsigned int *bpl, unsigned int *lines)
-{
-	const struct v4l2_format_info *info = v4l2_format_info(pix->pixelformat);
-
-	*bpl = pix->plane_fmt[0].bytesperline * info->bpp[comp] / info->bpp[0];
-	*lines = pix->height;
-	if (comp) {
-		*bpl /= info->hdiv;
-		*lines = DIV_ROUND_UP(*lines, info->vdiv);
-	}
-}
-
-/**
- * hantro_enc_raw_read_size() - bytes the hardware reads from a memory plane
- * @pix:	raw format
- * @plane:	memory plane
- *
- * The hardware reads whole macroblock rows, so past the last line of a
- * height that is not a multiple of 16: further than sizeimage.
- *
- * Return: the offset of the last byte it reads, plus one.
- */
-size_t hantro_enc_raw_read_size(const struct v4l2_pix_format_mplane *pix, unsigned int plane)
-{
-	const struct v4l2_format_info *info = v4l2_format_info(pix->pixelformat);
-	unsigned int first = plane, last = plane, c, bpl, lines;
-	size_t offset = 0;
-
-	if (info->mem_planes == 1) {
-		first = 0;
-		last = info->comp_planes - 1;
-	}
-	for (c = first; c < last; c++) {
-		hantro_enc_plane_layout(pix, c, &bpl, &lines);
-		offset += (size_t)bpl * lines;
-	}
-	hantro_enc_plane_layout(pix, last, &bpl, &lines);
-	return offset + (size_t)bpl * (ALIGN(pix->height, HANTRO_ENC_MB) / (last ? info->vdiv : 1));
-}
-
-/*
  * The OUTPUT colorimetry is echoed back as given (clients fail otherwise)
  * once each field is one V4L2 defines; an unknown value becomes the
  * default. A video node's default is Rec. 709. A JPEG node codes what JFIF
@@ -203,14 +140,6 @@ static void hantro_enc_fill_colorimetry(struct hantro_enc_ctx *ctx,
 		pix->quantization = V4L2_QUANTIZATION_DEFAULT;
 }
 
-/* Plane 0's alignment that makes every plane's rows default-aligned. */
-static unsigned int hantro_enc_default_bpl_align(const struct v4l2_format_info *info)
-{
-	if (info->comp_planes == 1)
-		return HANTRO_ENC_DEFAULT_BPL_ALIGN;
-	return HANTRO_ENC_DEFAULT_BPL_ALIGN * info->bpp[0] * info->hdiv / info->bpp[1];
-}
-
 /**
  * hantro_enc_fill_raw() - adjust a raw OUTPUT format to what the hardware reads
  * @ctx:	context (for the device limits)
@@ -219,54 +148,20 @@ static unsigned int hantro_enc_default_bpl_align(const struct v4l2_format_info *
  *
  * The client's size is kept (made even for 4:2:0 chroma and clamped to the
  * limits): the coded size is rounded up to whole macroblocks from the CROP
- * selection, not here. bytesperline of plane 0 is kept when it is large
- * enough and suitably aligned, otherwise rounded up; the other planes follow
- * from it and sizeimage covers exactly the client's lines.
+ * selection, not here. Strides and sizes: see hantro_enc_raw_layout().
  */
 void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			 struct v4l2_pix_format_mplane *pix)
 {
-	const struct v4l2_format_info *info = v4l2_format_info(desc->fourcc);
-	unsigned int w, h, bpl0, align, min_bpl, max_bpl, i, size = 0, max_w, max_h;
+	unsigned int max_w, max_h;
 
 	hantro_enc_max_size(ctx, ctx->dst_desc, &max_w, &max_h);
 	/* The limits are even: clamped first, rounding up cannot wrap. */
-	w = ALIGN(clamp(pix->width, HANTRO_ENC_MIN_W, max_w), 2);
-	h = ALIGN(clamp(pix->height, HANTRO_ENC_MIN_H, max_h), 2);
-	align = desc->stride_align * info->bpp[0];
-	/* The hardware reads whole macroblocks, so whole 16-pixel columns too. */
-	min_bpl = ALIGN(ALIGN(w, HANTRO_ENC_MB) * info->bpp[0], align);
-	/* The row length register holds 14 bits of pixels. */
-	max_bpl = min(rounddown(16383 * info->bpp[0], align),
-		      2 * ALIGN(min_bpl, HANTRO_ENC_MAX_BPL_ALIGN));
-	if (pix->plane_fmt[0].bytesperline < min_bpl)
-		bpl0 = ALIGN(min_bpl, hantro_enc_default_bpl_align(info));
-	else
-		bpl0 = min_t(u64, ALIGN((u64)pix->plane_fmt[0].bytesperline, align), max_bpl);
-
-	pix->pixelformat = desc->fourcc;
-	pix->width = w;
-	pix->height = h;
+	hantro_enc_raw_layout(pix, desc->fourcc, desc->stride_align,
+			      ALIGN(clamp(pix->width, HANTRO_ENC_MIN_W, max_w), 2),
+			      ALIGN(clamp(pix->height, HANTRO_ENC_MIN_H, max_h), 2));
 	pix->field = V4L2_FIELD_NONE;
-	pix->num_planes = info->mem_planes;
 	memset(pix->reserved, 0, sizeof(pix->reserved));
-
-	pix->plane_fmt[0].bytesperline = bpl0;
-	for (i = 0; i < info->comp_planes; i++) {
-		unsigned int bpl, lines;
-
-		hantro_enc_plane_layout(pix, i, &bpl, &lines);
-		if (info->mem_planes > 1) {
-			pix->plane_fmt[i].bytesperline = bpl;
-			pix->plane_fmt[i].sizeimage = bpl * lines;
-		}
-		size += bpl * lines;
-	}
-	if (info->mem_planes == 1)
-		pix->plane_fmt[0].sizeimage = size;
-	for (i = 0; i < pix->num_planes; i++)
-		memset(pix->plane_fmt[i].reserved, 0, sizeof(pix->plane_fmt[i].reserved));
-
 	hantro_enc_fill_colorimetry(ctx, pix);
 }
 

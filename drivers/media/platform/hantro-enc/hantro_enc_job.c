@@ -39,12 +39,8 @@ static int hantro_enc_src_addrs(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 		return 0;
 
 	/* One buffer, several components: each follows the previous one. */
-	for (i = 1; i < info->comp_planes; i++) {
-		unsigned int bpl, lines;
-
-		hantro_enc_plane_layout(pix, i - 1, &bpl, &lines);
-		job->src_addr[i] = job->src_addr[i - 1] + bpl * lines;
-	}
+	for (i = 1; i < info->comp_planes; i++)
+		job->src_addr[i] = job->src_addr[0] + hantro_enc_plane_offset(pix, i);
 	return 0;
 }
 

@@ -169,6 +169,8 @@ struct hantro_enc_codec_ops {
  * @codecs:	for raw formats: coded formats it can be encoded to
  * @input:	for raw formats: hardware input format
  * @stride_align: for raw formats: bytesperline alignment of plane 0, pixels
+ * @per_plane:	for raw formats: one buffer per plane; offered only with the
+ *		per_plane_formats module parameter
  * @ops:	for coded formats: codec layer
  * @header_max:	for coded formats: bytes the driver may write in front
  * @max_width:	for coded formats: largest width, 0 for the IP's
@@ -180,6 +182,7 @@ struct hantro_enc_fmt {
 	unsigned int codecs;
 	enum hantro_enc_input input;
 	unsigned int stride_align;
+	bool per_plane;
 	const struct hantro_enc_codec_ops *ops;
 	unsigned int header_max;
 	unsigned int max_width;

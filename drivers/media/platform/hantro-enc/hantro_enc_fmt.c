@@ -8,6 +8,7 @@
  */
 
 #include <linux/kernel.h>
+#include <linux/moduleparam.h>
 #include <linux/sizes.h>
 #include <media/v4l2-common.h>
 
@@ -39,10 +40,13 @@ static const struct hantro_enc_fmt hantro_enc_coded_fmts[] = {
  * Stride alignment (source: shared/hw facts, MPP vepu_common.c): 16 pixels for
  * planar 4:2:0, 8 for semi-planar and packed formats.
  *
- * Every format comes in one buffer: GStreamer maps its NV12 and I420 to the
- * per-plane V4L2 format whenever a device offers one, then imports only
- * buffers with one DMABUF per plane (a V4L2 camera hands over one), and
- * GStreamer 1.26 crashes copying frames into three-plane YUV420M buffers.
+ * The hardware takes a base address per plane, so the per-plane formats
+ * (NV12M, YUV420M: one buffer per plane, as libcamera hands frames over)
+ * cost nothing; they are offered only with per_plane_formats set.
+ * GStreamer maps its NV12 and I420 to the per-plane V4L2 format whenever a
+ * device offers one, whatever the enumeration order, and then imports only
+ * buffers with one DMABUF per plane: the single DMABUF of a V4L2 camera no
+ * longer imports.
  */
 static const struct hantro_enc_fmt hantro_enc_raw_fmts[] = {
 	{ .fourcc = V4L2_PIX_FMT_NV12, .codecs = HANTRO_ENC_ALL_CODECS,
@@ -53,7 +57,16 @@ static const struct hantro_enc_fmt hantro_enc_raw_fmts[] = {
 	  .input = HANTRO_ENC_IN_YUYV, .stride_align = 8 },
 	{ .fourcc = V4L2_PIX_FMT_UYVY, .codecs = HANTRO_ENC_ALL_CODECS,
 	  .input = HANTRO_ENC_IN_UYVY, .stride_align = 8 },
+	{ .fourcc = V4L2_PIX_FMT_NV12M, .codecs = HANTRO_ENC_ALL_CODECS,
+	  .input = HANTRO_ENC_IN_NV12, .stride_align = 8, .per_plane = true },
+	{ .fourcc = V4L2_PIX_FMT_YUV420M, .codecs = HANTRO_ENC_ALL_CODECS,
+	  .input = HANTRO_ENC_IN_YUV420P, .stride_align = 16, .per_plane = true },
 };
+
+static bool per_plane_formats;
+module_param(per_plane_formats, bool, 0444);
+MODULE_PARM_DESC(per_plane_formats,
+		 "Also offer NV12M and YUV420M on OUTPUT (default: off; GStreamer then imports only one DMABUF per plane)");
 
 /* The index-th entry of table whose mask field (codec or codecs) meets mask. */
 static const struct hantro_enc_fmt *hantro_enc_nth(const struct hantro_enc_fmt *table,
@@ -64,6 +77,8 @@ static const struct hantro_enc_fmt *hantro_enc_nth(const struct hantro_enc_fmt *
 
 	for (i = 0; i < n; i++) {
 		if (!((raw ? table[i].codecs : table[i].codec) & mask))
+			continue;
+		if (table[i].per_plane && !per_plane_formats)
 			continue;
 		if (!index--)
 			return &table[i];

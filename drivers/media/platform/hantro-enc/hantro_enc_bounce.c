@@ -10,7 +10,8 @@
  * buffer of the context's with room for the whole rows; the rows past the
  * picture are cropped away by the stream headers. It costs one copy of the
  * frame by the CPU; buffers the driver allocated need it only when a
- * data_offset leaves too little room behind it.
+ * data_offset leaves too little room behind it, or in a per-plane format,
+ * whose planes it allocates exactly the frame's size (hantro_enc_queue.c).
  */
 
 #include <linux/dma-buf.h>

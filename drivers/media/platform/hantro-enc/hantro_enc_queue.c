@@ -23,13 +23,21 @@ hantro_enc_queue_fmt(struct hantro_enc_ctx *ctx, struct vb2_queue *vq)
  * Bytes a buffer's plane needs: an OUTPUT buffer of the driver's own also
  * holds what the hardware reads past the client's last line; an imported
  * one needs just the frame (see hantro_enc_bounce.c).
+ *
+ * Not so in a per-plane format: GStreamer sizes the memories of such a
+ * buffer by each plane's length but finds the planes in it by adding up
+ * sizeimage, so a length past sizeimage puts its next plane inside the
+ * previous memory, and GStreamer 1.26 then writes past that mapping. Its
+ * planes are exactly sizeimage long; where the hardware reads further (a
+ * height that is not a multiple of 16) the frame goes through the copy.
  */
 static unsigned int hantro_enc_alloc_size(struct hantro_enc_ctx *ctx, struct vb2_queue *vq,
 					  unsigned int plane)
 {
 	const struct v4l2_pix_format_mplane *pix = hantro_enc_queue_fmt(ctx, vq);
 
-	if (V4L2_TYPE_IS_CAPTURE(vq->type) || vq->memory != VB2_MEMORY_MMAP)
+	if (V4L2_TYPE_IS_CAPTURE(vq->type) || vq->memory != VB2_MEMORY_MMAP ||
+	    pix->num_planes > 1)
 		return pix->plane_fmt[plane].sizeimage;
 	return PAGE_ALIGN(max_t(size_t, pix->plane_fmt[plane].sizeimage,
 				hantro_enc_raw_read_size(pix, plane)));

@@ -13,7 +13,7 @@
  * VEPU's inject_fault parameter, and checks each frame fails with
  * V4L2_BUF_FLAG_ERROR and the next one encodes. The second form encodes
  * FRAMES frames on JOBS file handles at once and checks every frame; with -o
- * each job's last frame is saved as DIR/job-N.bin for an external decoder.
+ * each job's frames go, one after another, to DIR/job-N.bin for a decoder.
  * The third form encodes frames imported as DMABUFs of exactly their size
  * from EXPORTER, a capture node such as vivid's, as cameras hand them over.
  *
@@ -1033,11 +1033,15 @@ static int run_job(const char *path, u_int32_t raw, unsigned int w, unsigned int
 	struct v4l2_buffer b;
 	unsigned int done = 0, bad = 0;
 	char name[512];
-	FILE *f;
+	FILE *f = NULL;
 
 	e.fd = open(path, O_RDWR | O_NONBLOCK);
 	if (e.fd < 0 || setup(&e, raw, w, h) || start_both(&e))
 		return 1;
+	if (outdir) {
+		snprintf(name, sizeof(name), "%s/job-%u.bin", outdir, id);
+		f = fopen(name, "wb");
+	}
 	while (done < n) {
 		queue_all_cap(&e);
 		drain_out_queue(&e);
@@ -1050,15 +1054,12 @@ static int run_job(const char *path, u_int32_t raw, unsigned int w, unsigned int
 		if (!coded_ok(&e, &b) || (b.flags & V4L2_BUF_FLAG_ERROR) ||
 		    b.timestamp.tv_sec != 1000 + done || b.sequence != done)
 			bad++;
-		if (++done == n && outdir) {
-			snprintf(name, sizeof(name), "%s/job-%u.bin", outdir, id);
-			f = fopen(name, "wb");
-			if (f) {
-				fwrite(e.cap[b.index].mem[0], 1, planes[0].bytesused, f);
-				fclose(f);
-			}
-		}
+		if (f)
+			fwrite(e.cap[b.index].mem[0], 1, planes[0].bytesused, f);
+		done++;
 	}
+	if (f)
+		fclose(f);
 	stop_both(&e);
 	close(e.fd);
 	printf("%s: job %u encoded %u of %u frames, %u bad\n", bad || done < n ? "FAIL" : "PASS",

@@ -91,13 +91,13 @@ ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=1000x562:rate=30 -frames:v 30
 ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 1000x562 -i /tmp/ref.yuv \
 	-f rawvideo -pix_fmt nv12 -y /tmp/src.nv12
 rm -f /tmp/ctl.h264
-v4l2-ctl -d "$node" --set-fmt-video-out=width=1008,height=576,pixelformat=NV12 \
+ctl_stream ctl-h264 -d "$node" --set-fmt-video-out=width=1008,height=576,pixelformat=NV12 \
 	--set-selection-output=target=crop,left=0,top=0,width=1000,height=562 \
 	--set-fmt-video=pixelformat=H264 \
 	--set-ctrl=repeat_sequence_header=1,video_gop_size=10,h264_i_frame_period=30 \
 	--set-ctrl=video_bitrate=4000000 \
 	--stream-out-mmap --stream-mmap --stream-from=/tmp/src.nv12 \
-	--stream-to=/tmp/ctl.h264 --stream-count=30 >/mnt/out/ctl-h264.log 2>&1
+	--stream-to=/tmp/ctl.h264 --stream-count=30
 cp /tmp/ctl.h264 /mnt/out/ 2>/dev/null
 check "v4l2-ctl stream decodes strictly" decode_h264 /tmp/ctl.h264 /tmp/ctl.yuv
 check "... at the visible size 1000x562 (SPS cropping)" \
@@ -125,11 +125,11 @@ fi
 # the bitrate must be within 15% and the stream decode strictly.
 cbr_run() {
 	local kbps
-	v4l2-ctl -d "$node" --set-fmt-video-out=width=640,height=480,pixelformat=NV12 \
+	ctl_stream "ctl-$1" -d "$node" --set-fmt-video-out=width=640,height=480,pixelformat=NV12 \
 		--set-fmt-video=pixelformat=H264 --set-parm=30 \
 		--set-ctrl=video_bitrate_mode=1,video_bitrate=1000000"$3" \
 		--stream-out-mmap --stream-mmap --stream-from=/tmp/cbr.nv12 \
-		--stream-to="/tmp/$1.h264" --stream-count=90 >"/mnt/out/ctl-$1.log" 2>&1
+		--stream-to="/tmp/$1.h264" --stream-count=90
 	kbps=$(($(stat -L -c %s "/tmp/$1.h264" 2>/dev/null || echo 0) * 8 * 30 / 90 / 1000))
 	echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
 	check "$2 1 Mbit/s: achieved $kbps kbit/s within 15%" \

@@ -107,14 +107,23 @@ check "after 6 kills mid-frame the H.264 node encodes" encodes "$venc" H264
 check "... and the JPEG node" encodes "$jenc" JPEG
 
 section "both nodes at once, interleaved jobs"
-stream "$venc" H264 60 /tmp/both.h264 &
+# userspace-test as the client: v4l2-ctl stops streaming when a frame takes
+# over a second or two, which frames interleaved on a busy emulated host do.
+rm -rf /tmp/both-h264 /tmp/both-jpeg
+mkdir -p /tmp/both-h264 /tmp/both-jpeg
+./hantro-enc-test -d "$venc" -j 1 -n 60 -s 320x240 -o /tmp/both-h264 \
+	>/mnt/out/interleaved-h264.log 2>&1 &
 p1=$!
-stream "$jenc" JPEG 60 /tmp/both.mjpeg &
+./hantro-enc-test -d "$jenc" -j 1 -n 60 -s 320x240 -o /tmp/both-jpeg \
+	>/mnt/out/interleaved-jpeg.log 2>&1 &
 p2=$!
 check "interleaved: the H.264 client finishes" ended "$p1" 600
 check "interleaved: the JPEG client finishes" ended "$p2" 600
-check "... the H.264 stream decodes strictly with its 60 frames (59: v4l2-ctl)" \
-	holds /tmp/both.h264 59
+check "... every H.264 and JPEG frame valid" \
+	sh -c "grep -q '^1 passed, 0 failed$' /mnt/out/interleaved-h264.log &&
+		grep -q '^1 passed, 0 failed$' /mnt/out/interleaved-jpeg.log"
+check "... the H.264 stream decodes strictly with its 60 frames" \
+	holds /tmp/both-h264/job-0.bin 60
 
 # Suspend to idle with pm_test hung this guest (9p root under QEMU) during
 # a stream, for a reason not found yet; LIFECYCLE_SLEEP=1 runs it.

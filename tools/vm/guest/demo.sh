@@ -14,13 +14,14 @@ v4l2-ctl -d "$node" --info | sed -n 's/^\t*\(Driver name\|Card type\|Bus info\).
 section "encoding 60 frames (2 s) of 1280x720 testsrc2 to H.264 at 2 Mbit/s CBR"
 ffmpeg -v error -nostdin -f lavfi -i "testsrc2=size=1280x720:rate=30" -frames:v 60 \
 	-f rawvideo -pix_fmt yuv420p -y /tmp/ref.yuv
-# The source is made by the host's FFmpeg (oracle.sh): read it from tmpfs,
-# so that the time measured is the encoder's.
-cp -L /tmp/ref.yuv /tmp/src.yuv
+ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 1280x720 -i /tmp/ref.yuv \
+	-f rawvideo -pix_fmt nv12 -y /tmp/ref.nv12
+# The source is made by the host's FFmpeg (oracle.sh) in the layout the
+# encoder takes: read from tmpfs, so that the time measured is the encoder's.
+cp -L /tmp/ref.nv12 /tmp/src.nv12
 t0=$(date +%s%N)
-timeout 900 gst-launch-1.0 -q filesrc location=/tmp/src.yuv ! \
-	rawvideoparse width=1280 height=720 format=i420 framerate=30/1 ! videoconvert ! \
-	video/x-raw,format=NV12 ! \
+timeout 900 gst-launch-1.0 -q filesrc location=/tmp/src.nv12 ! \
+	rawvideoparse width=1280 height=720 format=nv12 framerate=30/1 ! \
 	v4l2h264enc extra-controls="controls,repeat_sequence_header=1,video_bitrate_mode=1,video_bitrate=2000000" ! \
 	'video/x-h264,level=(string)4' ! h264parse ! video/x-h264,stream-format=avc,alignment=au ! \
 	mp4mux ! filesink location=/tmp/clip.mp4 >/tmp/gst.log 2>&1

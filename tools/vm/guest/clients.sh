@@ -271,18 +271,32 @@ fi
 # A producer in system memory: GStreamer copies its frames into the
 # encoder's per-plane buffers, two planes or three (it crashed doing so
 # while their planes were longer than sizeimage); at 1000x562 the hardware
-# reads past the last line, so the driver copies them once more.
-export GST_DEBUG=v4l2:5 GST_DEBUG_NO_COLOR=1
-for c in 320:240:NV12:NM12 1000:562:I420:YM12; do
+# reads past the last line, so the driver copies them once more. One
+# gst-launch, a branch per case, as in the size sweep.
+cases="320:240:NV12:NM12 1000:562:I420:YM12"
+pipe=
+for c in $cases; do
 	IFS=: read -r w h fmt v4l2 <<-EOF
 	$c
 	EOF
-	gst_h264 "$w" "$h" "$fmt" "" 3
-	got=$(sed -n "s/.*<v4l2h264enc0:sink> Got format of [0-9x]*, format \([A-Z0-9]*\),.*/\1/p" \
-		"/mnt/out/gst-$w-$h-$fmt.log" | tail -n 1)
+	rm -f "/tmp/gst-$w-$h-$fmt.h264"
+	pipe="$pipe videotestsrc num-buffers=3 ! video/x-raw,format=$fmt,width=$w,height=$h
+		! v4l2h264enc name=enc$fmt ! h264parse ! video/x-h264,stream-format=byte-stream
+		! filesink location=/tmp/gst-$w-$h-$fmt.h264"
+done
+# shellcheck disable=SC2086
+GST_DEBUG=v4l2:5 GST_DEBUG_NO_COLOR=1 timeout 600 gst-launch-1.0 -q -f $pipe \
+	>/tmp/gst-per-plane.log 2>&1
+cp /tmp/gst-per-plane.log /mnt/out/
+for c in $cases; do
+	IFS=: read -r w h fmt v4l2 <<-EOF
+	$c
+	EOF
+	check_gst_h264 "$w" "$h" "$fmt" "" 3
+	got=$(sed -n "s/.*<enc$fmt:sink> Got format of [0-9x]*, format \([A-Z0-9]*\),.*/\1/p" \
+		/tmp/gst-per-plane.log | tail -n 1)
 	check "... the encoder took $fmt as $v4l2 (got ${got:-none})" test "$got" = "$v4l2"
 done
-unset GST_DEBUG GST_DEBUG_NO_COLOR
 unload_project_modules
 check "modules load with the default formats" load_project_modules
 find_nodes

@@ -166,7 +166,7 @@ if [ -n "$cam" ]; then
 	rmmod vivid
 fi
 
-# gst_cam NAME SRC-MODE ENC-MODE: vivid's webcam into v4l2h264enc at
+# gst_cam NAME SRC-MODE ENC-MODE "FOURCC PLANES": vivid's webcam into v4l2h264enc at
 # 640x480 NV12 and 25 frames/s (its fastest rate at that size), the two
 # sharing buffers one way or the other, CAM_FRAMES frames. The caps between
 # them are system-memory caps: memory:DMABuf ones would make GStreamer
@@ -174,9 +174,10 @@ fi
 # allocator's "imported DMABUF" when a queue imports, the encoder's
 # "processing buffer N from our pool" when the camera filled the encoder's
 # own buffer, GST_PERFORMANCE's "slow copy" when a frame is copied.
+# Both queues must have been set to FOURCC with PLANES DMABUFs a frame.
 CAM_FRAMES=10
 gst_cam() {
-	local name=$1 rc got
+	local name=$1 fmt=$4 rc got a b
 	rm -f "/tmp/$name.h264" "/tmp/$name.yuv"
 	GST_DEBUG=v4l2:5,v4l2allocator:6,v4l2bufferpool:6,GST_PERFORMANCE:6 \
 		GST_DEBUG_NO_COLOR=1 timeout 600 gst-launch-1.0 -f \
@@ -197,6 +198,10 @@ gst_cam() {
 		"/tmp/$name.h264"),$(frames_of "/tmp/$name.yuv" 640 480)"
 	check "... 640x480 with all $CAM_FRAMES frames (width,height,frames: $got)" \
 		test "$got" = "640,480,$CAM_FRAMES"
+	a=$(cam_format "$name" v4l2src0:src)
+	b=$(cam_format "$name" v4l2h264enc0:sink)
+	check "... both sides in $fmt (camera ${a:-none}, encoder ${b:-none})" \
+		test "$a,$b" = "$fmt,$fmt"
 }
 
 # cam_format NAME PAD: the V4L2 format and plane count GStreamer set on
@@ -217,20 +222,12 @@ cam_imports() {
 # which then come back to the encoder. Both sides must use the V4L2 format
 # FOURCC with PLANES DMABUFs a frame.
 gst_cam_both() {
-	local tag=$1 fmt=$2 planes=${2#* } n a b
-	gst_cam "gst-cam-$tag-import" dmabuf dmabuf-import
-	a=$(cam_format "gst-cam-$tag-import" v4l2src0:src)
-	b=$(cam_format "gst-cam-$tag-import" v4l2h264enc0:sink)
-	check "... both sides in $fmt (camera ${a:-none}, encoder ${b:-none})" \
-		test "$a,$b" = "$fmt,$fmt"
+	local tag=$1 fmt=$2 planes=${2#* } n
+	gst_cam "gst-cam-$tag-import" dmabuf dmabuf-import "$fmt"
 	n=$(cam_imports "gst-cam-$tag-import" v4l2h264enc0)
 	check "... the encoder imported the camera's $planes DMABUF(s) of every frame ($n)" \
 		test "$n" -eq $((CAM_FRAMES * planes))
-	gst_cam "gst-cam-$tag-export" dmabuf-import dmabuf
-	a=$(cam_format "gst-cam-$tag-export" v4l2src0:src)
-	b=$(cam_format "gst-cam-$tag-export" v4l2h264enc0:sink)
-	check "... both sides in $fmt (camera ${a:-none}, encoder ${b:-none})" \
-		test "$a,$b" = "$fmt,$fmt"
+	gst_cam "gst-cam-$tag-export" dmabuf-import dmabuf "$fmt"
 	n=$(cam_imports "gst-cam-$tag-export" v4l2src0)
 	check "... the camera imported the encoder's $planes DMABUF(s) a buffer ($n, none refused)" \
 		sh -c "[ $n -ge $planes ] && [ $((n % planes)) -eq 0 ] && \
@@ -241,16 +238,21 @@ gst_cam_both() {
 		test "$n" -eq "$CAM_FRAMES"
 }
 
+# cam_both_ways MULTIPLANAR TAG "FOURCC PLANES": vivid loaded with that
+# multiplanar setting as the camera of gst_cam_both.
+cam_both_ways() {
+	modprobe vivid n_devs=1 allocators=1 multiplanar="$1" node_types=1 2>/dev/null
+	cam=$(node_named "vivid-000-vid-cap")
+	check "vivid capture node present (multiplanar=$1)" test -n "$cam"
+	[ -n "$cam" ] || return
+	gst_cam_both "$2" "$3"
+	rmmod vivid
+}
+
 section "GStreamer zero-copy with a camera, both ways (vivid, one DMABUF a frame)"
 # The single-planar API: one buffer, one DMABUF per frame, as V4L2 cameras
 # hand them over; vivid allocates them physically contiguous.
-modprobe vivid n_devs=1 allocators=1 multiplanar=1 node_types=1 2>/dev/null
-cam=$(node_named "vivid-000-vid-cap")
-check "vivid capture node present (single-planar)" test -n "$cam"
-if [ -n "$cam" ]; then
-	gst_cam_both nv12 "NV12 1"
-	rmmod vivid
-fi
+cam_both_ways 1 nv12 "NV12 1"
 
 section "per-plane formats (per_plane_formats=1): a camera's DMABUF per plane, both ways"
 # With NV12M offered by both, GStreamer picks it on both sides: two DMABUFs
@@ -261,13 +263,7 @@ find_nodes
 check "v4l2-compliance -s H.264 node, per-plane formats offered: 0 failures, 0 warnings" \
 	compliance "$venc" compliance-h264-per-plane -s
 grep -E 'fail:|warn:' /mnt/out/compliance-h264-per-plane.log | head -n 20
-modprobe vivid n_devs=1 allocators=1 multiplanar=2 node_types=1 2>/dev/null
-cam=$(node_named "vivid-000-vid-cap")
-check "vivid capture node present (multi-planar)" test -n "$cam"
-if [ -n "$cam" ]; then
-	gst_cam_both nv12m "NM12 2"
-	rmmod vivid
-fi
+cam_both_ways 2 nv12m "NM12 2"
 # A producer in system memory: GStreamer copies its frames into the
 # encoder's per-plane buffers, two planes or three (it crashed doing so
 # while their planes were longer than sizeimage); at 1000x562 the hardware

@@ -56,7 +56,7 @@ done >"$x/$id.args"; } 2>/dev/null || fallback="no arguments file"
 # The request: an empty file named after the tool, made once the arguments
 # are complete (a file's content may reach the host after the file does).
 # A create in the exchange directory has failed with ENOENT while the host
-# was removing other files in it (it no longer does): try again.
+# was removing other files in it (it no longer removes any): try again.
 tries=0
 until [ -n "$fallback" ] || { : >"$x/$id.$tool"; } 2>/dev/null; do
 	tries=$((tries + 1))
@@ -66,7 +66,7 @@ done
 
 # The host answers within seconds; minutes means it is gone.
 waited=0
-while [ -z "$fallback" ] && [ ! -e "$x/$id.rc" ]; do
+while [ -z "$fallback" ] && [ ! -s "$x/$id.rc" ]; do
 	[ "$waited" -lt 600 ] || fallback="no answer"
 	sleep 0.2
 	waited=$((waited + 1))
@@ -78,10 +78,26 @@ if [ -n "$fallback" ]; then
 	echo "$tool $id: $fallback, run in the guest" >>/mnt/out/oracle-fallbacks.log
 	exec "$real" "$@"
 fi
-[ -s "$x/$id.out" ] && cat "$x/$id.out"
-[ -s "$x/$id.err" ] && cat "$x/$id.err" >&2
-read -r rc <"$x/$id.rc"
+# The answer: the exit status, then the output file's size or "-" when the
+# command made none. Now and then a file the host has just made is not
+# there yet for the guest (seen in runs of the whole suite on a busy host,
+# with the answer already there): wait a little for what the host says it
+# made, and log when that was needed.
+read -r rc made <"$x/$id.rc"
+see() {
+	_tries=0
+	until [ -e "$1" ]; do
+		_tries=$((_tries + 1))
+		[ "$_tries" -le 25 ] || break
+		sleep 0.2
+	done
+	[ "$_tries" -eq 0 ] ||
+		echo "$tool $id: ${1##*/} seen after $_tries tries" >>/mnt/out/oracle-late.log
+	[ -e "$1" ]
+}
+see "$x/$id.out" && [ -s "$x/$id.out" ] && cat "$x/$id.out"
+see "$x/$id.err" && [ -s "$x/$id.err" ] && cat "$x/$id.err" >&2
 # Outputs stay on the host, linked: copying them in through 9p takes
 # longer than FFmpeg took to make them, and most are only measured.
-[ -z "$out" ] || [ ! -f "$x/$back" ] || ln -s "$x/$back" "$out"
+[ -z "$out" ] || [ "${made:--}" = - ] || { see "$x/$back" && ln -s "$x/$back" "$out"; }
 exit "$rc"

@@ -25,7 +25,9 @@ HANTRO_LEAK_SCAN=1
 [ -f /mnt/host/env.sh ] && . /mnt/host/env.sh
 [ "$HANTRO_LEAK_SCAN" = 1 ] || leaks=/nonexistent
 # Forget what boot itself left behind: only leaks made by the tests count.
+t0=$(date +%s)
 if [ -w $leaks ]; then echo scan >$leaks; echo clear >$leaks; fi
+echo "guest: first leak scan $(($(date +%s) - t0)) s"
 
 echo "guest: kernel $(uname -r), running main.sh"
 cd /mnt/host && sh ./main.sh 2>&1 | tee /mnt/out/guest.log
@@ -36,7 +38,9 @@ echo "$?" >/mnt/out/status
 if [ -w $leaks ]; then
 	# An object is reported only once it is old enough and seen unreferenced
 	# by two scans; one scan right after a leak reports nothing.
+	t0=$(date +%s)
 	echo scan >$leaks; sleep 6; echo scan >$leaks
+	echo "guest: last leak scans $(($(date +%s) - t0)) s (6 s asleep)"
 	cat $leaks >/mnt/out/kmemleak.txt
 fi
 dmesg >/mnt/out/dmesg.txt

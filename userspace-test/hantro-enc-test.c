@@ -65,6 +65,7 @@ struct enc {
 	u_int32_t coded;
 	bool expect_idr;	/* H.264: the next frame starts a stream */
 	FILE *dump;		/* H.264: where frames go while set */
+	int sps_level;		/* level_idc of the last SPS seen */
 	int pps_cabac;		/* H.264: the last PPS's entropy_coding_mode_flag */
 };
 
@@ -325,6 +326,20 @@ static int pps_cabac(const unsigned char *m, unsigned int n)
 	return -1;
 }
 
+/*
+ * level_idc of the first SPS in an Annex B buffer, -1 if it has none: the
+ * byte after profile_idc and the constraint flags.
+ */
+static int sps_level(const unsigned char *m, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i + 6 < n; i++)
+		if (!m[i] && !m[i + 1] && m[i + 2] == 1 && (m[i + 3] & 0x1f) == 7)
+			return m[i + 6];
+	return -1;
+}
+
 /* H.264: a stream starts with SPS, PPS and an IDR picture flagged KEYFRAME. */
 static void check_h264_frame(struct enc *e, const struct v4l2_buffer *b, const char *what)
 {
@@ -337,6 +352,8 @@ static void check_h264_frame(struct enc *e, const struct v4l2_buffer *b, const c
 		fwrite(m, 1, n, e->dump);
 	if (types & (1u << 8))
 		e->pps_cabac = pps_cabac(m, n);
+	if (types & (1u << 7))
+		e->sps_level = sps_level(m, n);
 	report(!(b->flags & V4L2_BUF_FLAG_KEYFRAME) == !(types & (1u << 5)) &&
 	       !(b->flags & V4L2_BUF_FLAG_PFRAME) == !(types & (1u << 1)),
 	       "%s: KEYFRAME/PFRAME flags match the slice type", what);
@@ -760,6 +777,64 @@ static void test_midstream(struct enc *e)
 	set_ctrl(e, V4L2_CID_MPEG_VIDEO_BITRATE, 2000000);
 }
 
+static int get_ctrl(struct enc *e, unsigned int id)
+{
+	struct v4l2_control c = { .id = id };
+
+	return xioctl(e, VIDIOC_G_CTRL, &c) ? -1 : c.value;
+}
+
+/*
+ * A BITRATE the stream's level cannot carry, set while encoding: LEVEL
+ * rises to one that can, and the next frame queued starts a new coded
+ * video sequence (SPS, PPS, IDR picture) that declares it; the frame after
+ * is a P picture again.
+ */
+static void test_level_midstream(struct enc *e, const char *outdir)
+{
+	int level, raised, idc, flags[2];
+	char name[512];
+	unsigned int i;
+
+	stop_both(e);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_GOP_SIZE, 1000);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_BITRATE, 64000);
+	/* The driver raises it to what the size and frame rate need. */
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_LEVEL, V4L2_MPEG_VIDEO_H264_LEVEL_1_0);
+	report(!start_both(e), "LEVEL: both queues streaming at 64 kbit/s");
+	e->next_seq = 0;
+	/* The whole stream must decode: level-rise.h264, four pictures. */
+	if (outdir) {
+		snprintf(name, sizeof(name), "%s/level-rise.h264", outdir);
+		e->dump = fopen(name, "wb");
+	}
+	encode_frames(e, 2, "before the bitrate outgrows the level");
+	level = get_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_LEVEL);
+	idc = e->sps_level;
+	report(!set_ctrl(e, V4L2_CID_MPEG_VIDEO_BITRATE, 20000000),
+	       "BITRATE 20 Mbit/s accepted while encoding");
+	raised = get_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_LEVEL);
+	report(raised > level, "... LEVEL rises to carry it (%d -> %d)", level, raised);
+	for (i = 0; i < 2; i++) {
+		queue_all_cap(e);
+		drain_out_queue(e);
+		queue_out(e);
+		flags[i] = expect_frame(e, e->frame - 1, "after the level rose");
+	}
+	report(flags[0] >= 0 && (flags[0] & V4L2_BUF_FLAG_KEYFRAME) && e->sps_level > idc,
+	       "... the next frame is an IDR picture whose SPS declares it (level_idc %d -> %d)",
+	       idc, e->sps_level);
+	report(flags[1] >= 0 && (flags[1] & V4L2_BUF_FLAG_PFRAME),
+	       "... and the frame after is a P picture again");
+	if (e->dump)
+		fclose(e->dump);
+	e->dump = NULL;
+	stop_both(e);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_BITRATE, 2000000);
+	start_both(e);
+	e->next_seq = 0;
+}
+
 /*
  * HEADER_MODE: SEPARATE is refused (a header-only buffer would share the
  * first picture's timestamp, which GStreamer and FFmpeg mishandle), so the
@@ -1165,6 +1240,7 @@ int main(int argc, char **argv)
 	if (e.coded == V4L2_PIX_FMT_H264) {
 		test_force_key(&e);
 		test_midstream(&e);
+		test_level_midstream(&e, outdir);
 		test_header_mode(&e);
 		test_entropy(&e, outdir);
 	}

@@ -16,17 +16,20 @@ tail -n 1 /mnt/out/userspace-test-h264.log
 grep '^FAIL' /mnt/out/userspace-test-h264.log | head -n 20
 check "userspace-test: every transition and injected fault on the H.264 node" \
 	grep -q ' 0 failed$' /mnt/out/userspace-test-h264.log
-check "the stream after a Reset decodes on its own (FFmpeg, explode)" \
-	decode_h264 /tmp/ut/after-reset.h264 /tmp/after-reset.yuv
-check "... and holds its 3 frames" \
-	test "$(stat -L -c %s /tmp/after-reset.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 3))
-
+# ut_stream NAME N WHAT: userspace-test's /tmp/ut/NAME.h264 (640x480)
+# decodes strictly to N frames.
+ut_stream() {
+	check "$3: the stream decodes (FFmpeg, explode)" \
+		decode_h264 "/tmp/ut/$1.h264" /tmp/ut.yuv
+	check "... and holds its $2 frames" \
+		test "$(stat -L -c %s /tmp/ut.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * $2))
+}
+ut_stream after-reset 3 "the stream after a Reset, on its own"
+# A level raised mid-stream: a new SPS and IDR picture in the middle.
+ut_stream level-rise 4 "BITRATE outgrowing LEVEL while encoding"
 # userspace-test's ENTROPY_MODE streams: Main and High in CABAC, Baseline CAVLC.
 for p in main high constrained-baseline; do
-	check "ENTROPY_MODE CABAC, $p profile: the stream decodes (FFmpeg, explode)" \
-		decode_h264 "/tmp/ut/entropy-$p.h264" /tmp/entropy.yuv
-	check "... and holds its 5 frames" \
-		test "$(stat -L -c %s /tmp/entropy.yuv 2>/dev/null)" -eq $((640 * 480 * 3 / 2 * 5))
+	ut_stream "entropy-$p" 5 "ENTROPY_MODE CABAC, $p profile"
 done
 check "... the High stream's PPS enables 8x8 transforms" \
 	sh -c "ffmpeg -v trace -nostdin -i /tmp/ut/entropy-high.h264 -c copy \

@@ -42,15 +42,27 @@ static unsigned int hantro_enc_h264_needed_level(struct hantro_enc_ctx *ctx,
 	return hantro_enc_h264_min_level(mbs, (u64)mbs * fps, rate);
 }
 
-/* Raise LEVEL to what the stream needs; the control lock is held. */
+/*
+ * Raise LEVEL to what the stream needs; the control lock is held. While
+ * streaming LEVEL is held against the client, not against a BITRATE or
+ * S_PARM change that outgrows it: the frames queued from then on carry the
+ * new level (hantro_enc_h264_snapshot()), and the first of them starts a
+ * new coded video sequence with an SPS that declares it.
+ */
 static void hantro_enc_h264_raise_level(struct hantro_enc_ctx *ctx,
 					const struct v4l2_ctrl *changing)
 {
 	struct v4l2_ctrl *level = ctx->h264.ctrls.level;
 	unsigned int need = hantro_enc_h264_needed_level(ctx, changing);
+	bool grabbed = level->flags & V4L2_CTRL_FLAG_GRABBED;
 
-	if (level->cur.val < need && !(level->flags & V4L2_CTRL_FLAG_GRABBED))
-		__v4l2_ctrl_s_ctrl(level, need);
+	if (level->cur.val >= need)
+		return;
+	if (grabbed)
+		__v4l2_ctrl_grab(level, false);
+	__v4l2_ctrl_s_ctrl(level, need);
+	if (grabbed)
+		__v4l2_ctrl_grab(level, true);
 }
 
 /**
@@ -230,6 +242,7 @@ void hantro_enc_h264_snapshot(struct hantro_enc_ctx *ctx, struct hantro_enc_fram
 		.p_qp = c->p_qp->cur.val,
 		.min_qp = min(c->min_qp->cur.val, c->max_qp->cur.val),
 		.max_qp = c->max_qp->cur.val,
+		.level = c->level->cur.val,
 	};
 	ctx->h264.force_key = false;
 }

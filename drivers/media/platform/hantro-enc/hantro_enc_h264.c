@@ -110,6 +110,7 @@ static int hantro_h264_start(struct hantro_enc_ctx *ctx)
 	h->need_idr = true;
 	h->headers_sent = false;
 	h->idr_pic_id = 0;
+	h->level = h->ctrls.level->cur.val;
 	h->rec = 0;
 	hantro_enc_rc_reset(&h->rc);
 	hantro_enc_h264_grab(ctx, true);
@@ -196,7 +197,8 @@ static void hantro_h264_colour(const struct v4l2_pix_format_mplane *pix,
 	s->full_range = quant == V4L2_QUANTIZATION_FULL_RANGE;
 }
 
-static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx, u8 *buf, size_t size)
+static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx, u8 *buf, size_t size,
+				  unsigned int level)
 {
 	const struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
 	struct hantro_h264_seq s = {
@@ -227,7 +229,7 @@ static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx, u8 *buf, size_t si
 		s.profile_idc = 77;
 		break;
 	}
-	s.level_idc = hantro_enc_h264_level_idc(c->level->cur.val, s.profile_idc == 100,
+	s.level_idc = hantro_enc_h264_level_idc(level, s.profile_idc == 100,
 						&s.constraint_flags);
 	hantro_h264_colour(&ctx->src_fmt, &s);
 	return hantro_h264_write_headers(&s, buf, size);
@@ -354,18 +356,22 @@ static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->params;
 	const struct hantro_enc_h264_ctrls *c = &h->ctrls;
 	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
+	/* A level raised mid-stream takes a new SPS, active from an IDR on. */
+	bool new_level = p->level > h->level;
 	size_t hdr = 0;
 
 	/* The internal pictures were sized for the coded size at STREAMON. */
 	if (!out || h->pics[0].size < (size_t)ALIGN(ctx->crop.width, HANTRO_ENC_MB) *
 				       ALIGN(ctx->crop.height, HANTRO_ENC_MB) * 3 / 2)
 		return -EINVAL;
-	h->intra = hantro_h264_is_idr(ctx, p);
+	h->intra = hantro_h264_is_idr(ctx, p) || new_level;
+	h->next_level = max(p->level, h->level);
 	if (h->intra) {
 		h->gop_pos = 0;
 		h->frame_num = 0;
-		if (!h->headers_sent || c->repeat_seq->cur.val || c->prepend->cur.val) {
-			hdr = hantro_h264_headers(ctx, out, job->dst_size);
+		if (!h->headers_sent || new_level || c->repeat_seq->cur.val ||
+		    c->prepend->cur.val) {
+			hdr = hantro_h264_headers(ctx, out, job->dst_size, h->next_level);
 			if (!hdr)
 				return -ENOSPC;
 		}
@@ -395,6 +401,8 @@ static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *
 	if (h->intra)
 		h->idr_pic_id = (h->idr_pic_id + 1) & 0xf;
 	h->headers_sent |= h->with_headers;
+	if (h->with_headers)
+		h->level = h->next_level;
 	h->gop_pos++;
 	h->frame_num++;
 	h->rec ^= 1;

@@ -75,6 +75,7 @@ struct hantro_enc_h264_ctrls {
  * @p_qp:	QP of P pictures without frame rate control
  * @min_qp:	smallest QP
  * @max_qp:	largest QP
+ * @level:	LEVEL (a V4L2 enum value) the stream needs from this frame on
  */
 struct hantro_enc_frame_params {
 	bool force_key;
@@ -87,6 +88,7 @@ struct hantro_enc_frame_params {
 	u8 p_qp;
 	u8 min_qp;
 	u8 max_qp;
+	u8 level;
 };
 
 /**
@@ -150,6 +152,8 @@ struct hantro_enc_aux {
  * @force_key:	FORCE_KEY_FRAME was set; the next queued frame takes it
  * @intra:	the running frame is an IDR picture
  * @with_headers: the running frame carries SPS/PPS
+ * @level:	LEVEL of the SPS in force (raised mid-stream by a new SPS and IDR)
+ * @next_level:	LEVEL of the SPS the running frame carries
  * @qp:		its QP
  * @rc:		rate control
  */
@@ -170,6 +174,8 @@ struct hantro_enc_h264 {
 	bool force_key;
 	bool intra;
 	bool with_headers;
+	u8 level;
+	u8 next_level;
 	int qp;
 	struct hantro_enc_rc rc;
 };

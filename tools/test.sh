@@ -114,7 +114,8 @@ vm_lane_debug() {
 		SMOKE_VICODEC=0 JPEG_QUICK=1 H264_QUICK=1
 }
 vm_lane_clients() {
-	vm_suite 6.12 "$K612" "$ROOT" "clients lifecycle" "$M612" 3900 \
+	# sleep ends its boot: it must come last.
+	vm_suite 6.12 "$K612" "$ROOT" "clients lifecycle sleep" "$M612" 3900 \
 		FUZZ_SECONDS="${FUZZ_SECONDS:-45}"
 	splat_selftest
 }

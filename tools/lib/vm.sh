@@ -41,11 +41,12 @@ vm_boot() {
 		-virtfs local,path="$payload",mount_tag=host,security_model=none,readonly=on,multidevs=remap \
 		-virtfs local,path="$out",mount_tag=out,security_model=none,multidevs=remap \
 		</dev/null 2>&1 | tee "$out/console.log" |
-		grep --line-buffered -v '^\[ *[0-9]' | sed -u 's/^/  vm| /'
+		grep --line-buffered -v -e '^\[ *[0-9]' -e '^@out [dk]' | sed -u 's/^/  vm| /'
 	rc=${PIPESTATUS[0]}
 	touch "$out/oracle/stop"
 	wait "$oracle"
 	rm -rf "$out/oracle"
+	vm_console_files "$out"
 	if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		say "VM run timed out after ${limit}s"
 		return 1
@@ -59,6 +60,16 @@ vm_boot() {
 	splat_report "$out" || splats=1
 	[ "$(cat "$out/status" 2>/dev/null)" = 0 ] || { say "guest tests failed"; return 1; }
 	return "$splats"
+}
+
+# vm_console_files OUTDIR: the lines "@out FILE: TEXT" a guest printed on
+# its console once its shares were gone (tools/vm/guest/sleep.sh), each
+# TEXT added to OUTDIR/FILE.
+vm_console_files() {
+	tr -d '\r' <"$1/console.log" | awk -v d="$1" '
+		match($0, /^@out (results|status|finished|dmesg\.txt|kmemleak\.txt): /) {
+			print substr($0, RLENGTH + 1) >> (d "/" substr($0, 6, RLENGTH - 7))
+		}'
 }
 
 # splat_report OUTDIR: print kernel splats of a VM run; 1 when there are any.

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Lifecycle and hostile input on the debug kernel: unbind and rmmod while a
-# client streams, clients killed in the middle of a frame, system sleep
-# during a stream, both nodes at once, then the ioctl fuzzer on each node.
+# client streams, clients killed in the middle of a frame, both nodes at
+# once, then the ioctl fuzzer on each node (system sleep: sleep.sh).
 # Each node must still encode afterwards; the harness fails the run on any
 # kernel splat.
 . ./lib.sh
@@ -124,23 +124,6 @@ check "... every H.264 and JPEG frame valid" \
 		grep -q '^1 passed, 0 failed$' /mnt/out/interleaved-jpeg.log"
 check "... the H.264 stream decodes strictly with its 60 frames" \
 	holds /tmp/both-h264/job-0.bin 60
-
-# Suspend to idle with pm_test hangs this guest: the virtio 9p transport
-# has no freeze/restore callbacks and virtio_device_restore() resets the
-# device, so the root and the shares stop answering after resume. It needs
-# a guest that does not live on 9p; LIFECYCLE_SLEEP=1 runs it here anyway.
-if [ "${LIFECYCLE_SLEEP:-0}" = 1 ] && [ -w /sys/power/pm_test ]; then
-	section "system sleep (pm_test devices) during a stream"
-	echo devices >/sys/power/pm_test
-	rm -f /tmp/sleep.h264
-	stream "$venc" H264 90 /tmp/sleep.h264 &
-	p1=$!
-	sleep 2
-	check "suspend to idle and back (pm_test devices)" sh -c "echo freeze >/sys/power/state"
-	check "... the stream goes on to the end" ended "$p1" 600
-	check "... and decodes strictly with its 90 frames (89: v4l2-ctl)" holds /tmp/sleep.h264 89
-	echo none >/sys/power/pm_test
-fi
 
 section "the ioctl fuzzer on both nodes at once"
 fuzz_nodes "${FUZZ_SECONDS:-60}" "$venc" "$jenc"

@@ -261,7 +261,7 @@ unload_project_modules
 check "modules load with per_plane_formats=1" load_project_modules per_plane_formats=1
 find_nodes
 check "v4l2-compliance -s H.264 node, per-plane formats offered: 0 failures, 0 warnings" \
-	compliance "$venc" compliance-h264-per-plane -s
+	compliance "$venc" compliance-h264-per-plane -s "$COMPLIANCE_FRAMES"
 grep -E 'fail:|warn:' /mnt/out/compliance-h264-per-plane.log | head -n 20
 cam_both_ways 2 nv12m "NM12 2"
 # A producer in system memory: GStreamer copies its frames into the

@@ -34,7 +34,7 @@ fi
 if [ "${JPEG_QUICK:-0}" != 1 ]; then
 section "v4l2-compliance -s -a (every format) and -e (DMABUF from vivid)"
 check "v4l2-compliance -s -a JPEG node: 0 failures, 0 warnings" \
-	compliance "$node" compliance-jpeg-all -s -a
+	compliance "$node" compliance-jpeg-all -s "$COMPLIANCE_FRAMES" -a
 grep -E 'fail:|warn:' /mnt/out/compliance-jpeg-all.log | head -n 10
 modprobe font 2>/dev/null
 modprobe vivid n_devs=1 allocators=1 multiplanar=2 node_types=1
@@ -42,7 +42,7 @@ vivid=$(node_named vivid-000-vid-cap)
 # The exporter's buffers must be at least as large as the importer's.
 v4l2-ctl -d "$vivid" --set-fmt-video=width=1920,height=1080 >/dev/null 2>&1
 check "v4l2-compliance -s -e vivid JPEG node: 0 failures, 0 warnings" \
-	compliance "$node" compliance-jpeg-dmabuf -s -e "$vivid"
+	compliance "$node" compliance-jpeg-dmabuf -s "$COMPLIANCE_FRAMES" -e "$vivid"
 grep -E 'fail:|warn:' /mnt/out/compliance-jpeg-dmabuf.log | head -n 10
 rmmod vivid
 fi

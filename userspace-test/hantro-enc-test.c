@@ -5,7 +5,7 @@
  *
  *   hantro-enc-test [-d /dev/videoN] [-f RAWFOURCC] [-s WxH] [-F FAULTFILE]
  *   hantro-enc-test -j JOBS -n FRAMES [-o DIR] [-d ...] [-f ...] [-s ...]
- *   hantro-enc-test -e EXPORTER -s WxH [-d ...]
+ *   hantro-enc-test -e EXPORTER [-E] -s WxH [-o DIR] [-d ...]
  *
  * The first form walks the state machine; with -F it also writes fault codes
  * (1 buffer full, 2 bus error, 3 lost interrupt, 4 a stall past the driver's
@@ -15,7 +15,10 @@
  * FRAMES frames on JOBS file handles at once and checks every frame; with -o
  * each job's frames go, one after another, to DIR/job-N.bin for a decoder.
  * The third form encodes frames imported as DMABUFs of exactly their size
- * from EXPORTER, a capture node such as vivid's, as cameras hand them over.
+ * from EXPORTER, a capture node such as vivid's, as cameras hand them over;
+ * with -E it imports each as NV12M, the one DMABUF for both planes with the
+ * chroma at its data_offset (libcamera's way), and with -o writes the stream
+ * to DIR/dmabuf-import.h264 (flat frames: luma 0x50, Cb 0x30, Cr 0xd0).
  *
  * Works on any multi-planar stateful encoder node (the hantro-enc nodes,
  * vicodec with multiplanar=1, ...). Each check prints PASS or FAIL with its
@@ -829,6 +832,24 @@ static void test_level_midstream(struct enc *e, const char *outdir)
 	if (e->dump)
 		fclose(e->dump);
 	e->dump = NULL;
+
+	/*
+	 * A frame queued while CAPTURE is off belongs to the next stream,
+	 * which starts at the LEVEL set before its STREAMON, lower or not.
+	 */
+	report(!stream(e, CAP_TYPE, false), "LEVEL: STREAMOFF(CAPTURE)");
+	drain_out_queue(e);
+	queue_out(e);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_BITRATE, 64000);
+	set_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_LEVEL, V4L2_MPEG_VIDEO_H264_LEVEL_1_0);
+	report(get_ctrl(e, V4L2_CID_MPEG_VIDEO_H264_LEVEL) == level,
+	       "LEVEL set lower again between the streams (%d)", level);
+	report(!stream(e, CAP_TYPE, true), "LEVEL: STREAMON(CAPTURE)");
+	e->expect_idr = true;
+	queue_all_cap(e);
+	flags[0] = expect_frame(e, e->frame - 1, "the frame queued while CAPTURE was off");
+	report(flags[0] >= 0 && e->sps_level == idc,
+	       "... starts the stream at that level (level_idc %d, want %d)", e->sps_level, idc);
 	stop_both(e);
 	set_ctrl(e, V4L2_CID_MPEG_VIDEO_BITRATE, 2000000);
 	start_both(e);
@@ -1013,8 +1034,28 @@ static void test_faults(struct enc *e, const char *fault_file)
  * hardware does not read whole (1080 of 1088 lines): QBUF accepts them and
  * every frame encodes. The exporter is a capture node (vivid).
  */
+/*
+ * A flat NV12 frame in the DMABUF @fd: luma 0x50, Cb 0x30, Cr 0xd0, so that
+ * a decoder tells chroma read from the right place from chroma read from
+ * luma.
+ */
+static void fill_nv12(int fd, unsigned int size, unsigned int luma)
+{
+	unsigned char *m = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	unsigned int i;
+
+	if (m == MAP_FAILED)
+		return;
+	memset(m, 0x50, luma);
+	for (i = luma; i + 1 < size; i += 2) {
+		m[i] = 0x30;
+		m[i + 1] = 0xd0;
+	}
+	munmap(m, size);
+}
+
 static void test_dmabuf_import(struct enc *e, const char *exporter, unsigned int w,
-			       unsigned int h)
+			       unsigned int h, bool split, const char *outdir)
 {
 	unsigned int xtype = V4L2_BUF_TYPE_VIDEO_CAPTURE_MPLANE, i, frames = 3, ok = 0;
 	struct v4l2_format xf = { .type = xtype }, of = { .type = OUT_TYPE };
@@ -1022,7 +1063,9 @@ static void test_dmabuf_import(struct enc *e, const char *exporter, unsigned int
 	int x = open(exporter, O_RDWR | O_NONBLOCK), fds[2] = { -1, -1 }, ret;
 	struct v4l2_plane planes[VIDEO_MAX_PLANES];
 	struct v4l2_buffer b;
-	unsigned int size = 0;
+	unsigned int size = 0, luma = 0, bpl;
+	FILE *dump = NULL;
+	char name[512];
 
 	report(x >= 0, "DMABUF import: open the exporter %s", exporter);
 	if (x < 0)
@@ -1045,17 +1088,29 @@ static void test_dmabuf_import(struct enc *e, const char *exporter, unsigned int
 	if (ret)
 		goto out;
 
+	bpl = xf.fmt.pix_mp.plane_fmt[0].bytesperline;
+	luma = bpl * h;
+	for (i = 0; i < 2; i++)
+		fill_nv12(fds[i], size, luma);
+
 	stop_both(e);
 	of.fmt.pix_mp = (struct v4l2_pix_format_mplane){
-		.width = w, .height = h, .pixelformat = V4L2_PIX_FMT_NV12, .num_planes = 1,
+		.width = w, .height = h, .num_planes = split ? 2 : 1,
+		.pixelformat = split ? V4L2_PIX_FMT_NV12M : V4L2_PIX_FMT_NV12,
 	};
-	of.fmt.pix_mp.plane_fmt[0].bytesperline = xf.fmt.pix_mp.plane_fmt[0].bytesperline;
+	of.fmt.pix_mp.plane_fmt[0].bytesperline = bpl;
+	of.fmt.pix_mp.plane_fmt[1].bytesperline = bpl;
 	ret = xioctl(e, VIDIOC_S_FMT, &of);
-	report(!ret && of.fmt.pix_mp.height == h &&
-	       of.fmt.pix_mp.plane_fmt[0].bytesperline == xf.fmt.pix_mp.plane_fmt[0].bytesperline &&
-	       of.fmt.pix_mp.plane_fmt[0].sizeimage <= size,
-	       "DMABUF import: OUTPUT keeps %ux%u and the camera's stride (sizeimage %u)",
-	       of.fmt.pix_mp.width, of.fmt.pix_mp.height, of.fmt.pix_mp.plane_fmt[0].sizeimage);
+	report(!ret && of.fmt.pix_mp.height == h && of.fmt.pix_mp.num_planes == (split ? 2 : 1) &&
+	       of.fmt.pix_mp.plane_fmt[0].bytesperline == bpl &&
+	       of.fmt.pix_mp.plane_fmt[0].sizeimage <= (split ? luma : size),
+	       "DMABUF import: OUTPUT keeps %ux%u, %u plane(s) and the camera's stride (sizeimage %u)",
+	       of.fmt.pix_mp.width, of.fmt.pix_mp.height, of.fmt.pix_mp.num_planes,
+	       of.fmt.pix_mp.plane_fmt[0].sizeimage);
+	if (outdir) {
+		snprintf(name, sizeof(name), "%s/dmabuf-import.h264", outdir);
+		dump = fopen(name, "wb");
+	}
 	e->out_fmt = of;
 	rb = (struct v4l2_requestbuffers){ .count = 2, .type = OUT_TYPE,
 					   .memory = V4L2_MEMORY_DMABUF };
@@ -1066,33 +1121,46 @@ static void test_dmabuf_import(struct enc *e, const char *exporter, unsigned int
 		goto out;
 	queue_all_cap(e);
 	for (i = 0; i < frames; i++) {
+		if (i >= 2) {
+			b = (struct v4l2_buffer){ .type = OUT_TYPE, .memory = V4L2_MEMORY_DMABUF,
+						  .m.planes = planes, .length = 2 };
+			if (dqbuf(e, OUT_TYPE, &b, planes, FRAME_MS))
+				break;
+		}
+		/*
+		 * Split: the one DMABUF twice, chroma at its offset, as
+		 * libcamera's GStreamer source hands a frame's planes.
+		 */
 		memset(planes, 0, sizeof(planes));
 		planes[0].m.fd = fds[i % 2];
 		planes[0].length = size;
-		planes[0].bytesused = size;
+		planes[0].bytesused = split ? luma : size;
+		planes[1].m.fd = fds[i % 2];
+		planes[1].length = size;
+		planes[1].bytesused = size;
+		planes[1].data_offset = luma;
 		b = (struct v4l2_buffer){ .type = OUT_TYPE, .memory = V4L2_MEMORY_DMABUF,
-					  .index = i % 2, .m.planes = planes, .length = 1 };
-		if (i >= 2 && dqbuf(e, OUT_TYPE, &b, planes, FRAME_MS))
-			break;
-		planes[0].m.fd = fds[i % 2];
-		planes[0].length = size;
-		planes[0].bytesused = size;
-		b = (struct v4l2_buffer){ .type = OUT_TYPE, .memory = V4L2_MEMORY_DMABUF,
-					  .index = i % 2, .m.planes = planes, .length = 1 };
+					  .index = i % 2, .m.planes = planes,
+					  .length = split ? 2 : 1 };
 		ret = xioctl(e, VIDIOC_QBUF, &b);
-		report(!ret, "DMABUF import: QBUF of an exact-size %u-byte DMABUF (%s)", size,
-		       strerror(-ret));
+		report(!ret, "DMABUF import: QBUF of an exact-size %u-byte DMABUF%s (%s)", size,
+		       split ? ", chroma at its offset" : "", strerror(-ret));
 		if (ret)
 			break;
 		ret = dqbuf(e, CAP_TYPE, &b, planes, FRAME_MS);
-		if (!ret && !(b.flags & V4L2_BUF_FLAG_ERROR) && planes[0].bytesused)
+		if (!ret && !(b.flags & V4L2_BUF_FLAG_ERROR) && planes[0].bytesused) {
 			ok++;
+			if (dump)
+				fwrite(e->cap[b.index].mem[0], 1, planes[0].bytesused, dump);
+		}
 		if (!ret)
 			xioctl(e, VIDIOC_QBUF, &b);
 	}
 	report(ok == frames, "DMABUF import: %u of %u frames encoded without ERROR", ok, frames);
 	stop_both(e);
 out:
+	if (dump)
+		fclose(dump);
 	for (i = 0; i < 2; i++)
 		if (fds[i] >= 0)
 			close(fds[i]);
@@ -1172,9 +1240,10 @@ int main(int argc, char **argv)
 	unsigned int w = 640, h = 480, jobs = 0, frames = 100;
 	const char *fault_file = NULL, *outdir = NULL, *exporter = NULL;
 	u_int32_t raw = 0;
+	bool split = false;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "d:e:f:s:F:j:n:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "d:e:Ef:s:F:j:n:o:")) != -1) {
 		switch (opt) {
 		case 'd':
 			e.path = optarg;
@@ -1194,6 +1263,9 @@ int main(int argc, char **argv)
 		case 'e':
 			exporter = optarg;
 			break;
+		case 'E':
+			split = true;
+			break;
 		case 'j':
 			jobs = atoi(optarg);
 			break;
@@ -1205,7 +1277,7 @@ int main(int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "usage: %s [-d node] [-f RAWFOURCC] [-s WxH] [-F faultfile]\n"
-				"       %s -e exporter -s WxH [-d node]\n"
+				"       %s -e exporter [-E] -s WxH [-o dir] [-d node]\n"
 				"       %s -j jobs -n frames [-o dir] [-d node] [-f RAWFOURCC] [-s WxH]\n",
 				argv[0], argv[0], argv[0]);
 			return 2;
@@ -1219,7 +1291,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (exporter) {
-		test_dmabuf_import(&e, exporter, w, h);
+		test_dmabuf_import(&e, exporter, w, h, split, outdir);
 		close(e.fd);
 		printf("%u passed, %u failed\n", passed, failed);
 		return failed ? 1 : 0;

@@ -223,7 +223,9 @@ static u32 hantro_enc_h264_intra_period(const struct hantro_enc_h264_ctrls *c)
  * @ctx:	context
  * @p:		the OUTPUT buffer's parameters
  *
- * Called at QBUF: a key frame request applies to the next frame queued.
+ * Called at QBUF, serialised with S_CTRL and S_PARM by the context's lock:
+ * a key frame request applies to the next frame queued, a new bitrate,
+ * level or frame rate from it on.
  */
 void hantro_enc_h264_snapshot(struct hantro_enc_ctx *ctx, struct hantro_enc_frame_params *p)
 {
@@ -242,7 +244,9 @@ void hantro_enc_h264_snapshot(struct hantro_enc_ctx *ctx, struct hantro_enc_fram
 		.p_qp = c->p_qp->cur.val,
 		.min_qp = min(c->min_qp->cur.val, c->max_qp->cur.val),
 		.max_qp = c->max_qp->cur.val,
-		.level = c->level->cur.val,
+		.level = vb2_is_streaming(v4l2_m2m_get_dst_vq(ctx->fh.m2m_ctx)) ?
+			 c->level->cur.val : 0,
+		.timeperframe = ctx->timeperframe,
 	};
 	ctx->h264.force_key = false;
 }

@@ -197,7 +197,8 @@ static void hantro_h264_colour(const struct v4l2_pix_format_mplane *pix,
 	s->full_range = quant == V4L2_QUANTIZATION_FULL_RANGE;
 }
 
-static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx, u8 *buf, size_t size,
+static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx,
+				  const struct hantro_enc_frame_params *p, u8 *buf, size_t size,
 				  unsigned int level)
 {
 	const struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
@@ -206,8 +207,8 @@ static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx, u8 *buf, size_t si
 		.mb_height = ctx->dst_fmt.height / HANTRO_ENC_MB,
 		.crop_right = ctx->dst_fmt.width - ctx->crop.width,
 		.crop_bottom = ctx->dst_fmt.height - ctx->crop.height,
-		.num_units_in_tick = ctx->timeperframe.numerator,
-		.time_scale = 2 * ctx->timeperframe.denominator,
+		.num_units_in_tick = p->timeperframe.numerator,
+		.time_scale = 2 * p->timeperframe.denominator,
 		.pic_init_qp = HANTRO_H264_PIC_INIT_QP,
 		.cabac = ctx->h264.cabac,
 		.transform_8x8 = ctx->h264.transform_8x8,
@@ -371,7 +372,7 @@ static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 		h->frame_num = 0;
 		if (!h->headers_sent || new_level || c->repeat_seq->cur.val ||
 		    c->prepend->cur.val) {
-			hdr = hantro_h264_headers(ctx, out, job->dst_size, h->next_level);
+			hdr = hantro_h264_headers(ctx, p, out, job->dst_size, h->next_level);
 			if (!hdr)
 				return -ENOSPC;
 		}

@@ -75,7 +75,10 @@ struct hantro_enc_h264_ctrls {
  * @p_qp:	QP of P pictures without frame rate control
  * @min_qp:	smallest QP
  * @max_qp:	largest QP
- * @level:	LEVEL (a V4L2 enum value) the stream needs from this frame on
+ * @level:	LEVEL (a V4L2 enum value) the stream needs from this frame on; 0
+ *		for a frame queued while CAPTURE was not streaming (the stream
+ *		then starts at the control's value)
+ * @timeperframe: the frame interval (S_PARM)
  */
 struct hantro_enc_frame_params {
 	bool force_key;
@@ -89,6 +92,7 @@ struct hantro_enc_frame_params {
 	u8 min_qp;
 	u8 max_qp;
 	u8 level;
+	struct v4l2_fract timeperframe;
 };
 
 /**

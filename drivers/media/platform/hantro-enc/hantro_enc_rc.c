@@ -38,11 +38,10 @@ void hantro_enc_rc_reset(struct hantro_enc_rc *rc)
 	*rc = (struct hantro_enc_rc){ .qp = -1 };
 }
 
-/* Bits budgeted per frame at the context's frame rate. */
-static u64 hantro_rc_budget(struct hantro_enc_ctx *ctx, u32 bitrate)
+/* Bits budgeted per frame at the frame rate the frame was queued with. */
+static u64 hantro_rc_budget(const struct hantro_enc_frame_params *p, u32 bitrate)
 {
-	return div_u64((u64)bitrate * ctx->timeperframe.numerator,
-		       ctx->timeperframe.denominator);
+	return div_u64((u64)bitrate * p->timeperframe.numerator, p->timeperframe.denominator);
 }
 
 /**
@@ -57,12 +56,12 @@ static u64 hantro_rc_budget(struct hantro_enc_ctx *ctx, u32 bitrate)
  */
 u64 hantro_enc_rc_target(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p)
 {
-	s64 budget = hantro_rc_budget(ctx, p->bitrate), aim;
+	s64 budget = hantro_rc_budget(p, p->bitrate), aim;
 
 	aim = budget - div_s64(ctx->h264.rc.fullness, 8);
 	aim = clamp_t(s64, aim, budget / 4, budget * 3);
 	if (p->vbr)
-		aim = min_t(s64, aim, hantro_rc_budget(ctx, p->bitrate_peak));
+		aim = min_t(s64, aim, hantro_rc_budget(p, p->bitrate_peak));
 	return max_t(s64, aim, 1);
 }
 
@@ -86,7 +85,7 @@ int hantro_enc_rc_qp(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_p
 
 	if (rc->qp < 0) {
 		/* Start where ~200 bits per macroblock would land at QP 30. */
-		u64 per_mb = div_u64(hantro_rc_budget(ctx, p->bitrate), mbs) + 1;
+		u64 per_mb = div_u64(hantro_rc_budget(p, p->bitrate), mbs) + 1;
 
 		rc->qp = 30 - 6 * (hantro_rc_log2(per_mb) - hantro_rc_log2(200)) / 256;
 	} else if (rc->have_model) {
@@ -112,7 +111,7 @@ void hantro_enc_rc_update(struct hantro_enc_ctx *ctx, const struct hantro_enc_fr
 			  bool intra, int qp, u32 bits)
 {
 	struct hantro_enc_rc *rc = &ctx->h264.rc;
-	s64 budget = hantro_rc_budget(ctx, p->bitrate);
+	s64 budget = hantro_rc_budget(p, p->bitrate);
 
 	rc->fullness += (s64)bits - budget;
 	/* One second of excess at most; VBR keeps little credit for later. */

@@ -264,6 +264,24 @@ check "v4l2-compliance -s H.264 node, per-plane formats offered: 0 failures, 0 w
 	compliance "$venc" compliance-h264-per-plane -s "$COMPLIANCE_FRAMES"
 grep -E 'fail:|warn:' /mnt/out/compliance-h264-per-plane.log | head -n 20
 cam_both_ways 2 nv12m "NM12 2"
+# libcamera's GStreamer source hands a frame's planes as one DMABUF, the
+# chroma at an offset: imported as NV12M, the same fd for both planes.
+modprobe vivid n_devs=1 allocators=1 multiplanar=2 node_types=1 2>/dev/null
+cam=$(node_named "vivid-000-vid-cap")
+rm -f /tmp/dmabuf-import.h264
+./hantro-enc-test -d "$venc" -e "$cam" -E -s 640x480 -o /tmp >/mnt/out/dmabuf-split.log 2>&1
+grep -E '^(PASS|FAIL)' /mnt/out/dmabuf-split.log | sed 's/^/  /'
+check "one DMABUF for both planes, chroma at its data_offset: every frame encodes" \
+	grep -q ' 0 failed$' /mnt/out/dmabuf-split.log
+rmmod vivid
+# The frames are flat (Cb 0x30, Cr 0xd0, luma 0x50): chroma read from the
+# luma would decode as 80, 80.
+check "... decodes strictly" decode_h264 /tmp/dmabuf-import.h264 /tmp/split.yuv
+cb=$(od -A n -t u1 -j $((640 * 480)) -N 1 /tmp/split.yuv 2>/dev/null | tr -d ' ')
+cr=$(od -A n -t u1 -j $((640 * 480 * 5 / 4)) -N 1 /tmp/split.yuv 2>/dev/null | tr -d ' ')
+check "... with the chroma from its offset (Cb ${cb:-none}, Cr ${cr:-none}; want 48, 208)" \
+	sh -c "[ \"${cb:-0}\" -ge 45 ] && [ \"${cb:-0}\" -le 51 ] &&
+		[ \"${cr:-0}\" -ge 205 ] && [ \"${cr:-0}\" -le 211 ]"
 # A producer in system memory: GStreamer copies its frames into the
 # encoder's per-plane buffers, two planes or three (it crashed doing so
 # while their planes were longer than sizeimage); at 1000x562 the hardware

@@ -17,6 +17,7 @@
 #include <media/videobuf2-v4l2.h>
 
 #include "hantro_enc_h264.h"
+#include "hantro_enc_jpeg.h"
 #include "hantro_enc_layout.h"
 #include "hantro_enc_pix.h"
 #include "hantro_vepu2_regs.h"
@@ -67,6 +68,23 @@ enum hantro_enc_input {
 
 struct hantro_enc_ctx;
 struct hantro_enc_dev;
+
+/**
+ * struct hantro_enc_buf - a buffer of either queue
+ * @m2m:	mem2mem bookkeeping (must be first)
+ * @h264:	OUTPUT buffers of an H.264 stream: the frame's dynamic parameters
+ */
+struct hantro_enc_buf {
+	struct v4l2_m2m_buffer m2m;
+	union {
+		struct hantro_enc_frame_params h264;
+	};
+};
+
+static inline struct hantro_enc_buf *to_hantro_enc_buf(struct vb2_v4l2_buffer *vbuf)
+{
+	return container_of(vbuf, struct hantro_enc_buf, m2m.vb);
+}
 
 /**
  * struct hantro_enc_job - buffers and parameters of one frame
@@ -148,7 +166,16 @@ struct hantro_enc_variant {
 };
 
 /**
- * struct hantro_enc_codec_ops - codec layer
+ * struct hantro_enc_codec_ops - one coded format: what the V4L2 interface
+ *				 asks of it
+ * @ctrls_init:	optional: add the codec's controls to @hdl when a file opens
+ *		(for each coded format of its node). Returns the handler's
+ *		error state.
+ * @params_changed: optional: the OUTPUT format, the crop or the frame
+ *		interval changed; bring controls that depend on them in line
+ * @queue_frame: optional: an OUTPUT buffer is being queued (QBUF, under the
+ *		file's lock): keep the dynamic controls it is to be coded with
+ *		in its &hantro_enc_buf
  * @start:	optional: a stream starts (STREAMON(CAPTURE)); allocate state
  * @stop:	optional: the stream ended (STREAMOFF(CAPTURE)); free it
  * @run:	prepare the frame (headers, parameters) and start the backend.
@@ -156,6 +183,9 @@ struct hantro_enc_variant {
  * @done:	the hardware finished @job; set the payload. Atomic context.
  */
 struct hantro_enc_codec_ops {
+	int (*ctrls_init)(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl);
+	void (*params_changed)(struct hantro_enc_ctx *ctx);
+	void (*queue_frame)(struct hantro_enc_ctx *ctx, struct hantro_enc_buf *buf);
 	int (*start)(struct hantro_enc_ctx *ctx);
 	void (*stop)(struct hantro_enc_ctx *ctx);
 	int (*run)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
@@ -172,6 +202,11 @@ struct hantro_enc_codec_ops {
  * @per_plane:	for raw formats: one buffer per plane; offered only with the
  *		per_plane_formats module parameter
  * @ops:	for coded formats: codec layer
+ * @num_ctrls:	for coded formats: controls @ops adds (a sizing hint)
+ * @still:	for coded formats: a still-image format (no frame rate, no
+ *		frames held back)
+ * @jfif:	for coded formats: the format defines its colorimetry (JFIF:
+ *		full-range BT.601 YCbCr of an sRGB picture)
  * @header_max:	for coded formats: bytes the driver may write in front
  * @max_width:	for coded formats: largest width, 0 for the IP's
  * @max_height:	for coded formats: largest height, 0 for the IP's
@@ -184,6 +219,9 @@ struct hantro_enc_fmt {
 	unsigned int stride_align;
 	bool per_plane;
 	const struct hantro_enc_codec_ops *ops;
+	unsigned int num_ctrls;
+	bool still;
+	bool jfif;
 	unsigned int header_max;
 	unsigned int max_width;
 	unsigned int max_height;
@@ -193,11 +231,13 @@ struct hantro_enc_fmt {
  * struct hantro_enc_node - one video device node
  * @vfd:	the video device
  * @codecs:	coded formats this node offers
+ * @still:	all of them are still-image formats
  * @dev:	parent device
  */
 struct hantro_enc_node {
 	struct video_device vfd;
 	unsigned int codecs;
+	bool still;
 	struct hantro_enc_dev *dev;
 };
 
@@ -267,8 +307,8 @@ struct hantro_enc_dev {
  *		hantro_enc_bounce.c
  * @timeperframe: frame interval, OUTPUT and CAPTURE alike
  * @ctrls:	controls of this context
- * @jpeg_quality: V4L2_CID_JPEG_COMPRESSION_QUALITY
- * @h264:	H.264 stream state and controls (video node)
+ * @jpeg:	JPEG state and controls (a node whose coded format is JPEG)
+ * @h264:	H.264 state and controls (a node whose coded format is H.264)
  * @fatal:	a failure the context cannot recover from; ioctls get -EIO
  *		until both queues are released
  * @sequence_out: next OUTPUT sequence number
@@ -288,8 +328,10 @@ struct hantro_enc_ctx {
 	struct hantro_enc_aux bounce;
 	struct v4l2_fract timeperframe;
 	struct v4l2_ctrl_handler ctrls;
-	struct v4l2_ctrl *jpeg_quality;
-	struct hantro_enc_h264 h264;
+	union {
+		struct hantro_enc_jpeg jpeg;
+		struct hantro_enc_h264 h264;
+	};
 	bool fatal;
 	u32 sequence_out;
 	u32 sequence_cap;
@@ -301,6 +343,8 @@ static inline struct hantro_enc_ctx *file_to_ctx(struct file *file)
 }
 
 /* hantro_enc_fmt.c */
+bool hantro_enc_codecs_still(unsigned int codecs);
+void hantro_enc_params_changed(struct hantro_enc_ctx *ctx);
 const struct hantro_enc_fmt *hantro_enc_find_coded(unsigned int codecs, u32 fourcc);
 const struct hantro_enc_fmt *hantro_enc_find_raw(unsigned int codec, u32 fourcc);
 const struct hantro_enc_fmt *hantro_enc_coded_fmt(unsigned int codecs, unsigned int index);

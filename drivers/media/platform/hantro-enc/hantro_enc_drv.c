@@ -130,7 +130,8 @@ static int hantro_enc_register_node(struct hantro_enc_dev *dev, unsigned int cod
 	 * A JPEG-only node is a still-image encoder to clients and to
 	 * v4l2-compliance: it has no frame rate, so no frame intervals.
 	 */
-	if (node->codecs == HANTRO_ENC_JPEG) {
+	node->still = hantro_enc_codecs_still(node->codecs);
+	if (node->still) {
 		v4l2_disable_ioctl(vfd, VIDIOC_ENUM_FRAMEINTERVALS);
 		v4l2_disable_ioctl(vfd, VIDIOC_G_PARM);
 		v4l2_disable_ioctl(vfd, VIDIOC_S_PARM);

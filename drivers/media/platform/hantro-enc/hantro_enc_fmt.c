@@ -21,6 +21,9 @@ static const struct hantro_enc_fmt hantro_enc_coded_fmts[] = {
 		.fourcc = V4L2_PIX_FMT_JPEG,
 		.codec = HANTRO_ENC_JPEG,
 		.ops = &hantro_enc_jpeg_ops,
+		.num_ctrls = HANTRO_ENC_JPEG_NUM_CTRLS,
+		.still = true,
+		.jfif = true,
 		.header_max = HANTRO_JPEG_HDR_MAX,
 	},
 	{
@@ -28,6 +31,7 @@ static const struct hantro_enc_fmt hantro_enc_coded_fmts[] = {
 		.fourcc = V4L2_PIX_FMT_H264,
 		.codec = HANTRO_ENC_H264,
 		.ops = &hantro_enc_h264_ops,
+		.num_ctrls = HANTRO_ENC_H264_NUM_CTRLS,
 		.header_max = HANTRO_H264_MAX_HEADER,
 		.max_width = 1920,
 		.max_height = 1088,
@@ -98,6 +102,35 @@ const struct hantro_enc_fmt *hantro_enc_raw_fmt(unsigned int codec, unsigned int
 			      codec, index);
 }
 
+/**
+ * hantro_enc_codecs_still() - whether a node offering @codecs encodes still
+ *			       images only
+ * @codecs:	mask of enum hantro_enc_codec
+ *
+ * Return: true when every coded format in @codecs is a still-image format.
+ */
+bool hantro_enc_codecs_still(unsigned int codecs)
+{
+	const struct hantro_enc_fmt *f;
+	unsigned int i;
+
+	for (i = 0; (f = hantro_enc_coded_fmt(codecs, i)); i++)
+		if (!f->still)
+			return false;
+	return true;
+}
+
+/**
+ * hantro_enc_params_changed() - tell the coded format that the OUTPUT
+ *				 format, the crop or the frame interval changed
+ * @ctx:	context
+ */
+void hantro_enc_params_changed(struct hantro_enc_ctx *ctx)
+{
+	if (ctx->dst_desc->ops->params_changed)
+		ctx->dst_desc->ops->params_changed(ctx);
+}
+
 /* Look fourcc up among the formats nth() enumerates. */
 static const struct hantro_enc_fmt *
 hantro_enc_find(const struct hantro_enc_fmt *(*nth)(unsigned int, unsigned int),
@@ -133,7 +166,7 @@ const struct hantro_enc_fmt *hantro_enc_find_raw(unsigned int codec, u32 fourcc)
 static void hantro_enc_fill_colorimetry(struct hantro_enc_ctx *ctx,
 					struct v4l2_pix_format_mplane *pix)
 {
-	if (ctx->node->codecs == HANTRO_ENC_JPEG) {
+	if (ctx->dst_desc->jfif) {
 		pix->colorspace = V4L2_COLORSPACE_SRGB;
 		pix->xfer_func = V4L2_XFER_FUNC_SRGB;
 		pix->ycbcr_enc = V4L2_YCBCR_ENC_601;
@@ -250,7 +283,7 @@ void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_f
 	 * JFIF's, which V4L2_COLORSPACE_JPEG says alone (the other fields stay
 	 * DEFAULT, as v4l2-compliance checks).
 	 */
-	if (desc->codec == HANTRO_ENC_JPEG) {
+	if (desc->jfif) {
 		pix->colorspace = V4L2_COLORSPACE_JPEG;
 		pix->xfer_func = V4L2_XFER_FUNC_DEFAULT;
 		pix->ycbcr_enc = V4L2_YCBCR_ENC_DEFAULT;

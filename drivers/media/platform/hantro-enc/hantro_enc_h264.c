@@ -354,7 +354,7 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
-	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->params;
+	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->h264;
 	const struct hantro_enc_h264_ctrls *c = &h->ctrls;
 	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
 	/* A level raised mid-stream takes a new SPS, active from an IDR on. */
@@ -388,7 +388,7 @@ static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
-	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->params;
+	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->h264;
 	const struct hantro_layout *l = ctx->dev->variant->ip->layout;
 	u32 bytes = min(hantro_hw_bits_written(ctx->dev) / 8, job->dst_size);
 	u32 mbs = (ctx->dst_fmt.width / HANTRO_ENC_MB) * (ctx->dst_fmt.height / HANTRO_ENC_MB);
@@ -411,6 +411,9 @@ static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *
 }
 
 const struct hantro_enc_codec_ops hantro_enc_h264_ops = {
+	.ctrls_init = hantro_enc_h264_ctrls_init,
+	.params_changed = hantro_enc_h264_update_level,
+	.queue_frame = hantro_enc_h264_queue_frame,
 	.start = hantro_h264_start,
 	.stop = hantro_h264_stop,
 	.run = hantro_h264_run,

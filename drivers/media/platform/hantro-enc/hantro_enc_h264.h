@@ -7,8 +7,8 @@
 
 #include <linux/types.h>
 #include <media/v4l2-ctrls.h>
-#include <media/v4l2-mem2mem.h>
 
+struct hantro_enc_buf;
 struct hantro_enc_ctx;
 
 /**
@@ -96,21 +96,6 @@ struct hantro_enc_frame_params {
 };
 
 /**
- * struct hantro_enc_buf - a buffer of either queue
- * @m2m:	mem2mem bookkeeping (must be first)
- * @params:	OUTPUT buffers: the frame's dynamic parameters
- */
-struct hantro_enc_buf {
-	struct v4l2_m2m_buffer m2m;
-	struct hantro_enc_frame_params params;
-};
-
-static inline struct hantro_enc_buf *to_hantro_enc_buf(struct vb2_v4l2_buffer *vbuf)
-{
-	return container_of(vbuf, struct hantro_enc_buf, m2m.vb);
-}
-
-/**
  * struct hantro_enc_rc - frame-level rate control
  * @fullness:	bits coded minus bits budgeted so far (the virtual buffer)
  * @qp:		QP of the next P picture
@@ -184,11 +169,14 @@ struct hantro_enc_h264 {
 	struct hantro_enc_rc rc;
 };
 
-/* hantro_enc_ctrls.c */
+/* The controls hantro_enc_h264_ctrls_init() adds. */
+#define HANTRO_ENC_H264_NUM_CTRLS	23
+
+/* hantro_enc_h264_ctrls.c */
 int hantro_enc_h264_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl);
 void hantro_enc_h264_update_level(struct hantro_enc_ctx *ctx);
 void hantro_enc_h264_grab(struct hantro_enc_ctx *ctx, bool grab);
-void hantro_enc_h264_snapshot(struct hantro_enc_ctx *ctx, struct hantro_enc_frame_params *p);
+void hantro_enc_h264_queue_frame(struct hantro_enc_ctx *ctx, struct hantro_enc_buf *buf);
 
 /* hantro_enc_h264_level.c */
 unsigned int hantro_enc_h264_min_level(unsigned int mbs, u64 mbs_per_sec, u32 bitrate);

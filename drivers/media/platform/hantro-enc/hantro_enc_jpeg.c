@@ -17,7 +17,7 @@ static int hantro_enc_jpeg_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job
 	struct hantro_jpeg_params p = {
 		.width = ctx->crop.width,
 		.height = ctx->crop.height,
-		.quality = ctx->jpeg_quality->cur.val,
+		.quality = ctx->jpeg.quality->cur.val,
 	};
 	struct hantro_enc_dev *dev = ctx->dev;
 	const struct hantro_layout *l = dev->variant->ip->layout;
@@ -61,7 +61,15 @@ static void hantro_enc_jpeg_done(struct hantro_enc_ctx *ctx, struct hantro_enc_j
 	job->dst->flags |= V4L2_BUF_FLAG_KEYFRAME;
 }
 
+static int hantro_enc_jpeg_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl)
+{
+	ctx->jpeg.quality = v4l2_ctrl_new_std(hdl, NULL, V4L2_CID_JPEG_COMPRESSION_QUALITY,
+					      1, 100, 1, 75);
+	return hdl->error;
+}
+
 const struct hantro_enc_codec_ops hantro_enc_jpeg_ops = {
+	.ctrls_init = hantro_enc_jpeg_ctrls_init,
 	.run = hantro_enc_jpeg_run,
 	.done = hantro_enc_jpeg_done,
 };

@@ -133,8 +133,8 @@ static void hantro_enc_buf_queue(struct vb2_buffer *vb)
 		}
 		spin_unlock_irqrestore(&ctx->dev->irqlock, flags);
 	}
-	if (V4L2_TYPE_IS_OUTPUT(vb->type))
-		hantro_enc_h264_snapshot(ctx, &to_hantro_enc_buf(vbuf)->params);
+	if (V4L2_TYPE_IS_OUTPUT(vb->type) && ctx->dst_desc->ops->queue_frame)
+		ctx->dst_desc->ops->queue_frame(ctx, to_hantro_enc_buf(vbuf));
 	v4l2_m2m_buf_queue(m2m, vbuf);
 }
 

@@ -196,7 +196,7 @@ static int hantro_enc_s_fmt_out(struct file *file, void *priv, struct v4l2_forma
 	/* Setting the OUTPUT format resets the selection rectangles. */
 	hantro_enc_reset_crop(ctx);
 	hantro_enc_update_coded(ctx);
-	hantro_enc_h264_update_level(ctx);
+	hantro_enc_params_changed(ctx);
 	return 0;
 }
 
@@ -306,7 +306,7 @@ static int hantro_enc_s_selection(struct file *file, void *priv, struct v4l2_sel
 	s->r = r;
 	ctx->crop = r;
 	hantro_enc_update_coded(ctx);
-	hantro_enc_h264_update_level(ctx);
+	hantro_enc_params_changed(ctx);
 	return 0;
 }
 
@@ -346,7 +346,7 @@ static int hantro_enc_s_parm(struct file *file, void *priv, struct v4l2_streampa
 			t->denominator >>= 1;
 		}
 		ctx->timeperframe = *t;
-		hantro_enc_h264_update_level(ctx);
+		hantro_enc_params_changed(ctx);
 	}
 	return hantro_enc_g_parm(file, priv, a);
 }

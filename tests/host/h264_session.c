@@ -22,17 +22,18 @@ int h264_session_init(struct h264_session *s, unsigned int w, unsigned int h, in
 	s->pic[1] = (struct vepu_h264_pic){ s->pics + s->cw * s->ch * 3 / 2,
 					    s->pics + s->cw * s->ch * 5 / 2 };
 	s->seq = (struct hantro_h264_seq){
-		.profile_idc = 66, .constraint_flags = 0xc0, .level_idc = 40,
+		.level_idc = 40,
 		.mb_width = s->cw / 16, .mb_height = s->ch / 16,
 		.crop_right = s->cw - w, .crop_bottom = s->ch - h,
 		.num_units_in_tick = 1, .time_scale = 60,
 		.primaries = 1, .transfer = 1, .matrix = 1,
 		.pic_init_qp = 26, .chroma_qp_offset = chroma_offset,
 	};
+	hantro_h264_profile_syntax(cabac_init_idc >= 0 ? HANTRO_H264_PROFILE_MAIN :
+				   HANTRO_H264_PROFILE_CONSTRAINED_BASELINE,
+				   &s->seq.profile_idc, &s->seq.constraint_flags);
 	s->cabac_init_idc = cabac_init_idc;
 	if (cabac_init_idc >= 0) {
-		s->seq.profile_idc = 77;
-		s->seq.constraint_flags = 0;
 		s->seq.cabac = true;
 		s->cabac_table = malloc(HANTRO_H264_CABAC_TABLE_SIZE);
 		if (!s->cabac_table)
@@ -52,8 +53,8 @@ void h264_session_free(struct h264_session *s)
 long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool intra,
 			 unsigned char *out, size_t out_size)
 {
-	size_t hdr = 0, aligned, bytes;
-	unsigned int k;
+	struct hantro_h264_handover ho;
+	size_t hdr = 0, bytes;
 	int ret;
 
 	if (intra) {
@@ -71,19 +72,17 @@ long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool
 	job->cabac = s->cabac_init_idc >= 0;
 	job->cabac_init_idc = job->cabac ? s->cabac_init_idc : 0;
 	job->cabac_table = s->cabac_table;
-	/* The hand-over: aligned address, the bytes already there, bit offset. */
-	aligned = hdr & ~(size_t)7;
-	job->hdr_rem = 0;
-	for (k = 0; k < 8; k++)
-		job->hdr_rem = job->hdr_rem << 8 | (k < hdr - aligned ? out[aligned + k] : 0);
-	job->start_bits = (hdr - aligned) * 8;
-	job->out = out + aligned;
-	job->out_size = out_size - aligned;
+	/* The driver's hand-over: aligned address, the bytes there, bit offset. */
+	hantro_h264_handover(out, hdr, &ho);
+	job->hdr_rem = (u64)ho.rem_msb << 32 | ho.rem_lsb;
+	job->start_bits = ho.start_bits;
+	job->out = out + ho.aligned;
+	job->out_size = out_size - ho.aligned;
 	ret = vepu_h264_encode(job, s->scratch, &bytes);
 	if (ret)
 		return ret;
 	s->frame++;
 	s->frame_num++;
 	s->idr_count += intra;
-	return aligned + bytes;
+	return ho.aligned + bytes;
 }

@@ -9,7 +9,9 @@
 #define H264_SESSION_H
 
 #include "hantro_h264_cabac.h"
+#include "hantro_h264_frame.h"
 #include "hantro_h264_hdr.h"
+#include "hantro_h264_profile.h"
 #include "vepu_virt_h264.h"
 
 struct h264_session {

@@ -65,13 +65,18 @@ fi
 # plane for plane, and the rows the hardware reads.
 host_test pix "$build" "$drv/hantro_enc_pix.c"
 
+# The H.264 codec layer's parameter choices: profiles, levels, the header
+# hand-over, checkpoints and frame rate control.
+host_test h264_params "$build" "$drv/hantro_h264_rc.c" "$drv/hantro_h264_profile.c" \
+	"$drv/hantro_h264_frame.c"
+
 # H.264 path: the driver's SPS/PPS writer + the virtual VEPU's H.264 core.
 # FFmpeg is the oracle: strict decode, frames equal to the core's
 # reconstruction bit for bit, and a PSNR floor against the source.
 h264=$build/h264
 mkdir -p "$h264"
 if host_test h264 "$h264" "$HERE/h264_session.c" "$drv/hantro_h264_hdr.c" \
-	"$drv/hantro_h264_cabac.c" "$drv"/vepu_virt_h264*.c "$drv/vepu_virt_frame.c"; then
+	"$drv/hantro_h264_cabac.c" "$drv/hantro_h264_frame.c" "$drv/hantro_h264_profile.c" "$drv"/vepu_virt_h264*.c "$drv/vepu_virt_frame.c"; then
 	for c in qcif-qp28:176:144:36 crop-qp20:202:118:42 crop-qp36-offsets:250:142:29 \
 		 qp44-nofilter:160:96:25 qp12-yuyv:128:64:48 vga-qp30:640:480:35 \
 		 pan-subpel-qp26:320:176:36 noise-qp0:96:64:45 mbrc-tight-qp20:320:240:24 \

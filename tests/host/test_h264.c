@@ -56,22 +56,19 @@ static const struct tcase cases[] = {
 
 /*
  * Checkpoints after every macroblock row, aiming at 16 (tight) or 4096
- * (loose) bytes per row, with MPP's shape of error thresholds: ranges of a
- * quarter row's target each, from -3 to +3 QP.
+ * (loose) bytes per row, in the driver's shape of thresholds and QP steps.
  */
 static void set_checkpoints(const struct tcase *t, unsigned int mbw, struct vepu_h264_job *job)
 {
-	int step = t->mbrc > 0 ? 4 : 1024, i;	/* words per row */
+	struct hantro_h264_cp_plan plan;
 
-	job->cp_distance = mbw;
+	hantro_h264_cp_fill(&plan, HANTRO_CHECKPOINTS, mbw, t->mbrc > 0 ? 4 : 1024);
+	job->cp_distance = plan.distance;
 	job->qp_min = 0;
 	job->qp_max = 51;
-	for (i = 0; i < HANTRO_CHECKPOINTS; i++)
-		job->cp_target[i] = (i + 1) * step;
-	for (i = 0; i < HANTRO_CP_ERRORS; i++)
-		job->cp_error[i] = (i - 3 + (i >= 3)) * (step / 4 ? step / 4 : 1);
-	for (i = 0; i < HANTRO_CP_DELTAS; i++)
-		job->cp_delta_qp[i] = i - 3;
+	memcpy(job->cp_target, plan.words, sizeof(job->cp_target));
+	memcpy(job->cp_error, plan.error, sizeof(job->cp_error));
+	memcpy(job->cp_delta_qp, plan.delta_qp, sizeof(job->cp_delta_qp));
 }
 
 /* Deterministic noise in -amp..amp added to the luma plane. */
@@ -235,8 +232,8 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 	snprintf(cname, sizeof(cname), "%s%s%s", t->name, cabac_init_idc >= 0 ? "-cabac" : "",
 		 t8 ? "-t8" : "");
 	if (t8) {
-		ses.seq.profile_idc = 100;
-		ses.seq.constraint_flags = 0;
+		hantro_h264_profile_syntax(HANTRO_H264_PROFILE_HIGH, &ses.seq.profile_idc,
+					   &ses.seq.constraint_flags);
 		ses.seq.transform_8x8 = true;
 	}
 	snprintf(path, sizeof(path), "%s/%s.h264", dir, cname);

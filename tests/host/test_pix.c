@@ -11,7 +11,6 @@
  *
  * Prints one PASS/FAIL line per check.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,6 +18,7 @@
 #include <media/v4l2-common.h>
 
 #include "hantro_enc_pix.h"
+#include "host_check.h"
 
 /* The kernel's entries (drivers/media/v4l2-core/v4l2-common.c). */
 static const struct v4l2_format_info formats[] = {
@@ -38,20 +38,6 @@ const struct v4l2_format_info *v4l2_format_info(u32 format)
 		if (formats[i].format == format)
 			return &formats[i];
 	return NULL;
-}
-
-static int failures;
-
-static void __attribute__((format(printf, 2, 3))) check(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s ", ok ? "PASS" : "FAIL");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	failures += !ok;
 }
 
 /* The driver's stride alignment of each format, in pixels (hantro_enc_fmt.c). */

@@ -77,7 +77,7 @@ struct hantro_enc_dev;
 struct hantro_enc_buf {
 	struct v4l2_m2m_buffer m2m;
 	union {
-		struct hantro_enc_frame_params h264;
+		struct hantro_enc_h264_frame h264;
 	};
 };
 

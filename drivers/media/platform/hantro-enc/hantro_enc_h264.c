@@ -14,8 +14,11 @@
 #include <media/videobuf2-dma-contig.h>
 
 #include "hantro_enc.h"
+#include "h264_syntax.h"
 #include "hantro_h264_cabac.h"
+#include "hantro_h264_frame.h"
 #include "hantro_h264_hdr.h"
+#include "hantro_h264_profile.h"
 
 /* PPS pic_init_qp; slices carry the difference to their QP. */
 #define HANTRO_H264_PIC_INIT_QP	26
@@ -112,7 +115,7 @@ static int hantro_h264_start(struct hantro_enc_ctx *ctx)
 	h->idr_pic_id = 0;
 	h->level = h->ctrls.level->cur.val;
 	h->rec = 0;
-	hantro_enc_rc_reset(&h->rc);
+	hantro_h264_rc_reset(&h->rc);
 	hantro_enc_h264_grab(ctx, true);
 	return 0;
 }
@@ -127,43 +130,43 @@ static void hantro_h264_stop(struct hantro_enc_ctx *ctx)
 	hantro_h264_free_bufs(ctx);
 }
 
-/* Table E-3 colour_primaries of each V4L2 colorspace; 2 is "unspecified". */
+/* The colour_primaries of each V4L2 colorspace. */
 static const u8 hantro_h264_primaries[] = {
-	[V4L2_COLORSPACE_SMPTE170M] = 6,
-	[V4L2_COLORSPACE_SMPTE240M] = 7,
-	[V4L2_COLORSPACE_REC709] = 1,
-	[V4L2_COLORSPACE_470_SYSTEM_M] = 4,
-	[V4L2_COLORSPACE_470_SYSTEM_BG] = 5,
-	[V4L2_COLORSPACE_JPEG] = 1,
-	[V4L2_COLORSPACE_SRGB] = 1,
-	[V4L2_COLORSPACE_BT2020] = 9,
-	[V4L2_COLORSPACE_DCI_P3] = 11,
+	[V4L2_COLORSPACE_SMPTE170M] = H264_PRIMARIES_SMPTE170M,
+	[V4L2_COLORSPACE_SMPTE240M] = H264_PRIMARIES_SMPTE240M,
+	[V4L2_COLORSPACE_REC709] = H264_PRIMARIES_BT709,
+	[V4L2_COLORSPACE_470_SYSTEM_M] = H264_PRIMARIES_BT470M,
+	[V4L2_COLORSPACE_470_SYSTEM_BG] = H264_PRIMARIES_BT470BG,
+	[V4L2_COLORSPACE_JPEG] = H264_PRIMARIES_BT709,
+	[V4L2_COLORSPACE_SRGB] = H264_PRIMARIES_BT709,
+	[V4L2_COLORSPACE_BT2020] = H264_PRIMARIES_BT2020,
+	[V4L2_COLORSPACE_DCI_P3] = H264_PRIMARIES_SMPTE431,
 };
 
-/* Table E-4 transfer_characteristics of each V4L2 transfer function. */
+/* The transfer_characteristics of each V4L2 transfer function. */
 static const u8 hantro_h264_transfer[] = {
-	[V4L2_XFER_FUNC_709] = 1,
-	[V4L2_XFER_FUNC_SRGB] = 13,
-	[V4L2_XFER_FUNC_SMPTE240M] = 7,
-	[V4L2_XFER_FUNC_NONE] = 8,
-	[V4L2_XFER_FUNC_SMPTE2084] = 16,
+	[V4L2_XFER_FUNC_709] = H264_TRANSFER_BT709,
+	[V4L2_XFER_FUNC_SRGB] = H264_TRANSFER_SRGB,
+	[V4L2_XFER_FUNC_SMPTE240M] = H264_TRANSFER_SMPTE240M,
+	[V4L2_XFER_FUNC_NONE] = H264_TRANSFER_LINEAR,
+	[V4L2_XFER_FUNC_SMPTE2084] = H264_TRANSFER_PQ,
 };
 
-/* Table E-5 matrix_coefficients of each V4L2 Y'CbCr encoding. */
+/* The matrix_coefficients of each V4L2 Y'CbCr encoding. */
 static const u8 hantro_h264_matrix[] = {
-	[V4L2_YCBCR_ENC_601] = 6,
-	[V4L2_YCBCR_ENC_709] = 1,
-	[V4L2_YCBCR_ENC_XV601] = 6,
-	[V4L2_YCBCR_ENC_XV709] = 1,
-	[V4L2_YCBCR_ENC_BT2020] = 9,
-	[V4L2_YCBCR_ENC_BT2020_CONST_LUM] = 10,
-	[V4L2_YCBCR_ENC_SMPTE240M] = 7,
+	[V4L2_YCBCR_ENC_601] = H264_MATRIX_SMPTE170M,
+	[V4L2_YCBCR_ENC_709] = H264_MATRIX_BT709,
+	[V4L2_YCBCR_ENC_XV601] = H264_MATRIX_SMPTE170M,
+	[V4L2_YCBCR_ENC_XV709] = H264_MATRIX_BT709,
+	[V4L2_YCBCR_ENC_BT2020] = H264_MATRIX_BT2020_NCL,
+	[V4L2_YCBCR_ENC_BT2020_CONST_LUM] = H264_MATRIX_BT2020_CL,
+	[V4L2_YCBCR_ENC_SMPTE240M] = H264_MATRIX_SMPTE240M,
 };
 
-/* A table's code for @i, 2 ("unspecified") where it has none. */
+/* A table's code for @i; the three tables share "unspecified". */
 static u8 hantro_h264_code(const u8 *table, unsigned int n, unsigned int i)
 {
-	return i < n && table[i] ? table[i] : 2;
+	return i < n && table[i] ? table[i] : H264_PRIMARIES_UNSPECIFIED;
 }
 
 /*
@@ -190,15 +193,30 @@ static void hantro_h264_colour(const struct v4l2_pix_format_mplane *pix,
 	/* BT.601 systems name the same curve and matrix after themselves. */
 	if ((pix->colorspace == V4L2_COLORSPACE_SMPTE170M ||
 	     pix->colorspace == V4L2_COLORSPACE_470_SYSTEM_BG) && xfer == V4L2_XFER_FUNC_709)
-		s->transfer = 6;
+		s->transfer = H264_TRANSFER_BT601;
 	s->matrix = hantro_h264_code(hantro_h264_matrix, ARRAY_SIZE(hantro_h264_matrix), enc);
-	if (pix->colorspace == V4L2_COLORSPACE_470_SYSTEM_BG && s->matrix == 6)
-		s->matrix = 5;
+	if (pix->colorspace == V4L2_COLORSPACE_470_SYSTEM_BG && s->matrix == H264_MATRIX_SMPTE170M)
+		s->matrix = H264_MATRIX_BT470BG;
 	s->full_range = quant == V4L2_QUANTIZATION_FULL_RANGE;
 }
 
+/* The codec layer's name of each V4L2 profile the controls offer. */
+static enum hantro_h264_profile hantro_h264_profile(s32 v4l2_profile)
+{
+	switch (v4l2_profile) {
+	case V4L2_MPEG_VIDEO_H264_PROFILE_CONSTRAINED_BASELINE:
+		return HANTRO_H264_PROFILE_CONSTRAINED_BASELINE;
+	case V4L2_MPEG_VIDEO_H264_PROFILE_BASELINE:
+		return HANTRO_H264_PROFILE_BASELINE;
+	case V4L2_MPEG_VIDEO_H264_PROFILE_HIGH:
+		return HANTRO_H264_PROFILE_HIGH;
+	default:
+		return HANTRO_H264_PROFILE_MAIN;
+	}
+}
+
 static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx,
-				  const struct hantro_enc_frame_params *p, u8 *buf, size_t size,
+				  const struct hantro_enc_h264_frame *p, u8 *buf, size_t size,
 				  unsigned int level)
 {
 	const struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
@@ -207,36 +225,21 @@ static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx,
 		.mb_height = ctx->dst_fmt.height / HANTRO_ENC_MB,
 		.crop_right = ctx->dst_fmt.width - ctx->crop.width,
 		.crop_bottom = ctx->dst_fmt.height - ctx->crop.height,
-		.num_units_in_tick = p->timeperframe.numerator,
-		.time_scale = 2 * p->timeperframe.denominator,
+		.num_units_in_tick = p->rc.interval_num,
+		.time_scale = 2 * p->rc.interval_den,
 		.pic_init_qp = HANTRO_H264_PIC_INIT_QP,
 		.cabac = ctx->h264.cabac,
 		.transform_8x8 = ctx->h264.transform_8x8,
 	};
 
-	switch (c->profile->cur.val) {
-	case V4L2_MPEG_VIDEO_H264_PROFILE_CONSTRAINED_BASELINE:
-		s.profile_idc = 66;
-		s.constraint_flags = 0xc0;
-		break;
-	case V4L2_MPEG_VIDEO_H264_PROFILE_BASELINE:
-		s.profile_idc = 66;
-		s.constraint_flags = 0x80;
-		break;
-	case V4L2_MPEG_VIDEO_H264_PROFILE_HIGH:
-		s.profile_idc = 100;
-		break;
-	default:
-		s.profile_idc = 77;
-		break;
-	}
-	s.level_idc = hantro_enc_h264_level_idc(level, s.profile_idc == 100,
-						&s.constraint_flags);
+	hantro_h264_profile_syntax(hantro_h264_profile(c->profile->cur.val), &s.profile_idc,
+				   &s.constraint_flags);
+	s.level_idc = hantro_h264_level_idc(level, s.profile_idc, &s.constraint_flags);
 	hantro_h264_colour(&ctx->src_fmt, &s);
 	return hantro_h264_write_headers(&s, buf, size);
 }
 
-static bool hantro_h264_is_idr(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p)
+static bool hantro_h264_is_idr(struct hantro_enc_ctx *ctx, const struct hantro_enc_h264_frame *p)
 {
 	const struct hantro_enc_h264 *h = &ctx->h264;
 
@@ -246,46 +249,38 @@ static bool hantro_h264_is_idr(struct hantro_enc_ctx *ctx, const struct hantro_e
 /*
  * Macroblock rate control (MB_RC_ENABLE with frame rate control, P
  * pictures): checkpoints spread over the picture, each expecting its share
- * of the frame's target (in 32-bit words). Being off by up to a quarter of
- * a share keeps the QP; each further quarter moves it by one, up to three
- * (the shape MPP programs). The hardware moves the QP within min..max.
+ * of the frame's target. The hardware moves the QP within min..max.
  */
 static void hantro_h264_checkpoints(struct hantro_enc_ctx *ctx,
-				    const struct hantro_enc_frame_params *p)
+				    const struct hantro_enc_h264_frame *p)
 {
 	struct hantro_enc_dev *dev = ctx->dev;
 	const struct hantro_layout *l = dev->variant->ip->layout;
 	const struct hantro_enc_h264 *h = &ctx->h264;
-	unsigned int mbw = ctx->dst_fmt.width / HANTRO_ENC_MB;
-	unsigned int mbh = ctx->dst_fmt.height / HANTRO_ENC_MB;
-	/* One per macroblock row but the last, as many as the hardware has. */
-	unsigned int count = min(mbh - 1, HANTRO_CHECKPOINTS), i;
-	u32 words[HANTRO_CHECKPOINTS] = { 0 }, step, quarter, delta_qp = 0;
-	s32 error[HANTRO_CP_ERRORS];
+	struct hantro_h264_cp_plan plan = { 0 };
+	u32 delta_qp = 0;
+	unsigned int i;
 
-	if (!h->ctrls.mb_rc->cur.val || !p->frame_rc || h->intra || !count) {
-		hantro_hw_set(dev, &l->cp_distance, 0);
+	if (h->ctrls.mb_rc->cur.val && p->rc.frame_rc && !h->intra)
+		hantro_h264_cp_plan_rows(&plan, ctx->dst_fmt.width / HANTRO_ENC_MB,
+					 ctx->dst_fmt.height / HANTRO_ENC_MB,
+					 hantro_h264_rc_target(&h->rc, &p->rc));
+	hantro_hw_set(dev, &l->cp_distance, plan.distance);
+	if (!plan.distance)
 		return;
-	}
-	step = min_t(u64, div_u64(hantro_enc_rc_target(ctx, p), 32 * (count + 1)), 0xffff);
-	quarter = max(step / 4, 1u);
-	for (i = 0; i < count; i++)
-		words[i] = min((i + 1) * step, 0xffffu);
-	for (i = 0; i < ARRAY_SIZE(error); i++)
-		error[i] = clamp_t(s32, ((int)i - 3 + (i >= 3)) * (s32)quarter, -32768, 32767);
-	for (i = 0; i < HANTRO_CP_DELTAS; i++)
-		delta_qp |= ((i - 3) & 0xf) << (4 * i);
-	hantro_hw_set(dev, &l->cp_distance, mbw * mbh / (count + 1));
 	for (i = 0; i < HANTRO_CHECKPOINTS; i += 2)
-		hantro_hw_set_reg(dev, l->checkpoints + i * 2, words[i] << 16 | words[i + 1]);
-	for (i = 0; i < ARRAY_SIZE(error); i += 2)
+		hantro_hw_set_reg(dev, l->checkpoints + i * 2,
+				  plan.words[i] << 16 | plan.words[i + 1]);
+	for (i = 0; i < HANTRO_CP_ERRORS; i += 2)
 		hantro_hw_set_reg(dev, l->cp_word_error + i * 2,
-				  (u32)error[i] << 16 | (error[i + 1] & 0xffff));
+				  (u32)plan.error[i] << 16 | (plan.error[i + 1] & 0xffff));
+	for (i = 0; i < HANTRO_CP_DELTAS; i++)
+		delta_qp |= (plan.delta_qp[i] & 0xf) << (4 * i);
 	hantro_hw_set_reg(dev, l->cp_delta_qp, delta_qp);
 }
 
 static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job,
-				const struct hantro_enc_frame_params *p, size_t hdr)
+				const struct hantro_enc_h264_frame *p, size_t hdr)
 {
 	struct hantro_enc_dev *dev = ctx->dev;
 	const struct hantro_layout *l = dev->variant->ip->layout;
@@ -293,17 +288,14 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 	struct hantro_enc_h264 *h = &ctx->h264;
 	const struct hantro_enc_aux *rec = &h->pics[h->rec], *ref = &h->pics[h->rec ^ 1];
 	size_t luma = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height;
-	const u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
-	size_t aligned = hdr & ~(size_t)7;
-	u8 rem[8] = { 0 };
-	u32 rem_msb, rem_lsb;
+	struct hantro_h264_handover ho;
 	unsigned int deblock;
 
 	/* The hardware continues at the aligned address with the bytes there. */
-	memcpy(rem, out + aligned, hdr - aligned);
-	job->hdr_len = aligned;
-	job->dst_addr += aligned;
-	job->dst_size -= aligned;
+	hantro_h264_handover(vb2_plane_vaddr(&job->dst->vb2_buf, 0), hdr, &ho);
+	job->hdr_len = ho.aligned;
+	job->dst_addr += ho.aligned;
+	job->dst_size -= ho.aligned;
 
 	switch (c->lf_mode->cur.val) {
 	case V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED:
@@ -318,11 +310,9 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 
 	hantro_hw_begin(dev, HANTRO_MODE_H264);
 	hantro_hw_input(ctx, job);
-	rem_msb = rem[0] << 24 | rem[1] << 16 | rem[2] << 8 | rem[3];
-	rem_lsb = rem[4] << 24 | rem[5] << 16 | rem[6] << 8 | rem[7];
-	hantro_hw_set_reg(dev, l->hdr_rem_msb, rem_msb);
-	hantro_hw_set_reg(dev, l->hdr_rem_lsb, rem_lsb);
-	hantro_hw_set(dev, &l->start_offset, (hdr - aligned) * 8);
+	hantro_hw_set_reg(dev, l->hdr_rem_msb, ho.rem_msb);
+	hantro_hw_set_reg(dev, l->hdr_rem_lsb, ho.rem_lsb);
+	hantro_hw_set(dev, &l->start_offset, ho.start_bits);
 	hantro_hw_set_reg(dev, l->rec_y, rec->dma);
 	hantro_hw_set_reg(dev, l->rec_c, rec->dma + luma);
 	hantro_hw_set_reg(dev, l->ref_y, ref->dma);
@@ -345,8 +335,8 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 	hantro_hw_set(dev, &l->qpel_off, luma / 256 > 3600);
 	/* Macroblock RC may move the QP within min..max; otherwise it stays. */
 	hantro_hw_set(dev, &l->qp, h->qp);
-	hantro_hw_set(dev, &l->qp_min, c->mb_rc->cur.val ? p->min_qp : h->qp);
-	hantro_hw_set(dev, &l->qp_max, c->mb_rc->cur.val ? p->max_qp : h->qp);
+	hantro_hw_set(dev, &l->qp_min, c->mb_rc->cur.val ? p->rc.min_qp : h->qp);
+	hantro_hw_set(dev, &l->qp_max, c->mb_rc->cur.val ? p->rc.max_qp : h->qp);
 	hantro_h264_checkpoints(ctx, p);
 	hantro_hw_start(ctx, h->intra ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER);
 }
@@ -354,7 +344,7 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
-	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->h264;
+	const struct hantro_enc_h264_frame *p = &to_hantro_enc_buf(job->src)->h264;
 	const struct hantro_enc_h264_ctrls *c = &h->ctrls;
 	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
 	/* A level raised mid-stream takes a new SPS, active from an IDR on. */
@@ -378,7 +368,8 @@ static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 		}
 	}
 	h->with_headers = hdr;
-	h->qp = hantro_enc_rc_qp(ctx, p, h->intra);
+	h->qp = hantro_h264_rc_qp(&h->rc, &p->rc, DIV_ROUND_UP(ctx->crop.width, HANTRO_ENC_MB) *
+				  DIV_ROUND_UP(ctx->crop.height, HANTRO_ENC_MB), h->intra);
 	/* Until this frame is done, a failure means the next must be an IDR. */
 	h->need_idr = true;
 	hantro_h264_program(ctx, job, p, hdr);
@@ -388,7 +379,7 @@ static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
-	const struct hantro_enc_frame_params *p = &to_hantro_enc_buf(job->src)->h264;
+	const struct hantro_enc_h264_frame *p = &to_hantro_enc_buf(job->src)->h264;
 	const struct hantro_layout *l = ctx->dev->variant->ip->layout;
 	u32 bytes = min(hantro_hw_bits_written(ctx->dev) / 8, job->dst_size);
 	u32 mbs = (ctx->dst_fmt.width / HANTRO_ENC_MB) * (ctx->dst_fmt.height / HANTRO_ENC_MB);
@@ -398,7 +389,7 @@ static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *
 
 	vb2_set_plane_payload(&job->dst->vb2_buf, 0, job->hdr_len + bytes);
 	job->dst->flags |= h->intra ? V4L2_BUF_FLAG_KEYFRAME : V4L2_BUF_FLAG_PFRAME;
-	hantro_enc_rc_update(ctx, p, h->intra, qp, (job->hdr_len + bytes) * 8);
+	hantro_h264_rc_update(&h->rc, &p->rc, h->intra, qp, (job->hdr_len + bytes) * 8);
 	if (h->intra)
 		h->idr_pic_id = (h->idr_pic_id + 1) & 0xf;
 	h->headers_sent |= h->with_headers;

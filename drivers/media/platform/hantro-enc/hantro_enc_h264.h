@@ -8,6 +8,8 @@
 #include <linux/types.h>
 #include <media/v4l2-ctrls.h>
 
+#include "hantro_h264_rc.h"
+
 struct hantro_enc_buf;
 struct hantro_enc_ctx;
 
@@ -64,51 +66,19 @@ struct hantro_enc_h264_ctrls {
 };
 
 /**
- * struct hantro_enc_frame_params - dynamic controls as they were at QBUF
+ * struct hantro_enc_h264_frame - dynamic controls as they were at QBUF
  * @force_key:	code this frame as an IDR picture
- * @frame_rc:	frame rate control on (else the I/P QPs)
- * @vbr:	variable bitrate (else constant)
- * @bitrate:	target bits per second
- * @bitrate_peak: peak bits per second (VBR)
  * @intra_period: an IDR every this many frames, 0 for the first only
- * @i_qp:	QP of I pictures without frame rate control
- * @p_qp:	QP of P pictures without frame rate control
- * @min_qp:	smallest QP
- * @max_qp:	largest QP
  * @level:	LEVEL (a V4L2 enum value) the stream needs from this frame on; 0
  *		for a frame queued while CAPTURE was not streaming (the stream
  *		then starts at the control's value)
- * @timeperframe: the frame interval (S_PARM)
+ * @rc:		rate control parameters, the frame interval (S_PARM) included
  */
-struct hantro_enc_frame_params {
+struct hantro_enc_h264_frame {
 	bool force_key;
-	bool frame_rc;
-	bool vbr;
-	u32 bitrate;
-	u32 bitrate_peak;
 	u32 intra_period;
-	u8 i_qp;
-	u8 p_qp;
-	u8 min_qp;
-	u8 max_qp;
 	u8 level;
-	struct v4l2_fract timeperframe;
-};
-
-/**
- * struct hantro_enc_rc - frame-level rate control
- * @fullness:	bits coded minus bits budgeted so far (the virtual buffer)
- * @qp:		QP of the next P picture
- * @last_bits:	size of the last P picture
- * @last_qp:	its QP
- * @have_model:	@last_bits/@last_qp describe a real P picture
- */
-struct hantro_enc_rc {
-	s64 fullness;
-	int qp;
-	u32 last_bits;
-	int last_qp;
-	bool have_model;
+	struct hantro_h264_rc_params rc;
 };
 
 /**
@@ -166,7 +136,7 @@ struct hantro_enc_h264 {
 	u8 level;
 	u8 next_level;
 	int qp;
-	struct hantro_enc_rc rc;
+	struct hantro_h264_rc rc;
 };
 
 /* The controls hantro_enc_h264_ctrls_init() adds. */
@@ -177,17 +147,5 @@ int hantro_enc_h264_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_hand
 void hantro_enc_h264_update_level(struct hantro_enc_ctx *ctx);
 void hantro_enc_h264_grab(struct hantro_enc_ctx *ctx, bool grab);
 void hantro_enc_h264_queue_frame(struct hantro_enc_ctx *ctx, struct hantro_enc_buf *buf);
-
-/* hantro_enc_h264_level.c */
-unsigned int hantro_enc_h264_min_level(unsigned int mbs, u64 mbs_per_sec, u32 bitrate);
-u8 hantro_enc_h264_level_idc(unsigned int level, bool high, u8 *constraint_flags);
-
-/* hantro_enc_rc.c */
-void hantro_enc_rc_reset(struct hantro_enc_rc *rc);
-u64 hantro_enc_rc_target(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p);
-int hantro_enc_rc_qp(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p,
-		     bool intra);
-void hantro_enc_rc_update(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p,
-			  bool intra, int qp, u32 bits);
 
 #endif /* HANTRO_ENC_H264_H */

@@ -9,6 +9,29 @@
  */
 
 #include "hantro_enc.h"
+#include "hantro_h264_profile.h"
+
+/* LEVEL menu values are the codec layer's levels. */
+static_assert(V4L2_MPEG_VIDEO_H264_LEVEL_1_0 == (int)HANTRO_H264_LEVEL_1_0 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_1B == (int)HANTRO_H264_LEVEL_1B &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_1_1 == (int)HANTRO_H264_LEVEL_1_1 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_1_2 == (int)HANTRO_H264_LEVEL_1_2 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_1_3 == (int)HANTRO_H264_LEVEL_1_3 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_2_0 == (int)HANTRO_H264_LEVEL_2_0 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_2_1 == (int)HANTRO_H264_LEVEL_2_1 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_2_2 == (int)HANTRO_H264_LEVEL_2_2 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_3_0 == (int)HANTRO_H264_LEVEL_3_0 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_3_1 == (int)HANTRO_H264_LEVEL_3_1 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_3_2 == (int)HANTRO_H264_LEVEL_3_2 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_4_0 == (int)HANTRO_H264_LEVEL_4_0 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_4_1 == (int)HANTRO_H264_LEVEL_4_1 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_4_2 == (int)HANTRO_H264_LEVEL_4_2 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_5_0 == (int)HANTRO_H264_LEVEL_5_0 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_5_1 == (int)HANTRO_H264_LEVEL_5_1 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_5_2 == (int)HANTRO_H264_LEVEL_5_2 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_6_0 == (int)HANTRO_H264_LEVEL_6_0 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_6_1 == (int)HANTRO_H264_LEVEL_6_1 &&
+	      V4L2_MPEG_VIDEO_H264_LEVEL_6_2 == (int)HANTRO_H264_LEVEL_6_2);
 
 #define HANTRO_ENC_MAX_BITRATE	100000000
 
@@ -39,7 +62,7 @@ static unsigned int hantro_enc_h264_needed_level(struct hantro_enc_ctx *ctx,
 
 	if (hantro_enc_ctrl_val(c->bitrate_mode, changing) == V4L2_MPEG_VIDEO_BITRATE_MODE_VBR)
 		rate = max_t(u32, rate, hantro_enc_ctrl_val(c->bitrate_peak, changing));
-	return hantro_enc_h264_min_level(mbs, (u64)mbs * fps, rate);
+	return hantro_h264_min_level(mbs, (u64)mbs * fps, rate);
 }
 
 /*
@@ -230,20 +253,23 @@ void hantro_enc_h264_queue_frame(struct hantro_enc_ctx *ctx, struct hantro_enc_b
 {
 	const struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
 
-	buf->h264 = (struct hantro_enc_frame_params){
+	buf->h264 = (struct hantro_enc_h264_frame){
 		.force_key = ctx->h264.force_key,
-		.frame_rc = c->frame_rc->cur.val,
-		.vbr = c->bitrate_mode->cur.val == V4L2_MPEG_VIDEO_BITRATE_MODE_VBR,
-		.bitrate = c->bitrate->cur.val,
-		.bitrate_peak = max(c->bitrate_peak->cur.val, c->bitrate->cur.val),
 		.intra_period = hantro_enc_h264_intra_period(c),
-		.i_qp = c->i_qp->cur.val,
-		.p_qp = c->p_qp->cur.val,
-		.min_qp = min(c->min_qp->cur.val, c->max_qp->cur.val),
-		.max_qp = c->max_qp->cur.val,
 		.level = vb2_is_streaming(v4l2_m2m_get_dst_vq(ctx->fh.m2m_ctx)) ?
 			 c->level->cur.val : 0,
-		.timeperframe = ctx->timeperframe,
+		.rc = {
+			.frame_rc = c->frame_rc->cur.val,
+			.vbr = c->bitrate_mode->cur.val == V4L2_MPEG_VIDEO_BITRATE_MODE_VBR,
+			.bitrate = c->bitrate->cur.val,
+			.bitrate_peak = max(c->bitrate_peak->cur.val, c->bitrate->cur.val),
+			.i_qp = c->i_qp->cur.val,
+			.p_qp = c->p_qp->cur.val,
+			.min_qp = min(c->min_qp->cur.val, c->max_qp->cur.val),
+			.max_qp = c->max_qp->cur.val,
+			.interval_num = ctx->timeperframe.numerator,
+			.interval_den = ctx->timeperframe.denominator,
+		},
 	};
 	ctx->h264.force_key = false;
 }

@@ -8,6 +8,7 @@
  */
 
 #include "h264_bitwriter.h"
+#include "h264_syntax.h"
 #include "hantro_h264_hdr.h"
 
 static void hantro_h264_vui(struct h264_bw *bw, const struct hantro_h264_seq *s)
@@ -15,7 +16,7 @@ static void hantro_h264_vui(struct h264_bw *bw, const struct hantro_h264_seq *s)
 	h264_bw_put(bw, 1, 0);			/* aspect_ratio_info_present_flag */
 	h264_bw_put(bw, 1, 0);			/* overscan_info_present_flag */
 	h264_bw_put(bw, 1, 1);			/* video_signal_type_present_flag */
-	h264_bw_put(bw, 3, 5);			/* video_format: unspecified */
+	h264_bw_put(bw, 3, H264_VIDEO_FORMAT_UNSPECIFIED);
 	h264_bw_put(bw, 1, s->full_range);
 	h264_bw_put(bw, 1, 1);			/* colour_description_present_flag */
 	h264_bw_put(bw, 8, s->primaries);
@@ -46,12 +47,12 @@ static void hantro_h264_sps(struct h264_bw *bw, const struct hantro_h264_seq *s)
 {
 	bool crop = s->crop_right || s->crop_bottom;
 
-	h264_bw_nal_start(bw, 3, 7);
+	h264_bw_nal_start(bw, H264_NAL_REF_IDC_HIGHEST, H264_NAL_SPS);
 	h264_bw_put(bw, 8, s->profile_idc);
 	h264_bw_put(bw, 8, s->constraint_flags);
 	h264_bw_put(bw, 8, s->level_idc);
 	h264_bw_ue(bw, 0);			/* seq_parameter_set_id */
-	if (s->profile_idc >= 100) {
+	if (s->profile_idc >= H264_PROFILE_IDC_HIGH) {
 		h264_bw_ue(bw, 1);		/* chroma_format_idc 4:2:0 */
 		h264_bw_ue(bw, 0);		/* bit_depth_luma_minus8 */
 		h264_bw_ue(bw, 0);		/* bit_depth_chroma_minus8 */
@@ -81,7 +82,7 @@ static void hantro_h264_sps(struct h264_bw *bw, const struct hantro_h264_seq *s)
 
 static void hantro_h264_pps(struct h264_bw *bw, const struct hantro_h264_seq *s)
 {
-	h264_bw_nal_start(bw, 3, 8);
+	h264_bw_nal_start(bw, H264_NAL_REF_IDC_HIGHEST, H264_NAL_PPS);
 	h264_bw_ue(bw, 0);			/* pic_parameter_set_id */
 	h264_bw_ue(bw, 0);			/* seq_parameter_set_id */
 	h264_bw_put(bw, 1, s->cabac);

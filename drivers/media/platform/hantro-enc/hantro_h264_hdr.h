@@ -15,18 +15,18 @@
 
 /**
  * struct hantro_h264_seq - everything the SPS and PPS say
- * @profile_idc:	66 Baseline, 77 Main, 100 High
- * @constraint_flags:	constraint_set0..5 flags, bit 7 = set0
- * @level_idc:		level_idc (10 x level, 9 for 1b)
+ * @profile_idc:	enum h264_profile_idc
+ * @constraint_flags:	H264_CONSTRAINT_SET*_FLAG
+ * @level_idc:		level_idc (10 x level; see H264_LEVEL_IDC_1B_HIGH)
  * @mb_width:		coded width in macroblocks
  * @mb_height:		coded height in macroblocks
  * @crop_right:		coded minus visible width, samples (even)
  * @crop_bottom:	coded minus visible height, samples (even)
  * @num_units_in_tick:	VUI timing; 0 leaves timing out
  * @time_scale:		VUI timing, twice the frame rate's numerator
- * @primaries:		colour_primaries (Table E-3)
- * @transfer:		transfer_characteristics (Table E-4)
- * @matrix:		matrix_coefficients (Table E-5)
+ * @primaries:		enum h264_colour_primaries
+ * @transfer:		enum h264_transfer_characteristics
+ * @matrix:		enum h264_matrix_coefficients
  * @full_range:		video_full_range_flag
  * @pic_init_qp:	PPS pic_init_qp
  * @chroma_qp_offset:	PPS chroma_qp_index_offset

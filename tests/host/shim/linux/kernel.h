@@ -8,5 +8,7 @@
 #define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
 #define rounddown(x, y)		((x) - (x) % (y))
 #define min_t(t, a, b)		min((t)(a), (t)(b))
+#define max_t(t, a, b)		max((t)(a), (t)(b))
+#define clamp_t(t, v, lo, hi)	clamp((t)(v), (t)(lo), (t)(hi))
 #define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
 #endif

@@ -11,11 +11,11 @@
  * frames' worth of unused bits and never aims above the peak rate.
  */
 
+#include <linux/bitops.h>
 #include <linux/kernel.h>
-#include <linux/log2.h>
 #include <linux/math64.h>
 
-#include "hantro_enc.h"
+#include "hantro_h264_rc.h"
 
 #define HANTRO_RC_INTRA_DELTA	2
 #define HANTRO_RC_MAX_STEP	4
@@ -33,20 +33,24 @@ static int hantro_rc_log2(u64 x)
 	return i * 256 + (int)frac;
 }
 
-void hantro_enc_rc_reset(struct hantro_enc_rc *rc)
+/**
+ * hantro_h264_rc_reset() - a stream starts
+ * @rc:		its rate control
+ */
+void hantro_h264_rc_reset(struct hantro_h264_rc *rc)
 {
-	*rc = (struct hantro_enc_rc){ .qp = -1 };
+	*rc = (struct hantro_h264_rc){ .qp = -1 };
 }
 
 /* Bits budgeted per frame at the frame rate the frame was queued with. */
-static u64 hantro_rc_budget(const struct hantro_enc_frame_params *p, u32 bitrate)
+static u64 hantro_rc_budget(const struct hantro_h264_rc_params *p, u32 bitrate)
 {
-	return div_u64((u64)bitrate * p->timeperframe.numerator, p->timeperframe.denominator);
+	return div_u64((u64)bitrate * p->interval_num, p->interval_den);
 }
 
 /**
- * hantro_enc_rc_target() - bits a P picture should take
- * @ctx:	context
+ * hantro_h264_rc_target() - bits a P picture should take
+ * @rc:		rate control of the stream
  * @p:		the frame's parameters
  *
  * Where a P picture should land, given the budget and the buffer; the QP
@@ -54,11 +58,11 @@ static u64 hantro_rc_budget(const struct hantro_enc_frame_params *p, u32 bitrate
  *
  * Return: the target in bits.
  */
-u64 hantro_enc_rc_target(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p)
+u64 hantro_h264_rc_target(const struct hantro_h264_rc *rc, const struct hantro_h264_rc_params *p)
 {
 	s64 budget = hantro_rc_budget(p, p->bitrate), aim;
 
-	aim = budget - div_s64(ctx->h264.rc.fullness, 8);
+	aim = budget - div_s64(rc->fullness, 8);
 	aim = clamp_t(s64, aim, budget / 4, budget * 3);
 	if (p->vbr)
 		aim = min_t(s64, aim, hantro_rc_budget(p, p->bitrate_peak));
@@ -66,18 +70,17 @@ u64 hantro_enc_rc_target(struct hantro_enc_ctx *ctx, const struct hantro_enc_fra
 }
 
 /**
- * hantro_enc_rc_qp() - QP of the next picture
- * @ctx:	context
+ * hantro_h264_rc_qp() - QP of the next picture
+ * @rc:		rate control of the stream
  * @p:		the frame's parameters
+ * @mbs:	macroblocks of the visible picture
  * @intra:	it is an IDR picture
  *
  * Return: the QP, within the frame's min and max.
  */
-int hantro_enc_rc_qp(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p,
-		     bool intra)
+int hantro_h264_rc_qp(struct hantro_h264_rc *rc, const struct hantro_h264_rc_params *p,
+		      unsigned int mbs, bool intra)
 {
-	struct hantro_enc_rc *rc = &ctx->h264.rc;
-	unsigned int mbs = DIV_ROUND_UP(ctx->crop.width, 16) * DIV_ROUND_UP(ctx->crop.height, 16);
 	int qp;
 
 	if (!p->frame_rc)
@@ -90,7 +93,7 @@ int hantro_enc_rc_qp(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_p
 		rc->qp = 30 - 6 * (hantro_rc_log2(per_mb) - hantro_rc_log2(200)) / 256;
 	} else if (rc->have_model) {
 		int step = 6 * (hantro_rc_log2(rc->last_bits) -
-				hantro_rc_log2(hantro_enc_rc_target(ctx, p))) / 256;
+				hantro_rc_log2(hantro_h264_rc_target(rc, p))) / 256;
 
 		rc->qp = rc->last_qp + clamp(step, -HANTRO_RC_MAX_STEP, HANTRO_RC_MAX_STEP);
 	}
@@ -100,17 +103,16 @@ int hantro_enc_rc_qp(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_p
 }
 
 /**
- * hantro_enc_rc_update() - account for a coded picture
- * @ctx:	context
+ * hantro_h264_rc_update() - account for a coded picture
+ * @rc:		rate control of the stream
  * @p:		the frame's parameters
  * @intra:	it was an IDR picture
  * @qp:		its QP
  * @bits:	its size, headers included
  */
-void hantro_enc_rc_update(struct hantro_enc_ctx *ctx, const struct hantro_enc_frame_params *p,
-			  bool intra, int qp, u32 bits)
+void hantro_h264_rc_update(struct hantro_h264_rc *rc, const struct hantro_h264_rc_params *p,
+			   bool intra, int qp, u32 bits)
 {
-	struct hantro_enc_rc *rc = &ctx->h264.rc;
 	s64 budget = hantro_rc_budget(p, p->bitrate);
 
 	rc->fullness += (s64)bits - budget;

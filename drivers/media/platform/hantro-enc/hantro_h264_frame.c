@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hantro-enc: the header hand-over and the checkpoint plan of an H.264
+ * picture.
+ *
+ * The hardware writes the stream from an 8-byte aligned address: the
+ * header bytes the driver wrote past that address go to HDR_REM, with the
+ * bit count to continue after (Hantro's H264CodeFrame, MPP's H.264 HALs).
+ */
+
+#include <linux/kernel.h>
+#include <linux/math64.h>
+
+#include "hantro_h264_frame.h"
+
+/**
+ * hantro_h264_handover() - hand the end of the headers to the hardware
+ * @buf:	the stream buffer, headers at its start
+ * @hdr_len:	header bytes in @buf
+ * @h:		out: the hand-over
+ */
+void hantro_h264_handover(const u8 *buf, size_t hdr_len, struct hantro_h264_handover *h)
+{
+	u8 rem[8] = { 0 };
+	unsigned int i;
+
+	h->aligned = hdr_len & ~(size_t)7;
+	h->start_bits = (hdr_len - h->aligned) * 8;
+	for (i = 0; i < hdr_len - h->aligned; i++)
+		rem[i] = buf[h->aligned + i];
+	h->rem_msb = (u32)rem[0] << 24 | rem[1] << 16 | rem[2] << 8 | rem[3];
+	h->rem_lsb = (u32)rem[4] << 24 | rem[5] << 16 | rem[6] << 8 | rem[7];
+}
+
+/**
+ * hantro_h264_cp_fill() - the shape of a checkpoint plan
+ * @plan:	out: the plan
+ * @count:	checkpoints used, at most HANTRO_CHECKPOINTS
+ * @distance:	macroblocks between them
+ * @step:	words expected between two checkpoints
+ *
+ * Being off by up to a quarter of a step keeps the QP; each further
+ * quarter moves it by one, up to three (the shape MPP programs).
+ */
+void hantro_h264_cp_fill(struct hantro_h264_cp_plan *plan, unsigned int count,
+			 unsigned int distance, u32 step)
+{
+	s32 quarter = max(step / 4, 1u);
+	unsigned int i;
+
+	*plan = (struct hantro_h264_cp_plan){ .distance = distance };
+	for (i = 0; i < min_t(unsigned int, count, HANTRO_CHECKPOINTS); i++)
+		plan->words[i] = min((i + 1) * step, 0xffffu);
+	for (i = 0; i < HANTRO_CP_ERRORS; i++)
+		plan->error[i] = clamp(((int)i - 3 + (i >= 3)) * quarter, -32768, 32767);
+	for (i = 0; i < HANTRO_CP_DELTAS; i++)
+		plan->delta_qp[i] = (int)i - 3;
+}
+
+/**
+ * hantro_h264_cp_plan_rows() - checkpoints for a P picture's target
+ * @plan:	out: the plan; distance 0 when the picture has a single row
+ * @mb_width:	coded width in macroblocks
+ * @mb_height:	coded height in macroblocks
+ * @target_bits: the picture's target size
+ *
+ * One checkpoint per macroblock row but the last, as many as the hardware
+ * has, spread evenly; each expects its share of the target.
+ */
+void hantro_h264_cp_plan_rows(struct hantro_h264_cp_plan *plan, unsigned int mb_width,
+			      unsigned int mb_height, u64 target_bits)
+{
+	unsigned int count = min_t(unsigned int, mb_height - 1, HANTRO_CHECKPOINTS);
+	u64 step;
+
+	if (!count) {
+		*plan = (struct hantro_h264_cp_plan){ 0 };
+		return;
+	}
+	step = min_t(u64, div_u64(target_bits, 32 * (count + 1)), 0xffff);
+	hantro_h264_cp_fill(plan, count, mb_width * mb_height / (count + 1), step);
+}

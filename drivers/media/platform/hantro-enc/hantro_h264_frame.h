@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * hantro-enc: what the codec layer hands the hardware for an H.264 picture
+ * besides the parameters: the end of the headers it wrote, and the
+ * macroblock rate-control checkpoints. Plain C, also built into the host
+ * unit tests.
+ */
+#ifndef HANTRO_H264_FRAME_H
+#define HANTRO_H264_FRAME_H
+
+#include <linux/types.h>
+
+#include "hantro_enc_layout.h"
+
+/**
+ * struct hantro_h264_handover - where the hardware continues a stream
+ * @aligned:	bytes of the headers before the 8-byte aligned address the
+ *		hardware writes from
+ * @rem_msb:	the header bytes at that address, first four (HDR_REM MSB)
+ * @rem_lsb:	the next four (HDR_REM LSB)
+ * @start_bits:	how many bits of @rem_msb:@rem_lsb are header (a multiple
+ *		of 8)
+ */
+struct hantro_h264_handover {
+	size_t aligned;
+	u32 rem_msb;
+	u32 rem_lsb;
+	unsigned int start_bits;
+};
+
+/**
+ * struct hantro_h264_cp_plan - macroblock rate-control checkpoints
+ * @distance:	macroblocks between checkpoints, 0 for none
+ * @words:	stream size expected at each checkpoint, 32-bit words
+ * @error:	thresholds on (size - expected), ascending, words
+ * @delta_qp:	QP change below each threshold, the last above them all
+ */
+struct hantro_h264_cp_plan {
+	unsigned int distance;
+	u16 words[HANTRO_CHECKPOINTS];
+	s16 error[HANTRO_CP_ERRORS];
+	s8 delta_qp[HANTRO_CP_DELTAS];
+};
+
+void hantro_h264_handover(const u8 *buf, size_t hdr_len, struct hantro_h264_handover *h);
+void hantro_h264_cp_fill(struct hantro_h264_cp_plan *plan, unsigned int count,
+			 unsigned int distance, u32 step);
+void hantro_h264_cp_plan_rows(struct hantro_h264_cp_plan *plan, unsigned int mb_width,
+			      unsigned int mb_height, u64 target_bits);
+
+#endif /* HANTRO_H264_FRAME_H */

@@ -1,0 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Host build: the bit helpers the plain-C files use. */
+#ifndef HOST_SHIM_LINUX_BITOPS_H
+#define HOST_SHIM_LINUX_BITOPS_H
+#include <linux/bits.h>
+#include <linux/types.h>
+/* Position of the most significant set bit, 1-based; 0 for none. */
+static inline int fls64(u64 x) { return x ? 64 - __builtin_clzll(x) : 0; }
+#endif

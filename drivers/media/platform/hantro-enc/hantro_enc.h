@@ -20,7 +20,7 @@
 #include "hantro_enc_jpeg.h"
 #include "hantro_enc_layout.h"
 #include "hantro_enc_pix.h"
-#include "hantro_vepu2_regs.h"
+#include "hantro_regs.h"
 
 #define HANTRO_ENC_MIN_W	96
 #define HANTRO_ENC_MIN_H	32
@@ -130,9 +130,6 @@ struct hantro_enc_ip_regs {
 	u32 enable;
 	u32 start_extra;
 };
-
-/* Registers of the larger map (VEPU2); the shadow register file covers both. */
-#define HANTRO_ENC_NUM_REGS	(VEPU2_REG_LAST / 4 + 1)
 
 /**
  * struct hantro_enc_ip_ops - one hardware IP (H1/VEPU1 or VEPU2)
@@ -286,8 +283,8 @@ struct hantro_enc_dev {
 	bool job_reset;
 	unsigned int stop_polls;
 	bool shutdown;
-	u32 shadow[HANTRO_ENC_NUM_REGS];
-	DECLARE_BITMAP(shadow_used, HANTRO_ENC_NUM_REGS);
+	u32 shadow[HANTRO_NUM_REGS];
+	DECLARE_BITMAP(shadow_used, HANTRO_NUM_REGS);
 };
 
 /**

@@ -32,63 +32,110 @@
 #define   H1_AXI_INPUT_SWAP32		BIT(2)
 #define   H1_AXI_OUTPUT_SWAP8		BIT(1)
 #define   H1_AXI_INPUT_SWAP8		BIT(0)
+#define H1_REG_ADDR_OUTPUT_STREAM	0x014
+#define H1_REG_ADDR_REF_LUMA		0x01c
+#define H1_REG_ADDR_REF_CHROMA		0x020
+#define H1_REG_ADDR_REC_LUMA		0x024
+#define H1_REG_ADDR_REC_CHROMA		0x028
+#define H1_REG_ADDR_IN_PLANE_0		0x02c
+#define H1_REG_ADDR_IN_PLANE_1		0x030
+#define H1_REG_ADDR_IN_PLANE_2		0x034
 #define H1_REG_ENC_CTRL			0x038
 #define   H1_ENC_TIMEOUT_EN		BIT(31)
+#define   H1_ENC_MB_WIDTH		HANTRO_FIELD(H1_REG_ENC_CTRL, 19, 0x1ff)
+#define   H1_ENC_MB_HEIGHT		HANTRO_FIELD(H1_REG_ENC_CTRL, 10, 0x1ff)
+#define   H1_ENC_PIC_TYPE		HANTRO_FIELD(H1_REG_ENC_CTRL, 3, 0x3)
+#define   H1_ENC_MODE			HANTRO_FIELD(H1_REG_ENC_CTRL, 1, 0x3)
 #define   H1_ENC_EN			BIT(0)
+#define H1_REG_IN_IMG_CTRL		0x03c
+#define   H1_IN_ROW_LEN			HANTRO_FIELD(H1_REG_IN_IMG_CTRL, 12, 0x3fff)
+#define   H1_IN_OVERFILL_R		HANTRO_FIELD(H1_REG_IN_IMG_CTRL, 10, 0x3)
+#define   H1_IN_OVERFILL_B		HANTRO_FIELD(H1_REG_IN_IMG_CTRL, 6, 0xf)
+#define   H1_IN_FMT			HANTRO_FIELD(H1_REG_IN_IMG_CTRL, 2, 0xf)
+#define H1_REG_ENC_CTRL0		0x040
+#define   H1_PIC_INIT_QP		HANTRO_FIELD(H1_REG_ENC_CTRL0, 26, 0x3f)
+#define   H1_SLICE_ALPHA		HANTRO_FIELD(H1_REG_ENC_CTRL0, 22, 0xf)
+#define   H1_SLICE_BETA			HANTRO_FIELD(H1_REG_ENC_CTRL0, 18, 0xf)
+#define   H1_CHROMA_QP_OFFSET		HANTRO_FIELD(H1_REG_ENC_CTRL0, 13, 0x1f)
+#define   H1_IDR_PIC_ID			HANTRO_FIELD(H1_REG_ENC_CTRL0, 1, 0xf)
+#define H1_REG_ENC_CTRL1		0x044
+#define   H1_PPS_ID			HANTRO_FIELD(H1_REG_ENC_CTRL1, 24, 0xff)
+#define   H1_FRAME_NUM			HANTRO_FIELD(H1_REG_ENC_CTRL1, 0, 0xffff)
+#define H1_REG_ENC_CTRL2		0x048
+#define   H1_DEBLOCK_IDC		HANTRO_FIELD(H1_REG_ENC_CTRL2, 30, 0x3)
+#define   H1_QPEL_OFF			HANTRO_FIELD(H1_REG_ENC_CTRL2, 22, 0x1)
+#define   H1_TRANS8X8			HANTRO_FIELD(H1_REG_ENC_CTRL2, 21, 0x1)
+#define   H1_CABAC_INIT_IDC		HANTRO_FIELD(H1_REG_ENC_CTRL2, 19, 0x3)
+#define   H1_CABAC_EN			HANTRO_FIELD(H1_REG_ENC_CTRL2, 18, 0x1)
+#define H1_REG_STR_HDR_REM_MSB		0x058
+#define H1_REG_STR_HDR_REM_LSB		0x05c
 /* Write: bytes available at the output address. Read: bits written. */
 #define H1_REG_STR_BUF_LIMIT		0x060
+#define H1_REG_QP_SUM			0x064
+#define   H1_QP_SUM			HANTRO_FIELD(H1_REG_QP_SUM, 0, 0x1fffff)
+#define H1_REG_QP_VAL			0x06c
+#define   H1_QP				HANTRO_FIELD(H1_REG_QP_VAL, 26, 0x3f)
+#define   H1_QP_MAX			HANTRO_FIELD(H1_REG_QP_VAL, 20, 0x3f)
+#define   H1_QP_MIN			HANTRO_FIELD(H1_REG_QP_VAL, 14, 0x3f)
+#define   H1_CP_DISTANCE		HANTRO_FIELD(H1_REG_QP_VAL, 0, 0xfff)
+#define H1_REG_CHECKPOINT_0		0x070
+#define H1_REG_CHKPT_WORD_ERR_0		0x084
+#define H1_REG_CHKPT_DELTA_QP		0x090
+#define H1_REG_RLC_CTRL			0x094
+#define   H1_STREAM_START_OFFSET	HANTRO_FIELD(H1_REG_RLC_CTRL, 23, 0x3f)
+#define H1_REG_ADDR_CABAC_TBL		0x0cc
 #define H1_REG_CONFIG			0x0fc
+#define H1_REG_JPEG_LUMA_QUANT_0	0x100
+#define H1_REG_JPEG_CHROMA_QUANT_0	0x140
 #define H1_REG_LAST			0x28c
 
 /*
  * The H1 layout by meaning (hantro_enc_layout.h). H.264 fields from MPP
- * hal_h264e_vepu1_reg_tbl.h: ENC_CTRL0 0x040, ENC_CTRL1 0x044, ENC_CTRL2
- * 0x048, HDR_REM 0x058/0x05c, MAD/QP sum 0x064, QP_VAL 0x06c, RLC_CTRL
- * 0x094 (stream start offset), CABAC table 0x0cc, checkpoints 0x070..0x080,
- * checkpoint word error 0x084..0x08c, checkpoint delta QP 0x090.
+ * hal_h264e_vepu1_reg_tbl.h.
  */
 #define HANTRO_H1_LAYOUT {						\
-	.mode = HANTRO_FIELD(H1_REG_ENC_CTRL, 1, 0x3),				\
-	.pic_type = HANTRO_FIELD(H1_REG_ENC_CTRL, 3, 0x3),			\
-	.mb_width = HANTRO_FIELD(H1_REG_ENC_CTRL, 19, 0x1ff),			\
-	.mb_height = HANTRO_FIELD(H1_REG_ENC_CTRL, 10, 0x1ff),			\
-	.in_fmt = HANTRO_FIELD(0x03c, 2, 0xf),				\
-	.row_len = HANTRO_FIELD(0x03c, 12, 0x3fff),			\
-	.overfill_r = HANTRO_FIELD(0x03c, 10, 0x3),			\
-	.overfill_b = HANTRO_FIELD(0x03c, 6, 0xf),			\
-	.in_addr = { 0x02c, 0x030, 0x034 },				\
-	.out_addr = 0x014,						\
-	.buf_limit = H1_REG_STR_BUF_LIMIT,						\
-	.jpeg_qluma = 0x100,						\
-	.jpeg_qchroma = 0x140,						\
-	.ref_y = 0x01c,							\
-	.ref_c = 0x020,							\
-	.rec_y = 0x024,							\
-	.rec_c = 0x028,							\
-	.hdr_rem_msb = 0x058,						\
-	.hdr_rem_lsb = 0x05c,						\
-	.cabac_table = 0x0cc,						\
-	.start_offset = HANTRO_FIELD(0x094, 23, 0x3f),			\
-	.pic_init_qp = HANTRO_FIELD(0x040, 26, 0x3f),			\
-	.alpha = HANTRO_FIELD(0x040, 22, 0xf),				\
-	.beta = HANTRO_FIELD(0x040, 18, 0xf),				\
-	.chroma_qp_offset = HANTRO_FIELD(0x040, 13, 0x1f),		\
-	.idr_pic_id = HANTRO_FIELD(0x040, 1, 0xf),			\
-	.pps_id = HANTRO_FIELD(0x044, 24, 0xff),			\
-	.frame_num = HANTRO_FIELD(0x044, 0, 0xffff),			\
-	.deblock = HANTRO_FIELD(0x048, 30, 0x3),			\
-	.qpel_off = HANTRO_FIELD(0x048, 22, 0x1),			\
-	.trans8x8 = HANTRO_FIELD(0x048, 21, 0x1),			\
-	.cabac_idc = HANTRO_FIELD(0x048, 19, 0x3),			\
-	.cabac = HANTRO_FIELD(0x048, 18, 0x1),				\
-	.qp = HANTRO_FIELD(0x06c, 26, 0x3f),				\
-	.qp_max = HANTRO_FIELD(0x06c, 20, 0x3f),			\
-	.qp_min = HANTRO_FIELD(0x06c, 14, 0x3f),			\
-	.qp_sum = HANTRO_FIELD(0x064, 0, 0x1fffff),			\
-	.cp_distance = HANTRO_FIELD(0x06c, 0, 0xfff),			\
-	.checkpoints = 0x070,						\
-	.cp_word_error = 0x084,						\
-	.cp_delta_qp = 0x090,						\
+	.mode = H1_ENC_MODE,						\
+	.pic_type = H1_ENC_PIC_TYPE,					\
+	.mb_width = H1_ENC_MB_WIDTH,					\
+	.mb_height = H1_ENC_MB_HEIGHT,					\
+	.in_fmt = H1_IN_FMT,						\
+	.row_len = H1_IN_ROW_LEN,					\
+	.overfill_r = H1_IN_OVERFILL_R,					\
+	.overfill_b = H1_IN_OVERFILL_B,					\
+	.in_addr = { H1_REG_ADDR_IN_PLANE_0, H1_REG_ADDR_IN_PLANE_1,	\
+		     H1_REG_ADDR_IN_PLANE_2 },				\
+	.out_addr = H1_REG_ADDR_OUTPUT_STREAM,				\
+	.buf_limit = H1_REG_STR_BUF_LIMIT,				\
+	.jpeg_qluma = H1_REG_JPEG_LUMA_QUANT_0,				\
+	.jpeg_qchroma = H1_REG_JPEG_CHROMA_QUANT_0,			\
+	.ref_y = H1_REG_ADDR_REF_LUMA,					\
+	.ref_c = H1_REG_ADDR_REF_CHROMA,				\
+	.rec_y = H1_REG_ADDR_REC_LUMA,					\
+	.rec_c = H1_REG_ADDR_REC_CHROMA,				\
+	.hdr_rem_msb = H1_REG_STR_HDR_REM_MSB,				\
+	.hdr_rem_lsb = H1_REG_STR_HDR_REM_LSB,				\
+	.cabac_table = H1_REG_ADDR_CABAC_TBL,				\
+	.start_offset = H1_STREAM_START_OFFSET,				\
+	.pic_init_qp = H1_PIC_INIT_QP,					\
+	.alpha = H1_SLICE_ALPHA,					\
+	.beta = H1_SLICE_BETA,						\
+	.chroma_qp_offset = H1_CHROMA_QP_OFFSET,			\
+	.idr_pic_id = H1_IDR_PIC_ID,					\
+	.pps_id = H1_PPS_ID,						\
+	.frame_num = H1_FRAME_NUM,					\
+	.deblock = H1_DEBLOCK_IDC,					\
+	.qpel_off = H1_QPEL_OFF,					\
+	.trans8x8 = H1_TRANS8X8,					\
+	.cabac_idc = H1_CABAC_INIT_IDC,					\
+	.cabac = H1_CABAC_EN,						\
+	.qp = H1_QP,							\
+	.qp_max = H1_QP_MAX,						\
+	.qp_min = H1_QP_MIN,						\
+	.qp_sum = H1_QP_SUM,						\
+	.cp_distance = H1_CP_DISTANCE,					\
+	.checkpoints = H1_REG_CHECKPOINT_0,				\
+	.cp_word_error = H1_REG_CHKPT_WORD_ERR_0,			\
+	.cp_delta_qp = H1_REG_CHKPT_DELTA_QP,				\
 }
 
 #endif /* HANTRO_H1_REGS_H */

@@ -22,7 +22,7 @@ void hantro_hw_begin(struct hantro_enc_dev *dev, unsigned int mode)
 	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
 
 	memset(dev->shadow, 0, sizeof(dev->shadow));
-	bitmap_zero(dev->shadow_used, HANTRO_ENC_NUM_REGS);
+	bitmap_zero(dev->shadow_used, HANTRO_NUM_REGS);
 	hantro_hw_set(dev, &ip->layout->mode, mode);
 	hantro_enc_write(dev, ip->layout->mode.reg, dev->shadow[ip->layout->mode.reg / 4]);
 	hantro_enc_write(dev, ip->regs->irq, ip->regs->irq_arm);
@@ -78,7 +78,7 @@ void hantro_hw_start(struct hantro_enc_ctx *ctx, unsigned int pic_type)
 	unsigned int start = ip->layout->mode.reg / 4, i;
 
 	hantro_hw_set(dev, &ip->layout->pic_type, pic_type);
-	for_each_set_bit(i, dev->shadow_used, HANTRO_ENC_NUM_REGS)
+	for_each_set_bit(i, dev->shadow_used, HANTRO_NUM_REGS)
 		if (i != start)
 			hantro_enc_write(dev, i * 4, dev->shadow[i]);
 	ip->bus_setup(dev);

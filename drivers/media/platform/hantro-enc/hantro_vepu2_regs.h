@@ -13,11 +13,58 @@
 
 #include "hantro_enc_layout.h"
 
+#define VEPU2_REG_JPEG_LUMA_QUANT_0	0x000
+#define VEPU2_REG_JPEG_CHROMA_QUANT_0	0x040
+#define VEPU2_REG_ADDR_IN_PLANE_0	0x0c0
+#define VEPU2_REG_ADDR_IN_PLANE_1	0x0c4
+#define VEPU2_REG_ADDR_IN_PLANE_2	0x0c8
+#define VEPU2_REG_STR_HDR_REM_MSB	0x0cc
+#define VEPU2_REG_STR_HDR_REM_LSB	0x0d0
 /* Write: bytes available at the output address. Read: bits written. */
 #define VEPU2_REG_STR_BUF_LIMIT		0x0d4
 #define VEPU2_REG_AXI_CTRL		0x0d8
 #define   VEPU2_AXI_BURST_LEN(x)	(((x) & 0x3f) << 8)
+#define VEPU2_REG_ADDR_REF_LUMA		0x0e0
+#define VEPU2_REG_ADDR_REF_CHROMA	0x0e4
+#define VEPU2_REG_QP_SUM		0x0e8
+#define   VEPU2_QP_SUM			HANTRO_FIELD(VEPU2_REG_QP_SUM, 0, 0x1fffff)
+#define VEPU2_REG_ENC_CTRL0		0x0ec
+#define   VEPU2_QPEL_OFF		HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 28, 0x1)
+#define   VEPU2_DEBLOCK_IDC		HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 24, 0x3)
+#define   VEPU2_CABAC_INIT_IDC		HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 21, 0x3)
+#define   VEPU2_CABAC_EN		HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 20, 0x1)
+#define   VEPU2_TRANS8X8		HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 17, 0x1)
+#define VEPU2_REG_OVERFILL_STRM_OFFSET	0x0f0
+#define   VEPU2_STREAM_START_OFFSET	HANTRO_FIELD(VEPU2_REG_OVERFILL_STRM_OFFSET, 16, 0x3f)
+#define   VEPU2_IN_OVERFILL_R		HANTRO_FIELD(VEPU2_REG_OVERFILL_STRM_OFFSET, 4, 0x3)
+#define   VEPU2_IN_OVERFILL_B		HANTRO_FIELD(VEPU2_REG_OVERFILL_STRM_OFFSET, 0, 0xf)
+#define VEPU2_REG_INPUT_LUMA_INFO	0x0f4
+#define   VEPU2_IN_ROW_LEN		HANTRO_FIELD(VEPU2_REG_INPUT_LUMA_INFO, 0, 0x3fff)
+#define VEPU2_REG_ADDR_REC_LUMA		0x0fc
+#define VEPU2_REG_ADDR_REC_CHROMA	0x100
+#define VEPU2_REG_CHECKPOINT_0		0x104
+#define VEPU2_REG_CHKPT_WORD_ERR_0	0x118
+#define VEPU2_REG_CHKPT_DELTA_QP	0x124
+#define VEPU2_REG_ENC_CTRL1		0x128
+#define   VEPU2_IN_FMT			HANTRO_FIELD(VEPU2_REG_ENC_CTRL1, 4, 0xf)
+#define VEPU2_REG_ENC_CTRL2		0x130
+#define   VEPU2_PIC_INIT_QP		HANTRO_FIELD(VEPU2_REG_ENC_CTRL2, 26, 0x3f)
+#define   VEPU2_SLICE_ALPHA		HANTRO_FIELD(VEPU2_REG_ENC_CTRL2, 22, 0xf)
+#define   VEPU2_SLICE_BETA		HANTRO_FIELD(VEPU2_REG_ENC_CTRL2, 18, 0xf)
+#define   VEPU2_CHROMA_QP_OFFSET	HANTRO_FIELD(VEPU2_REG_ENC_CTRL2, 13, 0x1f)
+#define   VEPU2_IDR_PIC_ID		HANTRO_FIELD(VEPU2_REG_ENC_CTRL2, 1, 0xf)
+#define VEPU2_REG_ADDR_OUTPUT_STREAM	0x134
+#define VEPU2_REG_ADDR_CABAC_TBL	0x144
+#define VEPU2_REG_QP_VAL		0x190
+#define   VEPU2_QP			HANTRO_FIELD(VEPU2_REG_QP_VAL, 26, 0x3f)
+#define   VEPU2_QP_MAX			HANTRO_FIELD(VEPU2_REG_QP_VAL, 20, 0x3f)
+#define   VEPU2_QP_MIN			HANTRO_FIELD(VEPU2_REG_QP_VAL, 14, 0x3f)
+#define   VEPU2_CP_DISTANCE		HANTRO_FIELD(VEPU2_REG_QP_VAL, 0, 0xfff)
 #define VEPU2_REG_ENCODE_START		0x19c
+#define   VEPU2_ENC_MB_HEIGHT		HANTRO_FIELD(VEPU2_REG_ENCODE_START, 20, 0x1ff)
+#define   VEPU2_ENC_MB_WIDTH		HANTRO_FIELD(VEPU2_REG_ENCODE_START, 8, 0x1ff)
+#define   VEPU2_ENC_PIC_TYPE		HANTRO_FIELD(VEPU2_REG_ENCODE_START, 6, 0x3)
+#define   VEPU2_ENC_MODE		HANTRO_FIELD(VEPU2_REG_ENCODE_START, 4, 0x3)
 #define   VEPU2_ENCODE_ENABLE		BIT(0)
 #define VEPU2_REG_DATA_ENDIAN		0x1a4
 #define   VEPU2_INPUT_SWAP8		BIT(31)
@@ -26,6 +73,9 @@
 #define   VEPU2_OUTPUT_SWAP8		BIT(28)
 #define   VEPU2_OUTPUT_SWAP16		BIT(27)
 #define   VEPU2_OUTPUT_SWAP32		BIT(26)
+#define VEPU2_REG_ENC_CTRL3		0x1a8
+#define   VEPU2_PPS_ID			HANTRO_FIELD(VEPU2_REG_ENC_CTRL3, 24, 0xff)
+#define   VEPU2_FRAME_NUM		HANTRO_FIELD(VEPU2_REG_ENC_CTRL3, 0, 0xffff)
 #define VEPU2_REG_INTERRUPT		0x1b4
 #define   VEPU2_IRQ_TIMEOUT_EN		BIT(10)
 #define   VEPU2_IRQ_CLEAR		BIT(9)
@@ -42,53 +92,51 @@
 
 /*
  * The VEPU2 layout by meaning (hantro_enc_layout.h). H.264 fields from MPP
- * hal_h264e_vepu2_reg_tbl.h: HDR_REM 0x0cc/0x0d0, QP sum 0x0e8, ENC_CTRL0
- * 0x0ec, stream start offset 0x0f0, ENC_CTRL2 0x130, CABAC table 0x144,
- * QP_VAL 0x190 (the H1's layout), ENC_CTRL3 0x1a8, checkpoints
- * 0x104..0x114, checkpoint word error 0x118..0x120, checkpoint delta QP 0x124.
+ * hal_h264e_vepu2_reg_tbl.h.
  */
 #define HANTRO_VEPU2_LAYOUT {						\
-	.mode = HANTRO_FIELD(VEPU2_REG_ENCODE_START, 4, 0x3),				\
-	.pic_type = HANTRO_FIELD(VEPU2_REG_ENCODE_START, 6, 0x3),			\
-	.mb_width = HANTRO_FIELD(VEPU2_REG_ENCODE_START, 8, 0x1ff),			\
-	.mb_height = HANTRO_FIELD(VEPU2_REG_ENCODE_START, 20, 0x1ff),			\
-	.in_fmt = HANTRO_FIELD(0x128, 4, 0xf),				\
-	.row_len = HANTRO_FIELD(0x0f4, 0, 0x3fff),			\
-	.overfill_r = HANTRO_FIELD(0x0f0, 4, 0x3),			\
-	.overfill_b = HANTRO_FIELD(0x0f0, 0, 0xf),			\
-	.in_addr = { 0x0c0, 0x0c4, 0x0c8 },				\
-	.out_addr = 0x134,						\
-	.buf_limit = VEPU2_REG_STR_BUF_LIMIT,						\
-	.jpeg_qluma = 0x000,						\
-	.jpeg_qchroma = 0x040,						\
-	.ref_y = 0x0e0,							\
-	.ref_c = 0x0e4,							\
-	.rec_y = 0x0fc,							\
-	.rec_c = 0x100,							\
-	.hdr_rem_msb = 0x0cc,						\
-	.hdr_rem_lsb = 0x0d0,						\
-	.cabac_table = 0x144,						\
-	.start_offset = HANTRO_FIELD(0x0f0, 16, 0x3f),			\
-	.pic_init_qp = HANTRO_FIELD(0x130, 26, 0x3f),			\
-	.alpha = HANTRO_FIELD(0x130, 22, 0xf),				\
-	.beta = HANTRO_FIELD(0x130, 18, 0xf),				\
-	.chroma_qp_offset = HANTRO_FIELD(0x130, 13, 0x1f),		\
-	.idr_pic_id = HANTRO_FIELD(0x130, 1, 0xf),			\
-	.pps_id = HANTRO_FIELD(0x1a8, 24, 0xff),			\
-	.frame_num = HANTRO_FIELD(0x1a8, 0, 0xffff),			\
-	.deblock = HANTRO_FIELD(0x0ec, 24, 0x3),			\
-	.qpel_off = HANTRO_FIELD(0x0ec, 28, 0x1),			\
-	.trans8x8 = HANTRO_FIELD(0x0ec, 17, 0x1),			\
-	.cabac_idc = HANTRO_FIELD(0x0ec, 21, 0x3),			\
-	.cabac = HANTRO_FIELD(0x0ec, 20, 0x1),				\
-	.qp = HANTRO_FIELD(0x190, 26, 0x3f),				\
-	.qp_max = HANTRO_FIELD(0x190, 20, 0x3f),			\
-	.qp_min = HANTRO_FIELD(0x190, 14, 0x3f),			\
-	.qp_sum = HANTRO_FIELD(0x0e8, 0, 0x1fffff),			\
-	.cp_distance = HANTRO_FIELD(0x190, 0, 0xfff),			\
-	.checkpoints = 0x104,						\
-	.cp_word_error = 0x118,						\
-	.cp_delta_qp = 0x124,						\
+	.mode = VEPU2_ENC_MODE,						\
+	.pic_type = VEPU2_ENC_PIC_TYPE,					\
+	.mb_width = VEPU2_ENC_MB_WIDTH,					\
+	.mb_height = VEPU2_ENC_MB_HEIGHT,				\
+	.in_fmt = VEPU2_IN_FMT,						\
+	.row_len = VEPU2_IN_ROW_LEN,					\
+	.overfill_r = VEPU2_IN_OVERFILL_R,				\
+	.overfill_b = VEPU2_IN_OVERFILL_B,				\
+	.in_addr = { VEPU2_REG_ADDR_IN_PLANE_0, VEPU2_REG_ADDR_IN_PLANE_1, \
+		     VEPU2_REG_ADDR_IN_PLANE_2 },			\
+	.out_addr = VEPU2_REG_ADDR_OUTPUT_STREAM,			\
+	.buf_limit = VEPU2_REG_STR_BUF_LIMIT,				\
+	.jpeg_qluma = VEPU2_REG_JPEG_LUMA_QUANT_0,			\
+	.jpeg_qchroma = VEPU2_REG_JPEG_CHROMA_QUANT_0,			\
+	.ref_y = VEPU2_REG_ADDR_REF_LUMA,				\
+	.ref_c = VEPU2_REG_ADDR_REF_CHROMA,				\
+	.rec_y = VEPU2_REG_ADDR_REC_LUMA,				\
+	.rec_c = VEPU2_REG_ADDR_REC_CHROMA,				\
+	.hdr_rem_msb = VEPU2_REG_STR_HDR_REM_MSB,			\
+	.hdr_rem_lsb = VEPU2_REG_STR_HDR_REM_LSB,			\
+	.cabac_table = VEPU2_REG_ADDR_CABAC_TBL,			\
+	.start_offset = VEPU2_STREAM_START_OFFSET,			\
+	.pic_init_qp = VEPU2_PIC_INIT_QP,				\
+	.alpha = VEPU2_SLICE_ALPHA,					\
+	.beta = VEPU2_SLICE_BETA,					\
+	.chroma_qp_offset = VEPU2_CHROMA_QP_OFFSET,			\
+	.idr_pic_id = VEPU2_IDR_PIC_ID,					\
+	.pps_id = VEPU2_PPS_ID,						\
+	.frame_num = VEPU2_FRAME_NUM,					\
+	.deblock = VEPU2_DEBLOCK_IDC,					\
+	.qpel_off = VEPU2_QPEL_OFF,					\
+	.trans8x8 = VEPU2_TRANS8X8,					\
+	.cabac_idc = VEPU2_CABAC_INIT_IDC,				\
+	.cabac = VEPU2_CABAC_EN,					\
+	.qp = VEPU2_QP,							\
+	.qp_max = VEPU2_QP_MAX,						\
+	.qp_min = VEPU2_QP_MIN,						\
+	.qp_sum = VEPU2_QP_SUM,						\
+	.cp_distance = VEPU2_CP_DISTANCE,				\
+	.checkpoints = VEPU2_REG_CHECKPOINT_0,				\
+	.cp_word_error = VEPU2_REG_CHKPT_WORD_ERR_0,			\
+	.cp_delta_qp = VEPU2_REG_CHKPT_DELTA_QP,			\
 }
 
 #endif /* HANTRO_VEPU2_REGS_H */

@@ -11,11 +11,8 @@
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
-#include "hantro_h1_regs.h"
-#include "hantro_vepu2_regs.h"
+#include "hantro_regs.h"
 #include "vepu_virt_jpeg.h"
-
-#define VEPU_VIRT_NUM_REGS	(VEPU2_REG_LAST / 4 + 1)
 
 /**
  * enum vepu_virt_fault - faults the model can inject into the next frame
@@ -102,7 +99,7 @@ struct vepu_virt {
 	struct platform_device *child;
 	struct regmap *regmap;
 	spinlock_t lock;		/* the register file and the run state */
-	u32 regs[VEPU_VIRT_NUM_REGS];
+	u32 regs[HANTRO_NUM_REGS];
 	bool busy;
 	unsigned int resets;
 	unsigned int start_resets;

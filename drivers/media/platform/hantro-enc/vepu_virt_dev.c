@@ -100,7 +100,7 @@ static void vepu_virt_run(struct work_struct *work)
 	u32 *regs, status;
 	bool raise;
 
-	regs = kmalloc_array(VEPU_VIRT_NUM_REGS, sizeof(*regs), GFP_KERNEL);
+	regs = kmalloc_array(HANTRO_NUM_REGS, sizeof(*regs), GFP_KERNEL);
 	if (!regs)
 		return;
 	spin_lock_irq(&v->lock);

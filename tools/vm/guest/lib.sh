@@ -83,8 +83,12 @@ load_project_modules() {
 		insmod "$MODDIR/hantro-vepu-virt.ko" ip="${VEPU_IP:-h1}"
 }
 
-# The virtual VEPU's device for the register set under test.
-VEPU_DEV=vepu-virt-${VEPU_IP:-h1}
+# The virtual VEPU's device for the register set under test, named after
+# the IP it models.
+case "${VEPU_IP:-h1}" in
+vepu2) VEPU_DEV=rockchip-vepu2 ;;
+*) VEPU_DEV=hantro-h1 ;;
+esac
 
 unload_project_modules() {
 	rmmod hantro_vepu_virt && rmmod hantro_enc

@@ -94,6 +94,7 @@ static inline struct hantro_enc_buf *to_hantro_enc_buf(struct vb2_v4l2_buffer *v
  * @dst_addr:	DMA address where the hardware writes the stream
  * @dst_size:	bytes available to the hardware at @dst_addr
  * @hdr_len:	bytes the driver wrote before @dst_addr
+ * @pic_type:	HANTRO_PIC_INTRA or HANTRO_PIC_INTER, set by the codec
  * @powered:	the job holds a runtime PM reference
  */
 struct hantro_enc_job {
@@ -103,6 +104,7 @@ struct hantro_enc_job {
 	dma_addr_t dst_addr;
 	u32 dst_size;
 	u32 hdr_len;
+	unsigned int pic_type;
 	bool powered;
 };
 
@@ -175,8 +177,10 @@ struct hantro_enc_variant {
  *		in its &hantro_enc_buf
  * @start:	optional: a stream starts (STREAMON(CAPTURE)); allocate state
  * @stop:	optional: the stream ended (STREAMOFF(CAPTURE)); free it
- * @run:	prepare the frame (headers, parameters) and start the backend.
- *		Returns 0 when started or a negative error.
+ * @prepare:	write the frame's headers and program its parameters
+ *		(hantro_hw_begin(), hantro_hw_set() ...) and picture type; the
+ *		job layer then starts the hardware. Returns 0 or a negative
+ *		error, which fails the frame without starting anything.
  * @done:	the hardware finished @job; set the payload. Atomic context.
  */
 struct hantro_enc_codec_ops {
@@ -185,7 +189,7 @@ struct hantro_enc_codec_ops {
 	void (*queue_frame)(struct hantro_enc_ctx *ctx, struct hantro_enc_buf *buf);
 	int (*start)(struct hantro_enc_ctx *ctx);
 	void (*stop)(struct hantro_enc_ctx *ctx);
-	int (*run)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
+	int (*prepare)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
 	void (*done)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
 };
 
@@ -380,7 +384,7 @@ void hantro_hw_begin(struct hantro_enc_dev *dev, unsigned int mode);
 void hantro_hw_set(struct hantro_enc_dev *dev, const struct hantro_field *f, u32 val);
 void hantro_hw_set_reg(struct hantro_enc_dev *dev, u16 reg, u32 val);
 void hantro_hw_input(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *job);
-void hantro_hw_start(struct hantro_enc_ctx *ctx, unsigned int pic_type);
+void hantro_hw_start(struct hantro_enc_dev *dev, unsigned int pic_type);
 /* hantro_hw_common.c: run from the IRQ handler or the watchdog */
 bool hantro_hw_irq_status(struct hantro_enc_dev *dev, u32 *status);
 u32 hantro_hw_bits_written(struct hantro_enc_dev *dev);

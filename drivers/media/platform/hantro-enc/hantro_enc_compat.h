@@ -1,28 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Version shims for the kernels hantro-enc builds against (6.1 .. 7.x).
- *
- * Feature flags come from header probes in Kbuild, not from version numbers,
- * because distribution kernels carry backports. Each shim names the change it
- * covers; nothing outside this header tests a kernel version.
+ * Version shims of the V4L2 and videobuf2 interfaces for the kernels
+ * hantro-enc builds against (6.1 .. 7.x); the kernel-core ones, which the
+ * virtual VEPU needs too, are in hantro_compat.h.
  */
 #ifndef HANTRO_ENC_COMPAT_H
 #define HANTRO_ENC_COMPAT_H
 
-#include <linux/platform_device.h>
 #include <media/v4l2-fh.h>
 #include <media/v4l2-mem2mem.h>
 #include <media/videobuf2-v4l2.h>
 
-/*
- * platform_driver.remove returns void from 6.11 on; 6.1 .. 6.12 offer the void
- * variant as .remove_new and 7.x dropped that name again.
- */
-#ifdef HANTRO_ENC_HAVE_REMOVE_NEW
-#define HANTRO_ENC_PLATFORM_REMOVE(fn)	.remove_new = (fn)
-#else
-#define HANTRO_ENC_PLATFORM_REMOVE(fn)	.remove = (fn)
-#endif
+#include "hantro_compat.h"
 
 /*
  * v4l2_fh_add()/v4l2_fh_del() take the file from 6.18 on and manage
@@ -65,13 +54,6 @@ static inline void hantro_enc_fh_del(struct v4l2_fh *fh, struct file *file)
 	.wait_finish = vb2_ops_wait_finish,
 #else
 #define HANTRO_ENC_VB2_WAIT_OPS
-#endif
-
-/* 6.13 made the namespace of MODULE_IMPORT_NS() a string literal. */
-#ifdef HANTRO_ENC_IMPORT_NS_IDENT
-#define HANTRO_ENC_IMPORT_DMA_BUF()	MODULE_IMPORT_NS(DMA_BUF)
-#else
-#define HANTRO_ENC_IMPORT_DMA_BUF()	MODULE_IMPORT_NS("DMA_BUF")
 #endif
 
 #endif /* HANTRO_ENC_COMPAT_H */

@@ -336,10 +336,13 @@ static const struct dev_pm_ops hantro_enc_pm_ops = {
 	RUNTIME_PM_OPS(hantro_enc_runtime_suspend, hantro_enc_runtime_resume, NULL)
 };
 
-/* The virtual VEPU's devices, one per register set it models. */
+/*
+ * Encoders without a device-tree node, named after their IP: what a model
+ * of the hardware such as the virtual VEPU registers.
+ */
 static const struct platform_device_id hantro_enc_id_table[] = {
-	{ .name = "vepu-virt-h1", .driver_data = (kernel_ulong_t)&hantro_enc_h1_variant },
-	{ .name = "vepu-virt-vepu2", .driver_data = (kernel_ulong_t)&hantro_enc_vepu2_variant },
+	{ .name = "hantro-h1", .driver_data = (kernel_ulong_t)&hantro_enc_h1_variant },
+	{ .name = "rockchip-vepu2", .driver_data = (kernel_ulong_t)&hantro_enc_vepu2_variant },
 	{ }
 };
 MODULE_DEVICE_TABLE(platform, hantro_enc_id_table);

@@ -338,10 +338,10 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 	hantro_hw_set(dev, &l->qp_min, c->mb_rc->cur.val ? p->rc.min_qp : h->qp);
 	hantro_hw_set(dev, &l->qp_max, c->mb_rc->cur.val ? p->rc.max_qp : h->qp);
 	hantro_h264_checkpoints(ctx, p);
-	hantro_hw_start(ctx, h->intra ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER);
+	job->pic_type = h->intra ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER;
 }
 
-static int hantro_h264_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
+static int hantro_h264_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
 	const struct hantro_enc_h264_frame *p = &to_hantro_enc_buf(job->src)->h264;
@@ -407,6 +407,6 @@ const struct hantro_enc_codec_ops hantro_enc_h264_ops = {
 	.queue_frame = hantro_enc_h264_queue_frame,
 	.start = hantro_h264_start,
 	.stop = hantro_h264_stop,
-	.run = hantro_h264_run,
+	.prepare = hantro_h264_prepare,
 	.done = hantro_h264_done,
 };

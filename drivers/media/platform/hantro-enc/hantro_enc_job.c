@@ -2,8 +2,9 @@
 /*
  * hantro-enc: running frames on the hardware.
  *
- * device_run() programs one frame and arms a watchdog; the interrupt or, if
- * it never comes, the watchdog completes it. cancel_delayed_work() decides
+ * device_run() has the codec prepare one frame, arms a watchdog and starts
+ * the hardware; the interrupt or, if it never comes, the watchdog
+ * completes it. cancel_delayed_work() decides
  * which of the two owns the completion, and once the watchdog has reset
  * the core (job_reset) the interrupt leaves the job to it, so a job
  * finishes exactly once.
@@ -45,7 +46,7 @@ static int hantro_enc_src_addrs(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 }
 
 /* Return the running job's buffers and let mem2mem schedule the next. */
-static void hantro_enc_job_finish(struct hantro_enc_dev *dev, enum vb2_buffer_state state)
+static void hantro_enc_return_job(struct hantro_enc_dev *dev, enum vb2_buffer_state state)
 {
 	struct hantro_enc_ctx *ctx = dev->job_ctx;
 	struct v4l2_m2m_ctx *m2m = ctx->fh.m2m_ctx;
@@ -112,7 +113,7 @@ static void hantro_enc_device_run(void *priv)
 
 	/* Unbound: fail the job without the hardware, its power or its log. */
 	if (shutdown) {
-		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+		hantro_enc_return_job(dev, VB2_BUF_STATE_ERROR);
 		return;
 	}
 	ret = pm_runtime_resume_and_get(dev->dev);
@@ -120,7 +121,7 @@ static void hantro_enc_device_run(void *priv)
 		dev_err(dev->dev, "cannot power up the encoder: %d\n", ret);
 		/* Nothing can run on this handle until it is re-initialised. */
 		ctx->fatal = true;
-		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+		hantro_enc_return_job(dev, VB2_BUF_STATE_ERROR);
 		return;
 	}
 	job->powered = true;
@@ -128,19 +129,21 @@ static void hantro_enc_device_run(void *priv)
 	ret = hantro_enc_src_addrs(ctx, job);
 	if (ret) {
 		hantro_dbg(1, dev, "OUTPUT buffer not readable: %d\n", ret);
-		hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+		hantro_enc_return_job(dev, VB2_BUF_STATE_ERROR);
 		return;
 	}
 	job->dst_addr = vb2_dma_contig_plane_dma_addr(&job->dst->vb2_buf, 0);
 	job->dst_size = vb2_plane_size(&job->dst->vb2_buf, 0);
 
+	ret = ctx->dst_desc->ops->prepare(ctx, job);
+	if (ret) {
+		hantro_dbg(1, dev, "frame not started: %d\n", ret);
+		hantro_enc_return_job(dev, VB2_BUF_STATE_ERROR);
+		return;
+	}
 	/* Armed before the start write: an early IRQ must find it pending. */
 	schedule_delayed_work(&dev->watchdog, msecs_to_jiffies(hantro_enc_job_timeout_ms(ctx)));
-	ret = ctx->dst_desc->ops->run(ctx, job);
-	if (!ret || !cancel_delayed_work(&dev->watchdog))
-		return;
-	hantro_dbg(1, dev, "frame not started: %d\n", ret);
-	hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+	hantro_hw_start(dev, job->pic_type);
 }
 
 static int hantro_enc_job_ready(void *priv)
@@ -173,7 +176,7 @@ irqreturn_t hantro_enc_irq(int irq, void *priv)
 		dev_warn(dev->dev, "frame failed, status %#x\n", status);
 		hantro_hw_reset(dev);
 	}
-	hantro_enc_job_finish(dev, done ? VB2_BUF_STATE_DONE : VB2_BUF_STATE_ERROR);
+	hantro_enc_return_job(dev, done ? VB2_BUF_STATE_DONE : VB2_BUF_STATE_ERROR);
 	return IRQ_HANDLED;
 }
 
@@ -212,5 +215,5 @@ void hantro_enc_watchdog(struct work_struct *work)
 		dev_err(dev->dev, "encoder does not stop after a reset; giving its buffers back\n");
 	}
 	WRITE_ONCE(dev->job_reset, false);
-	hantro_enc_job_finish(dev, VB2_BUF_STATE_ERROR);
+	hantro_enc_return_job(dev, VB2_BUF_STATE_ERROR);
 }

@@ -12,7 +12,7 @@
 #include "hantro_enc.h"
 #include "hantro_jpeg_hdr.h"
 
-static int hantro_enc_jpeg_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
+static int hantro_enc_jpeg_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
 	struct hantro_jpeg_params p = {
 		.width = ctx->crop.width,
@@ -48,7 +48,7 @@ static int hantro_enc_jpeg_run(struct hantro_enc_ctx *ctx, struct hantro_enc_job
 		hantro_hw_set_reg(dev, l->jpeg_qluma + i * 4, qluma[i]);
 		hantro_hw_set_reg(dev, l->jpeg_qchroma + i * 4, qchroma[i]);
 	}
-	hantro_hw_start(ctx, HANTRO_PIC_INTRA);
+	job->pic_type = HANTRO_PIC_INTRA;
 	return 0;
 }
 
@@ -70,6 +70,6 @@ static int hantro_enc_jpeg_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ct
 
 const struct hantro_enc_codec_ops hantro_enc_jpeg_ops = {
 	.ctrls_init = hantro_enc_jpeg_ctrls_init,
-	.run = hantro_enc_jpeg_run,
+	.prepare = hantro_enc_jpeg_prepare,
 	.done = hantro_enc_jpeg_done,
 };

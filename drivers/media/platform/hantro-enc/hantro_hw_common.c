@@ -68,12 +68,11 @@ void hantro_hw_input(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *jo
 
 /**
  * hantro_hw_start() - write the programmed frame and start the hardware
- * @ctx:	context
+ * @dev:	device
  * @pic_type:	HANTRO_PIC_INTRA or HANTRO_PIC_INTER
  */
-void hantro_hw_start(struct hantro_enc_ctx *ctx, unsigned int pic_type)
+void hantro_hw_start(struct hantro_enc_dev *dev, unsigned int pic_type)
 {
-	struct hantro_enc_dev *dev = ctx->dev;
 	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
 	unsigned int start = ip->layout->mode.reg / 4, i;
 

@@ -22,7 +22,7 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 
-#include "hantro_enc_compat.h"
+#include "hantro_compat.h"
 #include "vepu_virt.h"
 
 static char *ip = "h1";

@@ -8,7 +8,7 @@
 static const struct hantro_layout vepu_virt_h1_layout = HANTRO_H1_LAYOUT;
 
 const struct vepu_virt_ip vepu_virt_h1 = {
-	.name = "vepu-virt-h1",
+	.name = "hantro-h1",
 	.regmap = VEPU_VIRT_REGMAP(H1_REG_LAST),
 	.layout = &vepu_virt_h1_layout,
 	.enable = H1_ENC_EN,

@@ -8,7 +8,7 @@
 static const struct hantro_layout vepu_virt_vepu2_layout = HANTRO_VEPU2_LAYOUT;
 
 const struct vepu_virt_ip vepu_virt_vepu2 = {
-	.name = "vepu-virt-vepu2",
+	.name = "rockchip-vepu2",
 	.regmap = VEPU_VIRT_REGMAP(VEPU2_REG_LAST),
 	.layout = &vepu_virt_vepu2_layout,
 	.enable = VEPU2_ENCODE_ENABLE,

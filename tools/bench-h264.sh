@@ -48,12 +48,8 @@ for s in 640x480 1280x720; do
 		-f rawvideo -pix_fmt yuv420p -y "$B/clip-$s.yuv" || die "no clip at $s"
 done
 
-drv=$HANTRO_TOP/drivers/media/platform/hantro-enc
-gcc -O2 -I"$HANTRO_TOP/tests/host/shim" -I"$drv" -I"$HANTRO_TOP/tests/host" \
-	"$HANTRO_TOP/tests/bench/bench_h264.c" "$HANTRO_TOP/tests/host/h264_session.c" \
-	"$drv/hantro_h264_hdr.c" "$drv/hantro_h264_cabac.c" "$drv/hantro_h264_frame.c" \
-	"$drv/hantro_h264_profile.c" "$drv"/vepu_virt_h264*.c "$drv/vepu_virt_frame.c" \
-	-o "$B/bench_h264" || die "bench_h264 does not build"
+make -s -C "$HANTRO_TOP/tests/host" BUILD="$B" CFLAGS=-O2 "$B/bench_h264" ||
+	die "bench_h264 does not build"
 
 kbps() { echo $(($(stat -c %s "$1") * 8 * 30 / 300 / 1000)); }
 

@@ -12,7 +12,7 @@
 #include "hantro_h264_frame.h"
 #include "hantro_h264_hdr.h"
 #include "hantro_h264_profile.h"
-#include "vepu_virt_h264.h"
+#include "vepu_h264.h"
 
 struct h264_session {
 	unsigned int cw, ch;		/* coded size */

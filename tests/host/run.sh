@@ -29,19 +29,15 @@ rm -rf "$tmp"
 # JPEG path: the driver's header writer + the virtual VEPU's scan coder, with
 # sanitizers; FFmpeg decodes every output and compares it with the source.
 . "$HANTRO_TOP/tools/lib/psnr.sh"
-drv=$HANTRO_TOP/drivers/media/platform/hantro-enc
 build=$HANTRO_TOP/tests/host/build
 mkdir -p "$build"
-# host_test NAME OUTDIR SOURCES...: build tests/host/test_NAME.c with the
-# given driver sources under ASan/UBSan, run it on OUTDIR and merge its
-# PASS/FAIL lines. Fails when it does not build.
+# host_test NAME OUTDIR: build tests/host/test_NAME.c with the sources
+# the Makefile lists for it, under ASan/UBSan, run it on OUTDIR and merge
+# its PASS/FAIL lines. Fails when it does not build.
 host_test() {
 	local name=$1 outdir=$2 rc
-	shift 2
 	check "test_$name builds (ASan, UBSan)" \
-		gcc -Wall -Wextra -Werror -O1 -g -fsanitize=address,undefined \
-		-fno-sanitize-recover -I"$HERE/shim" -I"$drv" -I"$HERE" "$HERE/test_$name.c" \
-		"$@" -o "$build/test_$name" || return 1
+		make -s -C "$HERE" BUILD="$build" "$build/test_$name" || return 1
 	"$build/test_$name" "$outdir" >"$build/test_$name.out" 2>&1
 	rc=$?
 	grep -E '^(PASS|FAIL) ' "$build/test_$name.out" | while read -r verdict what; do
@@ -50,8 +46,7 @@ host_test() {
 	check "$name: test_$name exits cleanly (no sanitizer report)" test "$rc" -eq 0
 }
 
-if host_test jpeg "$build" "$drv/hantro_jpeg_hdr.c" "$drv/vepu_virt_jpeg.c" \
-	"$drv/vepu_virt_frame.c"; then
+if host_test jpeg "$build"; then
 	for f in yuv420p nv12 yuyv uyvy; do
 		for q in 95:40 50:30; do
 			p=$(psnr_jpeg "$build/$f-q${q%%:*}.jpg" "$build/src.yuv" 1008 576 1000 562)
@@ -63,20 +58,18 @@ fi
 
 # Raw frame layouts: each per-plane format against its one-buffer twin,
 # plane for plane, and the rows the hardware reads.
-host_test pix "$build" "$drv/hantro_enc_pix.c"
+host_test pix "$build"
 
 # The H.264 codec layer's parameter choices: profiles, levels, the header
 # hand-over, checkpoints and frame rate control.
-host_test h264_params "$build" "$drv/hantro_h264_rc.c" "$drv/hantro_h264_profile.c" \
-	"$drv/hantro_h264_frame.c"
+host_test h264_params "$build"
 
 # H.264 path: the driver's SPS/PPS writer + the virtual VEPU's H.264 core.
 # FFmpeg is the oracle: strict decode, frames equal to the core's
 # reconstruction bit for bit, and a PSNR floor against the source.
 h264=$build/h264
 mkdir -p "$h264"
-if host_test h264 "$h264" "$HERE/h264_session.c" "$drv/hantro_h264_hdr.c" \
-	"$drv/hantro_h264_cabac.c" "$drv/hantro_h264_frame.c" "$drv/hantro_h264_profile.c" "$drv"/vepu_virt_h264*.c "$drv/vepu_virt_frame.c"; then
+if host_test h264 "$h264"; then
 	for c in qcif-qp28:176:144:36 crop-qp20:202:118:42 crop-qp36-offsets:250:142:29 \
 		 qp44-nofilter:160:96:25 qp12-yuyv:128:64:48 vga-qp30:640:480:35 \
 		 pan-subpel-qp26:320:176:36 noise-qp0:96:64:45 mbrc-tight-qp20:320:240:24 \

@@ -17,7 +17,7 @@
 
 #include "hantro_jpeg_hdr.h"
 #include "jpeg_hw_qorder.h"
-#include "vepu_virt_jpeg.h"
+#include "vepu_jpeg.h"
 
 #define W 1008
 #define H 576

@@ -67,19 +67,20 @@ distro_kernel_tree() {
 }
 
 # kasan_split MODDIR: 0 when, in a build against a KASAN kernel, the codec
-# cores Kbuild names in hantro_codec_cores carry no KASAN instrumentation
-# and every other object of the two modules does. Prints the offenders.
+# cores the model's Kbuild names in vepu_virt_cores carry no KASAN
+# instrumentation and every other object of the two modules does. Prints
+# the offenders.
 kasan_split() {
-	local obj=$1/drivers/media/platform/hantro-enc o name cores bad=0
-	cores=$(sed -n '/^hantro_codec_cores :=/,/^$/p' "$obj/Kbuild" | grep -oE '[a-z0-9_]+\.o')
-	[ -n "$cores" ] || { echo "no hantro_codec_cores in Kbuild"; return 1; }
-	for o in "$obj"/*.o; do
+	local model=$1/drivers/media/test-drivers/vepu-virt o name cores bad=0
+	cores=$(sed -n '/^vepu_virt_cores :=/,/^$/p' "$model/Kbuild" | grep -oE '[a-z0-9_/]+\.o')
+	[ -n "$cores" ] || { echo "no vepu_virt_cores in $model/Kbuild"; return 1; }
+	for o in $(cd "$1/drivers" && find . -name '*.o' | sort); do
 		name=${o##*/}
 		case $name in hantro-enc.o | hantro-vepu-virt.o | *.mod.o) continue ;; esac
-		if echo "$cores" | grep -qx "$name"; then
-			! nm -u "$o" | grep -q __asan_ || { echo "instrumented core: $name"; bad=1; }
+		if echo "$cores" | grep -qx "${o#./media/test-drivers/vepu-virt/}"; then
+			! nm -u "$1/drivers/$o" | grep -q __asan_ || { echo "instrumented core: $o"; bad=1; }
 		else
-			nm -u "$o" | grep -q __asan_ || { echo "uninstrumented: $name"; bad=1; }
+			nm -u "$1/drivers/$o" | grep -q __asan_ || { echo "uninstrumented: $o"; bad=1; }
 		fi
 	done
 	return "$bad"

@@ -18,7 +18,7 @@
 
 #include "hantro_enc_h264.h"
 #include "hantro_enc_jpeg.h"
-#include "hantro_enc_layout.h"
+#include "hantro_layout.h"
 #include "hantro_enc_pix.h"
 #include "hantro_regs.h"
 

@@ -8,7 +8,7 @@
 #include <linux/bits.h>
 #include <linux/string.h>
 
-#include "vepu_virt_h264_int.h"
+#include "vepu_h264_internal.h"
 
 const u8 vepu_h264_blk_order[16] = {
 	0, 1, 4, 5, 2, 3, 6, 7, 8, 9, 12, 13, 10, 11, 14, 15,

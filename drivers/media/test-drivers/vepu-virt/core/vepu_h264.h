@@ -7,13 +7,13 @@
  * in-loop deblocking filter, and the reconstruction written for the next
  * picture. Plain C, also built into the host unit tests.
  */
-#ifndef VEPU_VIRT_H264_H
-#define VEPU_VIRT_H264_H
+#ifndef VEPU_H264_H
+#define VEPU_H264_H
 
 #include <linux/types.h>
 
-#include "hantro_enc_layout.h"
-#include "vepu_virt_frame.h"
+#include "hantro_layout.h"
+#include "vepu_frame.h"
 
 /**
  * struct vepu_h264_pic - a reconstructed picture in the core's own layout
@@ -111,4 +111,4 @@ struct vepu_h264_job {
 size_t vepu_h264_scratch_size(unsigned int mb_width, unsigned int mb_height);
 int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes);
 
-#endif /* VEPU_VIRT_H264_H */
+#endif /* VEPU_H264_H */

@@ -12,7 +12,7 @@
 #include <linux/workqueue.h>
 
 #include "hantro_regs.h"
-#include "vepu_virt_jpeg.h"
+#include "vepu_jpeg.h"
 
 /**
  * enum vepu_virt_fault - faults the model can inject into the next frame

@@ -3,12 +3,12 @@
  * Virtual VEPU H.264 core: what its files share. Clause numbers refer to
  * ITU-T H.264 (08/2021).
  */
-#ifndef VEPU_VIRT_H264_INT_H
-#define VEPU_VIRT_H264_INT_H
+#ifndef VEPU_H264_INTERNAL_H
+#define VEPU_H264_INTERNAL_H
 
 #include "h264_bitwriter.h"
 #include "hantro_h264_cabac.h"
-#include "vepu_virt_h264.h"
+#include "vepu_h264.h"
 
 /**
  * enum vepu_h264_mb_type - the macroblock types the core codes
@@ -184,7 +184,7 @@ static inline unsigned int vepu_h264_lambda(int qp)
 	return l ? l : 1;
 }
 
-/* vepu_virt_h264_tx.c: transform, quantisation and reconstruction */
+/* vepu_h264_transform.c: transform, quantisation and reconstruction */
 void vepu_h264_quant_luma(const u8 *src, const u8 *pred, bool intra16, int qp,
 			  struct vepu_h264_coeffs *co);
 bool vepu_h264_luma_zero(const u8 *src, const u8 *pred, int qp);
@@ -202,7 +202,7 @@ void vepu_h264_recon_luma(const struct vepu_h264_coeffs *co, bool intra16, int q
 void vepu_h264_recon_chroma(const struct vepu_h264_coeffs *co, unsigned int comp, int qpc,
 			    const u8 *pred, u8 *out, unsigned int stride);
 
-/* vepu_virt_h264_t8.c: the 8x8 luma transform */
+/* vepu_h264_transform8x8.c: the 8x8 luma transform */
 bool vepu_h264_quant_8x8(const u8 *src, const u8 *pred, int qp, bool intra, s16 levels[64]);
 void vepu_h264_recon_8x8(const s16 levels[64], int qp, const u8 *pred, u8 *out,
 			 unsigned int stride);
@@ -211,12 +211,12 @@ void vepu_h264_recon_luma8(const struct vepu_h264_coeffs *co, int qp, const u8 *
 void vepu_h264_choose_transform(const u8 *src, const u8 *pred, int qp, unsigned int lambda,
 				struct vepu_h264_coeffs *co);
 
-/* vepu_virt_h264_cavlc.c: macroblock layer syntax in CAVLC */
+/* vepu_h264_cavlc.c: macroblock layer syntax in CAVLC */
 void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			const struct vepu_h264_coeffs *co, unsigned int i16_mode,
 			unsigned int chroma_mode, const s16 mvd[2]);
 
-/* vepu_virt_h264_cabac.c: slice data in CABAC */
+/* vepu_h264_cabac.c: slice data in CABAC */
 int vepu_h264_cabac_start(struct vepu_h264_ctx *c);
 void vepu_h264_cabac_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			  bool skip);
@@ -248,7 +248,7 @@ struct vepu_qpel {
 	u8 win[VEPU_QPEL_WIN][VEPU_QPEL_WIN];
 };
 
-/* vepu_virt_h264_qpel.c: luma interpolation */
+/* vepu_h264_qpel.c: luma interpolation */
 void vepu_h264_qpel_build(const struct vepu_h264_ctx *c, int ox, int oy, struct vepu_qpel *q);
 void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, u8 pred[256]);
 unsigned int vepu_h264_qpel_sad(const struct vepu_qpel *q, int x4, int y4, const u8 *src,
@@ -256,7 +256,7 @@ unsigned int vepu_h264_qpel_sad(const struct vepu_qpel *q, int x4, int y4, const
 void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 		       const s16 mv[2], struct vepu_qpel *q, u8 pred[256]);
 
-/* vepu_virt_h264_inxn.c: Intra_4x4 and Intra_8x8 */
+/* vepu_h264_intra_nxn.c: Intra_4x4 and Intra_8x8 */
 unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned int mbx,
 					 unsigned int mby, unsigned int b, const u8 modes[16]);
 /* The cost of a candidate found out of the running early. */
@@ -269,7 +269,7 @@ unsigned int vepu_h264_code_i8(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 			       unsigned int limit);
 void vepu_h264_write_slice_header(struct vepu_h264_ctx *c);
 
-/* vepu_virt_h264_deblock.c */
+/* vepu_h264_deblock.c */
 int vepu_h264_deblock(struct vepu_h264_ctx *c);
 
-#endif /* VEPU_VIRT_H264_INT_H */
+#endif /* VEPU_H264_INTERNAL_H */

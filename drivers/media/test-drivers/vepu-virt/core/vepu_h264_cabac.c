@@ -14,7 +14,7 @@
 #include <linux/errno.h>
 #include <linux/minmax.h>
 
-#include "vepu_virt_h264_int.h"
+#include "vepu_h264_internal.h"
 
 /* ctxIdxOffset of each syntax element (Table 9-34), frame macroblocks. */
 enum {

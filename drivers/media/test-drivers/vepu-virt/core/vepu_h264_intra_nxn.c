@@ -10,7 +10,7 @@
 #include <linux/bits.h>
 #include <linux/string.h>
 
-#include "vepu_virt_h264_int.h"
+#include "vepu_h264_internal.h"
 
 /*
  * The neighbours of an n x n block in a line: p[-1,n-1] twice, p[-1,n-2]

@@ -10,7 +10,7 @@
 
 #include <linux/types.h>
 
-#include "hantro_enc_layout.h"
+#include "hantro_layout.h"
 
 /**
  * struct hantro_h264_handover - where the hardware continues a stream

@@ -13,7 +13,7 @@
 #include <linux/bits.h>
 #include <linux/string.h>
 
-#include "vepu_virt_h264_int.h"
+#include "vepu_h264_internal.h"
 #include "zigzag8x8.h"
 
 /* The forward transform's rows. */

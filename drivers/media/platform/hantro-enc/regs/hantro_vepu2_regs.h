@@ -11,7 +11,7 @@
 
 #include <linux/bits.h>
 
-#include "hantro_enc_layout.h"
+#include "hantro_layout.h"
 
 #define VEPU2_REG_JPEG_LUMA_QUANT_0	0x000
 #define VEPU2_REG_JPEG_CHROMA_QUANT_0	0x040
@@ -91,7 +91,7 @@
 #define VEPU2_REG_LAST			0x2dc
 
 /*
- * The VEPU2 layout by meaning (hantro_enc_layout.h). H.264 fields from MPP
+ * The VEPU2 layout by meaning (hantro_layout.h). H.264 fields from MPP
  * hal_h264e_vepu2_reg_tbl.h.
  */
 #define HANTRO_VEPU2_LAYOUT {						\

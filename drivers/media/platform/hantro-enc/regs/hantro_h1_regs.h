@@ -12,7 +12,7 @@
 
 #include <linux/bits.h>
 
-#include "hantro_enc_layout.h"
+#include "hantro_layout.h"
 
 #define H1_REG_ID			0x000
 #define H1_REG_INTERRUPT		0x004
@@ -90,7 +90,7 @@
 #define H1_REG_LAST			0x28c
 
 /*
- * The H1 layout by meaning (hantro_enc_layout.h). H.264 fields from MPP
+ * The H1 layout by meaning (hantro_layout.h). H.264 fields from MPP
  * hal_h264e_vepu1_reg_tbl.h.
  */
 #define HANTRO_H1_LAYOUT {						\

@@ -10,7 +10,7 @@
 #include <linux/errno.h>
 #include <linux/string.h>
 
-#include "vepu_virt_h264_int.h"
+#include "vepu_h264_internal.h"
 
 /* Motion search range in whole samples, and the penalty of intra in P. */
 #define VEPU_H264_SEARCH	24

@@ -8,7 +8,7 @@
 #include <linux/bits.h>
 #include <linux/string.h>
 
-#include "vepu_virt_h264_int.h"
+#include "vepu_h264_internal.h"
 
 struct vepu_vlc {
 	u8 len;

@@ -13,7 +13,7 @@
 #include <linux/types.h>
 
 #include "jpeg_tables.h"
-#include "vepu_virt_jpeg.h"
+#include "vepu_jpeg.h"
 
 /*
  * DCT basis, 2^14 * C(u)/2 * cos((2x+1)u*pi/16), C(0) = 1/sqrt(2): the 8-point

@@ -13,7 +13,7 @@
 #include <linux/bits.h>
 #include <linux/string.h>
 
-#include "vepu_virt_h264_int.h"
+#include "vepu_h264_internal.h"
 
 enum { QP_G, QP_B, QP_H, QP_J };
 

@@ -8,7 +8,7 @@
 #include <linux/bits.h>
 #include <linux/errno.h>
 
-#include "vepu_virt_h264_int.h"
+#include "vepu_h264_internal.h"
 
 /* Table 8-16: alpha' and beta' by indexA / indexB. */
 static const u8 vepu_alpha[52] = {

@@ -11,7 +11,7 @@
 #include <linux/string.h>
 #include <linux/types.h>
 
-#include "vepu_virt_frame.h"
+#include "vepu_frame.h"
 
 /* Planes each input format reads, 0 for a format the hardware lacks. */
 static unsigned int vepu_frame_planes(unsigned int fmt)

@@ -3,12 +3,12 @@
  * Virtual VEPU: baseline JPEG scan coder, the model of the hardware's JPEG
  * core. Plain C, also built into the host unit tests.
  */
-#ifndef VEPU_VIRT_JPEG_H
-#define VEPU_VIRT_JPEG_H
+#ifndef VEPU_JPEG_H
+#define VEPU_JPEG_H
 
 #include <linux/types.h>
 
-#include "vepu_virt_frame.h"
+#include "vepu_frame.h"
 
 /**
  * struct vepu_jpeg_job - what the registers describe for one JPEG frame
@@ -71,4 +71,4 @@ struct vepu_jpeg_state {
 int vepu_jpeg_encode(struct vepu_jpeg_state *st, const struct vepu_jpeg_job *job,
 		     size_t *written);
 
-#endif /* VEPU_VIRT_JPEG_H */
+#endif /* VEPU_JPEG_H */

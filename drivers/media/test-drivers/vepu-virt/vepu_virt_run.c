@@ -13,7 +13,7 @@
 #include "hantro_h264_cabac.h"
 #include "jpeg_hw_qorder.h"
 #include "vepu_virt.h"
-#include "vepu_virt_h264.h"
+#include "vepu_h264.h"
 
 #define REG(r)	regs[(r) / 4]
 

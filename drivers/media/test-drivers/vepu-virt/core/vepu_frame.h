@@ -3,8 +3,8 @@
  * Virtual VEPU: reading the input picture as the hardware's input stage does.
  * Plain C, also built into the host unit tests.
  */
-#ifndef VEPU_VIRT_FRAME_H
-#define VEPU_VIRT_FRAME_H
+#ifndef VEPU_FRAME_H
+#define VEPU_FRAME_H
 
 #include <linux/types.h>
 
@@ -60,4 +60,4 @@ void vepu_frame_fetch_mb(const struct vepu_frame *f, unsigned int mbx, unsigned 
 			 struct vepu_mb *mb);
 size_t vepu_frame_plane_span(const struct vepu_frame *f, unsigned int plane);
 
-#endif /* VEPU_VIRT_FRAME_H */
+#endif /* VEPU_FRAME_H */

@@ -7,8 +7,8 @@
  * VEPU (which decodes them) work from one table per IP, so the two cannot
  * disagree and neither needs a copy of its code per IP.
  */
-#ifndef HANTRO_ENC_LAYOUT_H
-#define HANTRO_ENC_LAYOUT_H
+#ifndef HANTRO_LAYOUT_H
+#define HANTRO_LAYOUT_H
 
 #include <linux/types.h>
 
@@ -157,4 +157,4 @@ static inline int hantro_field_get_signed(const struct hantro_field *f, const u3
 	return (int)(v ^ sign) - (int)sign;
 }
 
-#endif /* HANTRO_ENC_LAYOUT_H */
+#endif /* HANTRO_LAYOUT_H */

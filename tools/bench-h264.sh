@@ -109,8 +109,7 @@ qp_points "libx264 baseline medium" x264 x264 baseline
 qp_points "libx264 main (CABAC) medium" x264m x264 main
 
 say "== in the test VM: openh264enc and the driver's CBR on the same clip"
-K612=$(kernel_build 6.12 vm-debug "$HANTRO_TOP/tools/vm/kernel-base.config" \
-	"$HANTRO_TOP/tools/vm/kernel-debug.config") || die "6.12 kernel build failed"
+K612=$(debug_kernel 6.12) || die "6.12 kernel build failed"
 M612=$(module_build x86_64-6.12 "$K612") || die "module build failed"
 ROOT=$(guest_rootfs) || die "guest root build failed"
 HANTRO_PAYLOAD_EXTRA="$B/clip-640x480.yuv" vm_suite 6.12 "$K612" "$ROOT" bench "$M612" 3600

@@ -70,14 +70,11 @@ if stage matrix || stage vm; then
 fi
 
 # Kernels: the VM tests' debug kernels double as 6.12 and 7.x build targets.
-DEBUG_FRAGS="$HANTRO_TOP/tools/vm/kernel-base.config $HANTRO_TOP/tools/vm/kernel-debug.config"
 if stage matrix || stage vm; then
-	# shellcheck disable=SC2086
-	K612=$(kernel_build 6.12 vm-debug $DEBUG_FRAGS) || die "6.12 kernel build failed"
+	K612=$(debug_kernel 6.12) || die "6.12 kernel build failed"
 	wait "$SOURCE7_JOB" ||
 		die "unpacking the $NEWEST7 sources failed: $(cat "$HANTRO_OUT/source-$NEWEST7.log")"
-	# shellcheck disable=SC2086
-	K7=$(kernel_build "$NEWEST7" vm-debug $DEBUG_FRAGS) || die "$NEWEST7 kernel build failed"
+	K7=$(debug_kernel "$NEWEST7") || die "$NEWEST7 kernel build failed"
 	M612=$(module_build x86_64-6.12 "$K612")
 	check "build W=1 x86_64 6.12, no warnings" test -n "$M612"
 	M7=$(module_build "x86_64-$NEWEST7" "$K7")

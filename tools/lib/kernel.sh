@@ -51,6 +51,14 @@ kconfig_symbols() {
 	echo "$f"
 }
 
+# debug_kernel SERIES: the VM tests' debug kernel of that series (KASAN,
+# lockdep, kmemleak; tools/vm/kernel-*.config), built or cached; prints its
+# build directory.
+debug_kernel() {
+	kernel_build "$1" vm-debug "$HANTRO_TOP/tools/vm/kernel-base.config" \
+		"$HANTRO_TOP/tools/vm/kernel-debug.config"
+}
+
 # kernel_build SERIES NAME FRAGMENT...: build bzImage + modules from tinyconfig and
 # the fragments; prints the build directory (O=, with modroot/ installed modules).
 kernel_build() {

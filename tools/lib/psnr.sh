@@ -16,6 +16,23 @@ at_least() {
 	[ -n "$1" ] && awk -v v="$1" -v m="$2" 'BEGIN { exit !(v == "inf" || v + 0 >= m) }'
 }
 
+# frames_of FILE.yuv W H: how many I420 frames of WxH the file holds.
+frames_of() {
+	echo $(($(stat -L -c %s "$1" 2>/dev/null || echo 0) / ($2 * $3 * 3 / 2)))
+}
+
+# holds_frames FILE.yuv W H N [at-least]: the file holds exactly N whole
+# I420 frames of WxH (at least N with "at-least").
+holds_frames() {
+	local size
+	size=$(stat -L -c %s "$1" 2>/dev/null || echo 0)
+	if [ "${5:-}" = at-least ]; then
+		[ "$size" -ge $(($2 * $3 * 3 / 2 * $4)) ]
+	else
+		[ "$size" -eq $(($2 * $3 * 3 / 2 * $4)) ]
+	fi
+}
+
 # decode_h264 STREAM OUT.yuv: strict FFmpeg decode to I420; fails on any error.
 decode_h264() {
 	ffmpeg -hide_banner -nostdin -loglevel error -err_detect explode -i "$1" \

@@ -88,8 +88,7 @@ splat_report() {
 debug_vm_parts() {
 	install_host_deps
 	pkg_apt_update
-	K=$(kernel_build 6.12 vm-debug "$HANTRO_TOP/tools/vm/kernel-base.config" \
-		"$HANTRO_TOP/tools/vm/kernel-debug.config") || die "kernel build failed"
+	K=$(debug_kernel 6.12) || die "kernel build failed"
 	ROOT=$(guest_rootfs) || die "guest root build failed"
 	M=$(module_build x86_64-6.12 "$K") || die "module build failed"
 }

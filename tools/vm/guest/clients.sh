@@ -12,11 +12,6 @@
 
 start_both_nodes || finish
 
-# frames_of FILE.yuv W H: how many I420 frames of WxH the file holds.
-frames_of() {
-	echo $(($(stat -L -c %s "$1" 2>/dev/null || echo 0) / ($2 * $3 * 3 / 2)))
-}
-
 # check_gst_h264 W H FORMAT RATE N: the Annex B file of that case decodes
 # strictly to N frames of WxH.
 check_gst_h264() {

@@ -49,7 +49,7 @@ encodes() {
 # frames; the count found goes to the log.
 holds() {
 	decode_h264 "$1" /tmp/holds.yuv || return 1
-	_f=$(($(stat -L -c %s /tmp/holds.yuv) / (320 * 240 * 3 / 2)))
+	_f=$(frames_of /tmp/holds.yuv 320 240)
 	echo "  $1: $_f frames"
 	test "$_f" -ge "$2"
 }

@@ -51,6 +51,8 @@ enum hantro_enc_codec {
 	HANTRO_ENC_VP8 = BIT(2),
 };
 
+#define HANTRO_ENC_ALL_CODECS	(HANTRO_ENC_JPEG | HANTRO_ENC_H264 | HANTRO_ENC_VP8)
+
 /**
  * enum hantro_enc_input - input picture formats of the hardware (register
  *			   value of the input format field)
@@ -342,6 +344,10 @@ static inline struct hantro_enc_ctx *file_to_ctx(struct file *file)
 {
 	return container_of(file->private_data, struct hantro_enc_ctx, fh);
 }
+
+/* hantro_enc_codecs.c */
+extern const struct hantro_enc_fmt hantro_enc_coded_fmts[];
+extern const unsigned int hantro_enc_num_coded_fmts;
 
 /* hantro_enc_fmt.c */
 bool hantro_enc_codecs_still(unsigned int codecs);

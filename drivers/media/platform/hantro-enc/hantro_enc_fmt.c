@@ -13,32 +13,6 @@
 #include <media/v4l2-common.h>
 
 #include "hantro_enc.h"
-#include "hantro_h264_hdr.h"
-#include "hantro_jpeg_hdr.h"
-
-static const struct hantro_enc_fmt hantro_enc_coded_fmts[] = {
-	{
-		.fourcc = V4L2_PIX_FMT_JPEG,
-		.codec = HANTRO_ENC_JPEG,
-		.ops = &hantro_enc_jpeg_ops,
-		.num_ctrls = HANTRO_ENC_JPEG_NUM_CTRLS,
-		.still = true,
-		.jfif = true,
-		.header_max = HANTRO_JPEG_HDR_MAX,
-	},
-	{
-		/* H1/VEPU2 H.264 tops out at 1080p (Rockchip and NXP datasheets). */
-		.fourcc = V4L2_PIX_FMT_H264,
-		.codec = HANTRO_ENC_H264,
-		.ops = &hantro_enc_h264_ops,
-		.num_ctrls = HANTRO_ENC_H264_NUM_CTRLS,
-		.header_max = HANTRO_H264_MAX_HEADER,
-		.max_width = 1920,
-		.max_height = 1088,
-	},
-};
-
-#define HANTRO_ENC_ALL_CODECS	(HANTRO_ENC_JPEG | HANTRO_ENC_H264 | HANTRO_ENC_VP8)
 
 /*
  * Stride alignment (source: shared/hw facts, MPP vepu_common.c): 16 pixels for
@@ -92,7 +66,7 @@ static const struct hantro_enc_fmt *hantro_enc_nth(const struct hantro_enc_fmt *
 
 const struct hantro_enc_fmt *hantro_enc_coded_fmt(unsigned int codecs, unsigned int index)
 {
-	return hantro_enc_nth(hantro_enc_coded_fmts, ARRAY_SIZE(hantro_enc_coded_fmts), false,
+	return hantro_enc_nth(hantro_enc_coded_fmts, hantro_enc_num_coded_fmts, false,
 			      codecs, index);
 }
 

@@ -22,8 +22,20 @@ enum h264_nal_unit_type {
 	H264_NAL_PPS = 8,
 };
 
-/* nal_ref_idc of the parameter sets and of reference pictures. */
+/* nal_ref_idc: parameter sets and IDR pictures, and P reference pictures. */
 #define H264_NAL_REF_IDC_HIGHEST	3
+#define H264_NAL_REF_IDC_HIGH		2
+
+/**
+ * enum h264_slice_type - slice_type (Table 7-6), the values that say every
+ *			  slice of the picture has that type
+ * @H264_SLICE_TYPE_P_ALL: P
+ * @H264_SLICE_TYPE_I_ALL: I
+ */
+enum h264_slice_type {
+	H264_SLICE_TYPE_P_ALL = 5,
+	H264_SLICE_TYPE_I_ALL = 7,
+};
 
 /**
  * enum h264_profile_idc - profile_idc (Annex A)

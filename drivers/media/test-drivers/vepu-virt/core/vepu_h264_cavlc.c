@@ -392,10 +392,11 @@ void vepu_h264_write_slice_header(struct vepu_h264_ctx *c)
 	const struct vepu_h264_job *j = c->job;
 	struct h264_bw *bw = &c->bw;
 
-	h264_bw_nal_start(bw, j->intra ? 3 : 2, j->intra ? 5 : 1);
+	h264_bw_nal_start(bw, j->intra ? H264_NAL_REF_IDC_HIGHEST : H264_NAL_REF_IDC_HIGH,
+			  j->intra ? H264_NAL_IDR_SLICE : H264_NAL_SLICE);
 	c->nal_start = bw->pos - 1;
 	h264_bw_ue(bw, 0);			/* first_mb_in_slice */
-	h264_bw_ue(bw, j->intra ? 7 : 5);	/* I or P, all slices alike */
+	h264_bw_ue(bw, j->intra ? H264_SLICE_TYPE_I_ALL : H264_SLICE_TYPE_P_ALL);
 	h264_bw_ue(bw, j->pps_id);
 	h264_bw_put(bw, 16, j->frame_num);	/* log2_max_frame_num = 16 */
 	if (j->intra)

@@ -7,6 +7,7 @@
 #define VEPU_H264_INTERNAL_H
 
 #include "h264_bitwriter.h"
+#include "h264_syntax.h"
 #include "hantro_h264_cabac.h"
 #include "vepu_h264.h"
 

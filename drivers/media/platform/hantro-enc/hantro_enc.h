@@ -180,8 +180,9 @@ struct hantro_enc_variant {
  * @start:	optional: a stream starts (STREAMON(CAPTURE)); allocate state
  * @stop:	optional: the stream ended (STREAMOFF(CAPTURE)); free it
  * @prepare:	write the frame's headers and program its parameters
- *		(hantro_hw_begin(), hantro_hw_set() ...) and picture type; the
- *		job layer then starts the hardware. Returns 0 or a negative
+ *		(hantro_hw_begin(), hantro_hw_set() ...); set @job's pic_type
+ *		(it starts as HANTRO_PIC_INTER). The job layer then starts the
+ *		hardware. Returns 0 or a negative
  *		error, which fails the frame without starting anything.
  * @done:	the hardware finished @job; set the payload. Atomic context.
  */
@@ -310,8 +311,11 @@ struct hantro_enc_dev {
  *		hantro_enc_bounce.c
  * @timeperframe: frame interval, OUTPUT and CAPTURE alike
  * @ctrls:	controls of this context
- * @jpeg:	JPEG state and controls (a node whose coded format is JPEG)
- * @h264:	H.264 state and controls (a node whose coded format is H.264)
+ * @jpeg_ctrls:	the JPEG controls, on a node that offers JPEG
+ * @h264_ctrls:	the H.264 controls, on a node that offers H.264 (the
+ *		controls of every coded format of a node exist side by side)
+ * @h264:	stream state of an H.264 stream, from its codec's start() to its
+ *		stop() (one member of a union per codec with stream state)
  * @fatal:	a failure the context cannot recover from; ioctls get -EIO
  *		until both queues are released
  * @sequence_out: next OUTPUT sequence number
@@ -331,8 +335,9 @@ struct hantro_enc_ctx {
 	struct hantro_enc_aux bounce;
 	struct v4l2_fract timeperframe;
 	struct v4l2_ctrl_handler ctrls;
+	struct hantro_enc_jpeg_ctrls jpeg_ctrls;
+	struct hantro_enc_h264_ctrls h264_ctrls;
 	union {
-		struct hantro_enc_jpeg jpeg;
 		struct hantro_enc_h264 h264;
 	};
 	bool fatal;

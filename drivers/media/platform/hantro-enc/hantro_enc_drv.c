@@ -338,7 +338,9 @@ static const struct dev_pm_ops hantro_enc_pm_ops = {
 
 /*
  * Encoders without a device-tree node, named after their IP: what a model
- * of the hardware such as the virtual VEPU registers.
+ * of the hardware such as the virtual VEPU registers. Such a device without
+ * a memory resource must have a parent that provides the registers as its
+ * regmap (hantro_enc_map_registers()).
  */
 static const struct platform_device_id hantro_enc_id_table[] = {
 	{ .name = "hantro-h1", .driver_data = (kernel_ulong_t)&hantro_enc_h1_variant },

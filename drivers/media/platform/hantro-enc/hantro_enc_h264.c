@@ -92,28 +92,28 @@ static int hantro_h264_start(struct hantro_enc_ctx *ctx)
 	struct hantro_enc_h264 *h = &ctx->h264;
 	int ret;
 
-	h->cabac = hantro_h264_wants_cabac(&h->ctrls);
+	h->cabac = hantro_h264_wants_cabac(&ctx->h264_ctrls);
 	/* 8x8 transforms are a High profile tool. */
-	h->transform_8x8 = h->ctrls.t8x8->cur.val &&
-			   h->ctrls.profile->cur.val == V4L2_MPEG_VIDEO_H264_PROFILE_HIGH;
+	h->transform_8x8 = ctx->h264_ctrls.t8x8->cur.val &&
+			   ctx->h264_ctrls.profile->cur.val == V4L2_MPEG_VIDEO_H264_PROFILE_HIGH;
 	/*
 	 * The tools the profile rules out read back as off while the stream
 	 * runs, and as the client set them again after it: the order in which
 	 * a client sets profile and tools does not matter.
 	 */
-	h->asked_entropy = h->ctrls.entropy->cur.val;
-	h->asked_t8x8 = h->ctrls.t8x8->cur.val;
+	h->asked_entropy = ctx->h264_ctrls.entropy->cur.val;
+	h->asked_t8x8 = ctx->h264_ctrls.t8x8->cur.val;
 	if (!h->cabac)
-		v4l2_ctrl_s_ctrl(h->ctrls.entropy, V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC);
+		v4l2_ctrl_s_ctrl(ctx->h264_ctrls.entropy, V4L2_MPEG_VIDEO_H264_ENTROPY_MODE_CAVLC);
 	if (!h->transform_8x8)
-		v4l2_ctrl_s_ctrl(h->ctrls.t8x8, 0);
+		v4l2_ctrl_s_ctrl(ctx->h264_ctrls.t8x8, 0);
 	ret = hantro_h264_alloc_bufs(ctx);
 	if (ret)
 		return ret;
 	h->need_idr = true;
 	h->headers_sent = false;
 	h->idr_pic_id = 0;
-	h->level = h->ctrls.level->cur.val;
+	h->level = ctx->h264_ctrls.level->cur.val;
 	h->rec = 0;
 	hantro_h264_rc_reset(&h->rc);
 	hantro_enc_h264_grab(ctx, true);
@@ -125,8 +125,8 @@ static void hantro_h264_stop(struct hantro_enc_ctx *ctx)
 	struct hantro_enc_h264 *h = &ctx->h264;
 
 	hantro_enc_h264_grab(ctx, false);
-	v4l2_ctrl_s_ctrl(h->ctrls.entropy, h->asked_entropy);
-	v4l2_ctrl_s_ctrl(h->ctrls.t8x8, h->asked_t8x8);
+	v4l2_ctrl_s_ctrl(ctx->h264_ctrls.entropy, h->asked_entropy);
+	v4l2_ctrl_s_ctrl(ctx->h264_ctrls.t8x8, h->asked_t8x8);
 	hantro_h264_free_bufs(ctx);
 }
 
@@ -219,7 +219,7 @@ static size_t hantro_h264_headers(struct hantro_enc_ctx *ctx,
 				  const struct hantro_enc_h264_frame *p, u8 *buf, size_t size,
 				  unsigned int level)
 {
-	const struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
+	const struct hantro_enc_h264_ctrls *c = &ctx->h264_ctrls;
 	struct hantro_h264_seq s = {
 		.mb_width = ctx->dst_fmt.width / HANTRO_ENC_MB,
 		.mb_height = ctx->dst_fmt.height / HANTRO_ENC_MB,
@@ -261,7 +261,7 @@ static void hantro_h264_checkpoints(struct hantro_enc_ctx *ctx,
 	u32 delta_qp = 0;
 	unsigned int i;
 
-	if (h->ctrls.mb_rc->cur.val && p->rc.frame_rc && !h->intra)
+	if (ctx->h264_ctrls.mb_rc->cur.val && p->rc.frame_rc && !h->intra)
 		hantro_h264_cp_plan_rows(&plan, ctx->dst_fmt.width / HANTRO_ENC_MB,
 					 ctx->dst_fmt.height / HANTRO_ENC_MB,
 					 hantro_h264_rc_target(&h->rc, &p->rc));
@@ -284,7 +284,7 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 {
 	struct hantro_enc_dev *dev = ctx->dev;
 	const struct hantro_layout *l = dev->variant->ip->layout;
-	const struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
+	const struct hantro_enc_h264_ctrls *c = &ctx->h264_ctrls;
 	struct hantro_enc_h264 *h = &ctx->h264;
 	const struct hantro_enc_aux *rec = &h->pics[h->rec], *ref = &h->pics[h->rec ^ 1];
 	size_t luma = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height;
@@ -345,7 +345,7 @@ static int hantro_h264_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
 	const struct hantro_enc_h264_frame *p = &to_hantro_enc_buf(job->src)->h264;
-	const struct hantro_enc_h264_ctrls *c = &h->ctrls;
+	const struct hantro_enc_h264_ctrls *c = &ctx->h264_ctrls;
 	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
 	/* A level raised mid-stream takes a new SPS, active from an IDR on. */
 	bool new_level = p->level > h->level;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * hantro-enc: H.264 state of a context, its controls and rate control.
+ * hantro-enc: the H.264 controls of a context, a frame's parameters and the
+ * stream state.
  */
 #ifndef HANTRO_ENC_H264_H
 #define HANTRO_ENC_H264_H
@@ -38,6 +39,7 @@ struct hantro_enc_ctx;
  * @min_qp:	V4L2_CID_MPEG_VIDEO_H264_MIN_QP
  * @max_qp:	V4L2_CID_MPEG_VIDEO_H264_MAX_QP
  * @force_key:	V4L2_CID_MPEG_VIDEO_FORCE_KEY_FRAME
+ * @key_pending: FORCE_KEY_FRAME was set; the next queued frame takes it
  */
 struct hantro_enc_h264_ctrls {
 	struct v4l2_ctrl *profile;
@@ -63,6 +65,7 @@ struct hantro_enc_h264_ctrls {
 	struct v4l2_ctrl *min_qp;
 	struct v4l2_ctrl *max_qp;
 	struct v4l2_ctrl *force_key;
+	bool key_pending;
 };
 
 /**
@@ -95,7 +98,6 @@ struct hantro_enc_aux {
 
 /**
  * struct hantro_enc_h264 - H.264 stream state of a context
- * @ctrls:	its controls
  * @pics:	reference/reconstruction pictures, used in turn
  * @cabac_table: CABAC context initialisation table, CABAC streams only
  * @cabac:	the stream is coded in CABAC
@@ -108,7 +110,6 @@ struct hantro_enc_aux {
  * @idr_pic_id:	idr_pic_id of the last IDR picture
  * @need_idr:	the next picture must be an IDR (start, reset, error)
  * @headers_sent: SPS/PPS went out since the stream (re)started
- * @force_key:	FORCE_KEY_FRAME was set; the next queued frame takes it
  * @intra:	the running frame is an IDR picture
  * @with_headers: the running frame carries SPS/PPS
  * @level:	LEVEL of the SPS in force (raised mid-stream by a new SPS and IDR)
@@ -117,7 +118,6 @@ struct hantro_enc_aux {
  * @rc:		rate control
  */
 struct hantro_enc_h264 {
-	struct hantro_enc_h264_ctrls ctrls;
 	struct hantro_enc_aux pics[2];
 	struct hantro_enc_aux cabac_table;
 	bool cabac;
@@ -130,7 +130,6 @@ struct hantro_enc_h264 {
 	u8 idr_pic_id;
 	bool need_idr;
 	bool headers_sent;
-	bool force_key;
 	bool intra;
 	bool with_headers;
 	u8 level;

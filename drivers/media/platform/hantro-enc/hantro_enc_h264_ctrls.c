@@ -54,7 +54,7 @@ static s32 hantro_enc_ctrl_val(const struct v4l2_ctrl *ctrl, const struct v4l2_c
 static unsigned int hantro_enc_h264_needed_level(struct hantro_enc_ctx *ctx,
 						 const struct v4l2_ctrl *changing)
 {
-	const struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
+	const struct hantro_enc_h264_ctrls *c = &ctx->h264_ctrls;
 	unsigned int mbs = (ctx->dst_fmt.width / HANTRO_ENC_MB) *
 			   (ctx->dst_fmt.height / HANTRO_ENC_MB);
 	u32 fps = DIV_ROUND_UP(ctx->timeperframe.denominator, ctx->timeperframe.numerator);
@@ -75,7 +75,7 @@ static unsigned int hantro_enc_h264_needed_level(struct hantro_enc_ctx *ctx,
 static void hantro_enc_h264_raise_level(struct hantro_enc_ctx *ctx,
 					const struct v4l2_ctrl *changing)
 {
-	struct v4l2_ctrl *level = ctx->h264.ctrls.level;
+	struct v4l2_ctrl *level = ctx->h264_ctrls.level;
 	unsigned int need = hantro_enc_h264_needed_level(ctx, changing);
 	bool grabbed = level->flags & V4L2_CTRL_FLAG_GRABBED;
 
@@ -95,9 +95,9 @@ static void hantro_enc_h264_raise_level(struct hantro_enc_ctx *ctx,
  */
 void hantro_enc_h264_update_level(struct hantro_enc_ctx *ctx)
 {
-	v4l2_ctrl_lock(ctx->h264.ctrls.level);
+	v4l2_ctrl_lock(ctx->h264_ctrls.level);
 	hantro_enc_h264_raise_level(ctx, NULL);
-	v4l2_ctrl_unlock(ctx->h264.ctrls.level);
+	v4l2_ctrl_unlock(ctx->h264_ctrls.level);
 }
 
 static int hantro_enc_try_ctrl(struct v4l2_ctrl *ctrl)
@@ -116,7 +116,7 @@ static int hantro_enc_s_ctrl(struct v4l2_ctrl *ctrl)
 
 	switch (ctrl->id) {
 	case V4L2_CID_MPEG_VIDEO_FORCE_KEY_FRAME:
-		ctx->h264.force_key = true;
+		ctx->h264_ctrls.key_pending = true;
 		break;
 	case V4L2_CID_MPEG_VIDEO_BITRATE:
 	case V4L2_CID_MPEG_VIDEO_BITRATE_PEAK:
@@ -158,7 +158,7 @@ static struct v4l2_ctrl *hantro_enc_menu(struct v4l2_ctrl_handler *hdl, u32 id, 
 int hantro_enc_h264_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl)
 {
 	const u8 lf_max = V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED_AT_SLICE_BOUNDARY;
-	struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
+	struct hantro_enc_h264_ctrls *c = &ctx->h264_ctrls;
 
 	c->profile = v4l2_ctrl_new_std_menu(hdl, &hantro_enc_ctrl_ops,
 					    V4L2_CID_MPEG_VIDEO_H264_PROFILE,
@@ -215,7 +215,7 @@ int hantro_enc_h264_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_hand
  */
 void hantro_enc_h264_grab(struct hantro_enc_ctx *ctx, bool grab)
 {
-	struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
+	struct hantro_enc_h264_ctrls *c = &ctx->h264_ctrls;
 	struct v4l2_ctrl *fixed[] = {
 		c->profile, c->level, c->entropy, c->t8x8, c->lf_mode, c->lf_alpha,
 		c->lf_beta, c->header_mode, c->repeat_seq, c->prepend, c->b_frames, c->mb_rc,
@@ -251,10 +251,10 @@ static u32 hantro_enc_h264_intra_period(const struct hantro_enc_h264_ctrls *c)
  */
 void hantro_enc_h264_queue_frame(struct hantro_enc_ctx *ctx, struct hantro_enc_buf *buf)
 {
-	const struct hantro_enc_h264_ctrls *c = &ctx->h264.ctrls;
+	const struct hantro_enc_h264_ctrls *c = &ctx->h264_ctrls;
 
 	buf->h264 = (struct hantro_enc_h264_frame){
-		.force_key = ctx->h264.force_key,
+		.force_key = ctx->h264_ctrls.key_pending,
 		.intra_period = hantro_enc_h264_intra_period(c),
 		.level = vb2_is_streaming(v4l2_m2m_get_dst_vq(ctx->fh.m2m_ctx)) ?
 			 c->level->cur.val : 0,
@@ -271,5 +271,5 @@ void hantro_enc_h264_queue_frame(struct hantro_enc_ctx *ctx, struct hantro_enc_b
 			.interval_den = ctx->timeperframe.denominator,
 		},
 	};
-	ctx->h264.force_key = false;
+	ctx->h264_ctrls.key_pending = false;
 }

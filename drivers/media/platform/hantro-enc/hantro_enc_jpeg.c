@@ -17,7 +17,7 @@ static int hantro_enc_jpeg_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc
 	struct hantro_jpeg_params p = {
 		.width = ctx->crop.width,
 		.height = ctx->crop.height,
-		.quality = ctx->jpeg.quality->cur.val,
+		.quality = ctx->jpeg_ctrls.quality->cur.val,
 	};
 	struct hantro_enc_dev *dev = ctx->dev;
 	const struct hantro_layout *l = dev->variant->ip->layout;
@@ -63,8 +63,9 @@ static void hantro_enc_jpeg_done(struct hantro_enc_ctx *ctx, struct hantro_enc_j
 
 static int hantro_enc_jpeg_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl)
 {
-	ctx->jpeg.quality = v4l2_ctrl_new_std(hdl, NULL, V4L2_CID_JPEG_COMPRESSION_QUALITY,
-					      1, 100, 1, 75);
+	ctx->jpeg_ctrls.quality = v4l2_ctrl_new_std(hdl, NULL,
+						    V4L2_CID_JPEG_COMPRESSION_QUALITY,
+						    1, 100, 1, 75);
 	return hdl->error;
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * hantro-enc: JPEG state of a context.
+ * hantro-enc: JPEG controls of a context.
  */
 #ifndef HANTRO_ENC_JPEG_H
 #define HANTRO_ENC_JPEG_H
@@ -8,10 +8,10 @@
 struct v4l2_ctrl;
 
 /**
- * struct hantro_enc_jpeg - JPEG state of a context
+ * struct hantro_enc_jpeg_ctrls - the JPEG controls of a context
  * @quality:	V4L2_CID_JPEG_COMPRESSION_QUALITY
  */
-struct hantro_enc_jpeg {
+struct hantro_enc_jpeg_ctrls {
 	struct v4l2_ctrl *quality;
 };
 

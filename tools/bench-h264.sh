@@ -48,7 +48,7 @@ for s in 640x480 1280x720; do
 		-f rawvideo -pix_fmt yuv420p -y "$B/clip-$s.yuv" || die "no clip at $s"
 done
 
-make -s -C "$HANTRO_TOP/tests/host" BUILD="$B" CFLAGS=-O2 "$B/bench_h264" ||
+make -s -C "$HANTRO_TOP/tests/host" BUILD="$B" OPT=-O2 SANITIZE= "$B/bench_h264" ||
 	die "bench_h264 does not build"
 
 kbps() { echo $(($(stat -c %s "$1") * 8 * 30 / 300 / 1000)); }

@@ -38,6 +38,9 @@ host_test() {
 	local name=$1 outdir=$2 rc
 	check "test_$name builds (ASan, UBSan)" \
 		make -s -C "$HERE" BUILD="$build" "$build/test_$name" || return 1
+	check "test_$name carries the ASan and UBSan runtimes" \
+		sh -c "nm '$build/test_$name' | grep -q __asan_init &&
+			nm '$build/test_$name' | grep -q __ubsan_handle"
 	"$build/test_$name" "$outdir" >"$build/test_$name.out" 2>&1
 	rc=$?
 	grep -E '^(PASS|FAIL) ' "$build/test_$name.out" | while read -r verdict what; do

@@ -107,7 +107,7 @@ static void out_u16(struct hantro_jpeg_out *o, u16 v)
 
 static void out_marker(struct hantro_jpeg_out *o, u8 marker, u16 payload_len)
 {
-	out_u8(o, JPEG_MARKER_PREFIX);
+	out_u8(o, HANTRO_JPEG_MARKER_PREFIX);
 	out_u8(o, marker);
 	out_u16(o, payload_len + 2);
 }
@@ -116,7 +116,7 @@ static void out_dqt(struct hantro_jpeg_out *o, u8 id, const u8 table[64])
 {
 	unsigned int k;
 
-	out_marker(o, JPEG_MARKER_DQT, 1 + 64);
+	out_marker(o, HANTRO_JPEG_DQT, 1 + 64);
 	out_u8(o, id);			/* Pq = 0 (8-bit), Tq = id */
 	for (k = 0; k < 64; k++)
 		out_u8(o, table[zigzag8x8_to_raster[k]]);
@@ -127,7 +127,7 @@ static void out_dht(struct hantro_jpeg_out *o, u8 class_id,
 {
 	unsigned int i;
 
-	out_marker(o, JPEG_MARKER_DHT, 1 + 16 + h->num_symbols);
+	out_marker(o, HANTRO_JPEG_DHT, 1 + 16 + h->num_symbols);
 	out_u8(o, class_id);		/* Tc << 4 | Th */
 	for (i = 0; i < 16; i++)
 		out_u8(o, h->counts[i]);
@@ -155,12 +155,12 @@ int hantro_jpeg_write_header(u8 *buf, size_t size,
 	if (!p->width || !p->height || p->width > 65535 || p->height > 65535)
 		return -EINVAL;
 
-	out_u8(&o, JPEG_MARKER_PREFIX);
-	out_u8(&o, JPEG_MARKER_SOI);
+	out_u8(&o, HANTRO_JPEG_MARKER_PREFIX);
+	out_u8(&o, HANTRO_JPEG_SOI);
 	out_dqt(&o, 0, q->luma);
 	out_dqt(&o, 1, q->chroma);
 
-	out_marker(&o, JPEG_MARKER_SOF0, 6 + 3 * 3);
+	out_marker(&o, HANTRO_JPEG_SOF0, 6 + 3 * 3);
 	out_u8(&o, 8);
 	out_u16(&o, p->height);
 	out_u16(&o, p->width);
@@ -176,11 +176,11 @@ int hantro_jpeg_write_header(u8 *buf, size_t size,
 
 	/* COM padding: SOS (14 bytes) must end on an 8-byte boundary. */
 	pad = (8 - (o.pos + 4 + 14) % 8) % 8;
-	out_marker(&o, JPEG_MARKER_COM, pad);
+	out_marker(&o, HANTRO_JPEG_COM, pad);
 	while (pad--)
 		out_u8(&o, 0);
 
-	out_marker(&o, JPEG_MARKER_SOS, 1 + 3 * 2 + 3);
+	out_marker(&o, HANTRO_JPEG_SOS, 1 + 3 * 2 + 3);
 	out_u8(&o, 3);
 	out_u8(&o, 1); out_u8(&o, 0x00);
 	out_u8(&o, 2); out_u8(&o, 0x11);

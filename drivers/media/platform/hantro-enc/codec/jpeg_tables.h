@@ -17,26 +17,27 @@
 #define JPEG_BLOCK_SIZE		64
 
 /* Every marker is this byte followed by its code (B.1.1.2). */
-#define JPEG_MARKER_PREFIX	0xff
+#define HANTRO_JPEG_MARKER_PREFIX	0xff
 
 /**
- * enum jpeg_marker - the marker codes the encoder writes (Table B.1)
- * @JPEG_MARKER_SOF0: start of frame, baseline DCT
- * @JPEG_MARKER_DHT: define Huffman tables
- * @JPEG_MARKER_SOI: start of image
- * @JPEG_MARKER_EOI: end of image
- * @JPEG_MARKER_SOS: start of scan
- * @JPEG_MARKER_DQT: define quantization tables
- * @JPEG_MARKER_COM: comment
+ * enum hantro_jpeg_marker - the marker codes the encoder writes (Table B.1;
+ *			     <media/jpeg.h> has some under other names)
+ * @HANTRO_JPEG_SOF0: start of frame, baseline DCT
+ * @HANTRO_JPEG_DHT: define Huffman tables
+ * @HANTRO_JPEG_SOI: start of image
+ * @HANTRO_JPEG_EOI: end of image
+ * @HANTRO_JPEG_SOS: start of scan
+ * @HANTRO_JPEG_DQT: define quantization tables
+ * @HANTRO_JPEG_COM: comment
  */
-enum jpeg_marker {
-	JPEG_MARKER_SOF0 = 0xc0,
-	JPEG_MARKER_DHT = 0xc4,
-	JPEG_MARKER_SOI = 0xd8,
-	JPEG_MARKER_EOI = 0xd9,
-	JPEG_MARKER_SOS = 0xda,
-	JPEG_MARKER_DQT = 0xdb,
-	JPEG_MARKER_COM = 0xfe,
+enum hantro_jpeg_marker {
+	HANTRO_JPEG_SOF0 = 0xc0,
+	HANTRO_JPEG_DHT = 0xc4,
+	HANTRO_JPEG_SOI = 0xd8,
+	HANTRO_JPEG_EOI = 0xd9,
+	HANTRO_JPEG_SOS = 0xda,
+	HANTRO_JPEG_DQT = 0xdb,
+	HANTRO_JPEG_COM = 0xfe,
 };
 
 /*

@@ -196,8 +196,8 @@ int vepu_jpeg_encode(struct vepu_jpeg_state *st, const struct vepu_jpeg_job *job
 	/* Pad the last byte with ones (F.1.2.3), then EOI. */
 	if (st->bw.bits)
 		vepu_put_bits(&st->bw, 0x7f, 8 - st->bw.bits);
-	vepu_put_byte(&st->bw, JPEG_MARKER_PREFIX);
-	vepu_put_byte(&st->bw, JPEG_MARKER_EOI);
+	vepu_put_byte(&st->bw, HANTRO_JPEG_MARKER_PREFIX);
+	vepu_put_byte(&st->bw, HANTRO_JPEG_EOI);
 
 	*written = st->bw.overflow ? st->bw.size : st->bw.pos;
 	return st->bw.overflow ? -ENOSPC : 0;

@@ -67,6 +67,10 @@ host_test pix "$build"
 # hand-over, checkpoints and frame rate control.
 host_test h264_params "$build"
 
+# The register contract against the vendor: MPP's programming of both IPs
+# (tests/vectors/mpp) read through this project's layouts.
+host_test mpp_vectors "$HANTRO_TOP/tests/vectors/mpp"
+
 # H.264 path: the driver's SPS/PPS writer + the virtual VEPU's H.264 core.
 # FFmpeg is the oracle: strict decode, frames equal to the core's
 # reconstruction bit for bit, and a PSNR floor against the source.

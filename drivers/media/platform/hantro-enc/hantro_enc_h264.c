@@ -258,7 +258,6 @@ static void hantro_h264_checkpoints(struct hantro_enc_ctx *ctx,
 	const struct hantro_layout *l = dev->variant->ip->layout;
 	const struct hantro_enc_h264 *h = &ctx->h264;
 	struct hantro_h264_cp_plan plan = { 0 };
-	u32 delta_qp = 0;
 	unsigned int i;
 
 	if (ctx->h264_ctrls.mb_rc->cur.val && p->rc.frame_rc && !h->intra)
@@ -274,9 +273,7 @@ static void hantro_h264_checkpoints(struct hantro_enc_ctx *ctx,
 	for (i = 0; i < HANTRO_CP_ERRORS; i += 2)
 		hantro_hw_set_reg(dev, l->cp_word_error + i * 2,
 				  (u32)plan.error[i] << 16 | (plan.error[i + 1] & 0xffff));
-	for (i = 0; i < HANTRO_CP_DELTAS; i++)
-		delta_qp |= (plan.delta_qp[i] & 0xf) << (4 * i);
-	hantro_hw_set_reg(dev, l->cp_delta_qp, delta_qp);
+	hantro_hw_set_reg(dev, l->cp_delta_qp, hantro_h264_cp_delta_reg(&plan));
 }
 
 static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job,

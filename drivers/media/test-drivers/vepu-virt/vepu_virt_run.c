@@ -116,7 +116,8 @@ static void vepu_virt_checkpoints(const struct hantro_layout *l, u32 *regs,
 		job->cp_error[i] = (s16)(*r >> shift);
 	}
 	for (i = 0; i < ARRAY_SIZE(job->cp_delta_qp); i++)
-		job->cp_delta_qp[i] = sign_extend32(REG(l->cp_delta_qp) >> (4 * i), 3);
+		job->cp_delta_qp[i] = sign_extend32(REG(l->cp_delta_qp) >> hantro_cp_delta_shift(i),
+						    3);
 }
 
 /* The sizes reached at the checkpoints replace their targets. */

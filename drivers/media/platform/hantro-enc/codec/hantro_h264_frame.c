@@ -58,6 +58,22 @@ void hantro_h264_cp_fill(struct hantro_h264_cp_plan *plan, unsigned int count,
 }
 
 /**
+ * hantro_h264_cp_delta_reg() - the delta-QP register of a plan
+ * @plan:	the plan
+ *
+ * Return: its QP changes packed as the hardware reads them.
+ */
+u32 hantro_h264_cp_delta_reg(const struct hantro_h264_cp_plan *plan)
+{
+	u32 reg = 0;
+	unsigned int i;
+
+	for (i = 0; i < HANTRO_CP_DELTAS; i++)
+		reg |= (u32)(plan->delta_qp[i] & 0xf) << hantro_cp_delta_shift(i);
+	return reg;
+}
+
+/**
  * hantro_h264_cp_plan_rows() - checkpoints for a P picture's target
  * @plan:	out: the plan; distance 0 when the picture has a single row
  * @mb_width:	coded width in macroblocks

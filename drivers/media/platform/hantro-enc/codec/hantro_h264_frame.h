@@ -45,6 +45,7 @@ struct hantro_h264_cp_plan {
 void hantro_h264_handover(const u8 *buf, size_t hdr_len, struct hantro_h264_handover *h);
 void hantro_h264_cp_fill(struct hantro_h264_cp_plan *plan, unsigned int count,
 			 unsigned int distance, u32 step);
+u32 hantro_h264_cp_delta_reg(const struct hantro_h264_cp_plan *plan);
 void hantro_h264_cp_plan_rows(struct hantro_h264_cp_plan *plan, unsigned int mb_width,
 			      unsigned int mb_height, u64 target_bits);
 

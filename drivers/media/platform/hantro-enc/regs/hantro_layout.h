@@ -43,6 +43,16 @@ struct hantro_field {
 #define HANTRO_CP_ERRORS	6
 #define HANTRO_CP_DELTAS	(HANTRO_CP_ERRORS + 1)
 
+/*
+ * Where the i-th checkpoint QP change sits in the delta-QP register: the
+ * first in bits 27:24, down to the last in bits 3:0 (Hantro's register
+ * table, HEncCPDeltaQp1 at 27:24; MPP writes 0x0def0123 for -3..+3).
+ */
+static inline unsigned int hantro_cp_delta_shift(unsigned int i)
+{
+	return 4 * (HANTRO_CP_DELTAS - 1 - i);
+}
+
 /**
  * struct hantro_layout - the registers of one IP by meaning
  * @mode:	encoding mode (start register)
@@ -91,7 +101,9 @@ struct hantro_field {
  *		read back the sizes reached
  * @cp_word_error: first of three registers of two 16-bit signed error
  *		thresholds each, in the same order
- * @cp_delta_qp: seven 4-bit signed QP changes, the first in bits 3:0
+ * @cp_delta_qp: seven 4-bit signed QP changes, the first (below the lowest
+ *		threshold) in bits 27:24, the last in bits 3:0; see
+ *		hantro_cp_delta_shift()
  */
 struct hantro_layout {
 	struct hantro_field mode;

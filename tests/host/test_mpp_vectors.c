@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host test of the register contract against the vendor: every register
+ * vector in tests/vectors/mpp (what Rockchip MPP programs, per frame, on
+ * VEPU1 = H1 and VEPU2) is read through this project's layout of that IP,
+ * and the fields must say what the configuration asked for: the encoding
+ * mode, the size in macroblocks, QP, entropy coding, 8x8 transforms. For
+ * macroblock rate control, the driver's packing of the checkpoint QP steps
+ * must equal MPP's register.
+ *
+ *   test_mpp_vectors VECTOR_DIR
+ *
+ * Prints one PASS/FAIL line per check.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/kernel.h>
+
+#include "hantro_h1_regs.h"
+#include "hantro_h264_frame.h"
+#include "hantro_vepu2_regs.h"
+#include "host_check.h"
+
+#define MAX_FRAMES	8
+#define NUM_REGS	(VEPU2_REG_LAST / 4 + 1)
+
+/**
+ * struct vector - one configuration's registers
+ * @ip:		"vepu1" or "vepu2"
+ * @codec:	"h264", "jpeg" or "vp8"
+ * @rc:		"fixqp" or "cbr"
+ * @w, @h:	size asked for
+ * @qp:		QP (H.264) or quality (JPEG)
+ * @cabac, @t8: H.264 entropy coding and 8x8 transforms asked for
+ * @frames:	frames recorded
+ * @regs:	each frame's registers
+ */
+struct vector {
+	char ip[8], codec[8], rc[8];
+	unsigned int w, h, qp, cabac, t8, frames;
+	u32 regs[MAX_FRAMES][NUM_REGS];
+};
+
+static int load(const char *path, struct vector *v)
+{
+	FILE *f = fopen(path, "r");
+	char line[512];
+	int frame = -1;
+
+	if (!f)
+		return -1;
+	memset(v, 0, sizeof(*v));
+	while (fgets(line, sizeof(line), f)) {
+		unsigned int off, val, n;
+
+		if (sscanf(line, "# config: ip %7[^,], rc %7[^,], trace_enc %7s %u %u %*u %u %u %u",
+			   v->ip, v->rc, v->codec, &v->w, &v->h, &v->qp, &v->cabac, &v->t8) >= 5)
+			continue;
+		if (sscanf(line, "# frame %u client", &n) == 1 && n < MAX_FRAMES) {
+			frame = n;
+			v->frames = n + 1;
+			continue;
+		}
+		if (frame >= 0 && sscanf(line, "reg 0x%x = 0x%x", &off, &val) == 2 &&
+		    off / 4 < NUM_REGS)
+			v->regs[frame][off / 4] = val;
+	}
+	fclose(f);
+	return v->frames ? 0 : -1;
+}
+
+static u32 field(const u32 *regs, const struct hantro_field *f)
+{
+	return (regs[f->reg / 4] >> f->shift) & f->mask;
+}
+
+static void check_vector(const char *name, const struct vector *v)
+{
+	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT, vepu2 = HANTRO_VEPU2_LAYOUT;
+	const struct hantro_layout *l = strcmp(v->ip, "vepu1") ? &vepu2 : &h1;
+	bool h264 = !strcmp(v->codec, "h264"), jpeg = !strcmp(v->codec, "jpeg");
+	unsigned int mbw = DIV_ROUND_UP(v->w, 16), mbh = DIV_ROUND_UP(v->h, 16), i;
+
+	for (i = 0; i < v->frames; i++) {
+		const u32 *r = v->regs[i];
+		unsigned int want_mode = h264 ? HANTRO_MODE_H264 : jpeg ? HANTRO_MODE_JPEG :
+					 HANTRO_MODE_VP8;
+
+		check(field(r, &l->mode) == want_mode && field(r, &l->mb_width) == mbw &&
+		      field(r, &l->mb_height) == mbh,
+		      "%s frame %u: mode %u, %ux%u MBs (want %u, %ux%u)", name, i,
+		      field(r, &l->mode), field(r, &l->mb_width), field(r, &l->mb_height),
+		      want_mode, mbw, mbh);
+		if (!h264)
+			continue;
+		/* cabac_init_idc means nothing to a CAVLC stream (MPP leaves 3 there). */
+		check(field(r, &l->cabac) == v->cabac && field(r, &l->trans8x8) == v->t8 &&
+		      (!v->cabac || !field(r, &l->cabac_idc)),
+		      "%s frame %u: CABAC %u, 8x8 %u, cabac_init_idc %u (want %u, %u, 0)",
+		      name, i, field(r, &l->cabac), field(r, &l->trans8x8),
+		      field(r, &l->cabac_idc), v->cabac, v->t8);
+		if (!strcmp(v->rc, "fixqp"))
+			check(field(r, &l->qp) == v->qp && field(r, &l->qp_min) == v->qp &&
+			      field(r, &l->qp_max) == v->qp,
+			      "%s frame %u: QP %u in %u..%u (want %u)", name, i,
+			      field(r, &l->qp), field(r, &l->qp_min), field(r, &l->qp_max), v->qp);
+		if (field(r, &l->cp_distance)) {
+			struct hantro_h264_cp_plan plan;
+
+			/* MPP's steps are the driver's shape: -3 below to +3 above. */
+			hantro_h264_cp_fill(&plan, HANTRO_CHECKPOINTS, field(r, &l->cp_distance), 1);
+			check(hantro_h264_cp_delta_reg(&plan) == r[l->cp_delta_qp / 4],
+			      "%s frame %u: checkpoint QP steps packed as MPP packs them (%08x, MPP %08x)",
+			      name, i, hantro_h264_cp_delta_reg(&plan), r[l->cp_delta_qp / 4]);
+		}
+	}
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+int main(int argc, char **argv)
+{
+	struct dirent **names;
+	struct vector *v = malloc(sizeof(*v));
+	unsigned int mbrc = 0;
+	int n, i;
+
+	if (argc != 2 || !v)
+		return 2;
+	n = scandir(argv[1], &names, NULL, by_name);
+	check(n > 0, "vectors found in %s", argv[1]);
+	for (i = 0; i < n; i++) {
+		char path[1024], *dot = strrchr(names[i]->d_name, '.');
+
+		if (dot && !strcmp(dot, ".regs")) {
+			snprintf(path, sizeof(path), "%s/%s", argv[1], names[i]->d_name);
+			*dot = 0;
+			if (load(path, v)) {
+				check(0, "%s: readable", names[i]->d_name);
+			} else {
+				check_vector(names[i]->d_name, v);
+				mbrc += strstr(names[i]->d_name, "mbrc") != NULL;
+			}
+		}
+		free(names[i]);
+	}
+	free(names);
+	free(v);
+	check(mbrc >= 2, "%u vectors with macroblock rate control on both IPs", mbrc);
+	return failures ? 1 : 0;
+}

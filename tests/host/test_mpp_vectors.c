@@ -36,12 +36,16 @@
  * @qp:		QP (H.264) or quality (JPEG)
  * @cabac, @t8: H.264 entropy coding and 8x8 transforms asked for
  * @frames:	frames recorded
+ * @out_size:	size of MPP's output buffer (handle 101)
  * @regs:	each frame's registers
+ * @offs:	each frame's byte offsets added to buffer addresses
  */
 struct vector {
 	char ip[8], codec[8], rc[8];
 	unsigned int w, h, qp, cabac, t8, frames;
+	u32 out_size;
 	u32 regs[MAX_FRAMES][NUM_REGS];
+	u32 offs[MAX_FRAMES][NUM_REGS];
 };
 
 static int load(const char *path, struct vector *v)
@@ -67,9 +71,29 @@ static int load(const char *path, struct vector *v)
 		if (frame >= 0 && sscanf(line, "reg 0x%x = 0x%x", &off, &val) == 2 &&
 		    off / 4 < NUM_REGS)
 			v->regs[frame][off / 4] = val;
+		if (frame >= 0 && sscanf(line, "off reg 0x%x += %u", &off, &val) == 2 &&
+		    off / 4 < NUM_REGS)
+			v->offs[frame][off / 4] = val;
 	}
 	fclose(f);
 	return v->frames ? 0 : -1;
+}
+
+/* The size of MPP's output buffer, from the .cap file beside @regs_path. */
+static void load_out_size(const char *regs_path, struct vector *v)
+{
+	char path[1024], line[256];
+	unsigned int size;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%.*s.cap", (int)(strlen(regs_path) - 5), regs_path);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "buf 101 %u", &size) == 1)
+			v->out_size = size;
+	fclose(f);
 }
 
 static u32 field(const u32 *regs, const struct hantro_field *f)
@@ -89,6 +113,19 @@ static void check_vector(const char *name, const struct vector *v)
 		unsigned int want_mode = h264 ? HANTRO_MODE_H264 : jpeg ? HANTRO_MODE_JPEG :
 					 HANTRO_MODE_VP8;
 
+		/*
+		 * The output size: what is left of the buffer after the bytes MPP
+		 * wrote ahead, in the unit the mode takes (VP8 splits the buffer
+		 * between partitions, so only H.264 and JPEG).
+		 */
+		if (h264 || jpeg) {
+			u32 want = hantro_buf_limit(want_mode,
+						    v->out_size - v->offs[i][l->out_addr / 4]);
+
+			check(v->out_size && r[l->buf_limit / 4] == want,
+			      "%s frame %u: output size register %u, the driver's for the same buffer %u",
+			      name, i, r[l->buf_limit / 4], want);
+		}
 		check(field(r, &l->mode) == want_mode && field(r, &l->mb_width) == mbw &&
 		      field(r, &l->mb_height) == mbh,
 		      "%s frame %u: mode %u, %ux%u MBs (want %u, %ux%u)", name, i,
@@ -144,6 +181,7 @@ int main(int argc, char **argv)
 			if (load(path, v)) {
 				check(0, "%s: readable", names[i]->d_name);
 			} else {
+				load_out_size(path, v);
 				check_vector(names[i]->d_name, v);
 				mbrc += strstr(names[i]->d_name, "mbrc") != NULL;
 			}

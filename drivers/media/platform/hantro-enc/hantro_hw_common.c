@@ -41,9 +41,12 @@ void hantro_hw_set_reg(struct hantro_enc_dev *dev, u16 reg, u32 val)
 }
 
 /**
- * hantro_hw_input() - the input picture and the coded size
+ * hantro_hw_input() - the input picture, the coded size and the output
  * @ctx:	context
  * @job:	the frame's buffers
+ *
+ * Call it after hantro_hw_begin(): the output size register's unit depends
+ * on the mode.
  */
 void hantro_hw_input(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *job)
 {
@@ -63,7 +66,8 @@ void hantro_hw_input(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *jo
 	for (i = 0; i < ARRAY_SIZE(l->in_addr); i++)
 		hantro_hw_set_reg(dev, l->in_addr[i], job->src_addr[i]);
 	hantro_hw_set_reg(dev, l->out_addr, job->dst_addr);
-	hantro_hw_set_reg(dev, l->buf_limit, job->dst_size);
+	hantro_hw_set_reg(dev, l->buf_limit,
+			  hantro_buf_limit(hantro_field_get(&l->mode, dev->shadow), job->dst_size));
 }
 
 /**

@@ -58,7 +58,9 @@ static void vepu_virt_qtable(const u32 *qregs, u8 table[64])
 static enum vepu_virt_result vepu_virt_jpeg(struct vepu_virt *v, u32 *regs)
 {
 	const struct hantro_layout *l = v->ip->layout;
-	struct vepu_jpeg_job job = { .out_size = REG(l->buf_limit) };
+	struct vepu_jpeg_job job = {
+		.out_size = (size_t)REG(l->buf_limit) * hantro_buf_limit_unit(HANTRO_MODE_JPEG),
+	};
 	enum vepu_virt_result res;
 	size_t written;
 	int ret;
@@ -139,7 +141,7 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
 {
 	const struct hantro_layout *l = v->ip->layout;
 	struct vepu_h264_job job = {
-		.out_size = REG(l->buf_limit),
+		.out_size = (size_t)REG(l->buf_limit) * hantro_buf_limit_unit(HANTRO_MODE_H264),
 		.hdr_rem = (u64)REG(l->hdr_rem_msb) << 32 | REG(l->hdr_rem_lsb),
 		.start_bits = hantro_field_get(&l->start_offset, regs),
 		.intra = hantro_field_get(&l->pic_type, regs) == HANTRO_PIC_INTRA,

@@ -44,6 +44,32 @@ struct hantro_field {
 #define HANTRO_CP_DELTAS	(HANTRO_CP_ERRORS + 1)
 
 /*
+ * The unit of the output size register: bytes for JPEG, 8-byte words for
+ * H.264 and VP8 (Hantro's reference encoder, H264CodeFrame.c: "outputStrmSize
+ * /= 8 (64-bit addresses)"; MPP's H.264 and VP8 HALs shift by 3, its JPEG
+ * HALs and mainline's JPEG code write bytes; MPP's register traces in
+ * tests/vectors/mpp agree). A limit written in bytes for H.264 lets the
+ * core write eight times past the buffer's end.
+ */
+static inline unsigned int hantro_buf_limit_unit(unsigned int mode)
+{
+	return mode == HANTRO_MODE_JPEG ? 1 : 8;
+}
+
+/*
+ * The output size register's value for @bytes available from the output
+ * address on (the header bytes handed over in HDR_REM included). In 8-byte
+ * units it is a multiple of 8, whole 64-byte bursts, as MPP's H.264 HALs
+ * round it ("limit &= ~7").
+ */
+static inline u32 hantro_buf_limit(unsigned int mode, u32 bytes)
+{
+	if (mode == HANTRO_MODE_JPEG)
+		return bytes;
+	return (bytes / hantro_buf_limit_unit(mode)) & ~7u;
+}
+
+/*
  * Where the i-th checkpoint QP change sits in the delta-QP register: the
  * first in bits 27:24, down to the last in bits 3:0 (Hantro's register
  * table, HEncCPDeltaQp1 at 27:24; MPP writes 0x0def0123 for -3..+3).
@@ -65,9 +91,8 @@ static inline unsigned int hantro_cp_delta_shift(unsigned int i)
  * @overfill_b:	rows below the visible area in the last MB row
  * @in_addr:	input plane addresses
  * @out_addr:	output stream address
- * @buf_limit:	output size in bytes (mainline, ChromeOS and ST write bytes;
- *		MPP's H.264 HAL writes bytes / 8: unsettled until run on
- *		silicon); reads back the bits written from @out_addr on,
+ * @buf_limit:	output size in hantro_buf_limit_unit()s; reads back the
+ *		bits written from @out_addr on,
  *		the header bytes handed over in HDR_REM included
  * @jpeg_qluma:	first of 16 JPEG luma quantization registers
  * @jpeg_qchroma: first of 16 JPEG chroma quantization registers

@@ -56,7 +56,7 @@ int main(int argc, char **argv)
 	for (n = 0; n < frames && fread(in, 1, fsize, fi) == fsize; n++) {
 		struct vepu_h264_job job = {
 			.frame = {
-				.fmt = VEPU_IN_YUV420P, .row_len = w,
+				.fmt = HANTRO_IN_YUV420P, .row_len = w,
 				.mb_width = w / 16, .mb_height = h / 16,
 				.plane = { in, in + w * h, in + w * h * 5 / 4 },
 			},

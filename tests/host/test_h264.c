@@ -42,16 +42,16 @@ struct tcase {
 };
 
 static const struct tcase cases[] = {
-	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 0, 0 },
-	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, VEPU_IN_YUV420P, 100, 0, 0, 0 },
-	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, VEPU_IN_NV12, 3, 0, 0, 0 },
-	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, VEPU_IN_NV12, 100, 0, 0, 0 },
-	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, VEPU_IN_YUYV, 100, 0, 0, 0 },
-	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 0, 0 },
-	{ "pan-subpel-qp26", 320, 176, 6, 26, 0, 0, 0, 0, VEPU_IN_NV12, 100, 6, 0, 0 },
-	{ "noise-qp0", 96, 64, 3, 0, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 60, 0 },
-	{ "mbrc-tight-qp20", 320, 240, 4, 20, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 0, 1 },
-	{ "mbrc-loose-qp40", 208, 176, 4, 40, 0, 0, 0, 0, VEPU_IN_NV12, 100, 0, 0, -1 },
+	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 0 },
+	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, HANTRO_IN_YUV420P, 100, 0, 0, 0 },
+	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, HANTRO_IN_NV12, 3, 0, 0, 0 },
+	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, HANTRO_IN_NV12, 100, 0, 0, 0 },
+	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, HANTRO_IN_YUYV, 100, 0, 0, 0 },
+	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 0 },
+	{ "pan-subpel-qp26", 320, 176, 6, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0 },
+	{ "noise-qp0", 96, 64, 3, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 60, 0 },
+	{ "mbrc-tight-qp20", 320, 240, 4, 20, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 1 },
+	{ "mbrc-loose-qp40", 208, 176, 4, 40, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, -1 },
 };
 
 /*
@@ -139,7 +139,7 @@ static void pack(const struct tcase *t, const unsigned char *y, const unsigned c
 		 const unsigned char *v, unsigned int cw, unsigned int ch, unsigned char *buf,
 		 struct vepu_frame *f)
 {
-	unsigned int i, j, row = t->fmt == VEPU_IN_YUYV ? cw * 2 : cw;
+	unsigned int i, j, row = t->fmt == HANTRO_IN_YUYV ? cw * 2 : cw;
 
 	memset(buf, 0, (size_t)cw * ch * 2);
 	/* Edge replication into the padding, as a capture buffer would hold junk. */
@@ -149,12 +149,12 @@ static void pack(const struct tcase *t, const unsigned char *y, const unsigned c
 			unsigned int cj = sj / 2, ci = si / 2;
 
 			switch (t->fmt) {
-			case VEPU_IN_YUYV:
+			case HANTRO_IN_YUYV:
 				buf[j * row + 2 * i] = y[sj * t->w + si];
 				buf[j * row + 2 * i + 1] = i & 1 ? v[cj * (t->w / 2) + ci] :
 								   u[cj * (t->w / 2) + ci];
 				break;
-			case VEPU_IN_NV12:
+			case HANTRO_IN_NV12:
 				buf[j * cw + i] = y[sj * t->w + si];
 				if (!(j & 1) && !(i & 1)) {
 					buf[cw * ch + j / 2 * cw + i] = u[cj * (t->w / 2) + ci];
@@ -175,8 +175,8 @@ static void pack(const struct tcase *t, const unsigned char *y, const unsigned c
 	f->mb_width = cw / 16;
 	f->mb_height = ch / 16;
 	f->plane[0] = buf;
-	f->plane[1] = t->fmt == VEPU_IN_YUYV ? NULL : buf + cw * ch;
-	f->plane[2] = t->fmt == VEPU_IN_YUV420P ? buf + cw * ch * 5 / 4 : NULL;
+	f->plane[1] = t->fmt == HANTRO_IN_YUYV ? NULL : buf + cw * ch;
+	f->plane[2] = t->fmt == HANTRO_IN_YUV420P ? buf + cw * ch * 5 / 4 : NULL;
 }
 
 static void write_rec(FILE *fp, const struct vepu_h264_pic *p, unsigned int cw,

@@ -60,10 +60,10 @@ struct layout {
 };
 
 static const struct layout layouts[] = {
-	{ "yuv420p", VEPU_IN_YUV420P },
-	{ "nv12", VEPU_IN_NV12 },
-	{ "yuyv", VEPU_IN_YUYV },
-	{ "uyvy", VEPU_IN_UYVY },
+	{ "yuv420p", HANTRO_IN_YUV420P },
+	{ "nv12", HANTRO_IN_NV12 },
+	{ "yuyv", HANTRO_IN_YUYV },
+	{ "uyvy", HANTRO_IN_UYVY },
 };
 
 /* Lay the I420 reference out as the hardware input format; a wider stride. */
@@ -75,7 +75,7 @@ static void pack(unsigned int fmt, const unsigned char *y, const unsigned char *
 
 	memset(buf, 0x55, (size_t)row_len * H * 2);
 	switch (fmt) {
-	case VEPU_IN_YUV420P:
+	case HANTRO_IN_YUV420P:
 		planes[0] = buf;
 		planes[1] = buf + row_len * H;
 		planes[2] = planes[1] + row_len / 2 * H / 2;
@@ -86,7 +86,7 @@ static void pack(unsigned int fmt, const unsigned char *y, const unsigned char *
 			memcpy((unsigned char *)planes[2] + j * row_len / 2, v + j * W / 2, W / 2);
 		}
 		break;
-	case VEPU_IN_NV12:
+	case HANTRO_IN_NV12:
 		planes[0] = buf;
 		planes[1] = buf + row_len * H;
 		for (j = 0; j < H; j++)
@@ -105,7 +105,7 @@ static void pack(unsigned int fmt, const unsigned char *y, const unsigned char *
 				unsigned char c[4] = { y[j * W + 2 * i], u[j / 2 * W / 2 + i],
 						       y[j * W + 2 * i + 1], v[j / 2 * W / 2 + i] };
 
-				if (fmt == VEPU_IN_YUYV) {
+				if (fmt == HANTRO_IN_YUYV) {
 					memcpy(p, c, 4);
 				} else {
 					p[0] = c[1]; p[1] = c[0]; p[2] = c[3]; p[3] = c[2];
@@ -217,9 +217,9 @@ int main(int argc, char **argv)
 		}
 	}
 	/* Buffer full: the scan stops at the end of the buffer, never beyond. */
-	pack(VEPU_IN_NV12, y, u, v, in, 1024, planes);
+	pack(HANTRO_IN_NV12, y, u, v, in, 1024, planes);
 	memset(out, 0xa5, sizeof(out));
-	encode(VEPU_IN_NV12, planes, 1024, 95, out, 4096, &ret);
+	encode(HANTRO_IN_NV12, planes, 1024, 95, out, 4096, &ret);
 	check(ret == -ENOSPC && out[4096] == 0xa5, "scan larger than the buffer: -ENOSPC, no overrun");
 	return failures ? 1 : 0;
 }

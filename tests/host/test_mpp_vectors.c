@@ -131,6 +131,19 @@ static void check_vector(const char *name, const struct vector *v)
 		      "%s frame %u: mode %u, %ux%u MBs (want %u, %ux%u)", name, i,
 		      field(r, &l->mode), field(r, &l->mb_width), field(r, &l->mb_height),
 		      want_mode, mbw, mbh);
+		/*
+		 * The input: NV12 rows of the macroblock-aligned width (the
+		 * harness's stride), and the columns and rows of the last
+		 * macroblocks outside the picture as the driver derives them.
+		 */
+		check(field(r, &l->in_fmt) == HANTRO_IN_NV12 &&
+		      field(r, &l->row_len) == mbw * 16 &&
+		      field(r, &l->overfill_r) == (mbw * 16 - v->w) / 4 &&
+		      field(r, &l->overfill_b) == mbh * 16 - v->h,
+		      "%s frame %u: input format %u, row %u, overfill %u/%u (want %u, %u, %u/%u)",
+		      name, i, field(r, &l->in_fmt), field(r, &l->row_len),
+		      field(r, &l->overfill_r), field(r, &l->overfill_b), HANTRO_IN_NV12,
+		      mbw * 16, (mbw * 16 - v->w) / 4, mbh * 16 - v->h);
 		if (!h264)
 			continue;
 		/* cabac_init_idc means nothing to a CAVLC stream (MPP leaves 3 there). */

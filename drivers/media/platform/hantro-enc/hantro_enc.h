@@ -53,21 +53,6 @@ enum hantro_enc_codec {
 
 #define HANTRO_ENC_ALL_CODECS	(HANTRO_ENC_JPEG | HANTRO_ENC_H264 | HANTRO_ENC_VP8)
 
-/**
- * enum hantro_enc_input - input picture formats of the hardware (register
- *			   value of the input format field)
- * @HANTRO_ENC_IN_YUV420P: planar 4:2:0, three planes
- * @HANTRO_ENC_IN_NV12: semi-planar 4:2:0, CbCr interleaved
- * @HANTRO_ENC_IN_YUYV: packed 4:2:2, Y0 Cb Y1 Cr
- * @HANTRO_ENC_IN_UYVY: packed 4:2:2, Cb Y0 Cr Y1
- */
-enum hantro_enc_input {
-	HANTRO_ENC_IN_YUV420P = 0,
-	HANTRO_ENC_IN_NV12 = 1,
-	HANTRO_ENC_IN_YUYV = 2,
-	HANTRO_ENC_IN_UYVY = 3,
-};
-
 struct hantro_enc_ctx;
 struct hantro_enc_dev;
 
@@ -219,7 +204,7 @@ struct hantro_enc_fmt {
 	u32 fourcc;
 	unsigned int codec;
 	unsigned int codecs;
-	enum hantro_enc_input input;
+	enum hantro_in_fmt input;
 	unsigned int stride_align;
 	bool per_plane;
 	const struct hantro_enc_codec_ops *ops;

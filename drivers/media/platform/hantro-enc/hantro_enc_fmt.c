@@ -28,17 +28,17 @@
  */
 static const struct hantro_enc_fmt hantro_enc_raw_fmts[] = {
 	{ .fourcc = V4L2_PIX_FMT_NV12, .codecs = HANTRO_ENC_ALL_CODECS,
-	  .input = HANTRO_ENC_IN_NV12, .stride_align = 8 },
+	  .input = HANTRO_IN_NV12, .stride_align = 8 },
 	{ .fourcc = V4L2_PIX_FMT_YUV420, .codecs = HANTRO_ENC_ALL_CODECS,
-	  .input = HANTRO_ENC_IN_YUV420P, .stride_align = 16 },
+	  .input = HANTRO_IN_YUV420P, .stride_align = 16 },
 	{ .fourcc = V4L2_PIX_FMT_YUYV, .codecs = HANTRO_ENC_ALL_CODECS,
-	  .input = HANTRO_ENC_IN_YUYV, .stride_align = 8 },
+	  .input = HANTRO_IN_YUYV, .stride_align = 8 },
 	{ .fourcc = V4L2_PIX_FMT_UYVY, .codecs = HANTRO_ENC_ALL_CODECS,
-	  .input = HANTRO_ENC_IN_UYVY, .stride_align = 8 },
+	  .input = HANTRO_IN_UYVY, .stride_align = 8 },
 	{ .fourcc = V4L2_PIX_FMT_NV12M, .codecs = HANTRO_ENC_ALL_CODECS,
-	  .input = HANTRO_ENC_IN_NV12, .stride_align = 8, .per_plane = true },
+	  .input = HANTRO_IN_NV12, .stride_align = 8, .per_plane = true },
 	{ .fourcc = V4L2_PIX_FMT_YUV420M, .codecs = HANTRO_ENC_ALL_CODECS,
-	  .input = HANTRO_ENC_IN_YUV420P, .stride_align = 16, .per_plane = true },
+	  .input = HANTRO_IN_YUV420P, .stride_align = 16, .per_plane = true },
 };
 
 static bool per_plane_formats;

@@ -17,6 +17,21 @@
 #define HANTRO_MODE_JPEG	2
 #define HANTRO_MODE_H264	3
 
+/**
+ * enum hantro_in_fmt - values of the input format field, the same on both
+ *			IPs
+ * @HANTRO_IN_YUV420P: planar 4:2:0, three planes
+ * @HANTRO_IN_NV12: semi-planar 4:2:0, CbCr interleaved
+ * @HANTRO_IN_YUYV: packed 4:2:2, Y0 Cb Y1 Cr
+ * @HANTRO_IN_UYVY: packed 4:2:2, Cb Y0 Cr Y1
+ */
+enum hantro_in_fmt {
+	HANTRO_IN_YUV420P = 0,
+	HANTRO_IN_NV12 = 1,
+	HANTRO_IN_YUYV = 2,
+	HANTRO_IN_UYVY = 3,
+};
+
 /* Picture type field values. */
 #define HANTRO_PIC_INTER	0
 #define HANTRO_PIC_INTRA	1

@@ -17,12 +17,12 @@
 static unsigned int vepu_frame_planes(unsigned int fmt)
 {
 	switch (fmt) {
-	case VEPU_IN_YUV420P:
+	case HANTRO_IN_YUV420P:
 		return 3;
-	case VEPU_IN_NV12:
+	case HANTRO_IN_NV12:
 		return 2;
-	case VEPU_IN_YUYV:
-	case VEPU_IN_UYVY:
+	case HANTRO_IN_YUYV:
+	case HANTRO_IN_UYVY:
 		return 1;
 	default:
 		return 0;
@@ -73,9 +73,9 @@ size_t vepu_frame_plane_span(const struct vepu_frame *f, unsigned int plane)
 	size_t rows = f->mb_height * 16, row_len = f->row_len;
 
 	switch (f->fmt) {
-	case VEPU_IN_YUV420P:
+	case HANTRO_IN_YUV420P:
 		return plane ? row_len / 2 * (rows / 2) : row_len * rows;
-	case VEPU_IN_NV12:
+	case HANTRO_IN_NV12:
 		return plane == 2 ? 0 : plane ? row_len * (rows / 2) : row_len * rows;
 	default:
 		return plane ? 0 : 2 * row_len * rows;
@@ -87,8 +87,8 @@ static void vepu_fetch_packed(const struct vepu_frame *f, unsigned int x0,
 {
 	unsigned int stride = 2 * f->row_len, x, y;
 	/* Byte offsets of Y0, U, Y1, V within a 4-byte pixel pair. */
-	unsigned int oy = f->fmt == VEPU_IN_YUYV ? 0 : 1;
-	unsigned int ou = f->fmt == VEPU_IN_YUYV ? 1 : 0;
+	unsigned int oy = f->fmt == HANTRO_IN_YUYV ? 0 : 1;
+	unsigned int ou = f->fmt == HANTRO_IN_YUYV ? 1 : 0;
 
 	for (y = 0; y < 16; y++) {
 		const u8 *row = f->plane[0] + (size_t)(y0 + y) * stride + 2 * x0;
@@ -120,7 +120,7 @@ void vepu_frame_fetch_mb(const struct vepu_frame *f, unsigned int mbx, unsigned 
 	unsigned int x0 = mbx * 16, y0 = mby * 16, x, y;
 	size_t stride = f->row_len;
 
-	if (f->fmt == VEPU_IN_YUYV || f->fmt == VEPU_IN_UYVY) {
+	if (f->fmt == HANTRO_IN_YUYV || f->fmt == HANTRO_IN_UYVY) {
 		vepu_fetch_packed(f, x0, y0, mb);
 		return;
 	}
@@ -129,7 +129,7 @@ void vepu_frame_fetch_mb(const struct vepu_frame *f, unsigned int mbx, unsigned 
 	for (y = 0; y < 8; y++) {
 		size_t cy = y0 / 2 + y, cx = x0 / 2;
 
-		if (f->fmt == VEPU_IN_NV12) {
+		if (f->fmt == HANTRO_IN_NV12) {
 			const u8 *row = f->plane[1] + cy * stride + 2 * cx;
 
 			for (x = 0; x < 8; x++) {

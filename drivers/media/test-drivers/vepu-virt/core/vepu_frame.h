@@ -8,17 +8,11 @@
 
 #include <linux/types.h>
 
-/* Input format field values, as in the H1 and VEPU2 input control registers. */
-enum vepu_in_fmt {
-	VEPU_IN_YUV420P = 0,
-	VEPU_IN_NV12 = 1,
-	VEPU_IN_YUYV = 2,
-	VEPU_IN_UYVY = 3,
-};
+#include "hantro_layout.h"
 
 /**
  * struct vepu_frame - an input picture in memory
- * @fmt:	enum vepu_in_fmt
+ * @fmt:	enum hantro_in_fmt
  * @plane:	Y (or packed), Cb (or CbCr), Cr
  * @row_len:	luma row length in pixels (the register's unit)
  * @mb_width:	coded width in macroblocks

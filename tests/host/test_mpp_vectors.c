@@ -6,7 +6,9 @@
  * and the fields must say what the configuration asked for: the encoding
  * mode, the size in macroblocks, QP, entropy coding, 8x8 transforms. For
  * macroblock rate control, the driver's packing of the checkpoint QP steps
- * must equal MPP's register.
+ * must equal MPP's register. For JPEG, the driver's quantisation tables
+ * for the quality must equal those of the header MPP wrote, and its
+ * programming of the quantisation registers MPP's.
  *
  *   test_mpp_vectors VECTOR_DIR
  *
@@ -21,8 +23,10 @@
 
 #include "hantro_h1_regs.h"
 #include "hantro_h264_frame.h"
+#include "hantro_jpeg_hdr.h"
 #include "hantro_vepu2_regs.h"
 #include "host_check.h"
+#include "zigzag8x8.h"
 
 #define MAX_FRAMES	8
 #define NUM_REGS	(VEPU2_REG_LAST / 4 + 1)
@@ -37,6 +41,8 @@
  * @cabac, @t8: H.264 entropy coding and 8x8 transforms asked for
  * @frames:	frames recorded
  * @out_size:	size of MPP's output buffer (handle 101)
+ * @hdr:	the bytes MPP wrote ahead of the hardware in frame 0
+ * @hdr_len:	how many
  * @regs:	each frame's registers
  * @offs:	each frame's byte offsets added to buffer addresses
  */
@@ -44,6 +50,8 @@ struct vector {
 	char ip[8], codec[8], rc[8];
 	unsigned int w, h, qp, cabac, t8, frames;
 	u32 out_size;
+	u8 hdr[1024];
+	unsigned int hdr_len;
 	u32 regs[MAX_FRAMES][NUM_REGS];
 	u32 offs[MAX_FRAMES][NUM_REGS];
 };
@@ -79,21 +87,80 @@ static int load(const char *path, struct vector *v)
 	return v->frames ? 0 : -1;
 }
 
-/* The size of MPP's output buffer, from the .cap file beside @regs_path. */
-static void load_out_size(const char *regs_path, struct vector *v)
+/*
+ * The size of MPP's output buffer and the header bytes of frame 0, from the
+ * .cap file beside @regs_path.
+ */
+static void load_cap(const char *regs_path, struct vector *v)
 {
-	char path[1024], line[256];
-	unsigned int size;
+	char path[1024], line[4096];
+	unsigned int size, n, i, byte;
+	int pos;
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%.*s.cap", (int)(strlen(regs_path) - 5), regs_path);
 	f = fopen(path, "r");
 	if (!f)
 		return;
-	while (fgets(line, sizeof(line), f))
+	while (fgets(line, sizeof(line), f)) {
 		if (sscanf(line, "buf 101 %u", &size) == 1)
 			v->out_size = size;
+		if (sscanf(line, "hdr 0 %u %n", &n, &pos) != 1)
+			continue;
+		for (i = 0; i < n && i < sizeof(v->hdr) &&
+		     sscanf(line + pos + 2 * i, "%2x", &byte) == 1; i++)
+			v->hdr[i] = byte;
+		v->hdr_len = i;
+	}
 	fclose(f);
+}
+
+/*
+ * The quantisation table @id of a JPEG header's DQT segments, in zig-zag
+ * order as DQT carries it; false when the header has none.
+ */
+static bool jpeg_dqt(const struct vector *v, unsigned int id, u8 table[64])
+{
+	unsigned int i = 2, len, t;
+
+	while (i + 4 <= v->hdr_len && v->hdr[i] == 0xff) {
+		len = v->hdr[i + 2] << 8 | v->hdr[i + 3];
+		if (v->hdr[i + 1] == 0xdb)
+			for (t = i + 4; t + 65 <= i + 2 + len && t + 65 <= v->hdr_len; t += 65)
+				if ((v->hdr[t] & 0xf) == id && !(v->hdr[t] >> 4)) {
+					memcpy(table, &v->hdr[t + 1], 64);
+					return true;
+				}
+		i += 2 + len;
+	}
+	return false;
+}
+
+static void check_jpeg_quant(const char *name, const struct vector *v,
+			     const struct hantro_layout *l)
+{
+	struct hantro_jpeg_quant q;
+	u32 regs[HANTRO_JPEG_QUANT_REGS];
+	u8 mpp[64], ours[64];
+	unsigned int c, k;
+
+	hantro_jpeg_quant_tables(v->qp, &q);
+	for (c = 0; c < 2; c++) {
+		const u8 *table = c ? q.chroma : q.luma;
+		u16 first = c ? l->jpeg_qchroma : l->jpeg_qluma;
+		bool same = true;
+
+		for (k = 0; k < 64; k++)
+			ours[k] = table[zigzag8x8_to_raster[k]];
+		check(jpeg_dqt(v, c, mpp) && !memcmp(mpp, ours, 64),
+		      "%s: the %s table for quality %u equals MPP's DQT", name,
+		      c ? "chroma" : "luma", v->qp);
+		hantro_jpeg_quant_regs(table, regs);
+		for (k = 0; k < HANTRO_JPEG_QUANT_REGS; k++)
+			same &= regs[k] == v->regs[0][first / 4 + k];
+		check(same, "%s: the %s quantisation registers equal MPP's", name,
+		      c ? "chroma" : "luma");
+	}
 }
 
 static u32 field(const u32 *regs, const struct hantro_field *f)
@@ -144,6 +211,8 @@ static void check_vector(const char *name, const struct vector *v)
 		      name, i, field(r, &l->in_fmt), field(r, &l->row_len),
 		      field(r, &l->overfill_r), field(r, &l->overfill_b), HANTRO_IN_NV12,
 		      mbw * 16, (mbw * 16 - v->w) / 4, mbh * 16 - v->h);
+		if (jpeg && !i)
+			check_jpeg_quant(name, v, l);
 		if (!h264)
 			continue;
 		/* cabac_init_idc means nothing to a CAVLC stream (MPP leaves 3 there). */
@@ -194,7 +263,7 @@ int main(int argc, char **argv)
 			if (load(path, v)) {
 				check(0, "%s: readable", names[i]->d_name);
 			} else {
-				load_out_size(path, v);
+				load_cap(path, v);
 				check_vector(names[i]->d_name, v);
 				mbrc += strstr(names[i]->d_name, "mbrc") != NULL;
 			}

@@ -5,14 +5,13 @@
 #ifndef VEPU_VIRT_H
 #define VEPU_VIRT_H
 
-#include <linux/dma-direction.h>
 #include <linux/platform_device.h>
 #include <linux/regmap.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
 #include "hantro_regs.h"
-#include "vepu_jpeg.h"
+#include "vepu_virt_run.h"
 
 /**
  * enum vepu_virt_fault - faults the model can inject into the next frame
@@ -29,22 +28,6 @@ enum vepu_virt_fault {
 	VEPU_FAULT_BUS_ERROR,
 	VEPU_FAULT_LOST_IRQ,
 	VEPU_FAULT_STALL,
-};
-
-struct vepu_virt;
-
-/**
- * enum vepu_virt_result - outcome of a frame, mapped to each IP's status bits
- * @VEPU_DONE:		frame ready
- * @VEPU_BUFFER_FULL:	the stream did not fit
- * @VEPU_BUS_ERROR:	an address the bus cannot reach, or nonsense parameters
- * @VEPU_NUM_RESULTS:	number of outcomes
- */
-enum vepu_virt_result {
-	VEPU_DONE,
-	VEPU_BUFFER_FULL,
-	VEPU_BUS_ERROR,
-	VEPU_NUM_RESULTS,
 };
 
 /**
@@ -129,9 +112,5 @@ int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val);
 	.fast_io = true,			\
 	.cache_type = REGCACHE_NONE,		\
 })
-
-void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len, enum dma_data_direction dir);
-bool vepu_virt_stopped(const void *vepu);
-u32 vepu_virt_run_frame(struct vepu_virt *v, u32 *regs, enum vepu_virt_fault fault);
 
 #endif /* VEPU_VIRT_H */

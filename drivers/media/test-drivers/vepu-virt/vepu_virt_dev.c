@@ -92,6 +92,23 @@ static void vepu_virt_stall(struct vepu_virt *v)
 		msleep(20);
 }
 
+/* The status bits of a frame, or of the fault injected in its place. */
+static u32 vepu_virt_frame_status(struct vepu_virt *v, u32 *regs, enum vepu_virt_fault fault)
+{
+	const struct hantro_layout *l = v->ip->layout;
+
+	switch (fault) {
+	case VEPU_FAULT_BUFFER_FULL:
+		regs[l->buf_limit / 4] = 0;
+		return v->ip->status[VEPU_BUFFER_FULL];
+	case VEPU_FAULT_BUS_ERROR:
+		regs[l->buf_limit / 4] = 0;
+		return v->ip->status[VEPU_BUS_ERROR];
+	default:
+		return v->ip->status[vepu_virt_run_frame(v, l, &v->jpeg, regs)];
+	}
+}
+
 static void vepu_virt_run(struct work_struct *work)
 {
 	struct vepu_virt *v = container_of(work, struct vepu_virt, run);
@@ -120,7 +137,7 @@ static void vepu_virt_run(struct work_struct *work)
 		vepu_virt_stall(v);
 		fault = VEPU_FAULT_NONE;
 	}
-	status = vepu_virt_stopped(v) ? 0 : vepu_virt_run_frame(v, regs, fault);
+	status = vepu_virt_stopped(v) ? 0 : vepu_virt_frame_status(v, regs, fault);
 
 	spin_lock_irq(&v->lock);
 	v->busy = false;

@@ -7,21 +7,21 @@
  */
 
 #include <linux/bitops.h>
-#include <linux/mm.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
 #include <linux/slab.h>
 
 #include "hantro_h264_cabac.h"
 #include "jpeg_hw_qorder.h"
-#include "vepu_virt.h"
 #include "vepu_h264.h"
+#include "vepu_virt_run.h"
 
 #define REG(r)	regs[(r) / 4]
 
 /* The input picture the registers describe, its planes reachable. */
-static enum vepu_virt_result vepu_virt_input(struct vepu_virt *v, const u32 *regs,
-					     struct vepu_frame *f)
+static enum vepu_virt_result vepu_virt_input(struct vepu_virt *v, const struct hantro_layout *l,
+					     const u32 *regs, struct vepu_frame *f)
 {
-	const struct hantro_layout *l = v->ip->layout;
 	unsigned int i;
 
 	*f = (struct vepu_frame){
@@ -46,6 +46,24 @@ static enum vepu_virt_result vepu_virt_input(struct vepu_virt *v, const u32 *reg
 	return VEPU_DONE;
 }
 
+/*
+ * The output: the stream continues the software-written header in the
+ * 64-bit word that holds its end. The output bus writes whole words from
+ * the programmed address with its low three bits dropped, and the bytes of
+ * that word already written are handed over in HDR_REM (MPP's JPEG HALs
+ * program the header's unaligned end and count the hardware's bytes from
+ * the aligned word, "hardware will return 64 bit access byte count",
+ * hal_jpege_vepu1_v2.c; the driver aligns its headers itself).
+ */
+static u8 *vepu_virt_out(struct vepu_virt *v, const struct hantro_layout *l, const u32 *regs,
+			 unsigned int mode, size_t *size, u64 *hdr_rem, unsigned int *start_bits)
+{
+	*size = (size_t)REG(l->buf_limit) * hantro_buf_limit_unit(mode);
+	*hdr_rem = (u64)REG(l->hdr_rem_msb) << 32 | REG(l->hdr_rem_lsb);
+	*start_bits = hantro_field_get(&l->start_offset, regs);
+	return vepu_virt_map(v, REG(l->out_addr) & ~7u, *size, DMA_FROM_DEVICE);
+}
+
 static void vepu_virt_qtable(const u32 *qregs, u8 table[64])
 {
 	unsigned int r, b;
@@ -55,26 +73,25 @@ static void vepu_virt_qtable(const u32 *qregs, u8 table[64])
 			table[jpeg_hw_qtable_raster(r * 4 + b)] = qregs[r] >> (24 - 8 * b);
 }
 
-static enum vepu_virt_result vepu_virt_jpeg(struct vepu_virt *v, u32 *regs)
+static enum vepu_virt_result vepu_virt_jpeg(struct vepu_virt *v, const struct hantro_layout *l,
+					    struct vepu_jpeg_state *jpeg, u32 *regs)
 {
-	const struct hantro_layout *l = v->ip->layout;
-	struct vepu_jpeg_job job = {
-		.out_size = (size_t)REG(l->buf_limit) * hantro_buf_limit_unit(HANTRO_MODE_JPEG),
-	};
+	struct vepu_jpeg_job job;
 	enum vepu_virt_result res;
 	size_t written;
 	int ret;
 
-	res = vepu_virt_input(v, regs, &job.frame);
+	res = vepu_virt_input(v, l, regs, &job.frame);
 	if (res != VEPU_DONE)
 		return res;
-	job.out = vepu_virt_map(v, REG(l->out_addr), job.out_size, DMA_FROM_DEVICE);
+	job.out = vepu_virt_out(v, l, regs, HANTRO_MODE_JPEG, &job.out_size, &job.hdr_rem,
+				&job.start_bits);
 	if (!job.out)
 		return VEPU_BUS_ERROR;
 	vepu_virt_qtable(&REG(l->jpeg_qluma), job.qluma);
 	vepu_virt_qtable(&REG(l->jpeg_qchroma), job.qchroma);
 
-	ret = vepu_jpeg_encode(&v->jpeg, &job, &written);
+	ret = vepu_jpeg_encode(jpeg, &job, &written);
 	REG(l->buf_limit) = written * 8;
 	if (ret == -ENOSPC)
 		return VEPU_BUFFER_FULL;
@@ -137,13 +154,10 @@ static void vepu_virt_checkpoint_results(const struct hantro_layout *l, u32 *reg
 	}
 }
 
-static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
+static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, const struct hantro_layout *l,
+					    u32 *regs)
 {
-	const struct hantro_layout *l = v->ip->layout;
 	struct vepu_h264_job job = {
-		.out_size = (size_t)REG(l->buf_limit) * hantro_buf_limit_unit(HANTRO_MODE_H264),
-		.hdr_rem = (u64)REG(l->hdr_rem_msb) << 32 | REG(l->hdr_rem_lsb),
-		.start_bits = hantro_field_get(&l->start_offset, regs),
 		.intra = hantro_field_get(&l->pic_type, regs) == HANTRO_PIC_INTRA,
 		.frame_num = hantro_field_get(&l->frame_num, regs),
 		.idr_pic_id = hantro_field_get(&l->idr_pic_id, regs),
@@ -164,10 +178,11 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
 	int ret;
 
 	vepu_virt_checkpoints(l, regs, &job);
-	res = vepu_virt_input(v, regs, &job.frame);
+	res = vepu_virt_input(v, l, regs, &job.frame);
 	if (res != VEPU_DONE)
 		return res;
-	job.out = vepu_virt_map(v, REG(l->out_addr), job.out_size, DMA_FROM_DEVICE);
+	job.out = vepu_virt_out(v, l, regs, HANTRO_MODE_H264, &job.out_size, &job.hdr_rem,
+				&job.start_bits);
 	if (job.cabac)
 		job.cabac_table = vepu_virt_map(v, REG(l->cabac_table),
 						HANTRO_H264_CABAC_TABLE_SIZE, DMA_TO_DEVICE);
@@ -194,37 +209,24 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, u32 *regs)
 
 /**
  * vepu_virt_run_frame() - encode the frame a register snapshot describes
- * @v:		the device
+ * @v:		the device, whose bus vepu_virt_map() reaches
+ * @l:		the IP's register layout
+ * @jpeg:	the JPEG core's tables
  * @regs:	the snapshot; its readback registers are updated
- * @fault:	a fault to inject instead
  *
- * Return: the IP's status bits for the outcome.
+ * Return: the outcome, which the caller reports in the IP's status bits.
  */
-u32 vepu_virt_run_frame(struct vepu_virt *v, u32 *regs, enum vepu_virt_fault fault)
+enum vepu_virt_result vepu_virt_run_frame(struct vepu_virt *v, const struct hantro_layout *l,
+					  struct vepu_jpeg_state *jpeg, u32 *regs)
 {
-	const struct hantro_layout *l = v->ip->layout;
-	enum vepu_virt_result res;
-
-	REG(l->buf_limit) = fault == VEPU_FAULT_NONE ? REG(l->buf_limit) : 0;
-	switch (fault) {
-	case VEPU_FAULT_BUFFER_FULL:
-		return v->ip->status[VEPU_BUFFER_FULL];
-	case VEPU_FAULT_BUS_ERROR:
-		return v->ip->status[VEPU_BUS_ERROR];
-	default:
-		break;
-	}
 	switch (hantro_field_get(&l->mode, regs)) {
 	case HANTRO_MODE_JPEG:
-		res = vepu_virt_jpeg(v, regs);
-		break;
+		return vepu_virt_jpeg(v, l, jpeg, regs);
 	case HANTRO_MODE_H264:
-		res = vepu_virt_h264(v, regs);
-		break;
+		return vepu_virt_h264(v, l, regs);
 	default:
 		/* VP8 is not modelled: it fails like a bad transfer. */
 		REG(l->buf_limit) = 0;
-		res = VEPU_BUS_ERROR;
+		return VEPU_BUS_ERROR;
 	}
-	return v->ip->status[res];
 }

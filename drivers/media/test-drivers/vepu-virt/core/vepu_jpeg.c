@@ -155,7 +155,8 @@ static void vepu_code_block(struct vepu_jpeg_state *s, const u8 *src, unsigned i
  * vepu_jpeg_encode() - code the scan of one frame and append EOI
  * @st:		coder state (the tables and the bit writer)
  * @job:	the frame and its output buffer
- * @written:	bytes written to @job->out
+ * @written:	bytes written to @job->out, the header's handed-over bytes
+ *		included
  *
  * Return: 0, -EINVAL when the registers describe no valid frame, -ENOSPC
  * when the scan does not fit (the hardware's buffer-full condition),
@@ -169,7 +170,7 @@ int vepu_jpeg_encode(struct vepu_jpeg_state *st, const struct vepu_jpeg_job *job
 	unsigned int mbx, mby, b;
 
 	*written = 0;
-	if (vepu_frame_check(f))
+	if (vepu_frame_check(f) || job->start_bits > 56 || job->start_bits % 8)
 		return -EINVAL;
 
 	memset(&st->bw, 0, sizeof(st->bw));
@@ -180,6 +181,9 @@ int vepu_jpeg_encode(struct vepu_jpeg_state *st, const struct vepu_jpeg_job *job
 	vepu_huff_build(&st->dc[1], &jpeg_k4_chroma_dc);
 	vepu_huff_build(&st->ac[0], &jpeg_k5_luma_ac);
 	vepu_huff_build(&st->ac[1], &jpeg_k6_chroma_ac);
+	/* The header's last bytes, which software left in HDR_REM, go first. */
+	for (b = 0; b < job->start_bits / 8; b++)
+		vepu_put_byte(&st->bw, job->hdr_rem >> (56 - 8 * b));
 
 	for (mby = 0; mby < f->mb_height && !st->bw.overflow; mby++) {
 		if (vepu_frame_stopped(f))

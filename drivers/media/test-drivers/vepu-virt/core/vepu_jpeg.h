@@ -15,8 +15,11 @@
  * @frame:	input picture
  * @qluma:	luma quantization table, raster order
  * @qchroma:	chroma quantization table, raster order
- * @out:	where the scan goes (right after the driver's header)
+ * @out:	where the scan goes: the 8-byte-aligned word at or before the
+ *		end of the software-written header
  * @out_size:	bytes available at @out
+ * @hdr_rem:	the header bytes already at @out, big-endian (HDR_REM MSB:LSB)
+ * @start_bits:	how many leading bits of @hdr_rem are valid (multiple of 8)
  */
 struct vepu_jpeg_job {
 	struct vepu_frame frame;
@@ -24,6 +27,8 @@ struct vepu_jpeg_job {
 	u8 qchroma[64];
 	u8 *out;
 	size_t out_size;
+	u64 hdr_rem;
+	unsigned int start_bits;
 };
 
 /**

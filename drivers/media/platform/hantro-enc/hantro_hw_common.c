@@ -23,6 +23,14 @@ void hantro_hw_begin(struct hantro_enc_dev *dev, unsigned int mode)
 
 	memset(dev->shadow, 0, sizeof(dev->shadow));
 	bitmap_zero(dev->shadow_used, HANTRO_NUM_REGS);
+	/*
+	 * No header hand-over unless the codec sets one: the core would put
+	 * the bytes the last frame of another codec left there in front of
+	 * this frame's stream.
+	 */
+	hantro_hw_set(dev, &ip->layout->start_offset, 0);
+	hantro_hw_set_reg(dev, ip->layout->hdr_rem_msb, 0);
+	hantro_hw_set_reg(dev, ip->layout->hdr_rem_lsb, 0);
 	hantro_hw_set(dev, &ip->layout->mode, mode);
 	hantro_enc_write(dev, ip->layout->mode.reg, dev->shadow[ip->layout->mode.reg / 4]);
 	hantro_enc_write(dev, ip->regs->irq, ip->regs->irq_arm);

@@ -31,17 +31,17 @@ rm -rf "$tmp"
 . "$HANTRO_TOP/tools/lib/psnr.sh"
 build=$HANTRO_TOP/tests/host/build
 mkdir -p "$build"
-# host_test NAME OUTDIR: build tests/host/test_NAME.c with the sources
-# the Makefile lists for it, under ASan/UBSan, run it on OUTDIR and merge
+# host_test NAME ARGS...: build tests/host/test_NAME.c with the sources
+# the Makefile lists for it, under ASan/UBSan, run it with ARGS and merge
 # its PASS/FAIL lines. Fails when it does not build.
 host_test() {
-	local name=$1 outdir=$2 rc
+	local name=$1 rc
 	check "test_$name builds (ASan, UBSan)" \
 		make -s -C "$HERE" BUILD="$build" "$build/test_$name" || return 1
 	check "test_$name carries the ASan and UBSan runtimes" \
 		sh -c "nm '$build/test_$name' | grep -q __asan_init &&
 			nm '$build/test_$name' | grep -q __ubsan_handle"
-	"$build/test_$name" "$outdir" >"$build/test_$name.out" 2>&1
+	"$build/test_$name" "${@:2}" >"$build/test_$name.out" 2>&1
 	rc=$?
 	grep -E '^(PASS|FAIL) ' "$build/test_$name.out" | while read -r verdict what; do
 		result "$verdict" "$name: $what"
@@ -70,6 +70,29 @@ host_test h264_params "$build"
 # The register contract against the vendor: MPP's programming of both IPs
 # (tests/vectors/mpp) read through this project's layouts.
 host_test mpp_vectors "$HANTRO_TOP/tests/vectors/mpp"
+
+# The vendor's programming replayed through the model's register decoding
+# (tests/vectors/mpp): every H.264 stream decodes strictly with frames equal
+# to the model's reconstruction, every JPEG decodes strictly; both resemble
+# the input. NAME ends in WIDTHxHEIGHT.
+replay=$build/mpp-replay
+mkdir -p "$replay"
+if host_test mpp_replay "$HANTRO_TOP/tests/vectors/mpp" "$replay"; then
+	for f in "$replay"/*.h264 "$replay"/*.jpg; do
+		[ -e "$f" ] || continue
+		n=${f%.*} name=$(basename "${f%.*}")
+		size=${name##*-} w=${size%x*} h=${size#*x}
+		if [ "${f##*.}" = h264 ]; then
+			check "mpp replay: $name decodes (FFmpeg, explode)" decode_h264 "$f" "$n.dec"
+			check "mpp replay: $name FFmpeg frames equal the reconstruction bit for bit" \
+				cmp -s "$n.dec" "$n.rec"
+			p=$(psnr_yuv "$n.src" "$n.dec" "$w" "$h")
+		else
+			p=$(psnr_jpeg "$f" "$n.src" "$w" "$h" "$w" "$h")
+		fi
+		check "mpp replay: $name decodes at PSNR ${p:-none} >= 28 dB" at_least "$p" 28
+	done
+fi
 
 # H.264 path: the driver's SPS/PPS writer + the virtual VEPU's H.264 core.
 # FFmpeg is the oracle: strict decode, frames equal to the core's

@@ -14,7 +14,6 @@
  *
  * Prints one PASS/FAIL line per check.
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,109 +25,24 @@
 #include "hantro_jpeg_hdr.h"
 #include "hantro_vepu2_regs.h"
 #include "host_check.h"
+#include "mpp_vector.h"
 #include "zigzag8x8.h"
-
-#define MAX_FRAMES	8
-#define NUM_REGS	(VEPU2_REG_LAST / 4 + 1)
-
-/**
- * struct vector - one configuration's registers
- * @ip:		"vepu1" or "vepu2"
- * @codec:	"h264", "jpeg" or "vp8"
- * @rc:		"fixqp" or "cbr"
- * @w, @h:	size asked for
- * @qp:		QP (H.264) or quality (JPEG)
- * @cabac, @t8: H.264 entropy coding and 8x8 transforms asked for
- * @frames:	frames recorded
- * @out_size:	size of MPP's output buffer (handle 101)
- * @hdr:	the bytes MPP wrote ahead of the hardware in frame 0
- * @hdr_len:	how many
- * @regs:	each frame's registers
- * @offs:	each frame's byte offsets added to buffer addresses
- */
-struct vector {
-	char ip[8], codec[8], rc[8];
-	unsigned int w, h, qp, cabac, t8, frames;
-	u32 out_size;
-	u8 hdr[1024];
-	unsigned int hdr_len;
-	u32 regs[MAX_FRAMES][NUM_REGS];
-	u32 offs[MAX_FRAMES][NUM_REGS];
-};
-
-static int load(const char *path, struct vector *v)
-{
-	FILE *f = fopen(path, "r");
-	char line[512];
-	int frame = -1;
-
-	if (!f)
-		return -1;
-	memset(v, 0, sizeof(*v));
-	while (fgets(line, sizeof(line), f)) {
-		unsigned int off, val, n;
-
-		if (sscanf(line, "# config: ip %7[^,], rc %7[^,], trace_enc %7s %u %u %*u %u %u %u",
-			   v->ip, v->rc, v->codec, &v->w, &v->h, &v->qp, &v->cabac, &v->t8) >= 5)
-			continue;
-		if (sscanf(line, "# frame %u client", &n) == 1 && n < MAX_FRAMES) {
-			frame = n;
-			v->frames = n + 1;
-			continue;
-		}
-		if (frame >= 0 && sscanf(line, "reg 0x%x = 0x%x", &off, &val) == 2 &&
-		    off / 4 < NUM_REGS)
-			v->regs[frame][off / 4] = val;
-		if (frame >= 0 && sscanf(line, "off reg 0x%x += %u", &off, &val) == 2 &&
-		    off / 4 < NUM_REGS)
-			v->offs[frame][off / 4] = val;
-	}
-	fclose(f);
-	return v->frames ? 0 : -1;
-}
-
-/*
- * The size of MPP's output buffer and the header bytes of frame 0, from the
- * .cap file beside @regs_path.
- */
-static void load_cap(const char *regs_path, struct vector *v)
-{
-	char path[1024], line[4096];
-	unsigned int size, n, i, byte;
-	int pos;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%.*s.cap", (int)(strlen(regs_path) - 5), regs_path);
-	f = fopen(path, "r");
-	if (!f)
-		return;
-	while (fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "buf 101 %u", &size) == 1)
-			v->out_size = size;
-		if (sscanf(line, "hdr 0 %u %n", &n, &pos) != 1)
-			continue;
-		for (i = 0; i < n && i < sizeof(v->hdr) &&
-		     sscanf(line + pos + 2 * i, "%2x", &byte) == 1; i++)
-			v->hdr[i] = byte;
-		v->hdr_len = i;
-	}
-	fclose(f);
-}
 
 /*
  * The quantisation table @id of a JPEG header's DQT segments, in zig-zag
  * order as DQT carries it; false when the header has none.
  */
-static bool jpeg_dqt(const struct vector *v, unsigned int id, u8 table[64])
+static bool jpeg_dqt(const struct mpp_vector *v, unsigned int id, u8 table[64])
 {
+	const u8 *hdr = v->hdr[0];
 	unsigned int i = 2, len, t;
 
-	while (i + 4 <= v->hdr_len && v->hdr[i] == 0xff) {
-		len = v->hdr[i + 2] << 8 | v->hdr[i + 3];
-		if (v->hdr[i + 1] == 0xdb)
-			for (t = i + 4; t + 65 <= i + 2 + len && t + 65 <= v->hdr_len; t += 65)
-				if ((v->hdr[t] & 0xf) == id && !(v->hdr[t] >> 4)) {
-					memcpy(table, &v->hdr[t + 1], 64);
+	while (i + 4 <= v->hdr_len[0] && hdr[i] == 0xff) {
+		len = hdr[i + 2] << 8 | hdr[i + 3];
+		if (hdr[i + 1] == 0xdb)
+			for (t = i + 4; t + 65 <= i + 2 + len && t + 65 <= v->hdr_len[0]; t += 65)
+				if ((hdr[t] & 0xf) == id && !(hdr[t] >> 4)) {
+					memcpy(table, &hdr[t + 1], 64);
 					return true;
 				}
 		i += 2 + len;
@@ -136,7 +50,7 @@ static bool jpeg_dqt(const struct vector *v, unsigned int id, u8 table[64])
 	return false;
 }
 
-static void check_jpeg_quant(const char *name, const struct vector *v,
+static void check_jpeg_quant(const char *name, const struct mpp_vector *v,
 			     const struct hantro_layout *l)
 {
 	struct hantro_jpeg_quant q;
@@ -168,7 +82,7 @@ static u32 field(const u32 *regs, const struct hantro_field *f)
 	return (regs[f->reg / 4] >> f->shift) & f->mask;
 }
 
-static void check_vector(const char *name, const struct vector *v)
+static void check_vector(const char *name, const struct mpp_vector *v)
 {
 	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT, vepu2 = HANTRO_VEPU2_LAYOUT;
 	const struct hantro_layout *l = strcmp(v->ip, "vepu1") ? &vepu2 : &h1;
@@ -238,40 +152,24 @@ static void check_vector(const char *name, const struct vector *v)
 	}
 }
 
-static int by_name(const struct dirent **a, const struct dirent **b)
+static struct mpp_vector vec;
+static unsigned int mbrc;
+
+static void check_file(const char *name, const char *path)
 {
-	return strcmp((*a)->d_name, (*b)->d_name);
+	if (mpp_vector_load(path, &vec)) {
+		check(0, "%s: readable", name);
+		return;
+	}
+	check_vector(name, &vec);
+	mbrc += !!strstr(name, "mbrc");
 }
 
 int main(int argc, char **argv)
 {
-	struct dirent **names;
-	struct vector *v = malloc(sizeof(*v));
-	unsigned int mbrc = 0;
-	int n, i;
-
-	if (argc != 2 || !v)
+	if (argc != 2)
 		return 2;
-	n = scandir(argv[1], &names, NULL, by_name);
-	check(n > 0, "vectors found in %s", argv[1]);
-	for (i = 0; i < n; i++) {
-		char path[1024], *dot = strrchr(names[i]->d_name, '.');
-
-		if (dot && !strcmp(dot, ".regs")) {
-			snprintf(path, sizeof(path), "%s/%s", argv[1], names[i]->d_name);
-			*dot = 0;
-			if (load(path, v)) {
-				check(0, "%s: readable", names[i]->d_name);
-			} else {
-				load_cap(path, v);
-				check_vector(names[i]->d_name, v);
-				mbrc += strstr(names[i]->d_name, "mbrc") != NULL;
-			}
-		}
-		free(names[i]);
-	}
-	free(names);
-	free(v);
+	check(mpp_vector_each(argv[1], check_file) > 0, "vectors found in %s", argv[1]);
 	check(mbrc >= 2, "%u vectors with macroblock rate control on both IPs", mbrc);
 	return failures ? 1 : 0;
 }

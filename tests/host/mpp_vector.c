@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Reading the MPP register vectors of tests/vectors/mpp; see mpp_vector.h.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mpp_vector.h"
+
+static int mpp_vector_load_regs(const char *path, struct mpp_vector *v)
+{
+	FILE *f = fopen(path, "r");
+	char line[512];
+	int frame = -1;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned int off, val, n;
+
+		if (sscanf(line, "# config: ip %7[^,], rc %7[^,], trace_enc %7s %u %u %*u %u %u %u",
+			   v->ip, v->rc, v->codec, &v->w, &v->h, &v->qp, &v->cabac, &v->t8) >= 5)
+			continue;
+		if (sscanf(line, "# frame %u client", &n) == 1 && n < MPP_MAX_FRAMES) {
+			frame = n;
+			v->frames = n + 1;
+			continue;
+		}
+		if (frame >= 0 && sscanf(line, "reg 0x%x = 0x%x", &off, &val) == 2 &&
+		    off / 4 < MPP_NUM_REGS)
+			v->regs[frame][off / 4] = val;
+		if (frame >= 0 && sscanf(line, "off reg 0x%x += %u", &off, &val) == 2 &&
+		    off / 4 < MPP_NUM_REGS)
+			v->offs[frame][off / 4] = val;
+	}
+	fclose(f);
+	return v->frames ? 0 : -1;
+}
+
+/* The .cap file: buffers, software-written header bytes, the table hash. */
+static void mpp_vector_load_cap(const char *path, struct mpp_vector *v)
+{
+	static char line[8192];
+	unsigned int handle, size, frame, n, i, byte;
+	unsigned long long hash;
+	int pos;
+	FILE *f;
+
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "buf %u %u", &handle, &size) == 2) {
+			for (i = 0; i < v->bufs && v->buf_handle[i] != handle; i++)
+				;
+			if (i == v->bufs && v->bufs < MPP_MAX_BUFS) {
+				v->buf_handle[v->bufs] = handle;
+				v->buf_size[v->bufs++] = size;
+			}
+			if (handle == MPP_BUF_OUTPUT)
+				v->out_size = size;
+		}
+		if (sscanf(line, "tbl %u %llx", &handle, &hash) == 2) {
+			v->tbl_handle = handle;
+			v->tbl_hash = hash;
+		}
+		if (sscanf(line, "hdr %u %u %n", &frame, &n, &pos) != 2 || frame >= MPP_MAX_FRAMES)
+			continue;
+		for (i = 0; i < n && i < MPP_MAX_HDR &&
+		     sscanf(line + pos + 2 * i, "%2x", &byte) == 1; i++)
+			v->hdr[frame][i] = byte;
+		v->hdr_len[frame] = i;
+	}
+	fclose(f);
+}
+
+int mpp_vector_load(const char *regs_path, struct mpp_vector *v)
+{
+	char path[1024];
+
+	memset(v, 0, sizeof(*v));
+	if (mpp_vector_load_regs(regs_path, v))
+		return -1;
+	snprintf(path, sizeof(path), "%.*s.cap", (int)(strlen(regs_path) - 5), regs_path);
+	mpp_vector_load_cap(path, v);
+	return 0;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+int mpp_vector_each(const char *dir, void (*fn)(const char *name, const char *path))
+{
+	struct dirent **names;
+	int n, i, found = 0;
+
+	n = scandir(dir, &names, NULL, by_name);
+	for (i = 0; i < n; i++) {
+		char path[1024], *dot = strrchr(names[i]->d_name, '.');
+
+		if (dot && !strcmp(dot, ".regs")) {
+			snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+			*dot = 0;
+			fn(names[i]->d_name, path);
+			found++;
+		}
+		free(names[i]);
+	}
+	if (n >= 0)
+		free(names);
+	return found;
+}
+
+u64 mpp_fnv64(const u8 *p, size_t n)
+{
+	u64 h = 0xcbf29ce484222325ULL;
+
+	while (n--)
+		h = (h ^ *p++) * 0x100000001b3ULL;
+	return h;
+}

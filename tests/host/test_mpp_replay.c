@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host test: the vendor's register programming replayed through the
+ * virtual VEPU. Each H.264 and JPEG vector of tests/vectors/mpp is fed,
+ * frame by frame, to the model's register decoding (vepu_virt_run.c, the
+ * file the kernel module runs) behind a bus made of MPP's buffers, on which
+ * any access outside a buffer is a bus error. MPP's software-written header
+ * is in the output buffer first, as MPP leaves it, the input is a textured
+ * picture, and the stream is cut the way MPP measures it.
+ *
+ *   test_mpp_replay VECTOR_DIR OUTDIR
+ *
+ * Writes OUTDIR/NAME.h264 and NAME.rec (the model's reconstruction of every
+ * frame, I420 of the visible size) or OUTDIR/NAME.jpg, and NAME.src (the
+ * input, I420), for run.sh to decode with FFmpeg. Prints one PASS/FAIL line
+ * per check.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/kernel.h>
+
+#include "hantro_h1_regs.h"
+#include "hantro_h264_cabac.h"
+#include "hantro_regs.h"
+#include "host_check.h"
+#include "mpp_vector.h"
+#include "vepu_virt_run.h"
+
+/* Where the host's bus puts MPP's buffers: handle order, 16 MiB apart. */
+#define BUS_BASE	0x10000000u
+#define BUS_SPAN	0x01000000u
+
+/**
+ * struct vepu_virt - the host's bus: MPP's buffers at bus addresses
+ * @v:		the vector whose buffers these are
+ * @mem:	each buffer's bytes
+ * @fault:	the last access outside every buffer, for the report
+ */
+struct vepu_virt {
+	const struct mpp_vector *v;
+	u8 *mem[MPP_MAX_BUFS];
+	char fault[96];
+};
+
+static u32 bus_base(unsigned int i)
+{
+	return BUS_BASE + i * BUS_SPAN;
+}
+
+/* The model's view of the bus: a whole range inside one buffer, or a fault. */
+void *vepu_virt_map(struct vepu_virt *bus, u32 addr, size_t len, enum dma_data_direction dir)
+{
+	unsigned int i;
+
+	for (i = 0; i < bus->v->bufs; i++)
+		if (addr >= bus_base(i) && len <= bus->v->buf_size[i] &&
+		    addr - bus_base(i) <= bus->v->buf_size[i] - len)
+			return bus->mem[i] + (addr - bus_base(i));
+	snprintf(bus->fault, sizeof(bus->fault), "; bus error: %s %zu bytes at 0x%08x",
+		 dir == DMA_TO_DEVICE ? "read" : "write", len, addr);
+	return NULL;
+}
+
+/* Nothing resets the host's model during a frame. */
+bool vepu_virt_stopped(const void *vepu)
+{
+	(void)vepu;
+	return false;
+}
+
+static int buf_index(const struct mpp_vector *v, unsigned int handle)
+{
+	unsigned int i;
+
+	for (i = 0; i < v->bufs; i++)
+		if (v->buf_handle[i] == handle)
+			return i;
+	return -1;
+}
+
+/*
+ * MPP writes buffer handles into the address registers and has the kernel
+ * add byte offsets; the bus address of each.
+ */
+static void bus_addresses(const struct mpp_vector *v, unsigned int frame,
+			  const struct hantro_layout *l, u32 *regs)
+{
+	const u16 addr[] = { l->in_addr[0], l->in_addr[1], l->in_addr[2], l->out_addr,
+			     l->ref_y, l->ref_c, l->rec_y, l->rec_c, l->cabac_table };
+	unsigned int i;
+	int b;
+
+	for (i = 0; i < ARRAY_SIZE(addr); i++) {
+		b = buf_index(v, regs[addr[i] / 4]);
+		if (regs[addr[i] / 4] && b >= 0)
+			regs[addr[i] / 4] = bus_base(b) + v->offs[frame][addr[i] / 4];
+	}
+}
+
+/* A picture with edges, gradients and motion: NV12 in MPP's strides. */
+static void texture(u8 *p, unsigned int hs, unsigned int vs, unsigned int frame)
+{
+	unsigned int x, y;
+	u8 *c = p + hs * vs;
+
+	for (y = 0; y < vs; y++)
+		for (x = 0; x < hs; x++)
+			p[y * hs + x] = 64 + ((x * 2 + y + 3 * frame) & 127) +
+					((((x + 2 * frame) >> 4) ^ (y >> 4)) & 1) * 48;
+	for (y = 0; y < vs / 2; y++)
+		for (x = 0; x < hs / 2; x++) {
+			c[y * hs + 2 * x] = 112 + ((x + 2 * y + frame) & 31);
+			c[y * hs + 2 * x + 1] = 144 - ((3 * x + y) & 31);
+		}
+}
+
+/* The visible @w x @h of an NV12 picture (rows of @stride) as I420. */
+static void write_i420(FILE *fp, const u8 *y, const u8 *c, unsigned int stride,
+		       unsigned int w, unsigned int h)
+{
+	unsigned int j, i, k;
+
+	for (j = 0; j < h; j++)
+		fwrite(y + j * stride, 1, w, fp);
+	for (k = 0; k < 2; k++)
+		for (j = 0; j < (h + 1) / 2; j++)
+			for (i = 0; i < (w + 1) / 2; i++)
+				fputc(c[j * stride + 2 * i + k], fp);
+}
+
+static FILE *out_file(const char *dir, const char *name, const char *ext)
+{
+	char path[1024];
+
+	snprintf(path, sizeof(path), "%s/%s.%s", dir, name, ext);
+	return fopen(path, "wb");
+}
+
+static struct mpp_vector vec;
+static struct vepu_jpeg_state jpeg;
+static const char *outdir;
+static unsigned int replayed;
+
+/* The CABAC table: the driver's, which must be the one MPP filled. */
+static void cabac_table(const char *name, struct vepu_virt *bus, const u32 *regs,
+			const struct hantro_layout *l)
+{
+	int b = buf_index(bus->v, bus->v->tbl_handle);
+
+	if (!hantro_field_get(&l->cabac, regs) || b < 0 ||
+	    bus->v->buf_size[b] < HANTRO_H264_CABAC_TABLE_SIZE)
+		return;
+	hantro_h264_cabac_table(bus->mem[b], hantro_field_get(&l->cabac_idc, regs));
+	check(mpp_fnv64(bus->mem[b], HANTRO_H264_CABAC_TABLE_SIZE) == bus->v->tbl_hash,
+	      "%s: the driver's CABAC table for cabac_init_idc %u is the one MPP filled", name,
+	      hantro_field_get(&l->cabac_idc, regs));
+}
+
+static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f,
+			 const struct hantro_layout *l, FILE *stream, FILE *rec, FILE *src)
+{
+	const struct mpp_vector *v = bus->v;
+	unsigned int hs = ALIGN(v->w, 16), vs = ALIGN(v->h, 16);
+	int in = buf_index(v, MPP_BUF_INPUT), out = buf_index(v, MPP_BUF_OUTPUT);
+	u32 regs[HANTRO_NUM_REGS] = { 0 }, out_off = v->offs[f][l->out_addr / 4];
+	bool h264 = !strcmp(v->codec, "h264");
+	enum vepu_virt_result res;
+	size_t len;
+	u8 *pkt;
+
+	memcpy(regs, v->regs[f], sizeof(regs));
+	bus_addresses(v, f, l, regs);
+	texture(bus->mem[in], hs, vs, f);
+	write_i420(src, bus->mem[in], bus->mem[in] + hs * vs, hs, v->w, v->h);
+	pkt = bus->mem[out];
+	memset(pkt, 0xa5, v->out_size);
+	memcpy(pkt, v->hdr[f], v->hdr_len[f]);
+	if (h264)
+		cabac_table(name, bus, regs, l);
+
+	bus->fault[0] = 0;
+	res = vepu_virt_run_frame(bus, l, &jpeg, regs);
+	/* MPP's packet: its bytes up to the aligned word, then the hardware's. */
+	len = (out_off & ~7u) + regs[l->buf_limit / 4] / 8;
+	check(res == VEPU_DONE && len <= v->out_size,
+	      "%s frame %u: the model encodes MPP's programming (result %d, %zu bytes%s)", name,
+	      f, res, len, bus->fault);
+	if (res != VEPU_DONE || len > v->out_size)
+		return;
+	check(len > out_off && !memcmp(pkt, v->hdr[f], v->hdr_len[f]),
+	      "%s frame %u: MPP's %u header bytes stay, the stream continues them", name, f,
+	      v->hdr_len[f]);
+	if (!h264)
+		check(len >= 2 && pkt[len - 2] == 0xff && pkt[len - 1] == 0xd9,
+		      "%s frame %u: the counted bytes end with EOI", name, f);
+	fwrite(pkt, 1, len, stream);
+	if (rec) {
+		void *y = vepu_virt_map(bus, regs[l->rec_y / 4], hs * vs, DMA_TO_DEVICE);
+		void *c = vepu_virt_map(bus, regs[l->rec_c / 4], hs * vs / 2, DMA_TO_DEVICE);
+
+		if (y && c)
+			write_i420(rec, y, c, hs, v->w, v->h);
+	}
+}
+
+static void replay(const char *name, const char *path)
+{
+	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT, vepu2 = HANTRO_VEPU2_LAYOUT;
+	struct vepu_virt bus = { .v = &vec };
+	FILE *stream, *rec = NULL, *src;
+	const struct hantro_layout *l;
+	unsigned int i, f;
+	bool h264;
+
+	if (mpp_vector_load(path, &vec)) {
+		check(0, "%s: readable", name);
+		return;
+	}
+	if (!strcmp(vec.codec, "vp8")) {
+		/* VP8 is not modelled yet: the model reports a bus error for it. */
+		printf("SKIP %s: VP8\n", name);
+		return;
+	}
+	h264 = !strcmp(vec.codec, "h264");
+	l = strcmp(vec.ip, "vepu1") ? &vepu2 : &h1;
+	check(buf_index(&vec, MPP_BUF_INPUT) >= 0 && buf_index(&vec, MPP_BUF_OUTPUT) >= 0 &&
+	      vec.buf_size[buf_index(&vec, MPP_BUF_INPUT)] >= ALIGN(vec.w, 16) * ALIGN(vec.h, 16) * 3 / 2,
+	      "%s: MPP's input and output buffers are recorded", name);
+	if (buf_index(&vec, MPP_BUF_INPUT) < 0 || buf_index(&vec, MPP_BUF_OUTPUT) < 0)
+		return;
+	for (i = 0; i < vec.bufs; i++)
+		bus.mem[i] = calloc(1, vec.buf_size[i]);
+	stream = out_file(outdir, name, h264 ? "h264" : "jpg");
+	src = out_file(outdir, name, "src");
+	if (h264)
+		rec = out_file(outdir, name, "rec");
+	if (stream && src && (rec || !h264))
+		for (f = 0; f < vec.frames; f++)
+			replay_frame(name, &bus, f, l, stream, rec, src);
+	else
+		check(0, "%s: output files in %s", name, outdir);
+	if (stream)
+		fclose(stream);
+	if (src)
+		fclose(src);
+	if (rec)
+		fclose(rec);
+	for (i = 0; i < vec.bufs; i++)
+		free(bus.mem[i]);
+	replayed++;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3)
+		return 2;
+	outdir = argv[2];
+	check(mpp_vector_each(argv[1], replay) > 0, "vectors found in %s", argv[1]);
+	check(replayed >= 30, "%u vectors replayed", replayed);
+	return failures ? 1 : 0;
+}

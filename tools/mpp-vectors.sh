@@ -16,7 +16,8 @@
 # rockchip-linux/mpp tree. Each vector is NAME.regs (per frame, every
 # non-zero register and the buffer offsets the kernel adds) and NAME.cap
 # (MPP's buffers, the header bytes it wrote, a hash of its CABAC table),
-# both headed by their provenance.
+# both headed by their provenance. Settings the harness has no argument for
+# come from tools/mpp-cfg.c, preloaded.
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
 
@@ -35,7 +36,11 @@ if [ ! -x "$build/trace_cap" ]; then
 		-I"$src/mpp/inc" -I"$src/utils" -L"$build/mpp-build/mpp" -lrockchip_mpp \
 		-Wl,-rpath,"$build/mpp-build/mpp" -lpthread -ldl
 fi
+gcc -O2 -Wall -shared -fPIC -o "$build/mpp-cfg.so" "$HANTRO_TOP/tools/mpp-cfg.c" -ldl
 
+# MPP's own names of settings beyond the harness's arguments, for the next
+# vector() only: CFG=h264:dblk_disable=1 vector ...
+CFG=
 # NAME RC CODEC W H FRAMES QP [CABAC T8X8]: one configuration on both IPs.
 vector() {
 	local name=$1 rc=$2 ip f
@@ -43,6 +48,7 @@ vector() {
 	for ip in vepu1 vepu2; do
 		f=$out/$ip-$name
 		if ! ORACLE_IP=$ip ORACLE_RC=$rc ORACLE_OUT="$f.regs.tmp" ORACLE_CAP="$f.cap.tmp" \
+			HANTRO_MPP_CFG=$CFG LD_PRELOAD="$build/mpp-cfg.so" \
 			"$build/trace_cap" "$@" >"$f.log" 2>&1; then
 			say "$ip $name: MPP refused it ($(tail -n 1 "$f.log"))"
 			rm -f "$f".*tmp* "$f.log"
@@ -52,6 +58,7 @@ vector() {
 			echo "# Rockchip MPP commit $commit, unmodified encoder; registers as its $ip HAL"
 			echo "# writes them, captured with its device layer replaced."
 			echo "# config: ip $ip, rc $rc, trace_enc $*"
+			[ -z "$CFG" ] || echo "# mpp settings: $CFG"
 			grep '^frame' "$f.log" | sed 's/^/# /'
 			cat "$f.regs.tmp"
 		} >"$f.regs"
@@ -63,6 +70,7 @@ vector() {
 		rm -f "$f".*tmp* "$f.log"
 		say "$ip $name: $(grep -c '^# frame [0-9]* client' "$f.regs") frames"
 	done
+	CFG=
 }
 
 mkdir -p "$out"
@@ -77,6 +85,9 @@ vector h264-cavlc-qp30-1920x1080 fixqp h264 1920 1080 2 30 0 0
 vector h264-cabac-qp30-320x240 fixqp h264 320 240 2 30 1 0
 vector h264-cabac-t8-qp30-320x240 fixqp h264 320 240 2 30 1 1
 vector h264-cabac-t8-qp26-1000x562 fixqp h264 1000 562 2 26 1 1
+CFG=h264:dblk_disable=1 vector h264-deblock-off-320x240 fixqp h264 320 240 2 30 0 0
+CFG=h264:dblk_disable=2,h264:dblk_alpha=3,h264:dblk_beta=-2 \
+	vector h264-deblock-2-offsets-320x240 fixqp h264 320 240 2 30 0 0
 vector h264-cbr-mbrc-320x240 cbr h264 320 240 4 30 0 0
 vector h264-cbr-mbrc-cabac-t8-640x480 cbr h264 640 480 4 30 1 1
 vector jpeg-q50-320x240 fixqp jpeg 320 240 1 50

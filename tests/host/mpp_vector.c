@@ -23,6 +23,8 @@ static int mpp_vector_load_regs(const char *path, struct mpp_vector *v)
 		if (sscanf(line, "# config: ip %7[^,], rc %7[^,], trace_enc %7s %u %u %*u %u %u %u",
 			   v->ip, v->rc, v->codec, &v->w, &v->h, &v->qp, &v->cabac, &v->t8) >= 5)
 			continue;
+		if (sscanf(line, "# mpp settings: %127s", v->settings) == 1)
+			continue;
 		if (sscanf(line, "# frame %u client", &n) == 1 && n < MPP_MAX_FRAMES) {
 			frame = n;
 			v->frames = n + 1;
@@ -113,6 +115,17 @@ int mpp_vector_each(const char *dir, void (*fn)(const char *name, const char *pa
 	if (n >= 0)
 		free(names);
 	return found;
+}
+
+bool mpp_vector_setting(const struct mpp_vector *v, const char *name, int *val)
+{
+	const char *s = v->settings;
+	size_t len = strlen(name);
+
+	for (; *s; s += strcspn(s, ","), s += *s == ',')
+		if (!strncmp(s, name, len) && s[len] == '=')
+			return sscanf(s + len + 1, "%d", val) == 1;
+	return false;
 }
 
 u64 mpp_fnv64(const u8 *p, size_t n)

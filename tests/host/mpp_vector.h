@@ -29,6 +29,7 @@
  * @qp:		QP (H.264) or quality (JPEG)
  * @cabac, @t8: H.264 entropy coding and 8x8 transforms asked for
  * @frames:	frames recorded
+ * @settings:	MPP settings beyond the harness's arguments ("name=value,...")
  * @out_size:	size of MPP's output buffer (MPP_BUF_OUTPUT)
  * @buf_handle: each buffer MPP allocated
  * @buf_size:	its size
@@ -43,6 +44,7 @@
 struct mpp_vector {
 	char ip[8], codec[8], rc[8];
 	unsigned int w, h, qp, cabac, t8, frames;
+	char settings[128];
 	u32 out_size;
 	unsigned int buf_handle[MPP_MAX_BUFS];
 	u32 buf_size[MPP_MAX_BUFS];
@@ -59,6 +61,8 @@ struct mpp_vector {
 int mpp_vector_load(const char *regs_path, struct mpp_vector *v);
 /* Calls @fn for each NAME.regs of @dir in name order; the number found. */
 int mpp_vector_each(const char *dir, void (*fn)(const char *name, const char *path));
+/* The value of MPP setting @name in the vector's settings; false if unset. */
+bool mpp_vector_setting(const struct mpp_vector *v, const char *name, int *val);
 /* The 64-bit FNV-1a hash the capture records for tables. */
 u64 mpp_fnv64(const u8 *p, size_t n);
 

@@ -82,6 +82,33 @@ static u32 field(const u32 *regs, const struct hantro_field *f)
 	return (regs[f->reg / 4] >> f->shift) & f->mask;
 }
 
+/*
+ * The deblocking settings: offsets on both IPs; the filter switch on VEPU2,
+ * where MPP sets one bit for any non-zero disable_deblocking_filter_idc
+ * (its VEPU1 HAL programs no filter mode at all: the driver follows
+ * Hantro's reference there, see the register documentation).
+ */
+static void check_deblock(const char *name, unsigned int frame, const struct mpp_vector *v,
+			  const struct hantro_layout *l)
+{
+	const u32 *r = v->regs[frame];
+	int idc, alpha = 0, beta = 0;
+
+	if (!mpp_vector_setting(v, "h264:dblk_disable", &idc))
+		return;
+	mpp_vector_setting(v, "h264:dblk_alpha", &alpha);
+	mpp_vector_setting(v, "h264:dblk_beta", &beta);
+	check(hantro_field_get_signed(&l->alpha, r) == alpha &&
+	      hantro_field_get_signed(&l->beta, r) == beta,
+	      "%s frame %u: filter offsets %d/%d (MPP set %d/%d)", name, frame,
+	      hantro_field_get_signed(&l->alpha, r), hantro_field_get_signed(&l->beta, r),
+	      alpha, beta);
+	if (strcmp(v->ip, "vepu2"))
+		return;
+	check(field(r, &l->deblock) == !!idc, "%s frame %u: filter %s (MPP: idc %d)", name, frame,
+	      field(r, &l->deblock) ? "off" : "on", idc);
+}
+
 static void check_vector(const char *name, const struct mpp_vector *v)
 {
 	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT, vepu2 = HANTRO_VEPU2_LAYOUT;
@@ -135,6 +162,7 @@ static void check_vector(const char *name, const struct mpp_vector *v)
 		      "%s frame %u: CABAC %u, 8x8 %u, cabac_init_idc %u (want %u, %u, 0)",
 		      name, i, field(r, &l->cabac), field(r, &l->trans8x8),
 		      field(r, &l->cabac_idc), v->cabac, v->t8);
+		check_deblock(name, i, v, l);
 		if (!strcmp(v->rc, "fixqp"))
 			check(field(r, &l->qp) == v->qp && field(r, &l->qp_min) == v->qp &&
 			      field(r, &l->qp_max) == v->qp,

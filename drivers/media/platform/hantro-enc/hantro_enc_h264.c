@@ -299,7 +299,12 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 		deblock = 1;
 		break;
 	case V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED_AT_SLICE_BOUNDARY:
-		deblock = 2;
+		/*
+		 * A picture is one slice: filtering all but slice edges is
+		 * filtering all edges, which is what an IP without idc 2
+		 * (VEPU2) is told.
+		 */
+		deblock = l->deblock.mask >= 2 ? 2 : 0;
 		break;
 	default:
 		deblock = 0;

@@ -126,7 +126,8 @@ static inline unsigned int hantro_cp_delta_shift(unsigned int i)
  * @idr_pic_id:	idr_pic_id
  * @pps_id:	pic_parameter_set_id
  * @frame_num:	frame_num
- * @deblock:	disable_deblocking_filter_idc
+ * @deblock:	disable_deblocking_filter_idc (0 and 1 only where the field
+ *		has one bit)
  * @cabac:	entropy_coding_mode_flag
  * @cabac_idc:	cabac_init_idc
  * @trans8x8:	transform_8x8_mode_flag

@@ -27,10 +27,14 @@
 #define VEPU2_REG_ADDR_REF_LUMA		0x0e0
 #define VEPU2_REG_ADDR_REF_CHROMA	0x0e4
 #define VEPU2_REG_QP_SUM		0x0e8
-#define   VEPU2_QP_SUM			HANTRO_FIELD(VEPU2_REG_QP_SUM, 0, 0x1fffff)
+/*
+ * Bits 31:11, as MPP's VEPU2 H.264 HAL reads them since Rockchip's 2016
+ * encoder rework (hal_h264e_vepu2_v2.c, ">> 11) & 0x001fffff"); its older HAL,
+ * its register table and ChromeOS read bits 20:0.
+ */
+#define   VEPU2_QP_SUM			HANTRO_FIELD(VEPU2_REG_QP_SUM, 11, 0x1fffff)
 #define VEPU2_REG_ENC_CTRL0		0x0ec
 #define   VEPU2_QPEL_OFF		HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 28, 0x1)
-#define   VEPU2_DEBLOCK_IDC		HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 24, 0x3)
 #define   VEPU2_CABAC_INIT_IDC		HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 21, 0x3)
 #define   VEPU2_CABAC_EN		HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 20, 0x1)
 #define   VEPU2_TRANS8X8		HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 17, 0x1)
@@ -52,6 +56,13 @@
 #define   VEPU2_SLICE_ALPHA		HANTRO_FIELD(VEPU2_REG_ENC_CTRL2, 22, 0xf)
 #define   VEPU2_SLICE_BETA		HANTRO_FIELD(VEPU2_REG_ENC_CTRL2, 18, 0xf)
 #define   VEPU2_CHROMA_QP_OFFSET	HANTRO_FIELD(VEPU2_REG_ENC_CTRL2, 13, 0x1f)
+/*
+ * The deblocking filter on or off, disable_deblocking_filter_idc 0 or 1:
+ * MPP's VEPU2 HAL and ChromeOS's VEPU2 encoder set only this bit for a
+ * non-zero idc (hal_h264e_vepu2_v2.c); the 2-bit field MPP's register
+ * table lists at 0x0ec bits 25:24 is never written by either.
+ */
+#define   VEPU2_FILTER_DISABLE		HANTRO_FIELD(VEPU2_REG_ENC_CTRL2, 5, 0x1)
 #define   VEPU2_IDR_PIC_ID		HANTRO_FIELD(VEPU2_REG_ENC_CTRL2, 1, 0xf)
 #define VEPU2_REG_ADDR_OUTPUT_STREAM	0x134
 #define VEPU2_REG_ADDR_CABAC_TBL	0x144
@@ -124,7 +135,7 @@
 	.idr_pic_id = VEPU2_IDR_PIC_ID,					\
 	.pps_id = VEPU2_PPS_ID,						\
 	.frame_num = VEPU2_FRAME_NUM,					\
-	.deblock = VEPU2_DEBLOCK_IDC,					\
+	.deblock = VEPU2_FILTER_DISABLE,					\
 	.qpel_off = VEPU2_QPEL_OFF,					\
 	.trans8x8 = VEPU2_TRANS8X8,					\
 	.cabac_idc = VEPU2_CABAC_INIT_IDC,				\

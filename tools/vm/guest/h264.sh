@@ -34,6 +34,13 @@ check "... the High stream's PPS enables 8x8 transforms" \
 	sh -c "ffmpeg -v trace -nostdin -i /tmp/ut/entropy-high.h264 -c copy \
 		-bsf:v trace_headers -f null - 2>&1 | grep -q 'transform_8x8_mode_flag.* = 1'"
 
+section "the smallest frame: Hantro's 132x96 for H.264"
+check "ENUM_FRAMESIZES for H.264 starts at 132x96" \
+	sh -c "v4l2-ctl -d '$node' --list-framesizes=H264 | grep -q 'Size: Stepwise 132x96 -'"
+check "a 96x32 NV12 OUTPUT format grows to 132x96" \
+	sh -c "v4l2-ctl -d '$node' --try-fmt-video-out=width=96,height=32,pixelformat=NV12 |
+		grep -q 'Width/Height *: 132/96'"
+
 # H264_QUICK=1 (the second kernel's run) keeps what depends on the kernel or
 # the register set: compliance, the state machine and one stream through the
 # macroblock rate control and CABAC. Concurrency, the client pipelines, SPS

@@ -22,6 +22,7 @@
 #include "hantro_enc_pix.h"
 #include "hantro_regs.h"
 
+/* The smallest frame unless the coded format says otherwise (JPEG). */
 #define HANTRO_ENC_MIN_W	96
 #define HANTRO_ENC_MIN_H	32
 #define HANTRO_ENC_MAX_W	8176
@@ -197,6 +198,8 @@ struct hantro_enc_codec_ops {
  * @jfif:	for coded formats: the format defines its colorimetry (JFIF:
  *		full-range BT.601 YCbCr of an sRGB picture)
  * @header_max:	for coded formats: bytes the driver may write in front
+ * @min_width:	for coded formats: smallest width, 0 for HANTRO_ENC_MIN_W
+ * @min_height:	for coded formats: smallest height, 0 for HANTRO_ENC_MIN_H
  * @max_width:	for coded formats: largest width, 0 for the IP's
  * @max_height:	for coded formats: largest height, 0 for the IP's
  */
@@ -212,8 +215,24 @@ struct hantro_enc_fmt {
 	bool still;
 	bool jfif;
 	unsigned int header_max;
+	unsigned int min_width;
+	unsigned int min_height;
 	unsigned int max_width;
 	unsigned int max_height;
+};
+
+/**
+ * struct hantro_enc_size_range - the frame sizes a coded format takes on an IP
+ * @min_w:	smallest width (visible, even)
+ * @min_h:	smallest height (visible, even)
+ * @max_w:	largest width
+ * @max_h:	largest height
+ */
+struct hantro_enc_size_range {
+	unsigned int min_w;
+	unsigned int min_h;
+	unsigned int max_w;
+	unsigned int max_h;
 };
 
 /**
@@ -351,8 +370,8 @@ void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt
 void hantro_enc_fill_coded(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			   struct v4l2_pix_format_mplane *pix);
 void hantro_enc_update_coded(struct hantro_enc_ctx *ctx);
-void hantro_enc_max_size(const struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *coded,
-			 unsigned int *width, unsigned int *height);
+void hantro_enc_size_range(const struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *coded,
+			   struct hantro_enc_size_range *r);
 
 /* hantro_enc_bounce.c */
 int hantro_enc_bounce_prepare(struct hantro_enc_ctx *ctx, struct vb2_buffer *vb);

@@ -175,32 +175,33 @@ static void hantro_enc_fill_colorimetry(struct hantro_enc_ctx *ctx,
 void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			 struct v4l2_pix_format_mplane *pix)
 {
-	unsigned int max_w, max_h;
+	struct hantro_enc_size_range r;
 
-	hantro_enc_max_size(ctx, ctx->dst_desc, &max_w, &max_h);
+	hantro_enc_size_range(ctx, ctx->dst_desc, &r);
 	/* The limits are even: clamped first, rounding up cannot wrap. */
 	hantro_enc_raw_layout(pix, desc->fourcc, desc->stride_align,
-			      ALIGN(clamp(pix->width, HANTRO_ENC_MIN_W, max_w), 2),
-			      ALIGN(clamp(pix->height, HANTRO_ENC_MIN_H, max_h), 2));
+			      ALIGN(clamp(pix->width, r.min_w, r.max_w), 2),
+			      ALIGN(clamp(pix->height, r.min_h, r.max_h), 2));
 	pix->field = V4L2_FIELD_NONE;
 	memset(pix->reserved, 0, sizeof(pix->reserved));
 	hantro_enc_fill_colorimetry(ctx, pix);
 }
 
 /**
- * hantro_enc_max_size() - the largest frame a coded format takes on this IP
+ * hantro_enc_size_range() - the frame sizes a coded format takes on this IP
  * @ctx:	context
  * @coded:	the coded format
- * @width:	receives the largest width
- * @height:	receives the largest height
+ * @r:		receives the smallest and largest sizes
  */
-void hantro_enc_max_size(const struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *coded,
-			 unsigned int *width, unsigned int *height)
+void hantro_enc_size_range(const struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *coded,
+			   struct hantro_enc_size_range *r)
 {
 	const struct hantro_enc_variant *var = ctx->dev->variant;
 
-	*width = coded->max_width ? min(coded->max_width, var->max_width) : var->max_width;
-	*height = coded->max_height ? min(coded->max_height, var->max_height) : var->max_height;
+	r->min_w = coded->min_width ?: HANTRO_ENC_MIN_W;
+	r->min_h = coded->min_height ?: HANTRO_ENC_MIN_H;
+	r->max_w = coded->max_width ? min(coded->max_width, var->max_width) : var->max_width;
+	r->max_h = coded->max_height ? min(coded->max_height, var->max_height) : var->max_height;
 }
 
 /*

@@ -134,14 +134,15 @@ static int hantro_enc_crop_side(u32 *v, u32 min, u32 max, u32 flags)
 /* The CROP rectangle: at the top-left corner, clamped to the frame. */
 static int hantro_enc_adjust_crop(struct hantro_enc_ctx *ctx, struct v4l2_rect *r, u32 flags)
 {
+	struct hantro_enc_size_range range;
 	int ret;
 
 	/* The hardware starts reading at the top-left corner of the frame. */
 	r->left = 0;
 	r->top = 0;
-	ret = hantro_enc_crop_side(&r->width, HANTRO_ENC_MIN_W, ctx->src_fmt.width, flags);
-	return ret ?: hantro_enc_crop_side(&r->height, HANTRO_ENC_MIN_H, ctx->src_fmt.height,
-					   flags);
+	hantro_enc_size_range(ctx, ctx->dst_desc, &range);
+	ret = hantro_enc_crop_side(&r->width, range.min_w, ctx->src_fmt.width, flags);
+	return ret ?: hantro_enc_crop_side(&r->height, range.min_h, ctx->src_fmt.height, flags);
 }
 
 static void hantro_enc_reset_crop(struct hantro_enc_ctx *ctx)
@@ -219,23 +220,22 @@ static int hantro_enc_enum_framesizes(struct file *file, void *priv,
 				      struct v4l2_frmsizeenum *fsize)
 {
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
-	unsigned int max_w, max_h;
-
+	struct hantro_enc_size_range r;
 	unsigned int step;
 
 	if (fsize->index || !hantro_enc_offers(ctx, fsize->pixel_format))
 		return -EINVAL;
-	hantro_enc_max_size(ctx, hantro_enc_size_fmt(ctx, fsize->pixel_format), &max_w, &max_h);
+	hantro_enc_size_range(ctx, hantro_enc_size_fmt(ctx, fsize->pixel_format), &r);
 	/* Coded sizes are whole macroblocks; raw sizes anything even. */
 	step = hantro_enc_find_coded(ctx->node->codecs, fsize->pixel_format) ? HANTRO_ENC_MB : 2;
 
 	fsize->type = V4L2_FRMSIZE_TYPE_STEPWISE;
 	fsize->stepwise = (struct v4l2_frmsize_stepwise){
-		.min_width = HANTRO_ENC_MIN_W,
-		.max_width = max_w,
+		.min_width = r.min_w,
+		.max_width = r.max_w,
 		.step_width = step,
-		.min_height = HANTRO_ENC_MIN_H,
-		.max_height = max_h,
+		.min_height = r.min_h,
+		.max_height = r.max_h,
 		.step_height = step,
 	};
 	return 0;
@@ -245,14 +245,14 @@ static int hantro_enc_enum_frameintervals(struct file *file, void *priv,
 					  struct v4l2_frmivalenum *fival)
 {
 	struct hantro_enc_ctx *ctx = file_to_ctx(file);
-	unsigned int max_w, max_h;
+	struct hantro_enc_size_range r;
 
 	if (fival->index || !hantro_enc_offers(ctx, fival->pixel_format))
 		return -EINVAL;
-	hantro_enc_max_size(ctx, hantro_enc_size_fmt(ctx, fival->pixel_format), &max_w, &max_h);
+	hantro_enc_size_range(ctx, hantro_enc_size_fmt(ctx, fival->pixel_format), &r);
 	/* Every size S_FMT keeps as it is. */
-	if (fival->width < HANTRO_ENC_MIN_W || fival->width > max_w ||
-	    fival->height < HANTRO_ENC_MIN_H || fival->height > max_h ||
+	if (fival->width < r.min_w || fival->width > r.max_w ||
+	    fival->height < r.min_h || fival->height > r.max_h ||
 	    fival->width % 2 || fival->height % 2)
 		return -EINVAL;
 

@@ -84,6 +84,36 @@ for fmt in $fmts; do
 	check "v4l2-ctl $v ${w}x$h q95 decodes at PSNR ${p:-none} >= 40 dB" at_least "$p" 40
 done
 
+section "a JPEG right after an H.264 key frame on the same core"
+# The key frame hands its header's last bytes to the core through HDR_REM
+# and the start offset; the JPEG frame after it must not inherit them.
+ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 1008x576 -i /tmp/ref-full.yuv \
+	-f rawvideo -pix_fmt nv12 -y /tmp/key-src.nv12
+rm -f /tmp/key.h264 /tmp/after-key.jpg
+ctl_stream ctl-key-h264 -d "$(node_named hantro-video-enc)" \
+	--set-fmt-video-out=width=1008,height=576,pixelformat=NV12 --set-fmt-video=pixelformat=H264 \
+	--stream-out-mmap --stream-mmap --stream-from=/tmp/key-src.nv12 \
+	--stream-to=/tmp/key.h264 --stream-count=1
+# The bytes ahead of the IDR slice's start code: the software-written header.
+hdr=$(od -An -v -tu1 /tmp/key.h264 | tr -s ' ' '\n' | grep . | awk '
+	{ b[NR - 1] = $1 }
+	END {
+		for (i = 0; i + 3 < NR; i++)
+			if (!b[i] && !b[i + 1] && b[i + 2] == 1 && b[i + 3] % 32 == 5) {
+				print (i && !b[i - 1]) ? i - 1 : i
+				exit
+			}
+	}')
+check "the H.264 key frame's header (${hdr:-no} bytes) ends inside a 64-bit word" \
+	test "$((${hdr:-0} % 8))" -ne 0
+ctl_stream ctl-after-key -d "$node" \
+	--set-fmt-video-out=width=1008,height=576,pixelformat=NV12 \
+	--set-fmt-video=pixelformat=JPEG --set-ctrl=compression_quality=95 \
+	--stream-out-mmap --stream-mmap --stream-from=/tmp/key-src.nv12 \
+	--stream-to=/tmp/after-key.jpg --stream-count=1
+p=$(psnr_jpeg /tmp/after-key.jpg /tmp/ref-full.yuv 1008 576 1008 576)
+check "the JPEG encoded next decodes at PSNR ${p:-none} >= 40 dB" at_least "$p" 40
+
 if [ "${JPEG_QUICK:-0}" != 1 ]; then
 section "GStreamer v4l2jpegenc"
 rm -f /tmp/gst-*.jpg

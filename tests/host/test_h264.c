@@ -55,14 +55,15 @@ static const struct tcase cases[] = {
 };
 
 /*
- * Checkpoints after every macroblock row, aiming at 16 (tight) or 4096
- * (loose) bytes per row, in the driver's shape of thresholds and QP steps.
+ * Checkpoints after every macroblock row, aiming at 4 (tight) or 32768
+ * (loose) non-zero coefficients per row, in the driver's shape of
+ * thresholds and QP steps.
  */
 static void set_checkpoints(const struct tcase *t, unsigned int mbw, struct vepu_h264_job *job)
 {
 	struct hantro_h264_cp_plan plan;
 
-	hantro_h264_cp_fill(&plan, HANTRO_CHECKPOINTS, mbw, t->mbrc > 0 ? 4 : 1024);
+	hantro_h264_cp_fill(&plan, HANTRO_CHECKPOINTS, mbw, t->mbrc > 0 ? 4 : 32768);
 	job->cp_distance = plan.distance;
 	job->qp_min = 0;
 	job->qp_max = 51;
@@ -302,8 +303,13 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 			snprintf(name, sizeof(name),
 				 "%s: the checkpoint sizes are reported, growing (%u, %u, ... %u)",
 				 cname, job.cp_result[0], job.cp_result[1], job.cp_result[9]);
-			check(job.cp_result[0] && job.cp_result[1] >= job.cp_result[0] &&
+			check(job.cp_result[9] && job.cp_result[1] >= job.cp_result[0] &&
 			      job.cp_result[9] >= job.cp_result[1], name);
+			snprintf(name, sizeof(name),
+				 "%s: they count coefficients in 32s (%u at the last, %u in the picture)",
+				 cname, job.cp_result[9], job.coeffs);
+			check(job.cp_result[9] * 32u <= job.coeffs &&
+			      job.cp_result[9] * 32u + 32 * (cw / 16) * 24 * 16 > job.coeffs, name);
 		}
 		t8_mbs += job.t8x8_mbs;
 		/* Smooth pictures suit 8x8 blocks; the textured ones rather 4x4. */

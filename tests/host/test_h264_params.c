@@ -115,15 +115,19 @@ static void test_checkpoints(void)
 	bool ascending = true;
 	unsigned int i;
 
-	/* 320x240: 15 rows, so ten checkpoints, 300 MBs / 11 apart. */
+	/*
+	 * 320x240: 15 rows, so ten checkpoints, 300 MBs / 11 apart; targets in
+	 * 32s of coefficients, thresholds in 4s (the hardware's units).
+	 */
 	hantro_h264_cp_plan_rows(&p, 20, 15, 300000);
 	for (i = 1; i < HANTRO_CHECKPOINTS; i++)
 		ascending &= p.words[i] > p.words[i - 1];
-	check(p.distance == 27 && p.words[0] == 852 && p.words[9] == 8520 && ascending,
-	      "320x240, 300000 bits: every 27 MBs, 852 words apart up to 8520 (%u, %u, %u)",
+	check(p.distance == 27 && p.words[0] == 852 && p.words[9] == 8522 && ascending,
+	      "320x240, 300000 coefficients: every 27 MBs, 27272 apart, targets in 32s (%u, %u, %u)",
 	      p.distance, p.words[0], p.words[9]);
-	check(p.error[0] == -639 && p.error[2] == -213 && p.error[3] == 213 && p.error[5] == 639,
-	      "thresholds a quarter step apart, none at zero (%d %d %d %d %d %d)",
+	check(p.error[0] == -5112 && p.error[2] == -1704 && p.error[3] == 1704 &&
+	      p.error[5] == 5112,
+	      "thresholds a quarter step apart in 4s, none at zero (%d %d %d %d %d %d)",
 	      p.error[0], p.error[1], p.error[2], p.error[3], p.error[4], p.error[5]);
 	check(p.delta_qp[0] == -3 && p.delta_qp[3] == 0 && p.delta_qp[6] == 3,
 	      "QP steps -3 below the first threshold to +3 above the last");
@@ -134,7 +138,9 @@ static void test_checkpoints(void)
 	      p.distance, p.words[0], p.words[1], p.words[2]);
 	hantro_h264_cp_plan_rows(&p, 20, 1, 300000);
 	check(!p.distance, "a single macroblock row has no checkpoint");
-	hantro_h264_cp_plan_rows(&p, 120, 68, 100000000);
+	hantro_h264_cp_plan_rows(&p, 20, 15, 0);
+	check(!p.distance, "no checkpoint without a target in coefficients");
+	hantro_h264_cp_plan_rows(&p, 120, 68, 100000000ull * 32);
 	check(p.words[9] == 0xffff, "a huge target saturates the 16-bit fields (%u)", p.words[9]);
 }
 
@@ -170,7 +176,7 @@ static double rc_run(const struct hantro_h264_rc_params *p, unsigned int frames,
 
 		*qp_lo = min(*qp_lo, qp);
 		*qp_hi = max(*qp_hi, qp);
-		hantro_h264_rc_update(&rc, p, intra, qp, bits);
+		hantro_h264_rc_update(&rc, p, intra, qp, bits, bits / 5);
 		total += bits;
 	}
 	return total * p->interval_den / p->interval_num / frames;
@@ -213,8 +219,18 @@ static void test_rate_control(void)
 	check(hantro_h264_rc_target(&rc, &p) == 1200000 / 30,
 	      "VBR with banked bits aims at the peak rate, not above (%llu bits)",
 	      (unsigned long long)hantro_h264_rc_target(&rc, &p));
-	p.frame_rc = false;
 	p.vbr = false;
+	hantro_h264_rc_reset(&rc);
+	check(!hantro_h264_rc_codewords(&rc, &p),
+	      "no coefficient target before a P picture showed the bits per coefficient");
+	hantro_h264_rc_update(&rc, &p, true, 30, 400000, 20000);
+	check(!hantro_h264_rc_codewords(&rc, &p), "... nor after an IDR picture alone");
+	hantro_h264_rc_update(&rc, &p, false, 30, 100000, 20000);
+	check(hantro_h264_rc_codewords(&rc, &p) ==
+	      hantro_h264_rc_target(&rc, &p) * 20000 / 100000,
+	      "a P picture of 100000 bits and 20000 coefficients: the target at 5 bits each (%llu)",
+	      (unsigned long long)hantro_h264_rc_codewords(&rc, &p));
+	p.frame_rc = false;
 	check(hantro_h264_rc_qp(&rc, &p, 1200, true) == 26 &&
 	      hantro_h264_rc_qp(&rc, &p, 1200, false) == 28,
 	      "without frame rate control: the I and P QPs");

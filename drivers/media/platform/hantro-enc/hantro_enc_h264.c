@@ -263,7 +263,7 @@ static void hantro_h264_checkpoints(struct hantro_enc_ctx *ctx,
 	if (ctx->h264_ctrls.mb_rc->cur.val && p->rc.frame_rc && !h->intra)
 		hantro_h264_cp_plan_rows(&plan, ctx->dst_fmt.width / HANTRO_ENC_MB,
 					 ctx->dst_fmt.height / HANTRO_ENC_MB,
-					 hantro_h264_rc_target(&h->rc, &p->rc));
+					 hantro_h264_rc_codewords(&h->rc, &p->rc));
 	hantro_hw_set(dev, &l->cp_distance, plan.distance);
 	if (!plan.distance)
 		return;
@@ -388,10 +388,11 @@ static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *
 	/* The QP the picture really had on average: macroblock RC may move it. */
 	u32 qp_sum = hantro_hw_read_field(ctx->dev, &l->qp_sum) * 2;
 	int qp = qp_sum ? DIV_ROUND_CLOSEST(qp_sum, mbs) : h->qp;
+	u32 codewords = hantro_hw_read_field(ctx->dev, &l->rlc_sum) * HANTRO_RLC_SUM_UNIT;
 
 	vb2_set_plane_payload(&job->dst->vb2_buf, 0, job->hdr_len + bytes);
 	job->dst->flags |= h->intra ? V4L2_BUF_FLAG_KEYFRAME : V4L2_BUF_FLAG_PFRAME;
-	hantro_h264_rc_update(&h->rc, &p->rc, h->intra, qp, (job->hdr_len + bytes) * 8);
+	hantro_h264_rc_update(&h->rc, &p->rc, h->intra, qp, (job->hdr_len + bytes) * 8, codewords);
 	if (h->intra)
 		h->idr_pic_id = (h->idr_pic_id + 1) & 0xf;
 	h->headers_sent |= h->with_headers;

@@ -146,6 +146,7 @@ static void vepu_virt_run(struct work_struct *work)
 	if (raise) {
 		v->regs[l->buf_limit / 4] = regs[l->buf_limit / 4];
 		v->regs[l->qp_sum.reg / 4] = regs[l->qp_sum.reg / 4];
+		v->regs[l->rlc_sum.reg / 4] = regs[l->rlc_sum.reg / 4];
 		v->regs[l->mode.reg / 4] &= ~v->ip->enable;
 		v->regs[v->ip->irq_reg / 4] |= status | v->ip->irq_raw;
 		raise = !(v->regs[v->ip->irq_reg / 4] & v->ip->irq_disable);

@@ -37,20 +37,21 @@ void hantro_h264_handover(const u8 *buf, size_t hdr_len, struct hantro_h264_hand
  * @plan:	out: the plan
  * @count:	checkpoints used, at most HANTRO_CHECKPOINTS
  * @distance:	macroblocks between them
- * @step:	words expected between two checkpoints
+ * @step:	run-level codewords expected between two checkpoints
  *
  * Being off by up to a quarter of a step keeps the QP; each further
- * quarter moves it by one, up to three (the shape MPP programs).
+ * quarter moves it by one, up to three (the shape MPP programs). Units of
+ * the registers: hantro_layout.h.
  */
 void hantro_h264_cp_fill(struct hantro_h264_cp_plan *plan, unsigned int count,
 			 unsigned int distance, u32 step)
 {
-	s32 quarter = max(step / 4, 1u);
+	s32 quarter = max(step / (4 * HANTRO_CP_ERROR_UNIT), 1u);
 	unsigned int i;
 
 	*plan = (struct hantro_h264_cp_plan){ .distance = distance };
 	for (i = 0; i < min_t(unsigned int, count, HANTRO_CHECKPOINTS); i++)
-		plan->words[i] = min((i + 1) * step, 0xffffu);
+		plan->words[i] = min_t(u64, (u64)(i + 1) * step / HANTRO_CP_TARGET_UNIT, 0xffff);
 	for (i = 0; i < HANTRO_CP_ERRORS; i++)
 		plan->error[i] = clamp(((int)i - 3 + (i >= 3)) * quarter, -32768, 32767);
 	for (i = 0; i < HANTRO_CP_DELTAS; i++)
@@ -78,21 +79,24 @@ u32 hantro_h264_cp_delta_reg(const struct hantro_h264_cp_plan *plan)
  * @plan:	out: the plan; distance 0 when the picture has a single row
  * @mb_width:	coded width in macroblocks
  * @mb_height:	coded height in macroblocks
- * @target_bits: the picture's target size
+ * @target_codewords: the run-level codewords (non-zero coefficients) the
+ *		picture's target size allows; see hantro_h264_rc_codewords()
  *
  * One checkpoint per macroblock row but the last, as many as the hardware
- * has, spread evenly; each expects its share of the target.
+ * has, spread evenly; each expects its share of the target. No checkpoint
+ * without a target: the hardware counts codewords, not bits.
  */
 void hantro_h264_cp_plan_rows(struct hantro_h264_cp_plan *plan, unsigned int mb_width,
-			      unsigned int mb_height, u64 target_bits)
+			      unsigned int mb_height, u64 target_codewords)
 {
 	unsigned int count = min_t(unsigned int, mb_height - 1, HANTRO_CHECKPOINTS);
 	u64 step;
 
-	if (!count) {
+	if (!count || !target_codewords) {
 		*plan = (struct hantro_h264_cp_plan){ 0 };
 		return;
 	}
-	step = min_t(u64, div_u64(target_bits, 32 * (count + 1)), 0xffff);
+	step = min_t(u64, div_u64(target_codewords, count + 1),
+		     0xffffull * HANTRO_CP_TARGET_UNIT);
 	hantro_h264_cp_fill(plan, count, mb_width * mb_height / (count + 1), step);
 }

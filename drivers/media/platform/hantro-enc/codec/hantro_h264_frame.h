@@ -31,8 +31,10 @@ struct hantro_h264_handover {
 /**
  * struct hantro_h264_cp_plan - macroblock rate-control checkpoints
  * @distance:	macroblocks between checkpoints, 0 for none
- * @words:	stream size expected at each checkpoint, 32-bit words
- * @error:	thresholds on (size - expected), ascending, words
+ * @words:	run-level codewords expected by each checkpoint, in
+ *		HANTRO_CP_TARGET_UNITs (hantro_layout.h)
+ * @error:	thresholds on (count - expected), ascending, in
+ *		HANTRO_CP_ERROR_UNITs
  * @delta_qp:	QP change below each threshold, the last above them all
  */
 struct hantro_h264_cp_plan {
@@ -47,6 +49,6 @@ void hantro_h264_cp_fill(struct hantro_h264_cp_plan *plan, unsigned int count,
 			 unsigned int distance, u32 step);
 u32 hantro_h264_cp_delta_reg(const struct hantro_h264_cp_plan *plan);
 void hantro_h264_cp_plan_rows(struct hantro_h264_cp_plan *plan, unsigned int mb_width,
-			      unsigned int mb_height, u64 target_bits);
+			      unsigned int mb_height, u64 target_codewords);
 
 #endif /* HANTRO_H264_FRAME_H */

@@ -103,15 +103,35 @@ int hantro_h264_rc_qp(struct hantro_h264_rc *rc, const struct hantro_h264_rc_par
 }
 
 /**
+ * hantro_h264_rc_codewords() - the next P picture's target in codewords
+ * @rc:		rate control of the stream
+ * @p:		the frame's parameters
+ *
+ * Macroblock rate control counts run-level codewords, not bits: the
+ * target size is converted at the bits per codeword of the last P picture
+ * (as MPP's VEPU HALs do with their "srcPrm").
+ *
+ * Return: the codewords, 0 while no P picture has been coded.
+ */
+u64 hantro_h264_rc_codewords(const struct hantro_h264_rc *rc,
+			     const struct hantro_h264_rc_params *p)
+{
+	if (!rc->have_model || !rc->last_bits || !rc->last_codewords)
+		return 0;
+	return div_u64(hantro_h264_rc_target(rc, p) * rc->last_codewords, rc->last_bits);
+}
+
+/**
  * hantro_h264_rc_update() - account for a coded picture
  * @rc:		rate control of the stream
  * @p:		the frame's parameters
  * @intra:	it was an IDR picture
  * @qp:		its QP
  * @bits:	its size, headers included
+ * @codewords:	its run-level codewords, as the hardware counted them
  */
 void hantro_h264_rc_update(struct hantro_h264_rc *rc, const struct hantro_h264_rc_params *p,
-			   bool intra, int qp, u32 bits)
+			   bool intra, int qp, u32 bits, u32 codewords)
 {
 	s64 budget = hantro_rc_budget(p, p->bitrate);
 
@@ -123,6 +143,7 @@ void hantro_h264_rc_update(struct hantro_h264_rc *rc, const struct hantro_h264_r
 	if (!intra) {
 		rc->last_bits = bits;
 		rc->last_qp = qp;
+		rc->last_codewords = codewords;
 		rc->have_model = true;
 	}
 }

@@ -40,6 +40,7 @@ struct hantro_h264_rc_params {
  * @qp:		QP of the next P picture, -1 before the first
  * @last_bits:	size of the last P picture
  * @last_qp:	its QP
+ * @last_codewords: its run-level codewords (non-zero coefficients)
  * @have_model:	@last_bits/@last_qp describe a real P picture
  */
 struct hantro_h264_rc {
@@ -47,6 +48,7 @@ struct hantro_h264_rc {
 	int qp;
 	u32 last_bits;
 	int last_qp;
+	u32 last_codewords;
 	bool have_model;
 };
 
@@ -54,7 +56,9 @@ void hantro_h264_rc_reset(struct hantro_h264_rc *rc);
 u64 hantro_h264_rc_target(const struct hantro_h264_rc *rc, const struct hantro_h264_rc_params *p);
 int hantro_h264_rc_qp(struct hantro_h264_rc *rc, const struct hantro_h264_rc_params *p,
 		      unsigned int mbs, bool intra);
+u64 hantro_h264_rc_codewords(const struct hantro_h264_rc *rc,
+			     const struct hantro_h264_rc_params *p);
 void hantro_h264_rc_update(struct hantro_h264_rc *rc, const struct hantro_h264_rc_params *p,
-			   bool intra, int qp, u32 bits);
+			   bool intra, int qp, u32 bits, u32 codewords);
 
 #endif /* HANTRO_H264_RC_H */

@@ -72,7 +72,8 @@
 /* Write: bytes available at the output address. Read: bits written. */
 #define H1_REG_STR_BUF_LIMIT		0x060
 #define H1_REG_QP_SUM			0x064
-#define   H1_QP_SUM			HANTRO_FIELD(H1_REG_QP_SUM, 0, 0x1fffff)
+/* 22 bits in Hantro's table (HEncQpSum); MPP's VEPU1 table reads 21. */
+#define   H1_QP_SUM			HANTRO_FIELD(H1_REG_QP_SUM, 0, 0x3fffff)
 #define H1_REG_QP_VAL			0x06c
 #define   H1_QP				HANTRO_FIELD(H1_REG_QP_VAL, 26, 0x3f)
 #define   H1_QP_MAX			HANTRO_FIELD(H1_REG_QP_VAL, 20, 0x3f)
@@ -83,6 +84,7 @@
 #define H1_REG_CHKPT_DELTA_QP		0x090
 #define H1_REG_RLC_CTRL			0x094
 #define   H1_STREAM_START_OFFSET	HANTRO_FIELD(H1_REG_RLC_CTRL, 23, 0x3f)
+#define   H1_RLC_SUM			HANTRO_FIELD(H1_REG_RLC_CTRL, 0, 0x7fffff)
 #define H1_REG_ADDR_CABAC_TBL		0x0cc
 #define H1_REG_CONFIG			0x0fc
 #define H1_REG_JPEG_LUMA_QUANT_0	0x100
@@ -132,6 +134,7 @@
 	.qp_max = H1_QP_MAX,						\
 	.qp_min = H1_QP_MIN,						\
 	.qp_sum = H1_QP_SUM,						\
+	.rlc_sum = H1_RLC_SUM,						\
 	.cp_distance = H1_CP_DISTANCE,					\
 	.checkpoints = H1_REG_CHECKPOINT_0,				\
 	.cp_word_error = H1_REG_CHKPT_WORD_ERR_0,			\

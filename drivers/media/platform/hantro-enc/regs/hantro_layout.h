@@ -59,6 +59,19 @@ struct hantro_field {
 #define HANTRO_CP_DELTAS	(HANTRO_CP_ERRORS + 1)
 
 /*
+ * What the checkpoints count: the picture's run-level codewords so far
+ * (non-zero coefficients), not stream bits. Targets and the sizes read
+ * back are in units of 32 codewords, the error thresholds on
+ * (count - target) in units of 4, the frame's total read back in units of
+ * 4 (Hantro's register table: "checkpoint word target/usage div32", "word
+ * error div4", "RLC codeword count div4"; MPP's VEPU HALs derive the
+ * targets from a coefficient target and multiply read-backs by 32 and 4).
+ */
+#define HANTRO_CP_TARGET_UNIT	32
+#define HANTRO_CP_ERROR_UNIT	4
+#define HANTRO_RLC_SUM_UNIT	4
+
+/*
  * The unit of the output size register: bytes for JPEG, 8-byte words for
  * H.264 and VP8 (Hantro's reference encoder, H264CodeFrame.c: "outputStrmSize
  * /= 8 (64-bit addresses)"; MPP's H.264 and VP8 HALs shift by 3, its JPEG
@@ -136,12 +149,14 @@ static inline unsigned int hantro_cp_delta_shift(unsigned int i)
  * @qp_max:	largest QP macroblock rate control may use
  * @qp_min:	smallest QP macroblock rate control may use
  * @qp_sum:	readback: sum of macroblock QPs / 2
+ * @rlc_sum:	readback: the picture's run-level codewords /
+ *		HANTRO_RLC_SUM_UNIT
  * @cp_distance: macroblocks between rate control checkpoints, 0 for none
  * @checkpoints: first of five registers of two 16-bit checkpoint targets
- *		(32-bit words of stream; the even one in bits 31:16), which
- *		read back the sizes reached
+ *		(in HANTRO_CP_TARGET_UNITs of codewords; the even one in bits
+ *		31:16), which read back the counts reached
  * @cp_word_error: first of three registers of two 16-bit signed error
- *		thresholds each, in the same order
+ *		thresholds each (HANTRO_CP_ERROR_UNITs), in the same order
  * @cp_delta_qp: seven 4-bit signed QP changes, the first (below the lowest
  *		threshold) in bits 27:24, the last in bits 3:0; see
  *		hantro_cp_delta_shift()
@@ -184,6 +199,7 @@ struct hantro_layout {
 	struct hantro_field qp_max;
 	struct hantro_field qp_min;
 	struct hantro_field qp_sum;
+	struct hantro_field rlc_sum;
 	struct hantro_field cp_distance;
 	u16 checkpoints;
 	u16 cp_word_error;

@@ -681,6 +681,43 @@ static unsigned int vepu_h264_intra_nxn(struct vepu_h264_ctx *c, unsigned int mb
 	return cost4;
 }
 
+static unsigned int vepu_h264_nonzero(const s16 *levels, unsigned int n)
+{
+	unsigned int i, count = 0;
+
+	for (i = 0; i < n; i++)
+		count += levels[i] != 0;
+	return count;
+}
+
+/*
+ * The run-level codewords of a macroblock's residual: one per non-zero
+ * level of every block its coded_block_pattern sends.
+ */
+static unsigned int vepu_h264_codewords(const struct vepu_h264_coeffs *co, bool intra16)
+{
+	/* The 4x4 blocks of an 8x8 block, from its top-left one. */
+	static const u8 quad[4] = { 0, 1, 4, 5 };
+	unsigned int b, k, count = intra16 ? vepu_h264_nonzero(co->luma_dc, 16) : 0;
+
+	for (b = 0; b < 4; b++) {
+		if (!(co->cbp_luma & (1u << b)))
+			continue;
+		if (co->t8x8) {
+			count += vepu_h264_nonzero(co->luma8[b], 64);
+			continue;
+		}
+		for (k = 0; k < 4; k++)
+			count += vepu_h264_nonzero(co->luma[(b / 2) * 8 + (b % 2) * 2 + quad[k]] +
+						   intra16, 16 - intra16);
+	}
+	for (k = 0; k < 2 && co->cbp_chroma; k++)
+		count += vepu_h264_nonzero(co->chroma_dc[k], 4);
+	for (k = 0; k < 8 && co->cbp_chroma == 2; k++)
+		count += vepu_h264_nonzero(co->chroma[k] + 1, 15);
+	return count;
+}
+
 static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			      struct vepu_h264_mbenc *m)
 {
@@ -762,6 +799,7 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	if (mb->type == MB_P16 && ((mb->mv[0] | mb->mv[1]) & 3))
 		c->job->subpel_mbs++;
 	vepu_h264_set_qp(c, mb, &m->co);
+	c->job->coeffs += vepu_h264_codewords(&m->co, mb->type == MB_I16);
 	if (c->job->cabac)
 		vepu_h264_cabac_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
 	else
@@ -785,20 +823,22 @@ size_t vepu_h264_scratch_size(unsigned int mb_width, unsigned int mb_height)
 }
 
 /*
- * A checkpoint of the macroblock rate control: compare the stream written
- * so far with the target and move the QP by the change the error's range
- * selects, within qp_min..qp_max. The size is recorded for the driver.
+ * A checkpoint of the macroblock rate control: compare the run-level
+ * codewords coded so far with the target and move the QP by the change the
+ * error's range selects, within qp_min..qp_max. The count is recorded for
+ * the driver. Units: hantro_layout.h.
  */
 static void vepu_h264_checkpoint(struct vepu_h264_ctx *c, unsigned int cp)
 {
 	struct vepu_h264_job *j = c->job;
-	size_t words = (c->bw.pos * 8 + c->bw.bits) / 32;
+	u32 count = j->coeffs / HANTRO_CP_TARGET_UNIT;
 	unsigned int i;
 	int err;
 
 	/* The hardware's counters are 16 bits wide. */
-	j->cp_result[cp] = words > 0xffff ? 0xffff : words;
-	err = j->cp_result[cp] - j->cp_target[cp];
+	j->cp_result[cp] = count > 0xffff ? 0xffff : count;
+	err = (int)(j->coeffs / HANTRO_CP_ERROR_UNIT) -
+	      (int)j->cp_target[cp] * (HANTRO_CP_TARGET_UNIT / HANTRO_CP_ERROR_UNIT);
 	for (i = 0; i < HANTRO_CP_ERRORS && err >= j->cp_error[i]; i++)
 		;
 	c->qp = vepu_clip3(j->qp_min, j->qp_max, c->qp + j->cp_delta_qp[i]);
@@ -852,6 +892,7 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	job->t8x8_mbs = 0;
 	job->cabac_bins = 0;
 	job->cabac_zero_words = 0;
+	job->coeffs = 0;
 	memset(job->cp_result, 0, sizeof(job->cp_result));
 	c.qp = job->qp;
 	c.qp_pred = job->qp;

@@ -42,8 +42,10 @@ struct vepu_h264_pic {
  * @qp_min:	smallest QP checkpoints may move to
  * @qp_max:	largest QP checkpoints may move to
  * @cp_distance: macroblocks between checkpoints, 0 for none
- * @cp_target:	stream size expected at each checkpoint, 32-bit words
- * @cp_error:	thresholds on (size - target), ascending, words
+ * @cp_target:	run-level codewords expected by each checkpoint, in
+ *		HANTRO_CP_TARGET_UNITs
+ * @cp_error:	thresholds on (count - target), ascending, in
+ *		HANTRO_CP_ERROR_UNITs
  * @cp_delta_qp: QP change below each threshold, the last above them all
  * @pic_init_qp: the PPS's pic_init_qp, for slice_qp_delta
  * @chroma_qp_offset: the PPS's chroma_qp_index_offset
@@ -64,7 +66,9 @@ struct vepu_h264_pic {
  * @skip_mbs:	out: skipped macroblocks
  * @subpel_mbs:	out: inter macroblocks with a fractional motion vector
  * @t8x8_mbs:	out: macroblocks coded with 8x8 transforms
- * @cp_result:	out: stream size at each checkpoint reached, 32-bit words
+ * @cp_result:	out: codewords counted at each checkpoint reached, in
+ *		HANTRO_CP_TARGET_UNITs
+ * @coeffs:	out: run-level codewords coded (non-zero coefficients)
  * @cabac_bins:	out: CABAC bins coded
  * @cabac_zero_words: out: cabac_zero_words appended to meet the bin limit
  */
@@ -104,6 +108,7 @@ struct vepu_h264_job {
 	u32 subpel_mbs;
 	u32 t8x8_mbs;
 	u16 cp_result[HANTRO_CHECKPOINTS];
+	u32 coeffs;
 	u64 cabac_bins;
 	u32 cabac_zero_words;
 };

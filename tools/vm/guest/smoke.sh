@@ -13,6 +13,27 @@ check "modules reload" load_project_modules
 check "driver binds again" virtual_vepu_bound
 check "modules unload again" unload_project_modules
 
+if [ "${VEPU_IP:-h1}" = h1 ]; then
+section "the H1 configuration register narrows what is offered"
+# An i.MX8MM's H1: H.264 and VP8, no JPEG, AXI 64-bit, video to 1920 wide.
+check "modules load as an H1 without JPEG" \
+	sh -c "insmod '$MODDIR/hantro-enc.ko' &&
+		insmod '$MODDIR/hantro-vepu-virt.ko' ip=h1 config=$((0x0c301780))"
+check "... no JPEG node" test -z "$(node_named hantro-jpeg-enc)"
+check "... the video node" test -n "$(node_named hantro-video-enc)"
+check "... what the block reports, logged once" \
+	test "$(dmesg | grep -c 'configuration 0c301780: H.264 VP8, video up to 1920 pixels wide; offering H.264$')" = 1
+check "modules unload" unload_project_modules
+# A block 1280 pixels wide at most: H.264 stops there, JPEG does not.
+check "modules load as an H1 of 1280 pixels" \
+	sh -c "insmod '$MODDIR/hantro-enc.ko' &&
+		insmod '$MODDIR/hantro-vepu-virt.ko' ip=h1 config=$((0x0a000500))"
+check "... H.264 frame sizes end at 1280x1088" \
+	sh -c "v4l2-ctl -d '$(node_named hantro-video-enc)' --list-framesizes=H264 |
+		grep -q 'Stepwise 132x96 - 1280x1088'"
+check "modules unload" unload_project_modules
+fi
+
 # The reference figure is taken once, on the first kernel (SMOKE_VICODEC=0
 # skips it on the others).
 [ "${SMOKE_VICODEC:-1}" = 1 ] || finish

@@ -122,14 +122,29 @@ struct hantro_enc_ip_regs {
 };
 
 /**
+ * struct hantro_enc_hw_config - what an encoder block reports about itself
+ * @raw:	its configuration register
+ * @codecs:	mask of enum hantro_enc_codec it encodes
+ * @max_video_width: widest H.264/VP8 frame, 0 when it does not say
+ */
+struct hantro_enc_hw_config {
+	u32 raw;
+	unsigned int codecs;
+	unsigned int max_video_width;
+};
+
+/**
  * struct hantro_enc_ip_ops - one hardware IP (H1/VEPU1 or VEPU2)
  * @regs:	the registers the IP-independent frame start and end use
  * @layout:	where each encoding parameter lives
+ * @read_config: optional: read what the block reports about itself (the
+ *		block is powered); without it the variant table is all there is
  * @bus_setup:	program endianness and AXI, the last writes before start
  */
 struct hantro_enc_ip_ops {
 	const struct hantro_enc_ip_regs *regs;
 	const struct hantro_layout *layout;
+	void (*read_config)(struct hantro_enc_dev *dev, struct hantro_enc_hw_config *cfg);
 	void (*bus_setup)(struct hantro_enc_dev *dev);
 };
 
@@ -261,6 +276,10 @@ struct hantro_enc_node {
  * @clks:	clocks, none on the virtual VEPU
  * @num_clks:	number of @clks
  * @variant:	IP and SoC data
+ * @codecs:	mask of enum hantro_enc_codec offered: the variant's, narrowed
+ *		to what the block reports
+ * @max_video_width: widest H.264/VP8 frame the block reports, 0 for no limit
+ *		of its own
  * @lock:	serialises opening files
  * @irqlock:	protects the drain state between ioctls and job completion
  * @watchdog:	fails a job whose interrupt never comes
@@ -285,6 +304,8 @@ struct hantro_enc_dev {
 	struct clk_bulk_data *clks;
 	int num_clks;
 	const struct hantro_enc_variant *variant;
+	unsigned int codecs;
+	unsigned int max_video_width;
 	struct mutex lock;		/* open */
 	spinlock_t irqlock;		/* drain state vs. job completion */
 	struct delayed_work watchdog;

@@ -110,10 +110,10 @@ static int hantro_enc_register_node(struct hantro_enc_dev *dev, unsigned int cod
 	struct video_device *vfd = &node->vfd;
 	int ret;
 
-	if (!hantro_enc_coded_fmt(codecs & dev->variant->codecs, 0))
+	if (!hantro_enc_coded_fmt(codecs & dev->codecs, 0))
 		return 0;
 
-	node->codecs = codecs & dev->variant->codecs;
+	node->codecs = codecs & dev->codecs;
 	node->dev = dev;
 	strscpy(vfd->name, name, sizeof(vfd->name));
 	vfd->fops = &hantro_enc_fops;
@@ -196,6 +196,50 @@ static void hantro_enc_power_exit(struct hantro_enc_dev *dev)
 	pm_runtime_set_suspended(dev->dev);
 }
 
+/* The names of @codecs in @buf, each after a space ("none" for none). */
+static const char *hantro_enc_codec_names(unsigned int codecs, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s%s", codecs & HANTRO_ENC_H264 ? " H.264" : "",
+		 codecs & HANTRO_ENC_VP8 ? " VP8" : "", codecs & HANTRO_ENC_JPEG ? " JPEG" : "",
+		 codecs ? "" : " none");
+	return buf;
+}
+
+/*
+ * The codecs to offer: the SoC's (the variant table), narrowed to what the
+ * block reports where it has a configuration register. Logged once.
+ */
+static int hantro_enc_read_config(struct hantro_enc_dev *dev)
+{
+	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
+	struct hantro_enc_hw_config cfg;
+	char has[24], offers[24];
+	int ret;
+
+	dev->codecs = dev->variant->codecs;
+	if (!ip->read_config) {
+		dev_info(dev->dev, "no configuration register; the SoC's table offers%s\n",
+			 hantro_enc_codec_names(dev->codecs, offers, sizeof(offers)));
+		return 0;
+	}
+	ret = pm_runtime_resume_and_get(dev->dev);
+	if (ret)
+		return ret;
+	ip->read_config(dev, &cfg);
+	pm_runtime_mark_last_busy(dev->dev);
+	pm_runtime_put_autosuspend(dev->dev);
+
+	dev->codecs &= cfg.codecs;
+	dev->max_video_width = cfg.max_video_width;
+	dev_info(dev->dev, "configuration %08x:%s, video up to %u pixels wide; offering%s\n",
+		 cfg.raw, hantro_enc_codec_names(cfg.codecs, has, sizeof(has)),
+		 cfg.max_video_width, hantro_enc_codec_names(dev->codecs, offers, sizeof(offers)));
+	if (!dev->codecs)
+		return dev_err_probe(dev->dev, -ENODEV,
+				     "the block has none of the codecs of this SoC's encoder\n");
+	return 0;
+}
+
 static int hantro_enc_probe(struct platform_device *pdev)
 {
 	const struct platform_device_id *id = platform_get_device_id(pdev);
@@ -265,6 +309,9 @@ static int hantro_enc_probe(struct platform_device *pdev)
 	ret = hantro_enc_power_init(dev);
 	if (ret)
 		goto err_irq;
+	ret = hantro_enc_read_config(dev);
+	if (ret)
+		goto err_power;
 
 	ret = hantro_enc_register_node(dev, HANTRO_ENC_JPEG, "hantro-jpeg-enc");
 	if (ret)
@@ -278,6 +325,7 @@ static int hantro_enc_probe(struct platform_device *pdev)
 
 err_nodes:
 	hantro_enc_unregister_nodes(dev);
+err_power:
 	hantro_enc_power_exit(dev);
 err_irq:
 	free_irq(dev->irq, dev);

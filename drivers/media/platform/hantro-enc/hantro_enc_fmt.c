@@ -202,6 +202,9 @@ void hantro_enc_size_range(const struct hantro_enc_ctx *ctx, const struct hantro
 	r->min_h = coded->min_height ?: HANTRO_ENC_MIN_H;
 	r->max_w = coded->max_width ? min(coded->max_width, var->max_width) : var->max_width;
 	r->max_h = coded->max_height ? min(coded->max_height, var->max_height) : var->max_height;
+	/* The block's own limit on video widths (its configuration register). */
+	if (!coded->still && ctx->dev->max_video_width)
+		r->max_w = min(r->max_w, round_down(ctx->dev->max_video_width, 2));
 }
 
 /*

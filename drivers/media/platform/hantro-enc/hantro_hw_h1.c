@@ -18,6 +18,19 @@ static void hantro_h1_bus_setup(struct hantro_enc_dev *dev)
 			 H1_AXI_OUTPUT_SWAP8 | H1_AXI_INPUT_SWAP8);
 }
 
+static void hantro_h1_read_config(struct hantro_enc_dev *dev, struct hantro_enc_hw_config *cfg)
+{
+	u32 raw = hantro_enc_read(dev, H1_REG_CONFIG);
+
+	*cfg = (struct hantro_enc_hw_config){
+		.raw = raw,
+		.codecs = (raw & H1_CFG_H264 ? HANTRO_ENC_H264 : 0) |
+			  (raw & H1_CFG_VP8 ? HANTRO_ENC_VP8 : 0) |
+			  (raw & H1_CFG_JPEG ? HANTRO_ENC_JPEG : 0),
+		.max_video_width = raw & H1_CFG_MAX_VIDEO_WIDTH,
+	};
+}
+
 static const struct hantro_enc_ip_regs hantro_h1_regs = {
 	.irq = H1_REG_INTERRUPT,
 	.irq_raw = H1_IRQ_RAW,
@@ -33,5 +46,6 @@ static const struct hantro_enc_ip_regs hantro_h1_regs = {
 const struct hantro_enc_ip_ops hantro_h1_ops = {
 	.regs = &hantro_h1_regs,
 	.layout = &hantro_h1_layout,
+	.read_config = hantro_h1_read_config,
 	.bus_setup = hantro_h1_bus_setup,
 };

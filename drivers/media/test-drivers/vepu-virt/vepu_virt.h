@@ -40,6 +40,8 @@ enum vepu_virt_fault {
  * @irq_raw:	its "interrupt pending" bit
  * @irq_disable: its "interrupt disabled" bit
  * @status:	its status bit for each enum vepu_virt_result
+ * @has_config:	the IP has a read-only configuration register
+ * @config_reg:	its offset
  */
 struct vepu_virt_ip {
 	const char *name;
@@ -50,6 +52,8 @@ struct vepu_virt_ip {
 	u32 irq_raw;
 	u32 irq_disable;
 	u32 status[VEPU_NUM_RESULTS];
+	bool has_config;
+	u16 config_reg;
 };
 
 extern const struct vepu_virt_ip vepu_virt_h1;

@@ -29,6 +29,15 @@ static char *ip = "h1";
 module_param(ip, charp, 0444);
 MODULE_PARM_DESC(ip, "Register set to model: h1 (Hantro H1/VEPU1) or vepu2 (Rockchip VEPU2)");
 
+/*
+ * What the model implements: H.264 and JPEG (no VP8), on a 64-bit AXI bus,
+ * video up to 1920 pixels wide, as an RK3288's H1.
+ */
+static uint config = H1_CFG_H264 | H1_CFG_JPEG | H1_CFG_BUS_AXI | H1_CFG_BUS_64BIT | 1920;
+module_param(config, uint, 0444);
+MODULE_PARM_DESC(config,
+		 "H1 configuration register (codec bits 27 H.264, 26 VP8, 25 JPEG; bits 11:0 the widest video); VEPU2 has none");
+
 static int inject_fault;
 module_param(inject_fault, int, 0644);
 MODULE_PARM_DESC(inject_fault,
@@ -179,6 +188,11 @@ int vepu_virt_reg_write(void *ctx, unsigned int reg, unsigned int val)
 	bool start = false;
 
 	spin_lock_irqsave(&v->lock, flags);
+	/* Read-only. */
+	if (v->ip->has_config && reg == v->ip->config_reg) {
+		spin_unlock_irqrestore(&v->lock, flags);
+		return 0;
+	}
 	if (reg == v->ip->layout->mode.reg) {
 		start = (val & v->ip->enable) && !(v->regs[reg / 4] & v->ip->enable);
 		if (start)
@@ -267,6 +281,8 @@ static int vepu_virt_probe(struct platform_device *pdev)
 	else
 		return dev_err_probe(&pdev->dev, -EINVAL, "ip=%s: not h1 or vepu2\n", ip);
 	spin_lock_init(&v->lock);
+	if (v->ip->has_config)
+		v->regs[v->ip->config_reg / 4] = config;
 	INIT_WORK(&v->run, vepu_virt_run);
 	platform_set_drvdata(pdev, v);
 

@@ -20,4 +20,6 @@ const struct vepu_virt_ip vepu_virt_h1 = {
 		[VEPU_BUFFER_FULL] = H1_IRQ_BUFFER_FULL,
 		[VEPU_BUS_ERROR] = H1_IRQ_BUS_ERROR,
 	},
+	.has_config = true,
+	.config_reg = H1_REG_CONFIG,
 };

@@ -86,7 +86,18 @@
 #define   H1_STREAM_START_OFFSET	HANTRO_FIELD(H1_REG_RLC_CTRL, 23, 0x3f)
 #define   H1_RLC_SUM			HANTRO_FIELD(H1_REG_RLC_CTRL, 0, 0x7fffff)
 #define H1_REG_ADDR_CABAC_TBL		0x0cc
+/*
+ * Read-only: what the block was synthesised with (Hantro's register table,
+ * HEncHW*Support and HEncHWMaxVideoWidth, the "HW synthesis config
+ * register"). VEPU2 has no such register.
+ */
 #define H1_REG_CONFIG			0x0fc
+#define   H1_CFG_H264			BIT(27)
+#define   H1_CFG_VP8			BIT(26)
+#define   H1_CFG_JPEG			BIT(25)
+#define   H1_CFG_BUS_AXI		(3 << 20)
+#define   H1_CFG_BUS_64BIT		BIT(12)
+#define   H1_CFG_MAX_VIDEO_WIDTH	GENMASK(11, 0)
 #define H1_REG_JPEG_LUMA_QUANT_0	0x100
 #define H1_REG_JPEG_CHROMA_QUANT_0	0x140
 #define H1_REG_LAST			0x28c

@@ -35,8 +35,12 @@ check "... the High stream's PPS enables 8x8 transforms" \
 		-bsf:v trace_headers -f null - 2>&1 | grep -q 'transform_8x8_mode_flag.* = 1'"
 
 section "the smallest frame: Hantro's 132x96 for H.264"
-check "ENUM_FRAMESIZES for H.264 starts at 132x96" \
-	sh -c "v4l2-ctl -d '$node' --list-framesizes=H264 | grep -q 'Size: Stepwise 132x96 -'"
+# Coded sizes in whole macroblocks: 144x96, of which 132x96 may be visible.
+check "ENUM_FRAMESIZES for H.264 starts at 144x96 in steps of 16" \
+	sh -c "v4l2-ctl -d '$node' --list-framesizes=H264 |
+		grep -q 'Size: Stepwise 144x96 - .* with step 16/16'"
+check "... and for NV12 at 132x96" \
+	sh -c "v4l2-ctl -d '$node' --list-framesizes=NV12 | grep -q 'Size: Stepwise 132x96 -'"
 check "a 96x32 NV12 OUTPUT format grows to 132x96" \
 	sh -c "v4l2-ctl -d '$node' --try-fmt-video-out=width=96,height=32,pixelformat=NV12 |
 		grep -q 'Width/Height *: 132/96'"

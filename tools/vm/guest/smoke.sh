@@ -30,7 +30,7 @@ check "modules load as an H1 of 1280 pixels" \
 		insmod '$MODDIR/hantro-vepu-virt.ko' ip=h1 config=$((0x0a000500))"
 check "... H.264 frame sizes end at 1280x1088" \
 	sh -c "v4l2-ctl -d '$(node_named hantro-video-enc)' --list-framesizes=H264 |
-		grep -q 'Stepwise 132x96 - 1280x1088'"
+		grep -q 'Stepwise 144x96 - 1280x1088'"
 check "modules unload" unload_project_modules
 fi
 

@@ -226,15 +226,18 @@ static int hantro_enc_enum_framesizes(struct file *file, void *priv,
 	if (fsize->index || !hantro_enc_offers(ctx, fsize->pixel_format))
 		return -EINVAL;
 	hantro_enc_size_range(ctx, hantro_enc_size_fmt(ctx, fsize->pixel_format), &r);
-	/* Coded sizes are whole macroblocks; raw sizes anything even. */
+	/*
+	 * Coded sizes are whole macroblocks, raw sizes anything even; the
+	 * range starts on a step (GStreamer rejects a range that does not).
+	 */
 	step = hantro_enc_find_coded(ctx->node->codecs, fsize->pixel_format) ? HANTRO_ENC_MB : 2;
 
 	fsize->type = V4L2_FRMSIZE_TYPE_STEPWISE;
 	fsize->stepwise = (struct v4l2_frmsize_stepwise){
-		.min_width = r.min_w,
+		.min_width = ALIGN(r.min_w, step),
 		.max_width = r.max_w,
 		.step_width = step,
-		.min_height = r.min_h,
+		.min_height = ALIGN(r.min_h, step),
 		.max_height = r.max_h,
 		.step_height = step,
 	};

@@ -20,6 +20,7 @@
 #include "hantro_enc_jpeg.h"
 #include "hantro_layout.h"
 #include "hantro_enc_pix.h"
+#include "hantro_program.h"
 #include "hantro_regs.h"
 
 /* The smallest frame unless the coded format says otherwise (JPEG). */
@@ -181,7 +182,8 @@ struct hantro_enc_variant {
  * @start:	optional: a stream starts (STREAMON(CAPTURE)); allocate state
  * @stop:	optional: the stream ended (STREAMOFF(CAPTURE)); free it
  * @prepare:	write the frame's headers and program its parameters
- *		(hantro_hw_begin(), hantro_hw_set() ...); set @job's pic_type
+ *		(hantro_hw_begin(), hantro_program_*() into the device's
+ *		&hantro_enc_dev.regs); set @job's pic_type
  *		(it starts as HANTRO_PIC_INTER). The job layer then starts the
  *		hardware. Returns 0 or a negative
  *		error, which fails the frame without starting anything.
@@ -290,8 +292,7 @@ struct hantro_enc_node {
  * @stop_polls:	times the watchdog found the core still busy after the reset
  * @shutdown:	the device is being removed: jobs fail without touching it
  *		(set and read under @irqlock)
- * @shadow:	register values of the frame being programmed
- * @shadow_used: which of @shadow the frame sets
+ * @regs:	the registers of the frame being programmed
  */
 struct hantro_enc_dev {
 	struct v4l2_device v4l2_dev;
@@ -315,8 +316,7 @@ struct hantro_enc_dev {
 	bool job_reset;
 	unsigned int stop_polls;
 	bool shutdown;
-	u32 shadow[HANTRO_NUM_REGS];
-	DECLARE_BITMAP(shadow_used, HANTRO_NUM_REGS);
+	struct hantro_regfile regs;
 };
 
 /**
@@ -417,8 +417,6 @@ void hantro_enc_watchdog(struct work_struct *work);
 
 /* hantro_hw_common.c: programming a frame (atomic context) */
 void hantro_hw_begin(struct hantro_enc_dev *dev, unsigned int mode);
-void hantro_hw_set(struct hantro_enc_dev *dev, const struct hantro_field *f, u32 val);
-void hantro_hw_set_reg(struct hantro_enc_dev *dev, u16 reg, u32 val);
 void hantro_hw_input(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *job);
 void hantro_hw_start(struct hantro_enc_dev *dev, unsigned int pic_type);
 /* hantro_hw_common.c: run from the IRQ handler or the watchdog */

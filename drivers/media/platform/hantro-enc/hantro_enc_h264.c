@@ -20,11 +20,6 @@
 #include "hantro_h264_hdr.h"
 #include "hantro_h264_profile.h"
 
-/* PPS pic_init_qp; slices carry the difference to their QP. */
-#define HANTRO_H264_PIC_INIT_QP	26
-/* The P-slice context initialisation CABAC streams use (x264's too). */
-#define HANTRO_H264_CABAC_INIT_IDC	0
-
 static void hantro_h264_aux_free(struct hantro_enc_ctx *ctx, struct hantro_enc_aux *aux)
 {
 	if (aux->cpu)
@@ -252,94 +247,72 @@ static bool hantro_h264_is_idr(struct hantro_enc_ctx *ctx, const struct hantro_e
  * of the frame's target. The hardware moves the QP within min..max.
  */
 static void hantro_h264_checkpoints(struct hantro_enc_ctx *ctx,
-				    const struct hantro_enc_h264_frame *p)
+				    const struct hantro_enc_h264_frame *p,
+				    struct hantro_h264_cp_plan *plan)
 {
-	struct hantro_enc_dev *dev = ctx->dev;
-	const struct hantro_layout *l = dev->variant->ip->layout;
 	const struct hantro_enc_h264 *h = &ctx->h264;
-	struct hantro_h264_cp_plan plan = { 0 };
-	unsigned int i;
 
+	*plan = (struct hantro_h264_cp_plan){ 0 };
 	if (ctx->h264_ctrls.mb_rc->cur.val && p->rc.frame_rc && !h->intra)
-		hantro_h264_cp_plan_rows(&plan, ctx->dst_fmt.width / HANTRO_ENC_MB,
+		hantro_h264_cp_plan_rows(plan, ctx->dst_fmt.width / HANTRO_ENC_MB,
 					 ctx->dst_fmt.height / HANTRO_ENC_MB,
 					 hantro_h264_rc_codewords(&h->rc, &p->rc));
-	hantro_hw_set(dev, &l->cp_distance, plan.distance);
-	if (!plan.distance)
-		return;
-	for (i = 0; i < HANTRO_CHECKPOINTS; i += 2)
-		hantro_hw_set_reg(dev, l->checkpoints + i * 2,
-				  plan.words[i] << 16 | plan.words[i + 1]);
-	for (i = 0; i < HANTRO_CP_ERRORS; i += 2)
-		hantro_hw_set_reg(dev, l->cp_word_error + i * 2,
-				  (u32)plan.error[i] << 16 | (plan.error[i + 1] & 0xffff));
-	hantro_hw_set_reg(dev, l->cp_delta_qp, hantro_h264_cp_delta_reg(&plan));
+}
+
+static unsigned int hantro_h264_deblock_idc(const struct hantro_enc_h264_ctrls *c)
+{
+	switch (c->lf_mode->cur.val) {
+	case V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED:
+		return 1;
+	case V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED_AT_SLICE_BOUNDARY:
+		return 2;
+	default:
+		return 0;
+	}
 }
 
 static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job,
 				const struct hantro_enc_h264_frame *p, size_t hdr)
 {
 	struct hantro_enc_dev *dev = ctx->dev;
-	const struct hantro_layout *l = dev->variant->ip->layout;
 	const struct hantro_enc_h264_ctrls *c = &ctx->h264_ctrls;
 	struct hantro_enc_h264 *h = &ctx->h264;
 	const struct hantro_enc_aux *rec = &h->pics[h->rec], *ref = &h->pics[h->rec ^ 1];
 	size_t luma = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height;
-	struct hantro_h264_handover ho;
-	unsigned int deblock;
+	struct hantro_h264_pic_params pp = {
+		.rec_y = rec->dma,
+		.rec_c = rec->dma + luma,
+		.ref_y = ref->dma,
+		.ref_c = ref->dma + luma,
+		.cabac_table = h->cabac ? h->cabac_table.dma : 0,
+		.pic_init_qp = HANTRO_H264_PIC_INIT_QP,
+		/* The controls hold slice_alpha_c0_offset_div2 / slice_beta_offset_div2. */
+		.alpha_div2 = c->lf_alpha->cur.val,
+		.beta_div2 = c->lf_beta->cur.val,
+		.idr_pic_id = h->idr_pic_id,
+		.frame_num = h->frame_num,
+		.deblock_idc = hantro_h264_deblock_idc(c),
+		.cabac = h->cabac,
+		.cabac_init_idc = HANTRO_H264_CABAC_INIT_IDC,
+		.transform_8x8 = h->transform_8x8,
+		/* Sub-sample search costs bandwidth the hardware lacks above 3600 MBs. */
+		.qpel_off = luma / 256 > 3600,
+		/* Macroblock RC may move the QP within min..max; otherwise it stays. */
+		.qp = h->qp,
+		.qp_min = c->mb_rc->cur.val ? p->rc.min_qp : h->qp,
+		.qp_max = c->mb_rc->cur.val ? p->rc.max_qp : h->qp,
+	};
 
 	/* The hardware continues at the aligned address with the bytes there. */
-	hantro_h264_handover(vb2_plane_vaddr(&job->dst->vb2_buf, 0), hdr, &ho);
-	job->hdr_len = ho.aligned;
-	job->dst_addr += ho.aligned;
-	job->dst_size -= ho.aligned;
-
-	switch (c->lf_mode->cur.val) {
-	case V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED:
-		deblock = 1;
-		break;
-	case V4L2_MPEG_VIDEO_H264_LOOP_FILTER_MODE_DISABLED_AT_SLICE_BOUNDARY:
-		/*
-		 * A picture is one slice: filtering all but slice edges is
-		 * filtering all edges, which is what an IP without idc 2
-		 * (VEPU2) is told.
-		 */
-		deblock = l->deblock.mask >= 2 ? 2 : 0;
-		break;
-	default:
-		deblock = 0;
-	}
+	hantro_h264_handover(vb2_plane_vaddr(&job->dst->vb2_buf, 0), hdr, &pp.ho);
+	job->hdr_len = pp.ho.aligned;
+	job->dst_addr += pp.ho.aligned;
+	job->dst_size -= pp.ho.aligned;
+	hantro_h264_checkpoints(ctx, p, &pp.plan);
 
 	hantro_hw_begin(dev, HANTRO_MODE_H264);
 	hantro_hw_input(ctx, job);
-	hantro_hw_set_reg(dev, l->hdr_rem_msb, ho.rem_msb);
-	hantro_hw_set_reg(dev, l->hdr_rem_lsb, ho.rem_lsb);
-	hantro_hw_set(dev, &l->start_offset, ho.start_bits);
-	hantro_hw_set_reg(dev, l->rec_y, rec->dma);
-	hantro_hw_set_reg(dev, l->rec_c, rec->dma + luma);
-	hantro_hw_set_reg(dev, l->ref_y, ref->dma);
-	hantro_hw_set_reg(dev, l->ref_c, ref->dma + luma);
-	hantro_hw_set(dev, &l->pic_init_qp, HANTRO_H264_PIC_INIT_QP);
-	/* The controls hold slice_alpha_c0_offset_div2 / slice_beta_offset_div2. */
-	hantro_hw_set(dev, &l->alpha, c->lf_alpha->cur.val);
-	hantro_hw_set(dev, &l->beta, c->lf_beta->cur.val);
-	hantro_hw_set(dev, &l->chroma_qp_offset, 0);
-	hantro_hw_set(dev, &l->idr_pic_id, h->idr_pic_id);
-	hantro_hw_set(dev, &l->pps_id, 0);
-	hantro_hw_set(dev, &l->frame_num, h->frame_num);
-	hantro_hw_set(dev, &l->deblock, deblock);
-	hantro_hw_set(dev, &l->cabac, h->cabac);
-	hantro_hw_set(dev, &l->cabac_idc, HANTRO_H264_CABAC_INIT_IDC);
-	if (h->cabac)
-		hantro_hw_set_reg(dev, l->cabac_table, h->cabac_table.dma);
-	hantro_hw_set(dev, &l->trans8x8, h->transform_8x8);
-	/* Sub-sample search costs bandwidth the hardware lacks above 3600 MBs. */
-	hantro_hw_set(dev, &l->qpel_off, luma / 256 > 3600);
-	/* Macroblock RC may move the QP within min..max; otherwise it stays. */
-	hantro_hw_set(dev, &l->qp, h->qp);
-	hantro_hw_set(dev, &l->qp_min, c->mb_rc->cur.val ? p->rc.min_qp : h->qp);
-	hantro_hw_set(dev, &l->qp_max, c->mb_rc->cur.val ? p->rc.max_qp : h->qp);
-	hantro_h264_checkpoints(ctx, p);
+	hantro_program_h264(&dev->regs, dev->variant->ip->layout, &pp);
 	job->pic_type = h->intra ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER;
 }
 

@@ -20,11 +20,8 @@ static int hantro_enc_jpeg_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc
 		.quality = ctx->jpeg_ctrls.quality->cur.val,
 	};
 	struct hantro_enc_dev *dev = ctx->dev;
-	const struct hantro_layout *l = dev->variant->ip->layout;
 	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
-	u32 qluma[16], qchroma[16];
 	struct hantro_jpeg_quant q;
-	unsigned int i;
 	int len;
 
 	/* The header is written by the CPU. */
@@ -42,12 +39,7 @@ static int hantro_enc_jpeg_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc
 
 	hantro_hw_begin(dev, HANTRO_MODE_JPEG);
 	hantro_hw_input(ctx, job);
-	hantro_jpeg_quant_regs(q.luma, qluma);
-	hantro_jpeg_quant_regs(q.chroma, qchroma);
-	for (i = 0; i < ARRAY_SIZE(qluma); i++) {
-		hantro_hw_set_reg(dev, l->jpeg_qluma + i * 4, qluma[i]);
-		hantro_hw_set_reg(dev, l->jpeg_qchroma + i * 4, qchroma[i]);
-	}
+	hantro_program_jpeg(&dev->regs, dev->variant->ip->layout, &q);
 	job->pic_type = HANTRO_PIC_INTRA;
 	return 0;
 }

@@ -4,7 +4,8 @@
  * differ only in where the registers are (struct hantro_enc_ip_regs,
  * struct hantro_layout) and in their bus setup.
  *
- * A frame is programmed into a shadow register file, then written in one
+ * A frame is programmed into a register file (the codec layer's
+ * hantro_program_*(), plain functions of its parameters), then written in one
  * pass: the mode alone first (the other registers' meaning depends on it),
  * every register the frame sets in ascending order (so tables land as
  * contiguous blocks), the bus setup, and the start register last of all.
@@ -21,31 +22,9 @@ void hantro_hw_begin(struct hantro_enc_dev *dev, unsigned int mode)
 {
 	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
 
-	memset(dev->shadow, 0, sizeof(dev->shadow));
-	bitmap_zero(dev->shadow_used, HANTRO_NUM_REGS);
-	/*
-	 * No header hand-over unless the codec sets one: the core would put
-	 * the bytes the last frame of another codec left there in front of
-	 * this frame's stream.
-	 */
-	hantro_hw_set(dev, &ip->layout->start_offset, 0);
-	hantro_hw_set_reg(dev, ip->layout->hdr_rem_msb, 0);
-	hantro_hw_set_reg(dev, ip->layout->hdr_rem_lsb, 0);
-	hantro_hw_set(dev, &ip->layout->mode, mode);
-	hantro_enc_write(dev, ip->layout->mode.reg, dev->shadow[ip->layout->mode.reg / 4]);
+	hantro_program_begin(&dev->regs, ip->layout, mode);
+	hantro_enc_write(dev, ip->layout->mode.reg, dev->regs.val[ip->layout->mode.reg / 4]);
 	hantro_enc_write(dev, ip->regs->irq, ip->regs->irq_arm);
-}
-
-void hantro_hw_set(struct hantro_enc_dev *dev, const struct hantro_field *f, u32 val)
-{
-	dev->shadow[f->reg / 4] = hantro_field_put(f, dev->shadow[f->reg / 4], val);
-	__set_bit(f->reg / 4, dev->shadow_used);
-}
-
-void hantro_hw_set_reg(struct hantro_enc_dev *dev, u16 reg, u32 val)
-{
-	dev->shadow[reg / 4] = val;
-	__set_bit(reg / 4, dev->shadow_used);
 }
 
 /**
@@ -58,24 +37,23 @@ void hantro_hw_set_reg(struct hantro_enc_dev *dev, u16 reg, u32 val)
  */
 void hantro_hw_input(struct hantro_enc_ctx *ctx, const struct hantro_enc_job *job)
 {
-	struct hantro_enc_dev *dev = ctx->dev;
-	const struct hantro_layout *l = dev->variant->ip->layout;
 	const struct v4l2_format_info *info = v4l2_format_info(ctx->src_fmt.pixelformat);
-	unsigned int coded_w = ALIGN(ctx->crop.width, HANTRO_ENC_MB);
-	unsigned int coded_h = ALIGN(ctx->crop.height, HANTRO_ENC_MB);
+	struct hantro_input_params in = {
+		.mb_width = DIV_ROUND_UP(ctx->crop.width, HANTRO_ENC_MB),
+		.mb_height = DIV_ROUND_UP(ctx->crop.height, HANTRO_ENC_MB),
+		.width = ctx->crop.width,
+		.height = ctx->crop.height,
+		.fmt = ctx->src_desc->input,
+		.row_pixels = ctx->src_fmt.plane_fmt[0].bytesperline / info->bpp[0],
+		.out_addr = job->dst_addr,
+		.out_size = job->dst_size,
+	};
+
 	unsigned int i;
 
-	hantro_hw_set(dev, &l->mb_width, coded_w / HANTRO_ENC_MB);
-	hantro_hw_set(dev, &l->mb_height, coded_h / HANTRO_ENC_MB);
-	hantro_hw_set(dev, &l->in_fmt, ctx->src_desc->input);
-	hantro_hw_set(dev, &l->row_len, ctx->src_fmt.plane_fmt[0].bytesperline / info->bpp[0]);
-	hantro_hw_set(dev, &l->overfill_r, (coded_w - ctx->crop.width) / 4);
-	hantro_hw_set(dev, &l->overfill_b, coded_h - ctx->crop.height);
-	for (i = 0; i < ARRAY_SIZE(l->in_addr); i++)
-		hantro_hw_set_reg(dev, l->in_addr[i], job->src_addr[i]);
-	hantro_hw_set_reg(dev, l->out_addr, job->dst_addr);
-	hantro_hw_set_reg(dev, l->buf_limit,
-			  hantro_buf_limit(hantro_field_get(&l->mode, dev->shadow), job->dst_size));
+	for (i = 0; i < ARRAY_SIZE(in.in_addr); i++)
+		in.in_addr[i] = job->src_addr[i];
+	hantro_program_input(&ctx->dev->regs, ctx->dev->variant->ip->layout, &in);
 }
 
 /**
@@ -88,15 +66,15 @@ void hantro_hw_start(struct hantro_enc_dev *dev, unsigned int pic_type)
 	const struct hantro_enc_ip_ops *ip = dev->variant->ip;
 	unsigned int start = ip->layout->mode.reg / 4, i;
 
-	hantro_hw_set(dev, &ip->layout->pic_type, pic_type);
-	for_each_set_bit(i, dev->shadow_used, HANTRO_NUM_REGS)
-		if (i != start)
-			hantro_enc_write(dev, i * 4, dev->shadow[i]);
+	hantro_regfile_set(&dev->regs, &ip->layout->pic_type, pic_type);
+	for (i = 0; i < HANTRO_NUM_REGS; i++)
+		if (i != start && hantro_regfile_used(&dev->regs, i))
+			hantro_enc_write(dev, i * 4, dev->regs.val[i]);
 	ip->bus_setup(dev);
 	/* Everything above must reach the core before the enable bit. */
 	wmb();
 	hantro_enc_write(dev, start * 4,
-			 dev->shadow[start] | ip->regs->start_extra | ip->regs->enable);
+			 dev->regs.val[start] | ip->regs->start_extra | ip->regs->enable);
 }
 
 /**

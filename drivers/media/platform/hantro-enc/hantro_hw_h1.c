@@ -12,10 +12,7 @@ static const struct hantro_layout hantro_h1_layout = HANTRO_H1_LAYOUT;
 /* Byte, 16- and 32-bit swaps in and out: the core works on big-endian words. */
 static void hantro_h1_bus_setup(struct hantro_enc_dev *dev)
 {
-	hantro_enc_write(dev, H1_REG_AXI_CTRL,
-			 H1_AXI_OUTPUT_SWAP16 | H1_AXI_INPUT_SWAP16 | H1_AXI_BURST_LEN(16) |
-			 H1_AXI_OUTPUT_SWAP32 | H1_AXI_INPUT_SWAP32 |
-			 H1_AXI_OUTPUT_SWAP8 | H1_AXI_INPUT_SWAP8);
+	hantro_enc_write(dev, H1_REG_AXI_CTRL, H1_AXI_FRAME);
 }
 
 static void hantro_h1_read_config(struct hantro_enc_dev *dev, struct hantro_enc_hw_config *cfg)

@@ -12,10 +12,8 @@ static const struct hantro_layout hantro_vepu2_layout = HANTRO_VEPU2_LAYOUT;
 /* VEPU2 has a separate endianness register; AXI keeps only the burst length. */
 static void hantro_vepu2_bus_setup(struct hantro_enc_dev *dev)
 {
-	hantro_enc_write(dev, VEPU2_REG_DATA_ENDIAN,
-			 VEPU2_OUTPUT_SWAP32 | VEPU2_OUTPUT_SWAP16 | VEPU2_OUTPUT_SWAP8 |
-			 VEPU2_INPUT_SWAP8 | VEPU2_INPUT_SWAP16 | VEPU2_INPUT_SWAP32);
-	hantro_enc_write(dev, VEPU2_REG_AXI_CTRL, VEPU2_AXI_BURST_LEN(16));
+	hantro_enc_write(dev, VEPU2_REG_DATA_ENDIAN, VEPU2_ENDIAN_FRAME);
+	hantro_enc_write(dev, VEPU2_REG_AXI_CTRL, VEPU2_AXI_FRAME);
 }
 
 static const struct hantro_enc_ip_regs hantro_vepu2_regs = {

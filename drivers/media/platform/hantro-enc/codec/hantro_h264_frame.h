@@ -28,6 +28,11 @@ struct hantro_h264_handover {
 	unsigned int start_bits;
 };
 
+/* PPS pic_init_qp; slices carry the difference to their QP. */
+#define HANTRO_H264_PIC_INIT_QP	26
+/* The P-slice context initialisation CABAC streams use (x264's and MPP's too). */
+#define HANTRO_H264_CABAC_INIT_IDC	0
+
 /**
  * struct hantro_h264_cp_plan - macroblock rate-control checkpoints
  * @distance:	macroblocks between checkpoints, 0 for none

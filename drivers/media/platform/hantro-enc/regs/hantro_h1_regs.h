@@ -32,6 +32,14 @@
 #define   H1_AXI_INPUT_SWAP32		BIT(2)
 #define   H1_AXI_OUTPUT_SWAP8		BIT(1)
 #define   H1_AXI_INPUT_SWAP8		BIT(0)
+/*
+ * What the driver writes there before every frame: bursts of 16, every
+ * swap in and out (the core works on big-endian words); MPP writes the same.
+ */
+#define   H1_AXI_FRAME			(H1_AXI_OUTPUT_SWAP16 | H1_AXI_INPUT_SWAP16 | \
+					 H1_AXI_BURST_LEN(16) | H1_AXI_OUTPUT_SWAP32 | \
+					 H1_AXI_INPUT_SWAP32 | H1_AXI_OUTPUT_SWAP8 | \
+					 H1_AXI_INPUT_SWAP8)
 #define H1_REG_ADDR_OUTPUT_STREAM	0x014
 #define H1_REG_ADDR_REF_LUMA		0x01c
 #define H1_REG_ADDR_REF_CHROMA		0x020
@@ -91,6 +99,11 @@
  * HEncHW*Support and HEncHWMaxVideoWidth, the "HW synthesis config
  * register"). VEPU2 has no such register.
  */
+/* Macroblock rectangles (MPP hal_h264e_vepu1_reg_tbl.h). */
+#define H1_REG_INTRA_AREA		0x0e0
+#define H1_REG_ROI1			0x0f0
+#define H1_REG_ROI2			0x0f4
+#define H1_AREA(r)	{ .reg = (r), .left = 24, .right = 16, .top = 8, .bottom = 0 }
 #define H1_REG_CONFIG			0x0fc
 #define   H1_CFG_H264			BIT(27)
 #define   H1_CFG_VP8			BIT(26)
@@ -150,6 +163,9 @@
 	.checkpoints = H1_REG_CHECKPOINT_0,				\
 	.cp_word_error = H1_REG_CHKPT_WORD_ERR_0,			\
 	.cp_delta_qp = H1_REG_CHKPT_DELTA_QP,				\
+	.intra_area = H1_AREA(H1_REG_INTRA_AREA),			\
+	.roi1 = H1_AREA(H1_REG_ROI1),					\
+	.roi2 = H1_AREA(H1_REG_ROI2),					\
 }
 
 #endif /* HANTRO_H1_REGS_H */

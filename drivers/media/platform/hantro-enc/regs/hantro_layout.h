@@ -108,6 +108,22 @@ static inline unsigned int hantro_cp_delta_shift(unsigned int i)
 }
 
 /**
+ * struct hantro_area - a register holding a rectangle of macroblocks
+ * @reg:	register offset
+ * @left:	position of the 8-bit first column
+ * @right:	position of the 8-bit last column
+ * @top:	position of the 8-bit first row
+ * @bottom:	position of the 8-bit last row
+ */
+struct hantro_area {
+	u16 reg;
+	u8 left;
+	u8 right;
+	u8 top;
+	u8 bottom;
+};
+
+/**
  * struct hantro_layout - the registers of one IP by meaning
  * @mode:	encoding mode (start register)
  * @pic_type:	picture type (start register)
@@ -160,6 +176,9 @@ static inline unsigned int hantro_cp_delta_shift(unsigned int i)
  * @cp_delta_qp: seven 4-bit signed QP changes, the first (below the lowest
  *		threshold) in bits 27:24, the last in bits 3:0; see
  *		hantro_cp_delta_shift()
+ * @intra_area:	macroblocks forced to intra coding
+ * @roi1:	first region of interest (its own QP change)
+ * @roi2:	second region of interest
  */
 struct hantro_layout {
 	struct hantro_field mode;
@@ -204,6 +223,9 @@ struct hantro_layout {
 	u16 checkpoints;
 	u16 cp_word_error;
 	u16 cp_delta_qp;
+	struct hantro_area intra_area;
+	struct hantro_area roi1;
+	struct hantro_area roi2;
 };
 
 /* @val placed into field @f of register value @reg. */

@@ -24,6 +24,7 @@
 #define VEPU2_REG_STR_BUF_LIMIT		0x0d4
 #define VEPU2_REG_AXI_CTRL		0x0d8
 #define   VEPU2_AXI_BURST_LEN(x)	(((x) & 0x3f) << 8)
+#define   VEPU2_AXI_FRAME		VEPU2_AXI_BURST_LEN(16)
 #define VEPU2_REG_ADDR_REF_LUMA		0x0e0
 #define VEPU2_REG_ADDR_REF_CHROMA	0x0e4
 #define VEPU2_REG_QP_SUM		0x0e8
@@ -80,6 +81,11 @@
 #define   VEPU2_ENC_PIC_TYPE		HANTRO_FIELD(VEPU2_REG_ENCODE_START, 6, 0x3)
 #define   VEPU2_ENC_MODE		HANTRO_FIELD(VEPU2_REG_ENCODE_START, 4, 0x3)
 #define   VEPU2_ENCODE_ENABLE		BIT(0)
+/* Macroblock rectangles (MPP hal_h264e_vepu2_reg_tbl.h). */
+#define VEPU2_REG_INTRA_AREA		0x0b8
+#define VEPU2_REG_ROI1			0x148
+#define VEPU2_REG_ROI2			0x14c
+#define VEPU2_AREA(r)	{ .reg = (r), .left = 8, .right = 0, .top = 24, .bottom = 16 }
 #define VEPU2_REG_DATA_ENDIAN		0x1a4
 #define   VEPU2_INPUT_SWAP8		BIT(31)
 #define   VEPU2_INPUT_SWAP16		BIT(30)
@@ -87,6 +93,10 @@
 #define   VEPU2_OUTPUT_SWAP8		BIT(28)
 #define   VEPU2_OUTPUT_SWAP16		BIT(27)
 #define   VEPU2_OUTPUT_SWAP32		BIT(26)
+/* Every swap in and out before every frame, as MPP does. */
+#define   VEPU2_ENDIAN_FRAME		(VEPU2_INPUT_SWAP8 | VEPU2_INPUT_SWAP16 | \
+					 VEPU2_INPUT_SWAP32 | VEPU2_OUTPUT_SWAP8 | \
+					 VEPU2_OUTPUT_SWAP16 | VEPU2_OUTPUT_SWAP32)
 #define VEPU2_REG_ENC_CTRL3		0x1a8
 #define   VEPU2_PPS_ID			HANTRO_FIELD(VEPU2_REG_ENC_CTRL3, 24, 0xff)
 #define   VEPU2_FRAME_NUM		HANTRO_FIELD(VEPU2_REG_ENC_CTRL3, 0, 0xffff)
@@ -152,6 +162,9 @@
 	.checkpoints = VEPU2_REG_CHECKPOINT_0,				\
 	.cp_word_error = VEPU2_REG_CHKPT_WORD_ERR_0,			\
 	.cp_delta_qp = VEPU2_REG_CHKPT_DELTA_QP,			\
+	.intra_area = VEPU2_AREA(VEPU2_REG_INTRA_AREA),			\
+	.roi1 = VEPU2_AREA(VEPU2_REG_ROI1),				\
+	.roi2 = VEPU2_AREA(VEPU2_REG_ROI2),				\
 }
 
 #endif /* HANTRO_VEPU2_REGS_H */

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * hantro-enc: a frame's register programming from its parameters; see
+ * hantro_program.h. Plain C, also built into the host tests.
+ */
+
+#include <linux/kernel.h>
+
+#include "hantro_program.h"
+
+/**
+ * hantro_program_begin() - a frame of @mode starts: nothing else set yet
+ * @rf:		the frame's registers
+ * @l:		the IP's layout
+ * @mode:	HANTRO_MODE_*
+ *
+ * No header hand-over unless the codec sets one: the core would put the
+ * bytes the last frame of another codec left there in front of this
+ * frame's stream.
+ */
+void hantro_program_begin(struct hantro_regfile *rf, const struct hantro_layout *l,
+			  unsigned int mode)
+{
+	hantro_regfile_clear(rf);
+	hantro_regfile_set(rf, &l->start_offset, 0);
+	hantro_regfile_set_reg(rf, l->hdr_rem_msb, 0);
+	hantro_regfile_set_reg(rf, l->hdr_rem_lsb, 0);
+	hantro_regfile_set(rf, &l->mode, mode);
+}
+
+/**
+ * hantro_program_input() - the input picture, the coded size and the output
+ * @rf:		the frame's registers, begun (the output size's unit depends
+ *		on the mode)
+ * @l:		the IP's layout
+ * @in:		the picture and the output
+ */
+void hantro_program_input(struct hantro_regfile *rf, const struct hantro_layout *l,
+			  const struct hantro_input_params *in)
+{
+	unsigned int i;
+
+	hantro_regfile_set(rf, &l->mb_width, in->mb_width);
+	hantro_regfile_set(rf, &l->mb_height, in->mb_height);
+	hantro_regfile_set(rf, &l->in_fmt, in->fmt);
+	hantro_regfile_set(rf, &l->row_len, in->row_pixels);
+	hantro_regfile_set(rf, &l->overfill_r, (in->mb_width * 16 - in->width) / 4);
+	hantro_regfile_set(rf, &l->overfill_b, in->mb_height * 16 - in->height);
+	for (i = 0; i < ARRAY_SIZE(l->in_addr); i++)
+		hantro_regfile_set_reg(rf, l->in_addr[i], in->in_addr[i]);
+	hantro_regfile_set_reg(rf, l->out_addr, in->out_addr);
+	hantro_regfile_set_reg(rf, l->buf_limit,
+			       hantro_buf_limit(hantro_field_get(&l->mode, rf->val), in->out_size));
+}
+
+/* The macroblock rate control's checkpoints, thresholds and QP steps. */
+static void hantro_program_checkpoints(struct hantro_regfile *rf, const struct hantro_layout *l,
+				       const struct hantro_h264_cp_plan *plan)
+{
+	unsigned int i;
+
+	hantro_regfile_set(rf, &l->cp_distance, plan->distance);
+	if (!plan->distance)
+		return;
+	for (i = 0; i < HANTRO_CHECKPOINTS; i += 2)
+		hantro_regfile_set_reg(rf, l->checkpoints + i * 2,
+				       plan->words[i] << 16 | plan->words[i + 1]);
+	for (i = 0; i < HANTRO_CP_ERRORS; i += 2)
+		hantro_regfile_set_reg(rf, l->cp_word_error + i * 2,
+				       (u32)plan->error[i] << 16 | (plan->error[i + 1] & 0xffff));
+	hantro_regfile_set_reg(rf, l->cp_delta_qp, hantro_h264_cp_delta_reg(plan));
+}
+
+/*
+ * An empty rectangle: one past the last macroblock both ways, which is
+ * how MPP leaves the intra area and the regions of interest off (a zero
+ * register would name the top-left macroblock).
+ */
+static void hantro_program_no_area(struct hantro_regfile *rf, const struct hantro_area *a,
+				   u32 mb_width, u32 mb_height)
+{
+	hantro_regfile_set_reg(rf, a->reg, mb_width << a->left | mb_width << a->right |
+				   mb_height << a->top | mb_height << a->bottom);
+}
+
+/**
+ * hantro_program_h264() - the registers of an H.264 picture
+ * @rf:		the frame's registers, begun and with the input set (the
+ *		size in macroblocks is read back from them)
+ * @l:		the IP's layout
+ * @p:		the picture's parameters
+ */
+void hantro_program_h264(struct hantro_regfile *rf, const struct hantro_layout *l,
+			 const struct hantro_h264_pic_params *p)
+{
+	u32 mb_width = hantro_field_get(&l->mb_width, rf->val);
+	u32 mb_height = hantro_field_get(&l->mb_height, rf->val);
+	unsigned int deblock = p->deblock_idc;
+
+	/*
+	 * A picture is one slice: filtering all but slice edges (idc 2) is
+	 * filtering all edges, which is what an IP without idc 2 (VEPU2's
+	 * one-bit switch) is told.
+	 */
+	if (deblock > l->deblock.mask)
+		deblock = 0;
+	hantro_regfile_set_reg(rf, l->hdr_rem_msb, p->ho.rem_msb);
+	hantro_regfile_set_reg(rf, l->hdr_rem_lsb, p->ho.rem_lsb);
+	hantro_regfile_set(rf, &l->start_offset, p->ho.start_bits);
+	hantro_regfile_set_reg(rf, l->rec_y, p->rec_y);
+	hantro_regfile_set_reg(rf, l->rec_c, p->rec_c);
+	hantro_regfile_set_reg(rf, l->ref_y, p->ref_y);
+	hantro_regfile_set_reg(rf, l->ref_c, p->ref_c);
+	hantro_regfile_set(rf, &l->pic_init_qp, p->pic_init_qp);
+	hantro_regfile_set(rf, &l->alpha, p->alpha_div2);
+	hantro_regfile_set(rf, &l->beta, p->beta_div2);
+	hantro_regfile_set(rf, &l->chroma_qp_offset, p->chroma_qp_offset);
+	hantro_regfile_set(rf, &l->idr_pic_id, p->idr_pic_id);
+	hantro_regfile_set(rf, &l->pps_id, 0);
+	hantro_regfile_set(rf, &l->frame_num, p->frame_num);
+	hantro_regfile_set(rf, &l->deblock, deblock);
+	hantro_regfile_set(rf, &l->cabac, p->cabac);
+	hantro_regfile_set(rf, &l->cabac_idc, p->cabac_init_idc);
+	if (p->cabac)
+		hantro_regfile_set_reg(rf, l->cabac_table, p->cabac_table);
+	hantro_regfile_set(rf, &l->trans8x8, p->transform_8x8);
+	hantro_regfile_set(rf, &l->qpel_off, p->qpel_off);
+	hantro_regfile_set(rf, &l->qp, p->qp);
+	hantro_regfile_set(rf, &l->qp_min, p->qp_min);
+	hantro_regfile_set(rf, &l->qp_max, p->qp_max);
+	hantro_program_checkpoints(rf, l, &p->plan);
+	hantro_program_no_area(rf, &l->intra_area, mb_width, mb_height);
+	hantro_program_no_area(rf, &l->roi1, mb_width, mb_height);
+	hantro_program_no_area(rf, &l->roi2, mb_width, mb_height);
+}
+
+/**
+ * hantro_program_jpeg() - the registers of a JPEG frame: its quantisation
+ * @rf:		the frame's registers, begun and with the input set
+ * @l:		the IP's layout
+ * @q:		the tables of the header
+ */
+void hantro_program_jpeg(struct hantro_regfile *rf, const struct hantro_layout *l,
+			 const struct hantro_jpeg_quant *q)
+{
+	u32 qluma[HANTRO_JPEG_QUANT_REGS], qchroma[HANTRO_JPEG_QUANT_REGS];
+	unsigned int i;
+
+	hantro_jpeg_quant_regs(q->luma, qluma);
+	hantro_jpeg_quant_regs(q->chroma, qchroma);
+	for (i = 0; i < HANTRO_JPEG_QUANT_REGS; i++) {
+		hantro_regfile_set_reg(rf, l->jpeg_qluma + i * 4, qluma[i]);
+		hantro_regfile_set_reg(rf, l->jpeg_qchroma + i * 4, qchroma[i]);
+	}
+}

@@ -128,6 +128,25 @@ bool mpp_vector_setting(const struct mpp_vector *v, const char *name, int *val)
 	return false;
 }
 
+int mpp_vector_buf(const struct mpp_vector *v, unsigned int handle)
+{
+	unsigned int i;
+
+	for (i = 0; i < v->bufs; i++)
+		if (v->buf_handle[i] == handle)
+			return i;
+	return -1;
+}
+
+u32 mpp_vector_addr(const struct mpp_vector *v, unsigned int frame, u16 reg)
+{
+	int b = mpp_vector_buf(v, v->regs[frame][reg / 4]);
+
+	if (!v->regs[frame][reg / 4] || b < 0)
+		return 0;
+	return MPP_BUS_BASE + b * MPP_BUS_SPAN + v->offs[frame][reg / 4];
+}
+
 u64 mpp_fnv64(const u8 *p, size_t n)
 {
 	u64 h = 0xcbf29ce484222325ULL;

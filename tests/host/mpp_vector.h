@@ -63,6 +63,16 @@ int mpp_vector_load(const char *regs_path, struct mpp_vector *v);
 int mpp_vector_each(const char *dir, void (*fn)(const char *name, const char *path));
 /* The value of MPP setting @name in the vector's settings; false if unset. */
 bool mpp_vector_setting(const struct mpp_vector *v, const char *name, int *val);
+/*
+ * The host tests' bus: MPP's buffers in handle order, 16 MiB apart from
+ * MPP_BUS_BASE. The bus address register @reg of frame @frame points at
+ * (the handle MPP wrote plus the offset the kernel adds), 0 when it holds
+ * no buffer handle.
+ */
+#define MPP_BUS_BASE	0x10000000u
+#define MPP_BUS_SPAN	0x01000000u
+int mpp_vector_buf(const struct mpp_vector *v, unsigned int handle);
+u32 mpp_vector_addr(const struct mpp_vector *v, unsigned int frame, u16 reg);
 /* The 64-bit FNV-1a hash the capture records for tables. */
 u64 mpp_fnv64(const u8 *p, size_t n);
 

@@ -71,6 +71,10 @@ host_test h264_params "$build"
 # (tests/vectors/mpp) read through this project's layouts.
 host_test mpp_vectors "$HANTRO_TOP/tests/vectors/mpp"
 
+# The driver's programming against the vendor's, register by register, but
+# for the differences tests/host/mpp_differences.h lists with their reasons.
+host_test mpp_compare "$HANTRO_TOP/tests/vectors/mpp"
+
 # The vendor's programming replayed through the model's register decoding
 # (tests/vectors/mpp): every H.264 stream decodes strictly with frames equal
 # to the model's reconstruction, every JPEG decodes strictly; both resemble

@@ -28,10 +28,6 @@
 #include "mpp_vector.h"
 #include "vepu_virt_run.h"
 
-/* Where the host's bus puts MPP's buffers: handle order, 16 MiB apart. */
-#define BUS_BASE	0x10000000u
-#define BUS_SPAN	0x01000000u
-
 /**
  * struct vepu_virt - the host's bus: MPP's buffers at bus addresses
  * @v:		the vector whose buffers these are
@@ -46,7 +42,7 @@ struct vepu_virt {
 
 static u32 bus_base(unsigned int i)
 {
-	return BUS_BASE + i * BUS_SPAN;
+	return MPP_BUS_BASE + i * MPP_BUS_SPAN;
 }
 
 /* The model's view of the bus: a whole range inside one buffer, or a fault. */
@@ -70,16 +66,6 @@ bool vepu_virt_stopped(const void *vepu)
 	return false;
 }
 
-static int buf_index(const struct mpp_vector *v, unsigned int handle)
-{
-	unsigned int i;
-
-	for (i = 0; i < v->bufs; i++)
-		if (v->buf_handle[i] == handle)
-			return i;
-	return -1;
-}
-
 /*
  * MPP writes buffer handles into the address registers and has the kernel
  * add byte offsets; the bus address of each.
@@ -90,13 +76,10 @@ static void bus_addresses(const struct mpp_vector *v, unsigned int frame,
 	const u16 addr[] = { l->in_addr[0], l->in_addr[1], l->in_addr[2], l->out_addr,
 			     l->ref_y, l->ref_c, l->rec_y, l->rec_c, l->cabac_table };
 	unsigned int i;
-	int b;
 
-	for (i = 0; i < ARRAY_SIZE(addr); i++) {
-		b = buf_index(v, regs[addr[i] / 4]);
-		if (regs[addr[i] / 4] && b >= 0)
-			regs[addr[i] / 4] = bus_base(b) + v->offs[frame][addr[i] / 4];
-	}
+	for (i = 0; i < ARRAY_SIZE(addr); i++)
+		if (mpp_vector_addr(v, frame, addr[i]))
+			regs[addr[i] / 4] = mpp_vector_addr(v, frame, addr[i]);
 }
 
 /* A picture with edges, gradients and motion: NV12 in MPP's strides. */
@@ -147,7 +130,7 @@ static unsigned int replayed;
 static void cabac_table(const char *name, struct vepu_virt *bus, const u32 *regs,
 			const struct hantro_layout *l)
 {
-	int b = buf_index(bus->v, bus->v->tbl_handle);
+	int b = mpp_vector_buf(bus->v, bus->v->tbl_handle);
 
 	if (!hantro_field_get(&l->cabac, regs) || b < 0 ||
 	    bus->v->buf_size[b] < HANTRO_H264_CABAC_TABLE_SIZE)
@@ -163,7 +146,7 @@ static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f
 {
 	const struct mpp_vector *v = bus->v;
 	unsigned int hs = ALIGN(v->w, 16), vs = ALIGN(v->h, 16);
-	int in = buf_index(v, MPP_BUF_INPUT), out = buf_index(v, MPP_BUF_OUTPUT);
+	int in = mpp_vector_buf(v, MPP_BUF_INPUT), out = mpp_vector_buf(v, MPP_BUF_OUTPUT);
 	u32 regs[HANTRO_NUM_REGS] = { 0 }, out_off = v->offs[f][l->out_addr / 4];
 	bool h264 = !strcmp(v->codec, "h264");
 	enum vepu_virt_result res;
@@ -225,10 +208,10 @@ static void replay(const char *name, const char *path)
 	}
 	h264 = !strcmp(vec.codec, "h264");
 	l = strcmp(vec.ip, "vepu1") ? &vepu2 : &h1;
-	check(buf_index(&vec, MPP_BUF_INPUT) >= 0 && buf_index(&vec, MPP_BUF_OUTPUT) >= 0 &&
-	      vec.buf_size[buf_index(&vec, MPP_BUF_INPUT)] >= ALIGN(vec.w, 16) * ALIGN(vec.h, 16) * 3 / 2,
+	check(mpp_vector_buf(&vec, MPP_BUF_INPUT) >= 0 && mpp_vector_buf(&vec, MPP_BUF_OUTPUT) >= 0 &&
+	      vec.buf_size[mpp_vector_buf(&vec, MPP_BUF_INPUT)] >= ALIGN(vec.w, 16) * ALIGN(vec.h, 16) * 3 / 2,
 	      "%s: MPP's input and output buffers are recorded", name);
-	if (buf_index(&vec, MPP_BUF_INPUT) < 0 || buf_index(&vec, MPP_BUF_OUTPUT) < 0)
+	if (mpp_vector_buf(&vec, MPP_BUF_INPUT) < 0 || mpp_vector_buf(&vec, MPP_BUF_OUTPUT) < 0)
 		return;
 	for (i = 0; i < vec.bufs; i++)
 		bus.mem[i] = calloc(1, vec.buf_size[i]);

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host test: the driver's register programming against the vendor's, field
+ * by field. For each H.264 and JPEG vector of tests/vectors/mpp, the codec
+ * layer's hantro_program_*() (the functions the driver programs every
+ * frame with) run on the configuration MPP was given: the same size, input
+ * buffer layout (through the driver's own raw-format code), QP, entropy
+ * coding, 8x8 transforms, deblocking and, for H.264, MPP's header bytes to
+ * hand over. Every register the two program must then be equal, except:
+ *
+ * - the intentional differences below, each with its reason (also in
+ *   Documentation/driver-api/hantro-enc-registers.rst), and
+ * - what the driver does not program yet, listed as such: each entry must
+ *   still differ, so that it is removed once the driver programs it.
+ *
+ *   test_mpp_compare VECTOR_DIR
+ *
+ * Prints one PASS/FAIL line per check, and a KNOWN line per register that
+ * differs for a listed reason.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/kernel.h>
+#include <linux/videodev2.h>
+
+#include "hantro_enc_pix.h"
+#include "hantro_h1_regs.h"
+#include "hantro_program.h"
+#include "hantro_vepu2_regs.h"
+#include "host_check.h"
+#include "mpp_vector.h"
+
+#define ANY	NULL
+
+/**
+ * struct difference - registers (bits) where the driver differs from MPP
+ * @ip:		"vepu1", "vepu2" or ANY
+ * @codec:	"h264", "jpeg" or ANY
+ * @rc:		"fixqp", "cbr" or ANY
+ * @setting:	an MPP setting the vector must carry ("name=value"), or NULL
+ * @reg:	register offset, or the first of @count
+ * @count:	registers
+ * @mask:	the bits concerned
+ * @todo:	not programmed yet (else intentional)
+ * @why:	the reason
+ */
+struct difference {
+	const char *ip, *codec, *rc, *setting;
+	u16 reg, count;
+	u32 mask;
+	bool todo;
+	const char *why;
+};
+
+static const struct difference differences[] = {
+#include "mpp_differences.h"
+};
+
+static bool matches(const char *want, const char *have)
+{
+	return !want || !strcmp(want, have);
+}
+
+static unsigned int hits[ARRAY_SIZE(differences)];
+
+static bool applies(const struct difference *d, const struct mpp_vector *v, u16 reg)
+{
+	return matches(d->ip, v->ip) && matches(d->codec, v->codec) && matches(d->rc, v->rc) &&
+	       (!d->setting || strstr(v->settings, d->setting)) &&
+	       reg >= d->reg && reg < d->reg + 4 * d->count;
+}
+
+/*
+ * Whether every bit in which register @reg differs (@diff) is a listed
+ * difference for @v; prints the reasons and counts their use if so.
+ */
+static bool listed(const char *name, unsigned int frame, const struct mpp_vector *v, u16 reg,
+		   u32 ours, u32 mpp)
+{
+	u32 diff = ours ^ mpp, mask = 0;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(differences); i++)
+		if (applies(&differences[i], v, reg))
+			mask |= differences[i].mask;
+	if (diff & ~mask)
+		return false;
+	for (i = 0; i < ARRAY_SIZE(differences); i++) {
+		const struct difference *d = &differences[i];
+
+		if (!applies(d, v, reg) || !(d->mask & diff))
+			continue;
+		hits[i]++;
+		printf("KNOWN %s frame %u: register 0x%03x: driver %08x, MPP %08x: %s%s\n", name,
+		       frame, reg, ours, mpp, d->todo ? "not yet: " : "", d->why);
+	}
+	return true;
+}
+
+/*
+ * What the backend writes at the start, besides the programmed registers:
+ * the interrupt arming, the bus words and the start bits (hantro_hw_h1.c,
+ * hantro_hw_vepu2.c: H1 arms with 0).
+ */
+static void backend_start(const struct mpp_vector *v, const struct hantro_layout *l,
+			  struct hantro_regfile *rf)
+{
+	if (!strcmp(v->ip, "vepu1")) {
+		hantro_regfile_set_reg(rf, H1_REG_AXI_CTRL, H1_AXI_FRAME);
+		hantro_regfile_set_reg(rf, l->mode.reg,
+				       rf->val[l->mode.reg / 4] | H1_ENC_TIMEOUT_EN | H1_ENC_EN);
+		return;
+	}
+	hantro_regfile_set_reg(rf, VEPU2_REG_INTERRUPT, VEPU2_IRQ_TIMEOUT_EN);
+	hantro_regfile_set_reg(rf, VEPU2_REG_DATA_ENDIAN, VEPU2_ENDIAN_FRAME);
+	hantro_regfile_set_reg(rf, VEPU2_REG_AXI_CTRL, VEPU2_AXI_FRAME);
+	hantro_regfile_set_reg(rf, l->mode.reg, rf->val[l->mode.reg / 4] | VEPU2_ENCODE_ENABLE);
+}
+
+/* MPP's registers of @frame with bus addresses in place of its handles. */
+static void mpp_regs(const struct mpp_vector *v, unsigned int frame, u32 *regs)
+{
+	unsigned int i;
+
+	memcpy(regs, v->regs[frame], sizeof(v->regs[frame]));
+	for (i = 0; i < MPP_NUM_REGS; i++)
+		if (mpp_vector_addr(v, frame, i * 4))
+			regs[i] = mpp_vector_addr(v, frame, i * 4);
+}
+
+/* What the driver programs for the configuration MPP was given. */
+static void driver_regs(const struct mpp_vector *v, unsigned int frame,
+			const struct hantro_layout *l, struct hantro_regfile *rf)
+{
+	bool h264 = !strcmp(v->codec, "h264");
+	unsigned int mode = h264 ? HANTRO_MODE_H264 : HANTRO_MODE_JPEG;
+	u32 in = MPP_BUS_BASE + mpp_vector_buf(v, MPP_BUF_INPUT) * MPP_BUS_SPAN;
+	u32 out = MPP_BUS_BASE + mpp_vector_buf(v, MPP_BUF_OUTPUT) * MPP_BUS_SPAN;
+	struct v4l2_pix_format_mplane pix = { 0 };
+	struct hantro_input_params ip;
+	struct hantro_h264_pic_params pp = { 0 };
+	struct hantro_jpeg_quant q;
+	struct hantro_h264_handover ho = { 0 };
+	int idc = 0, alpha = 0, beta = 0;
+
+	/* MPP's frames are NV12 of the macroblock-aligned size, cropped. */
+	hantro_enc_raw_layout(&pix, V4L2_PIX_FMT_NV12, 16, ALIGN(v->w, 16), ALIGN(v->h, 16));
+	if (h264) {
+		/*
+		 * MPP's header: the bytes it wrote ahead (the aligned part the
+		 * capture holds) and the ones it handed over.
+		 */
+		u8 hdr[MPP_MAX_HDR + 8];
+		u64 rem = (u64)v->regs[frame][l->hdr_rem_msb / 4] << 32 |
+			  v->regs[frame][l->hdr_rem_lsb / 4];
+		unsigned int n = hantro_field_get(&l->start_offset, v->regs[frame]) / 8, i;
+
+		memcpy(hdr, v->hdr[frame], v->hdr_len[frame]);
+		for (i = 0; i < n; i++)
+			hdr[v->hdr_len[frame] + i] = rem >> (56 - 8 * i);
+		hantro_h264_handover(hdr, v->hdr_len[frame] + n, &ho);
+	}
+	ip = (struct hantro_input_params){
+		.mb_width = DIV_ROUND_UP(v->w, 16),
+		.mb_height = DIV_ROUND_UP(v->h, 16),
+		.width = v->w,
+		.height = v->h,
+		.fmt = HANTRO_IN_NV12,
+		.row_pixels = pix.plane_fmt[0].bytesperline,
+		.in_addr = { in, in + hantro_enc_plane_offset(&pix, 1) },
+		.out_addr = out + ho.aligned,
+		.out_size = v->out_size - ho.aligned,
+	};
+	hantro_program_begin(rf, l, mode);
+	hantro_program_input(rf, l, &ip);
+	hantro_regfile_set(rf, &l->pic_type, frame ? HANTRO_PIC_INTER : HANTRO_PIC_INTRA);
+	backend_start(v, l, rf);
+	if (!h264) {
+		hantro_jpeg_quant_tables(v->qp, &q);
+		hantro_program_jpeg(rf, l, &q);
+		return;
+	}
+	mpp_vector_setting(v, "h264:dblk_disable", &idc);
+	mpp_vector_setting(v, "h264:dblk_alpha", &alpha);
+	mpp_vector_setting(v, "h264:dblk_beta", &beta);
+	pp = (struct hantro_h264_pic_params){
+		.ho = ho,
+		.pic_init_qp = HANTRO_H264_PIC_INIT_QP,
+		.alpha_div2 = alpha,
+		.beta_div2 = beta,
+		.frame_num = frame,
+		.deblock_idc = idc,
+		.cabac = v->cabac,
+		.cabac_init_idc = HANTRO_H264_CABAC_INIT_IDC,
+		.transform_8x8 = v->t8,
+		.qpel_off = ALIGN(v->w, 16) * ALIGN(v->h, 16) / 256 > 3600,
+		.qp = v->qp,
+		.qp_min = v->qp,
+		.qp_max = v->qp,
+	};
+	hantro_program_h264(rf, l, &pp);
+}
+
+static struct mpp_vector vec;
+static unsigned int compared;
+
+static void compare(const char *name, const char *path)
+{
+	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT, vepu2 = HANTRO_VEPU2_LAYOUT;
+	static struct hantro_regfile rf;
+	const struct hantro_layout *l;
+	u32 mpp[MPP_NUM_REGS];
+	unsigned int f, i;
+
+	if (mpp_vector_load(path, &vec)) {
+		check(0, "%s: readable", name);
+		return;
+	}
+	if (!strcmp(vec.codec, "vp8"))
+		return;
+	l = strcmp(vec.ip, "vepu1") ? &vepu2 : &h1;
+	for (f = 0; f < vec.frames; f++) {
+		unsigned int differ = 0, known = 0;
+
+		mpp_regs(&vec, f, mpp);
+		driver_regs(&vec, f, l, &rf);
+		for (i = 0; i < MPP_NUM_REGS; i++) {
+			u32 ours = hantro_regfile_used(&rf, i) ? rf.val[i] : 0;
+
+			if (ours == mpp[i])
+				continue;
+			if (listed(name, f, &vec, i * 4, ours, mpp[i])) {
+				known++;
+				continue;
+			}
+			check(0, "%s frame %u: register 0x%03x: driver %08x, MPP %08x", name, f,
+			      i * 4, ours, mpp[i]);
+			differ++;
+		}
+		check(!differ, "%s frame %u: the driver programs what MPP does (%u listed differences)",
+		      name, f, known);
+	}
+	compared++;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned int i;
+
+	if (argc != 2)
+		return 2;
+	check(mpp_vector_each(argv[1], compare) > 0, "vectors found in %s", argv[1]);
+	check(compared >= 30, "%u vectors compared", compared);
+	/* A listed difference that no longer shows is stale: remove it. */
+	for (i = 0; i < ARRAY_SIZE(differences); i++)
+		check(hits[i], "the listed difference at 0x%03x is still one (%u registers): %s%s",
+		      differences[i].reg, hits[i], differences[i].todo ? "not yet: " : "",
+		      differences[i].why);
+	return failures ? 1 : 0;
+}

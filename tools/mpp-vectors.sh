@@ -39,13 +39,14 @@ fi
 gcc -O2 -Wall -shared -fPIC -o "$build/mpp-cfg.so" "$HANTRO_TOP/tools/mpp-cfg.c" -ldl
 
 # MPP's own names of settings beyond the harness's arguments, for the next
-# vector() only: CFG=h264:dblk_disable=1 vector ...
+# vector() only: CFG=h264:dblk_disable=1 vector ...; IPS narrows the IPs.
 CFG=
+IPS="vepu1 vepu2"
 # NAME RC CODEC W H FRAMES QP [CABAC T8X8]: one configuration on both IPs.
 vector() {
 	local name=$1 rc=$2 ip f
 	shift 2
-	for ip in vepu1 vepu2; do
+	for ip in $IPS; do
 		f=$out/$ip-$name
 		if ! ORACLE_IP=$ip ORACLE_RC=$rc ORACLE_OUT="$f.regs.tmp" ORACLE_CAP="$f.cap.tmp" \
 			HANTRO_MPP_CFG=$CFG LD_PRELOAD="$build/mpp-cfg.so" \
@@ -71,6 +72,7 @@ vector() {
 		say "$ip $name: $(grep -c '^# frame [0-9]* client' "$f.regs") frames"
 	done
 	CFG=
+	IPS="vepu1 vepu2"
 }
 
 mkdir -p "$out"
@@ -95,4 +97,10 @@ vector jpeg-q80-320x240 fixqp jpeg 320 240 1 80
 vector jpeg-q95-320x240 fixqp jpeg 320 240 1 95
 vector jpeg-q80-1000x562 fixqp jpeg 1000 562 1 80
 vector vp8-320x240 fixqp vp8 320 240 2 40
+# Every QP MPP accepts (it takes 0 for "unset"), one picture at 1080p, where
+# the skip penalty is not scaled: the per-QP favours and penalties. The
+# tables are MPP's, the same on both IPs; VEPU2's positions are covered above.
+for qp in $(seq 1 51); do
+	IPS=vepu1 vector "h264-qpsweep-qp$qp-1920x1080" fixqp h264 1920 1080 1 "$qp" 0 0
+done
 say "$(find "$out" -name '*.regs' | wc -l) vectors in $out"

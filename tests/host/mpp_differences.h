@@ -66,20 +66,6 @@
 { "vepu2", "jpeg", ANY, NULL, 0x17c, 3, ~0u, false,
   "RGB input is not offered: no RGB-to-YUV coefficients" },
 
-/* Not programmed yet: motion search costs and favours, clock gating. */
-{ "vepu1", "h264", ANY, NULL, 0x044, 1, 0xffu << 16, true, "intra prediction mode favour" },
-{ "vepu1", "h264", ANY, NULL, 0x048, 1, 0xffffu | BIT(17), true,
-  "intra 16x16 favour, inter 4x4 partitions" },
-{ "vepu1", "h264", ANY, NULL, 0x04c, 1, ~0u, true, "split MV, MV penalties" },
-{ "vepu1", "h264", ANY, NULL, 0x054, 1, ~0u, true, "skip penalty, inter favour" },
-{ "vepu1", "h264", ANY, NULL, 0x0f8, 1, ~0u, true, "zero-MV favour, 4x4 MV penalty" },
-{ "vepu1", "h264", ANY, NULL, 0x180, 64, ~0u, true, "DMV penalty tables" },
-{ "vepu2", "h264", ANY, NULL, 0x0ec, 1, BIT(16), true, "inter 4x4 partitions" },
-{ "vepu2", "h264", ANY, NULL, 0x0f0, 1, 0xffu << 8, true, "skip penalty" },
-{ "vepu2", "h264", ANY, NULL, 0x12c, 1, ~0u, true, "intra 16x16 and inter favours" },
-{ "vepu2", "h264", ANY, NULL, 0x18c, 1, ~0u, true, "split MV, MV penalties" },
-{ "vepu2", "h264", ANY, NULL, 0x198, 1, ~0u, true, "zero-MV favour, 4x4 MV penalty" },
-{ "vepu2", "h264", ANY, NULL, 0x1a8, 1, 0xffu << 16, true, "intra prediction mode favour" },
-{ "vepu2", "h264", ANY, NULL, 0x1e0, 64, ~0u, true, "DMV penalty tables" },
+/* Not programmed yet. */
 { "vepu1", "jpeg", ANY, NULL, 0x008, 1, BIT(4), true, "clock gating" },
 { "vepu2", "jpeg", ANY, NULL, 0x1b4, 1, BIT(12), true, "clock gating" },

@@ -86,6 +86,9 @@ if host_test mpp_replay "$HANTRO_TOP/tests/vectors/mpp" "$replay"; then
 		[ -e "$f" ] || continue
 		n=${f%.*} name=$(basename "${f%.*}")
 		size=${name##*-} w=${size%x*} h=${size#*x}
+		# Above QP 40 (the sweep's coarsest pictures) less resemblance.
+		qp=$(echo "$name" | sed -n 's/.*-qp\([0-9]*\)-.*/\1/p') floor=28
+		[ "${qp:-0}" -gt 40 ] && floor=20
 		if [ "${f##*.}" = h264 ]; then
 			check "mpp replay: $name decodes (FFmpeg, explode)" decode_h264 "$f" "$n.dec"
 			check "mpp replay: $name FFmpeg frames equal the reconstruction bit for bit" \
@@ -94,7 +97,7 @@ if host_test mpp_replay "$HANTRO_TOP/tests/vectors/mpp" "$replay"; then
 		else
 			p=$(psnr_jpeg "$f" "$n.src" "$w" "$h" "$w" "$h")
 		fi
-		check "mpp replay: $name decodes at PSNR ${p:-none} >= 28 dB" at_least "$p" 28
+		check "mpp replay: $name decodes at PSNR ${p:-none} >= $floor dB" at_least "$p" "$floor"
 	done
 fi
 

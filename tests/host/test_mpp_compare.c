@@ -200,6 +200,12 @@ static void driver_regs(const struct mpp_vector *v, unsigned int frame,
 		.qp_min = v->qp,
 		.qp_max = v->qp,
 	};
+	/*
+	 * Under CBR the QP is each rate control's own: the costs must follow
+	 * the QP MPP chose.
+	 */
+	if (!strcmp(v->rc, "cbr"))
+		pp.qp = hantro_field_get(&l->qp, v->regs[frame]);
 	hantro_program_h264(rf, l, &pp);
 }
 

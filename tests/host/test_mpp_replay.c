@@ -201,6 +201,12 @@ static void replay(const char *name, const char *path)
 		check(0, "%s: readable", name);
 		return;
 	}
+	/*
+	 * The QP sweep is about the per-QP costs; one 1080p picture in ten
+	 * QPs is replayed (ASan makes each take a second).
+	 */
+	if (strstr(name, "qpsweep") && vec.qp % 10 != 1)
+		return;
 	if (!strcmp(vec.codec, "vp8")) {
 		/* VP8 is not modelled yet: the model reports a bus error for it. */
 		printf("SKIP %s: VP8\n", name);
@@ -241,6 +247,6 @@ int main(int argc, char **argv)
 		return 2;
 	outdir = argv[2];
 	check(mpp_vector_each(argv[1], replay) > 0, "vectors found in %s", argv[1]);
-	check(replayed >= 30, "%u vectors replayed", replayed);
+	check(replayed >= 36, "%u vectors replayed", replayed);
 	return failures ? 1 : 0;
 }

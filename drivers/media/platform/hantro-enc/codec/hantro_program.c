@@ -72,6 +72,37 @@ static void hantro_program_checkpoints(struct hantro_regfile *rf, const struct h
 }
 
 /*
+ * The motion search and mode decision costs, as MPP programs them: split
+ * motion vectors on, partitions below 8x8 off (MPP for every profile;
+ * Hantro from level 3.1, where MaxMvsPer2Mb limits them).
+ */
+static void hantro_program_penalties(struct hantro_regfile *rf, const struct hantro_layout *l,
+				     int qp, u32 mb_width, u32 mb_height)
+{
+	struct hantro_h264_penalties pen;
+	unsigned int i;
+
+	hantro_h264_penalties(qp, mb_width, mb_height, &pen);
+	hantro_regfile_set(rf, &l->prev_mode_favor, pen.prev_mode_favor);
+	hantro_regfile_set(rf, &l->intra16_favor, pen.intra16_favor);
+	hantro_regfile_set(rf, &l->inter_favor, pen.inter_favor);
+	hantro_regfile_set(rf, &l->skip_penalty, pen.skip_penalty);
+	hantro_regfile_set(rf, &l->inter4x4_restrict, 1);
+	hantro_regfile_set(rf, &l->split_mv, 1);
+	hantro_regfile_set(rf, &l->mv_penalty_1p, pen.mv_1p);
+	hantro_regfile_set(rf, &l->mv_penalty_4p, pen.mv_4p);
+	hantro_regfile_set(rf, &l->mv_penalty_qpel, pen.mv_qpel);
+	hantro_regfile_set(rf, &l->zero_mv_favor, pen.zero_mv_favor);
+	for (i = 0; i < HANTRO_DMV_PENALTIES; i += 4) {
+		hantro_regfile_set_reg(rf, l->dmv_penalty + i, (u32)pen.dmv[i] << 24 |
+				       pen.dmv[i + 1] << 16 | pen.dmv[i + 2] << 8 | pen.dmv[i + 3]);
+		hantro_regfile_set_reg(rf, l->dmv_qpel_penalty + i,
+				       (u32)pen.dmv_qpel[i] << 24 | pen.dmv_qpel[i + 1] << 16 |
+				       pen.dmv_qpel[i + 2] << 8 | pen.dmv_qpel[i + 3]);
+	}
+}
+
+/*
  * An empty rectangle: one past the last macroblock both ways, which is
  * how MPP leaves the intra area and the regions of interest off (a zero
  * register would name the top-left macroblock).
@@ -129,6 +160,7 @@ void hantro_program_h264(struct hantro_regfile *rf, const struct hantro_layout *
 	hantro_regfile_set(rf, &l->qp_min, p->qp_min);
 	hantro_regfile_set(rf, &l->qp_max, p->qp_max);
 	hantro_program_checkpoints(rf, l, &p->plan);
+	hantro_program_penalties(rf, l, p->qp, mb_width, mb_height);
 	hantro_program_no_area(rf, &l->intra_area, mb_width, mb_height);
 	hantro_program_no_area(rf, &l->roi1, mb_width, mb_height);
 	hantro_program_no_area(rf, &l->roi2, mb_width, mb_height);

@@ -11,6 +11,7 @@
 #include <linux/types.h>
 
 #include "hantro_h264_frame.h"
+#include "hantro_h264_penalty.h"
 #include "hantro_jpeg_hdr.h"
 #include "hantro_layout.h"
 #include "hantro_regfile.h"

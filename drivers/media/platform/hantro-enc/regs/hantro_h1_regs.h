@@ -104,6 +104,27 @@
 #define H1_REG_ROI1			0x0f0
 #define H1_REG_ROI2			0x0f4
 #define H1_AREA(r)	{ .reg = (r), .left = 24, .right = 16, .top = 8, .bottom = 0 }
+/*
+ * Motion search and mode decision costs (Hantro's register table:
+ * HEncIPPrevModeFavor, HEncIPIntra16Favor, HEncInterFavor, HEncSkipPenalty,
+ * HEncInter4Restrict, HEncSplitMv, HEncDMVPenalty1p/4p/Qp, HEncZeroMvFavor;
+ * MPP hal_h264e_vepu1_reg_tbl.h agrees).
+ */
+#define   H1_PREV_MODE_FAVOR		HANTRO_FIELD(H1_REG_ENC_CTRL1, 16, 0xff)
+#define   H1_INTRA16_FAVOR		HANTRO_FIELD(H1_REG_ENC_CTRL2, 0, 0xffff)
+#define   H1_INTER4X4_RESTRICT		HANTRO_FIELD(H1_REG_ENC_CTRL2, 17, 0x1)
+#define H1_REG_ENC_CTRL3		0x04c
+#define   H1_SPLIT_MV			HANTRO_FIELD(H1_REG_ENC_CTRL3, 30, 0x1)
+#define   H1_MV_PENALTY_QPEL		HANTRO_FIELD(H1_REG_ENC_CTRL3, 20, 0x3ff)
+#define   H1_MV_PENALTY_4P		HANTRO_FIELD(H1_REG_ENC_CTRL3, 10, 0x3ff)
+#define   H1_MV_PENALTY_1P		HANTRO_FIELD(H1_REG_ENC_CTRL3, 0, 0x3ff)
+#define H1_REG_ENC_CTRL4		0x054
+#define   H1_SKIP_PENALTY		HANTRO_FIELD(H1_REG_ENC_CTRL4, 24, 0xff)
+#define   H1_INTER_FAVOR		HANTRO_FIELD(H1_REG_ENC_CTRL4, 0, 0xffff)
+#define H1_REG_MVC_CTRL			0x0f8
+#define   H1_ZERO_MV_FAVOR		HANTRO_FIELD(H1_REG_MVC_CTRL, 28, 0xf)
+#define H1_REG_DMV_PENALTY		0x180
+#define H1_REG_DMV_QPEL_PENALTY		0x200
 #define H1_REG_CONFIG			0x0fc
 #define   H1_CFG_H264			BIT(27)
 #define   H1_CFG_VP8			BIT(26)
@@ -163,6 +184,18 @@
 	.checkpoints = H1_REG_CHECKPOINT_0,				\
 	.cp_word_error = H1_REG_CHKPT_WORD_ERR_0,			\
 	.cp_delta_qp = H1_REG_CHKPT_DELTA_QP,				\
+	.prev_mode_favor = H1_PREV_MODE_FAVOR,				\
+	.intra16_favor = H1_INTRA16_FAVOR,				\
+	.inter_favor = H1_INTER_FAVOR,					\
+	.skip_penalty = H1_SKIP_PENALTY,				\
+	.inter4x4_restrict = H1_INTER4X4_RESTRICT,			\
+	.split_mv = H1_SPLIT_MV,					\
+	.mv_penalty_1p = H1_MV_PENALTY_1P,				\
+	.mv_penalty_4p = H1_MV_PENALTY_4P,				\
+	.mv_penalty_qpel = H1_MV_PENALTY_QPEL,				\
+	.zero_mv_favor = H1_ZERO_MV_FAVOR,				\
+	.dmv_penalty = H1_REG_DMV_PENALTY,				\
+	.dmv_qpel_penalty = H1_REG_DMV_QPEL_PENALTY,			\
 	.intra_area = H1_AREA(H1_REG_INTRA_AREA),			\
 	.roi1 = H1_AREA(H1_REG_ROI1),					\
 	.roi2 = H1_AREA(H1_REG_ROI2),					\

@@ -67,6 +67,7 @@ struct hantro_field {
  * error div4", "RLC codeword count div4"; MPP's VEPU HALs derive the
  * targets from a coefficient target and multiply read-backs by 32 and 4).
  */
+#define HANTRO_DMV_PENALTIES	128
 #define HANTRO_CP_TARGET_UNIT	32
 #define HANTRO_CP_ERROR_UNIT	4
 #define HANTRO_RLC_SUM_UNIT	4
@@ -176,6 +177,20 @@ struct hantro_area {
  * @cp_delta_qp: seven 4-bit signed QP changes, the first (below the lowest
  *		threshold) in bits 27:24, the last in bits 3:0; see
  *		hantro_cp_delta_shift()
+ * @prev_mode_favor: favour of the predicted intra 4x4 mode
+ * @intra16_favor: favour of intra 16x16 over intra 4x4
+ * @inter_favor: favour of inter over intra coding
+ * @skip_penalty: penalty of the skip mode
+ * @inter4x4_restrict: no inter partitions below 8x8
+ * @split_mv:	inter partitions below 16x16 (16x8, 8x16, 8x8)
+ * @mv_penalty_1p: motion vector difference penalty, full-pixel search
+ * @mv_penalty_4p: the same for the four-MV (split) search
+ * @mv_penalty_qpel: the same for the quarter-pixel search
+ * @zero_mv_favor: favour of the zero motion vector, / 2
+ * @dmv_penalty: first of 32 registers of the full-pixel motion vector
+ *		difference penalties, four 8-bit entries each, the first in
+ *		bits 31:24
+ * @dmv_qpel_penalty: the same for quarter-pixel differences
  * @intra_area:	macroblocks forced to intra coding
  * @roi1:	first region of interest (its own QP change)
  * @roi2:	second region of interest
@@ -223,6 +238,18 @@ struct hantro_layout {
 	u16 checkpoints;
 	u16 cp_word_error;
 	u16 cp_delta_qp;
+	struct hantro_field prev_mode_favor;
+	struct hantro_field intra16_favor;
+	struct hantro_field inter_favor;
+	struct hantro_field skip_penalty;
+	struct hantro_field inter4x4_restrict;
+	struct hantro_field split_mv;
+	struct hantro_field mv_penalty_1p;
+	struct hantro_field mv_penalty_4p;
+	struct hantro_field mv_penalty_qpel;
+	struct hantro_field zero_mv_favor;
+	u16 dmv_penalty;
+	u16 dmv_qpel_penalty;
 	struct hantro_area intra_area;
 	struct hantro_area roi1;
 	struct hantro_area roi2;

@@ -141,6 +141,22 @@ static void cabac_table(const char *name, struct vepu_virt *bus, const u32 *regs
 	      hantro_field_get(&l->cabac_idc, regs));
 }
 
+/*
+ * The QP sum read back the way MPP reads it (hal_h264e_vepu1_v2.c: 0x064
+ * bits 20:0 times 2; hal_h264e_vepu2_v2.c: 0x0e8 bits 31:11 times 2): at a
+ * fixed QP, the QP times the macroblocks.
+ */
+static void check_qp_sum(const char *name, unsigned int f, const struct mpp_vector *v,
+			 const u32 *regs)
+{
+	unsigned int mbs = DIV_ROUND_UP(v->w, 16) * DIV_ROUND_UP(v->h, 16);
+	u32 sum = strcmp(v->ip, "vepu1") ? (regs[0x0e8 / 4] >> 11 & 0x1fffff) * 2 :
+					    (regs[0x064 / 4] & 0x1fffff) * 2;
+
+	check(sum == v->qp * mbs / 2 * 2, "%s frame %u: QP sum read as MPP reads it: %u (QP %u x %u)",
+	      name, f, sum, v->qp, mbs);
+}
+
 static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f,
 			 const struct hantro_layout *l, FILE *stream, FILE *rec, FILE *src)
 {
@@ -178,6 +194,8 @@ static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f
 	if (!h264)
 		check(len >= 2 && pkt[len - 2] == 0xff && pkt[len - 1] == 0xd9,
 		      "%s frame %u: the counted bytes end with EOI", name, f);
+	if (h264 && !strcmp(v->rc, "fixqp"))
+		check_qp_sum(name, f, v, regs);
 	fwrite(pkt, 1, len, stream);
 	if (rec) {
 		void *y = vepu_virt_map(bus, regs[l->rec_y / 4], hs * vs, DMA_TO_DEVICE);

@@ -26,6 +26,13 @@
 /* The smallest frame unless the coded format says otherwise (JPEG). */
 #define HANTRO_ENC_MIN_W	96
 #define HANTRO_ENC_MIN_H	32
+/*
+ * Hantro's H.264 encoder refuses less than 132x96 (9x6 macroblocks, the
+ * last column at most 12 pixels short; H264Init.c H264ENC_MIN_ENC_WIDTH/
+ * HEIGHT).
+ */
+#define HANTRO_ENC_H264_MIN_W	132
+#define HANTRO_ENC_H264_MIN_H	96
 #define HANTRO_ENC_MAX_W	8176
 #define HANTRO_ENC_MAX_H	8176
 /*

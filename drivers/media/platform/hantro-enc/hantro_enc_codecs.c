@@ -24,17 +24,15 @@ const struct hantro_enc_fmt hantro_enc_coded_fmts[] = {
 	{
 		/*
 		 * H1/VEPU2 H.264 tops out at 1080p (Rockchip and NXP
-		 * datasheets); Hantro's encoder refuses less than 132x96 (9x6
-		 * macroblocks, the last column at most 12 pixels short;
-		 * H264Init.c H264ENC_MIN_ENC_WIDTH/HEIGHT).
+		 * datasheets), and starts at 132x96.
 		 */
 		.fourcc = V4L2_PIX_FMT_H264,
 		.codec = HANTRO_ENC_H264,
 		.ops = &hantro_enc_h264_ops,
 		.num_ctrls = HANTRO_ENC_H264_NUM_CTRLS,
 		.header_max = HANTRO_H264_MAX_HEADER,
-		.min_width = 132,
-		.min_height = 96,
+		.min_width = HANTRO_ENC_H264_MIN_W,
+		.min_height = HANTRO_ENC_H264_MIN_H,
 		.max_width = 1920,
 		.max_height = 1088,
 	},

@@ -224,13 +224,17 @@ static int hantro_enc_read_config(struct hantro_enc_dev *dev)
 	}
 	ret = pm_runtime_resume_and_get(dev->dev);
 	if (ret)
-		return ret;
+		return dev_err_probe(dev->dev, ret, "cannot power the block up\n");
 	ip->read_config(dev, &cfg);
 	pm_runtime_mark_last_busy(dev->dev);
 	pm_runtime_put_autosuspend(dev->dev);
 
 	dev->codecs &= cfg.codecs;
-	dev->max_video_width = cfg.max_video_width;
+	/* Whole macroblocks; narrower than the smallest H.264 frame: no video. */
+	dev->max_video_width = round_down(cfg.max_video_width, HANTRO_ENC_MB);
+	if (cfg.max_video_width &&
+	    dev->max_video_width < ALIGN(HANTRO_ENC_H264_MIN_W, HANTRO_ENC_MB))
+		dev->codecs &= ~(HANTRO_ENC_H264 | HANTRO_ENC_VP8);
 	dev_info(dev->dev, "configuration %08x:%s, video up to %u pixels wide; offering%s\n",
 		 cfg.raw, hantro_enc_codec_names(cfg.codecs, has, sizeof(has)),
 		 cfg.max_video_width, hantro_enc_codec_names(dev->codecs, offers, sizeof(offers)));

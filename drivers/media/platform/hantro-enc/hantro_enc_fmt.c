@@ -204,7 +204,7 @@ void hantro_enc_size_range(const struct hantro_enc_ctx *ctx, const struct hantro
 	r->max_h = coded->max_height ? min(coded->max_height, var->max_height) : var->max_height;
 	/* The block's own limit on video widths (its configuration register). */
 	if (!coded->still && ctx->dev->max_video_width)
-		r->max_w = min(r->max_w, round_down(ctx->dev->max_video_width, 2));
+		r->max_w = min(r->max_w, ctx->dev->max_video_width);
 }
 
 /*

@@ -361,7 +361,14 @@ static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *
 	/* The QP the picture really had on average: macroblock RC may move it. */
 	u32 qp_sum = hantro_hw_read_field(ctx->dev, &l->qp_sum) * 2;
 	int qp = qp_sum ? DIV_ROUND_CLOSEST(qp_sum, mbs) : h->qp;
-	u32 codewords = hantro_hw_read_field(ctx->dev, &l->rlc_sum) * HANTRO_RLC_SUM_UNIT;
+	u32 codewords = hantro_hw_read_field(ctx->dev, &l->rlc_sum) * l->rlc_sum_unit;
+
+	/*
+	 * The QP range holds every macroblock's QP: an average outside it is
+	 * a read-back the driver does not understand, not a QP to steer by.
+	 */
+	if (qp < min_t(int, h->qp, p->rc.min_qp) || qp > max_t(int, h->qp, p->rc.max_qp))
+		qp = h->qp;
 
 	vb2_set_plane_payload(&job->dst->vb2_buf, 0, job->hdr_len + bytes);
 	job->dst->flags |= h->intra ? V4L2_BUF_FLAG_KEYFRAME : V4L2_BUF_FLAG_PFRAME;

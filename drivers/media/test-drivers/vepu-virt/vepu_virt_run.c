@@ -202,7 +202,7 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, const struct ha
 	REG(l->buf_limit) = bytes * 8;
 	REG(l->qp_sum.reg) = hantro_field_put(&l->qp_sum, REG(l->qp_sum.reg), job.qp_sum / 2);
 	REG(l->rlc_sum.reg) = hantro_field_put(&l->rlc_sum, REG(l->rlc_sum.reg),
-					       job.coeffs / HANTRO_RLC_SUM_UNIT);
+					       job.coeffs / l->rlc_sum_unit);
 	vepu_virt_checkpoint_results(l, regs, &job);
 	if (ret == -ENOSPC)
 		return VEPU_BUFFER_FULL;

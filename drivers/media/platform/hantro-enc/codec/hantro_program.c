@@ -64,7 +64,7 @@ static void hantro_program_checkpoints(struct hantro_regfile *rf, const struct h
 		return;
 	for (i = 0; i < HANTRO_CHECKPOINTS; i += 2)
 		hantro_regfile_set_reg(rf, l->checkpoints + i * 2,
-				       plan->words[i] << 16 | plan->words[i + 1]);
+				       (u32)plan->words[i] << 16 | plan->words[i + 1]);
 	for (i = 0; i < HANTRO_CP_ERRORS; i += 2)
 		hantro_regfile_set_reg(rf, l->cp_word_error + i * 2,
 				       (u32)plan->error[i] << 16 | (plan->error[i + 1] & 0xffff));

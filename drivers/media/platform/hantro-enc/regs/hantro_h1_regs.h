@@ -92,6 +92,7 @@
 #define H1_REG_CHKPT_DELTA_QP		0x090
 #define H1_REG_RLC_CTRL			0x094
 #define   H1_STREAM_START_OFFSET	HANTRO_FIELD(H1_REG_RLC_CTRL, 23, 0x3f)
+/* In 4s: Hantro's "RLC codeword count div4", MPP's VEPU1 HAL times 4. */
 #define   H1_RLC_SUM			HANTRO_FIELD(H1_REG_RLC_CTRL, 0, 0x7fffff)
 #define H1_REG_ADDR_CABAC_TBL		0x0cc
 /*
@@ -180,6 +181,7 @@
 	.qp_min = H1_QP_MIN,						\
 	.qp_sum = H1_QP_SUM,						\
 	.rlc_sum = H1_RLC_SUM,						\
+	.rlc_sum_unit = 4,						\
 	.cp_distance = H1_CP_DISTANCE,					\
 	.checkpoints = H1_REG_CHECKPOINT_0,				\
 	.cp_word_error = H1_REG_CHKPT_WORD_ERR_0,			\

@@ -58,19 +58,21 @@ struct hantro_field {
 #define HANTRO_CP_ERRORS	6
 #define HANTRO_CP_DELTAS	(HANTRO_CP_ERRORS + 1)
 
+/* Entries of each motion vector difference penalty table. */
+#define HANTRO_DMV_PENALTIES	128
+
 /*
  * What the checkpoints count: the picture's run-level codewords so far
- * (non-zero coefficients), not stream bits. Targets and the sizes read
+ * (non-zero coefficients), not stream bits. Targets and the counts read
  * back are in units of 32 codewords, the error thresholds on
- * (count - target) in units of 4, the frame's total read back in units of
- * 4 (Hantro's register table: "checkpoint word target/usage div32", "word
- * error div4", "RLC codeword count div4"; MPP's VEPU HALs derive the
- * targets from a coefficient target and multiply read-backs by 32 and 4).
+ * (count - target) in units of 4 (Hantro's register table: "checkpoint word
+ * target/usage div32", "word error div4"; MPP's VEPU HALs derive the
+ * targets from a coefficient target and multiply the read-backs by 32).
+ * The frame's total is read back in units of struct hantro_layout's
+ * rlc_sum_unit.
  */
-#define HANTRO_DMV_PENALTIES	128
 #define HANTRO_CP_TARGET_UNIT	32
 #define HANTRO_CP_ERROR_UNIT	4
-#define HANTRO_RLC_SUM_UNIT	4
 
 /*
  * The unit of the output size register: bytes for JPEG, 8-byte words for
@@ -166,8 +168,8 @@ struct hantro_area {
  * @qp_max:	largest QP macroblock rate control may use
  * @qp_min:	smallest QP macroblock rate control may use
  * @qp_sum:	readback: sum of macroblock QPs / 2
- * @rlc_sum:	readback: the picture's run-level codewords /
- *		HANTRO_RLC_SUM_UNIT
+ * @rlc_sum:	readback: the picture's run-level codewords / @rlc_sum_unit
+ * @rlc_sum_unit: codewords per unit of @rlc_sum
  * @cp_distance: macroblocks between rate control checkpoints, 0 for none
  * @checkpoints: first of five registers of two 16-bit checkpoint targets
  *		(in HANTRO_CP_TARGET_UNITs of codewords; the even one in bits
@@ -234,6 +236,7 @@ struct hantro_layout {
 	struct hantro_field qp_min;
 	struct hantro_field qp_sum;
 	struct hantro_field rlc_sum;
+	u8 rlc_sum_unit;
 	struct hantro_field cp_distance;
 	u16 checkpoints;
 	u16 cp_word_error;

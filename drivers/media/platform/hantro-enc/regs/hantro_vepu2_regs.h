@@ -45,9 +45,13 @@
 #define   VEPU2_IN_OVERFILL_B		HANTRO_FIELD(VEPU2_REG_OVERFILL_STRM_OFFSET, 0, 0xf)
 #define VEPU2_REG_INPUT_LUMA_INFO	0x0f4
 #define   VEPU2_IN_ROW_LEN		HANTRO_FIELD(VEPU2_REG_INPUT_LUMA_INFO, 0, 0x3fff)
-/* Read-back only (MPP hal_h264e_vepu2_reg_tbl.h VEPU_REG_RLC_SUM). */
+/*
+ * Read-back only: the codewords themselves, 22 bits, as MPP's VEPU2 HAL
+ * reads them since the 2016 rework that also moved the QP sum (its register
+ * table's 23-bit count in 4s is the older reading).
+ */
 #define VEPU2_REG_RLC_SUM		0x0f8
-#define   VEPU2_RLC_SUM			HANTRO_FIELD(VEPU2_REG_RLC_SUM, 0, 0x7fffff)
+#define   VEPU2_RLC_SUM			HANTRO_FIELD(VEPU2_REG_RLC_SUM, 0, 0x3fffff)
 #define VEPU2_REG_ADDR_REC_LUMA		0x0fc
 #define VEPU2_REG_ADDR_REC_CHROMA	0x100
 #define VEPU2_REG_CHECKPOINT_0		0x104
@@ -174,6 +178,7 @@
 	.qp_min = VEPU2_QP_MIN,						\
 	.qp_sum = VEPU2_QP_SUM,						\
 	.rlc_sum = VEPU2_RLC_SUM,					\
+	.rlc_sum_unit = 1,						\
 	.cp_distance = VEPU2_CP_DISTANCE,				\
 	.checkpoints = VEPU2_REG_CHECKPOINT_0,				\
 	.cp_word_error = VEPU2_REG_CHKPT_WORD_ERR_0,			\

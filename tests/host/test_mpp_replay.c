@@ -157,6 +157,37 @@ static void check_qp_sum(const char *name, unsigned int f, const struct mpp_vect
 	      name, f, sum, v->qp, mbs);
 }
 
+/*
+ * The picture's coefficient count read back the way MPP reads it (VEPU1
+ * 0x094 bits 22:0 times 4; VEPU2 0x0f8 bits 21:0 as they are): the two
+ * IPs' replays of one configuration code the same pictures, so their
+ * counts agree but for VEPU1's unit. The VEPU1 vectors come first. Not the
+ * deblocking vectors: MPP programs the filter on VEPU2 only, so their P
+ * pictures differ.
+ */
+static void check_rlc_sum(const char *name, unsigned int f, const struct mpp_vector *v,
+			  const u32 *regs)
+{
+	static struct { char config[64]; unsigned int frame; u32 count; } seen[256];
+	static unsigned int nseen;
+	const char *config = strchr(name, '-') + 1;
+	unsigned int i;
+
+	if (!strcmp(v->ip, "vepu1")) {
+		if (nseen < ARRAY_SIZE(seen)) {
+			snprintf(seen[nseen].config, sizeof(seen[nseen].config), "%s", config);
+			seen[nseen].frame = f;
+			seen[nseen++].count = (regs[0x094 / 4] & 0x7fffff) * 4;
+		}
+		return;
+	}
+	for (i = 0; i < nseen; i++)
+		if (!strcmp(seen[i].config, config) && seen[i].frame == f)
+			check(seen[i].count / 4 == (regs[0x0f8 / 4] & 0x3fffff) / 4 && seen[i].count,
+			      "%s frame %u: coefficients read as MPP reads them: %u on VEPU2, %u on VEPU1",
+			      name, f, regs[0x0f8 / 4] & 0x3fffff, seen[i].count);
+}
+
 static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f,
 			 const struct hantro_layout *l, FILE *stream, FILE *rec, FILE *src)
 {
@@ -196,6 +227,8 @@ static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f
 		      "%s frame %u: the counted bytes end with EOI", name, f);
 	if (h264 && !strcmp(v->rc, "fixqp"))
 		check_qp_sum(name, f, v, regs);
+	if (h264 && !v->settings[0])
+		check_rlc_sum(name, f, v, regs);
 	fwrite(pkt, 1, len, stream);
 	if (rec) {
 		void *y = vepu_virt_map(bus, regs[l->rec_y / 4], hs * vs, DMA_TO_DEVICE);

@@ -32,6 +32,13 @@ check "... H.264 frame sizes end at 1280x1088" \
 	sh -c "v4l2-ctl -d '$(node_named hantro-video-enc)' --list-framesizes=H264 |
 		grep -q 'Stepwise 144x96 - 1280x1088'"
 check "modules unload" unload_project_modules
+# Narrower than the smallest H.264 frame (144): no video node at all.
+check "modules load as an H1 of 100 pixels" \
+	sh -c "insmod '$MODDIR/hantro-enc.ko' &&
+		insmod '$MODDIR/hantro-vepu-virt.ko' ip=h1 config=$((0x0a000064))"
+check "... no video node, the JPEG node" \
+	sh -c "[ -z '$(node_named hantro-video-enc)' ] && [ -n '$(node_named hantro-jpeg-enc)' ]"
+check "modules unload" unload_project_modules
 fi
 
 # The reference figure is taken once, on the first kernel (SMOKE_VICODEC=0

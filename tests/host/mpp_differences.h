@@ -65,7 +65,3 @@
   "RGB input is not offered: no RGB-to-YUV coefficients" },
 { "vepu2", "jpeg", ANY, NULL, 0x17c, 3, ~0u, false,
   "RGB input is not offered: no RGB-to-YUV coefficients" },
-
-/* Not programmed yet. */
-{ "vepu1", "jpeg", ANY, NULL, 0x008, 1, BIT(4), true, "clock gating" },
-{ "vepu2", "jpeg", ANY, NULL, 0x1b4, 1, BIT(12), true, "clock gating" },

@@ -101,19 +101,23 @@ static bool listed(const char *name, unsigned int frame, const struct mpp_vector
 
 /*
  * What the backend writes at the start, besides the programmed registers:
- * the interrupt arming, the bus words and the start bits (hantro_hw_h1.c,
- * hantro_hw_vepu2.c: H1 arms with 0).
+ * the interrupt arming, the bus words (with clock gating for JPEG) and the
+ * start bits (hantro_hw_h1.c, hantro_hw_vepu2.c: H1 arms with 0).
  */
 static void backend_start(const struct mpp_vector *v, const struct hantro_layout *l,
 			  struct hantro_regfile *rf)
 {
+	bool jpeg = !strcmp(v->codec, "jpeg");
+
 	if (!strcmp(v->ip, "vepu1")) {
-		hantro_regfile_set_reg(rf, H1_REG_AXI_CTRL, H1_AXI_FRAME);
+		hantro_regfile_set_reg(rf, H1_REG_AXI_CTRL,
+				       H1_AXI_FRAME | (jpeg ? H1_AXI_CLOCK_GATING : 0));
 		hantro_regfile_set_reg(rf, l->mode.reg,
 				       rf->val[l->mode.reg / 4] | H1_ENC_TIMEOUT_EN | H1_ENC_EN);
 		return;
 	}
-	hantro_regfile_set_reg(rf, VEPU2_REG_INTERRUPT, VEPU2_IRQ_TIMEOUT_EN);
+	hantro_regfile_set_reg(rf, VEPU2_REG_INTERRUPT,
+			       VEPU2_IRQ_TIMEOUT_EN | (jpeg ? VEPU2_CLOCK_GATING : 0));
 	hantro_regfile_set_reg(rf, VEPU2_REG_DATA_ENDIAN, VEPU2_ENDIAN_FRAME);
 	hantro_regfile_set_reg(rf, VEPU2_REG_AXI_CTRL, VEPU2_AXI_FRAME);
 	hantro_regfile_set_reg(rf, l->mode.reg, rf->val[l->mode.reg / 4] | VEPU2_ENCODE_ENABLE);

@@ -9,10 +9,15 @@
 
 static const struct hantro_layout hantro_h1_layout = HANTRO_H1_LAYOUT;
 
-/* Byte, 16- and 32-bit swaps in and out: the core works on big-endian words. */
+/*
+ * Byte, 16- and 32-bit swaps in and out: the core works on big-endian
+ * words. Clock gating for JPEG, as MPP does.
+ */
 static void hantro_h1_bus_setup(struct hantro_enc_dev *dev)
 {
-	hantro_enc_write(dev, H1_REG_AXI_CTRL, H1_AXI_FRAME);
+	bool jpeg = hantro_field_get(&hantro_h1_layout.mode, dev->regs.val) == HANTRO_MODE_JPEG;
+
+	hantro_enc_write(dev, H1_REG_AXI_CTRL, H1_AXI_FRAME | (jpeg ? H1_AXI_CLOCK_GATING : 0));
 }
 
 static void hantro_h1_read_config(struct hantro_enc_dev *dev, struct hantro_enc_hw_config *cfg)

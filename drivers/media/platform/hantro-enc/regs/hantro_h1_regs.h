@@ -28,6 +28,8 @@
 #define   H1_AXI_OUTPUT_SWAP16		BIT(15)
 #define   H1_AXI_INPUT_SWAP16		BIT(14)
 #define   H1_AXI_BURST_LEN(x)		((x) << 8)
+/* Clock gating: MPP's VEPU1 JPEG HAL sets it, its H.264 HAL does not. */
+#define   H1_AXI_CLOCK_GATING		BIT(4)
 #define   H1_AXI_OUTPUT_SWAP32		BIT(3)
 #define   H1_AXI_INPUT_SWAP32		BIT(2)
 #define   H1_AXI_OUTPUT_SWAP8		BIT(1)

@@ -16,7 +16,8 @@ static const struct hantro_layout hantro_vepu2_layout = HANTRO_VEPU2_LAYOUT;
 static void hantro_vepu2_bus_setup(struct hantro_enc_dev *dev)
 {
 	if (hantro_field_get(&hantro_vepu2_layout.mode, dev->regs.val) == HANTRO_MODE_JPEG)
-		hantro_enc_write(dev, VEPU2_REG_INTERRUPT, VEPU2_IRQ_TIMEOUT_EN | VEPU2_CLOCK_GATING);
+		hantro_enc_write(dev, VEPU2_REG_INTERRUPT,
+				 VEPU2_IRQ_TIMEOUT_EN | VEPU2_CLOCK_GATING);
 	hantro_enc_write(dev, VEPU2_REG_DATA_ENDIAN, VEPU2_ENDIAN_FRAME);
 	hantro_enc_write(dev, VEPU2_REG_AXI_CTRL, VEPU2_AXI_FRAME);
 }

@@ -67,6 +67,10 @@ host_test pix "$build"
 # hand-over, checkpoints and frame rate control.
 host_test h264_params "$build"
 
+# Rate control end to end: the driver's frame and macroblock rate control
+# driving the model's H.264 core at a set bitrate.
+host_test h264_rc
+
 # The register contract against the vendor: MPP's programming of both IPs
 # (tests/vectors/mpp) read through this project's layouts.
 host_test mpp_vectors "$HANTRO_TOP/tests/vectors/mpp"

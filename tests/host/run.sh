@@ -68,8 +68,11 @@ host_test pix "$build"
 host_test h264_params "$build"
 
 # Rate control end to end: the driver's frame and macroblock rate control
-# driving the model's H.264 core at a set bitrate.
-host_test h264_rc
+# driving the model's H.264 core at a set bitrate, on a synthetic clip and
+# on testsrc2 (the VM's CBR clip).
+ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 90 \
+	-f rawvideo -pix_fmt nv12 -y "$build/testsrc2.nv12"
+host_test h264_rc "$build/testsrc2.nv12"
 
 # The register contract against the vendor: MPP's programming of both IPs
 # (tests/vectors/mpp) read through this project's layouts.

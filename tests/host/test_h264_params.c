@@ -125,9 +125,9 @@ static void test_checkpoints(void)
 	check(p.distance == 27 && p.words[0] == 852 && p.words[9] == 8522 && ascending,
 	      "320x240, 300000 coefficients: every 27 MBs, 27272 apart, targets in 32s (%u, %u, %u)",
 	      p.distance, p.words[0], p.words[9]);
-	check(p.error[0] == -5112 && p.error[2] == -1704 && p.error[3] == 1704 &&
-	      p.error[5] == 5112,
-	      "thresholds a quarter step apart in 4s, none at zero (%d %d %d %d %d %d)",
+	check(p.error[0] == -20454 && p.error[2] == -6818 && p.error[3] == 6818 &&
+	      p.error[5] == 20454,
+	      "thresholds a step apart in 4s, none at zero (%d %d %d %d %d %d)",
 	      p.error[0], p.error[1], p.error[2], p.error[3], p.error[4], p.error[5]);
 	check(p.delta_qp[0] == -3 && p.delta_qp[3] == 0 && p.delta_qp[6] == 3,
 	      "QP steps -3 below the first threshold to +3 above the last");

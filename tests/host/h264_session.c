@@ -33,6 +33,7 @@ int h264_session_init(struct h264_session *s, unsigned int w, unsigned int h, in
 				   HANTRO_H264_PROFILE_CONSTRAINED_BASELINE,
 				   &s->seq.profile_idc, &s->seq.constraint_flags);
 	s->cabac_init_idc = cabac_init_idc;
+	s->split_mv = true;
 	if (cabac_init_idc >= 0) {
 		s->seq.cabac = true;
 		s->cabac_table = malloc(HANTRO_H264_CABAC_TABLE_SIZE);
@@ -72,6 +73,12 @@ long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool
 	job->cabac = s->cabac_init_idc >= 0;
 	job->cabac_init_idc = job->cabac ? s->cabac_init_idc : 0;
 	job->cabac_table = s->cabac_table;
+	/* The costs and partitions the driver programs (hantro_program.c). */
+	job->split_mv = s->split_mv;
+	if (s->costs)
+		job->pen = *s->costs;
+	else
+		hantro_h264_penalties(job->qp, s->cw / 16, s->ch / 16, &job->pen);
 	/* The driver's hand-over: aligned address, the bytes there, bit offset. */
 	hantro_h264_handover(out, hdr, &ho);
 	job->hdr_rem = (u64)ho.rem_msb << 32 | ho.rem_lsb;

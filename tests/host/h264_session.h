@@ -11,6 +11,7 @@
 #include "hantro_h264_cabac.h"
 #include "hantro_h264_frame.h"
 #include "hantro_h264_hdr.h"
+#include "hantro_h264_penalty.h"
 #include "hantro_h264_profile.h"
 #include "vepu_h264.h"
 
@@ -25,6 +26,9 @@ struct h264_session {
 	unsigned int frame_num;
 	int cabac_init_idc;		/* -1: CAVLC */
 	unsigned char *cabac_table;	/* the driver's, for CABAC */
+	bool split_mv;			/* the driver's choice: on */
+	/* Mode decision and motion costs; NULL: the driver's for the QP. */
+	const struct hantro_h264_penalties *costs;
 };
 
 /* cabac_init_idc -1 codes CAVLC (Constrained Baseline), 0..2 CABAC (Main). */

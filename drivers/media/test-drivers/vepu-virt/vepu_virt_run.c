@@ -154,6 +154,30 @@ static void vepu_virt_checkpoint_results(const struct hantro_layout *l, u32 *reg
 	}
 }
 
+/* The motion search and mode decision costs and the split MV enable. */
+static void vepu_virt_penalties(const struct hantro_layout *l, u32 *regs,
+				struct vepu_h264_job *job)
+{
+	struct hantro_h264_penalties *p = &job->pen;
+	unsigned int i, shift;
+
+	job->split_mv = hantro_field_get(&l->split_mv, regs);
+	p->prev_mode_favor = hantro_field_get(&l->prev_mode_favor, regs);
+	p->intra16_favor = hantro_field_get(&l->intra16_favor, regs);
+	p->inter_favor = hantro_field_get(&l->inter_favor, regs);
+	p->skip_penalty = hantro_field_get(&l->skip_penalty, regs);
+	p->mv_1p = hantro_field_get(&l->mv_penalty_1p, regs);
+	p->mv_4p = hantro_field_get(&l->mv_penalty_4p, regs);
+	p->mv_qpel = hantro_field_get(&l->mv_penalty_qpel, regs);
+	p->zero_mv_favor = hantro_field_get(&l->zero_mv_favor, regs);
+	/* Four 8-bit entries per register, the first in the top byte. */
+	for (i = 0; i < HANTRO_DMV_PENALTIES; i++) {
+		shift = 24 - 8 * (i % 4);
+		p->dmv[i] = REG(l->dmv_penalty + i / 4 * 4) >> shift;
+		p->dmv_qpel[i] = REG(l->dmv_qpel_penalty + i / 4 * 4) >> shift;
+	}
+}
+
 static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, const struct hantro_layout *l,
 					    u32 *regs)
 {
@@ -178,6 +202,7 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, const struct ha
 	int ret;
 
 	vepu_virt_checkpoints(l, regs, &job);
+	vepu_virt_penalties(l, regs, &job);
 	res = vepu_virt_input(v, l, regs, &job.frame);
 	if (res != VEPU_DONE)
 		return res;

@@ -12,12 +12,6 @@
 
 #include "vepu_h264_internal.h"
 
-/* Motion search range in whole samples, and the penalty of intra in P. */
-#define VEPU_H264_SEARCH	24
-#define VEPU_H264_INTRA_BIAS	24
-/* The extra side information of Intra_4x4 over Intra_16x16, in lambdas. */
-#define VEPU_H264_I4_BIAS	24
-
 enum { I16_V, I16_H, I16_DC, I16_PLANE };
 enum { CH_DC, CH_H, CH_V, CH_PLANE };
 
@@ -171,321 +165,6 @@ static unsigned int vepu_h264_sad(const u8 *a, const u8 *b, unsigned int n)
 	return sad;
 }
 
-/* One chroma sample of the reference at (xi, yi) + (fx, fy) / 8 (8-266). */
-static u8 vepu_h264_chroma_sample(const struct vepu_h264_ctx *c, unsigned int comp,
-				  int xi, int yi, int fx, int fy)
-{
-	int w = c->mbw * 8, h = c->mbh * 8, stride = c->mbw * 16;
-	const u8 *ref = c->job->ref.c + comp;
-	int x0 = vepu_clip3(0, w - 1, xi) * 2, x1 = vepu_clip3(0, w - 1, xi + 1) * 2;
-	const u8 *r0 = ref + vepu_clip3(0, h - 1, yi) * stride;
-	const u8 *r1 = ref + vepu_clip3(0, h - 1, yi + 1) * stride;
-
-	return ((8 - fx) * (8 - fy) * r0[x0] + fx * (8 - fy) * r0[x1] +
-		(8 - fx) * fy * r1[x0] + fx * fy * r1[x1] + 32) >> 6;
-}
-
-/* Chroma of the reference (8.4.2.2.2), edges replicated, both components. */
-static void vepu_h264_mc_chroma(const struct vepu_h264_ctx *c, unsigned int mbx,
-				unsigned int mby, const s16 mv[2], u8 pred[2][64])
-{
-	int x0 = (int)mbx * 8 + (mv[0] >> 3), y0 = (int)mby * 8 + (mv[1] >> 3);
-	int fx = mv[0] & 7, fy = mv[1] & 7, x, y, comp;
-	int stride = c->mbw * 16;
-
-	/* Inside the picture: both components at once from the interleaved rows. */
-	if (x0 >= 0 && y0 >= 0 && x0 + 9 <= (int)c->mbw * 8 && y0 + 9 <= (int)c->mbh * 8) {
-		int ca = (8 - fx) * (8 - fy), cb = fx * (8 - fy), cc = (8 - fx) * fy, cd = fx * fy;
-		const u8 *r0 = c->job->ref.c + y0 * stride + 2 * x0;
-
-		for (y = 0; y < 8; y++, r0 += stride) {
-			const u8 *r1 = r0 + stride;
-			u8 row[16];
-
-			for (x = 0; x < 16; x++)
-				row[x] = (ca * r0[x] + cb * r0[x + 2] + cc * r1[x] +
-					  cd * r1[x + 2] + 32) >> 6;
-			for (x = 0; x < 8; x++) {
-				pred[0][y * 8 + x] = row[2 * x];
-				pred[1][y * 8 + x] = row[2 * x + 1];
-			}
-		}
-		return;
-	}
-	for (comp = 0; comp < 2; comp++)
-		for (y = 0; y < 8; y++)
-			for (x = 0; x < 8; x++)
-				pred[comp][y * 8 + x] =
-					vepu_h264_chroma_sample(c, comp, x0 + x, y0 + y, fx, fy);
-}
-
-static int vepu_h264_median(int a, int b, int c)
-{
-	int lo = a < b ? a : b, hi = a < b ? b : a;
-
-	return c < lo ? lo : c > hi ? hi : c;
-}
-
-/**
- * vepu_h264_mv_pred() - motion vector predictor of a 16x16 partition
- * @c:		picture state
- * @mbx:	column
- * @mby:	row
- * @skip:	the P_Skip derivation (8.4.1.1) rather than 8.4.1.3
- * @mvp:	receives the predictor
- */
-static void vepu_h264_mv_pred(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			      bool skip, s16 mvp[2])
-{
-	const struct vepu_h264_mb *n[3] = { NULL, NULL, NULL };
-	int ref[3], mv[3][2], i, matches = 0, match = 0;
-	const struct vepu_h264_mb *cur = &c->mbs[mby * c->mbw + mbx];
-
-	if (mbx)
-		n[0] = cur - 1;
-	if (mby) {
-		n[1] = cur - c->mbw;
-		if (mbx + 1 < c->mbw)
-			n[2] = cur - c->mbw + 1;
-		else if (mbx)
-			n[2] = cur - c->mbw - 1;
-	}
-	for (i = 0; i < 3; i++) {
-		bool inter = n[i] && !vepu_h264_is_intra(n[i]);
-
-		ref[i] = inter ? 0 : -1;
-		mv[i][0] = inter ? n[i]->mv[0] : 0;
-		mv[i][1] = inter ? n[i]->mv[1] : 0;
-	}
-	if (skip && (!n[0] || !n[1] || (!ref[0] && !mv[0][0] && !mv[0][1]) ||
-		     (!ref[1] && !mv[1][0] && !mv[1][1]))) {
-		mvp[0] = 0;
-		mvp[1] = 0;
-		return;
-	}
-	/* Only A exists: B and C take its values (8.4.1.3.1). */
-	if (!n[1] && !n[2] && n[0]) {
-		for (i = 1; i < 3; i++) {
-			ref[i] = ref[0];
-			mv[i][0] = mv[0][0];
-			mv[i][1] = mv[0][1];
-		}
-	}
-	for (i = 0; i < 3; i++)
-		if (ref[i] == 0) {
-			matches++;
-			match = i;
-		}
-	if (matches == 1) {
-		mvp[0] = mv[match][0];
-		mvp[1] = mv[match][1];
-		return;
-	}
-	mvp[0] = vepu_h264_median(mv[0][0], mv[1][0], mv[2][0]);
-	mvp[1] = vepu_h264_median(mv[0][1], mv[1][1], mv[2][1]);
-}
-
-/* Rough bits of a signed Exp-Golomb code, for motion costs. */
-static unsigned int vepu_h264_se_bits(int v)
-{
-	unsigned int u = v > 0 ? 2 * v : -2 * v + 1, bits = 1;
-
-	while (u > 1) {
-		u >>= 1;
-		bits += 2;
-	}
-	return bits;
-}
-
-/**
- * struct vepu_h264_me - integer motion search state
- * @mvp:	predictor, quarter samples
- * @lambda:	rate weight
- * @best:	best displacement so far, whole samples
- * @cost:	its cost
- */
-struct vepu_h264_me {
-	s16 mvp[2];
-	unsigned int lambda;
-	int best[2];
-	unsigned int cost;
-};
-
-/*
- * SAD of the source against the reference block at (@x0, @y0), giving up
- * once it reaches @limit: the caller discards such a candidate anyway.
- */
-static unsigned int vepu_h264_ref_sad(const struct vepu_h264_ctx *c, const u8 *src, int x0,
-				      int y0, unsigned int limit)
-{
-	int w = c->mbw * 16, h = c->mbh * 16, x, y;
-	const u8 *ref = c->job->ref.y;
-	unsigned int sad = 0;
-
-	for (y = 0; y < 16; y++) {
-		const u8 *row = ref + vepu_clip3(0, h - 1, y0 + y) * w;
-		const u8 *s = src + y * 16;
-
-		if (x0 >= 0 && x0 + 16 <= w) {
-			row += x0;
-			for (x = 0; x < 16; x++)
-				sad += s[x] > row[x] ? s[x] - row[x] : row[x] - s[x];
-		} else {
-			for (x = 0; x < 16; x++) {
-				u8 r = row[vepu_clip3(0, w - 1, x0 + x)];
-
-				sad += s[x] > r ? s[x] - r : r - s[x];
-			}
-		}
-		if ((y & 3) == 3 && sad >= limit)
-			break;
-	}
-	return sad;
-}
-
-static bool vepu_h264_me_try(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			     const u8 *src, struct vepu_h264_me *me, int x, int y)
-{
-	unsigned int cost;
-
-	if (x < -VEPU_H264_SEARCH || x > VEPU_H264_SEARCH ||
-	    y < -VEPU_H264_SEARCH || y > VEPU_H264_SEARCH)
-		return false;
-	cost = me->lambda * (vepu_h264_se_bits(x * 4 - me->mvp[0]) +
-			     vepu_h264_se_bits(y * 4 - me->mvp[1]));
-	if (cost >= me->cost)
-		return false;
-	cost += vepu_h264_ref_sad(c, src, (int)mbx * 16 + x, (int)mby * 16 + y, me->cost - cost);
-	if (cost >= me->cost)
-		return false;
-	me->cost = cost;
-	me->best[0] = x;
-	me->best[1] = y;
-	return true;
-}
-
-/*
- * Integer motion search: the best of zero, the predictor and the left
- * neighbour's vector, then a small-diamond descent. Returns the cost;
- * @mv receives the vector in quarter samples.
- */
-static unsigned int vepu_h264_search(const struct vepu_h264_ctx *c, unsigned int mbx,
-				     unsigned int mby, const u8 *src, const s16 mvp[2], s16 mv[2])
-{
-	static const s8 diamond[4][2] = { { -1, 0 }, { 1, 0 }, { 0, -1 }, { 0, 1 } };
-	struct vepu_h264_me me = {
-		.mvp = { mvp[0], mvp[1] },
-		.lambda = vepu_h264_lambda(c->qp),
-		.cost = ~0u,
-	};
-	unsigned int i, round;
-
-	vepu_h264_me_try(c, mbx, mby, src, &me, 0, 0);
-	vepu_h264_me_try(c, mbx, mby, src, &me, mvp[0] >> 2, mvp[1] >> 2);
-	if (mbx) {
-		const struct vepu_h264_mb *left = &c->mbs[mby * c->mbw + mbx - 1];
-
-		vepu_h264_me_try(c, mbx, mby, src, &me, left->mv[0] >> 2, left->mv[1] >> 2);
-	}
-	for (round = 0; round < 2 * VEPU_H264_SEARCH; round++) {
-		int cx = me.best[0], cy = me.best[1];
-		bool moved = false;
-
-		for (i = 0; i < 4; i++)
-			moved |= vepu_h264_me_try(c, mbx, mby, src, &me, cx + diamond[i][0],
-						  cy + diamond[i][1]);
-		if (!moved)
-			break;
-	}
-	mv[0] = me.best[0] * 4;
-	mv[1] = me.best[1] * 4;
-	return me.cost;
-}
-
-/*
- * Refine a whole-sample vector of cost @cost to half, then quarter samples
- * around it, on planes interpolated once for the area the candidates
- * cover; @pred receives the prediction of the vector kept. The centre of
- * each ring is the best so far, whose cost is known; ties go to the ring.
- */
-static void vepu_h264_subpel(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			     const u8 *src, const s16 mvp[2], unsigned int cost,
-			     struct vepu_qpel *q, s16 mv[2], u8 pred[256])
-{
-	static const s8 ring[8][2] = {
-		{ -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 },
-		{ 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 },
-	};
-	unsigned int lambda = vepu_h264_lambda(c->qp), best = ~0u, cand, i, step;
-	int bx = mv[0], by = mv[1];
-
-	vepu_h264_qpel_build(c, (int)mbx * 16 + (bx >> 2) - 1, (int)mby * 16 + (by >> 2) - 1, q);
-	for (step = 2; step; step >>= 1) {
-		int cx = bx, cy = by;
-
-		for (i = 0; i < 8; i++) {
-			int x = cx + ring[i][0] * (int)step;
-			int y = cy + ring[i][1] * (int)step;
-
-			cand = lambda * (vepu_h264_se_bits(x - mvp[0]) +
-					 vepu_h264_se_bits(y - mvp[1]));
-			if (cand >= best)
-				continue;
-			cand += vepu_h264_qpel_sad(q, (int)mbx * 64 + x, (int)mby * 64 + y, src,
-						   best - cand);
-			if (cand < best) {
-				best = cand;
-				bx = x;
-				by = y;
-			}
-		}
-		if (step == 2 && cost < best) {
-			best = cost;
-			bx = cx;
-			by = cy;
-		}
-	}
-	mv[0] = bx;
-	mv[1] = by;
-	vepu_h264_qpel_pred(q, (int)mbx * 64 + bx, (int)mby * 64 + by, pred);
-}
-
-/**
- * struct vepu_h264_mbenc - one macroblock being decided and coded
- * @src:	source samples
- * @intra_y:	best intra luma prediction
- * @intra_c:	best intra chroma prediction
- * @pred_y:	luma prediction coded
- * @pred_c:	Cb and Cr prediction coded
- * @co:		levels
- * @co_i4:	levels of the Intra_4x4 candidate
- * @i4_modes:	its Intra4x4PredModes
- * @co_i8:	levels of the Intra_8x8 candidate
- * @i8_modes:	its Intra8x8PredModes, each in its four 4x4 entries
- * @rec_i4:	the Intra_4x4 candidate's luma while Intra_8x8 is tried
- * @i16_mode:	chosen Intra16x16PredMode
- * @chroma_mode: chosen intra_chroma_pred_mode
- * @mv:		chosen motion vector
- * @qpel:	interpolation planes
- */
-struct vepu_h264_mbenc {
-	struct vepu_mb src;
-	u8 intra_y[256];
-	u8 intra_c[2][64];
-	u8 pred_y[256];
-	u8 pred_c[2][64];
-	struct vepu_h264_coeffs co;
-	struct vepu_h264_coeffs co_i4;
-	u8 i4_modes[16];
-	struct vepu_h264_coeffs co_i8;
-	u8 i8_modes[16];
-	u8 rec_i4[256];
-	unsigned int i16_mode;
-	unsigned int chroma_mode;
-	s16 mv[2];
-	struct vepu_qpel qpel;
-};
-
 /* Best intra 16x16 luma and chroma modes; returns the luma SATD. */
 static unsigned int vepu_h264_intra_decide(const struct vepu_h264_ctx *c, unsigned int mbx,
 					   unsigned int mby, struct vepu_h264_mbenc *m)
@@ -588,22 +267,24 @@ static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 	const struct vepu_h264_job *j = c->job;
 	unsigned int stride = c->mbw * 16, y, x;
 	int qpc = vepu_h264_chroma_qp(c->qp, j->chroma_qp_offset);
+	unsigned int q;
 	u8 *rec;
-	s16 skip_mv[2];
+	s16 skip_mv[4][2];
 
-	vepu_h264_mv_pred(c, mbx, mby, true, skip_mv);
-	vepu_h264_mc_luma(c, mbx, mby, skip_mv, &m->qpel, m->pred_y);
+	vepu_h264_skip_mv(c, mbx, mby, skip_mv[0]);
+	vepu_h264_mc_luma(c, mbx, mby, skip_mv[0], &m->qpel, m->pred_y);
 	if (!vepu_h264_luma_zero(m->src.y, m->pred_y, c->qp))
 		return false;
-	vepu_h264_mc_chroma(c, mbx, mby, skip_mv, m->pred_c);
+	for (q = 1; q < 4; q++)
+		memcpy(skip_mv[q], skip_mv[0], sizeof(skip_mv[0]));
+	vepu_h264_mc_chroma(c, mbx, mby, MB_SKIP, skip_mv, m->pred_c);
 	vepu_h264_quant_chroma(m->src.cb, m->pred_c[0], qpc, false, 0, &m->co);
 	vepu_h264_quant_chroma(m->src.cr, m->pred_c[1], qpc, false, 1, &m->co);
 	if (vepu_h264_any_level(&m->co.chroma_dc[0][0], 8) ||
 	    vepu_h264_any_level(&m->co.chroma[0][0], 8 * 16))
 		return false;
 	mb->type = MB_SKIP;
-	mb->mv[0] = skip_mv[0];
-	mb->mv[1] = skip_mv[1];
+	memcpy(mb->mv, skip_mv, sizeof(mb->mv));
 	/* No residual: the reconstruction is the prediction. */
 	rec = j->rec.y + mby * 16 * stride + mbx * 16;
 	for (y = 0; y < 16; y++)
@@ -718,60 +399,74 @@ static unsigned int vepu_h264_codewords(const struct vepu_h264_coeffs *co, bool 
 	return count;
 }
 
+/* The statistics the registers report of a coded macroblock. */
+static void vepu_h264_count_mb(struct vepu_h264_job *j, const struct vepu_h264_mb *mb)
+{
+	unsigned int q;
+
+	j->t8x8_mbs += mb->t8x8;
+	if (vepu_h264_is_intra(mb))
+		j->intra_mbs++;
+	if (mb->type == MB_I4)
+		j->intra4_mbs++;
+	if (mb->type == MB_I4 && mb->t8x8)
+		j->intra8_mbs++;
+	if (!vepu_h264_is_coded_inter(mb))
+		return;
+	j->split_mbs += mb->type != MB_P16;
+	for (q = 0; q < 4; q++)
+		if ((mb->mv[q][0] | mb->mv[q][1]) & 3) {
+			j->subpel_mbs++;
+			break;
+		}
+}
+
 static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			      struct vepu_h264_mbenc *m)
 {
 	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
-	unsigned int lambda = vepu_h264_lambda(c->qp), intra_cost, i4_cost, inter_cost = 0;
-	s16 mvp[2], mvd[2] = { 0, 0 };
+	const struct hantro_h264_penalties *pen = &c->job->pen;
+	unsigned int intra_cost, i4_cost, inter_cost = 0;
+	bool inter;
 	int limit;
 
-	mb->mv[0] = 0;
-	mb->mv[1] = 0;
+	memset(mb->mv, 0, sizeof(mb->mv));
 	memset(mb->nnz, 0, sizeof(mb->nnz));
 	mb->cbp = 0;
 	mb->t8x8 = false;
 	mb->coded_dc = 0;
-	mb->abs_mvd[0] = 0;
-	mb->abs_mvd[1] = 0;
+	memset(mb->abs_mvd, 0, sizeof(mb->abs_mvd));
 	m->co.t8x8 = false;
 	if (!c->job->intra && vepu_h264_try_skip(c, mbx, mby, m, mb))
 		return;
 	intra_cost = vepu_h264_intra_decide(c, mbx, mby, m);
-	if (!c->job->intra) {
-		vepu_h264_mv_pred(c, mbx, mby, false, mvp);
-		inter_cost = vepu_h264_search(c, mbx, mby, m->src.y, mvp, m->mv);
-		vepu_h264_subpel(c, mbx, mby, m->src.y, mvp, inter_cost, &m->qpel, m->mv,
-				 m->pred_y);
-		inter_cost = vepu_h264_satd(m->src.y, m->pred_y, 16, 16) +
-			     lambda * (vepu_h264_se_bits(m->mv[0] - mvp[0]) +
-				       vepu_h264_se_bits(m->mv[1] - mvp[1]));
-	}
+	if (!c->job->intra)
+		inter_cost = vepu_h264_inter_decide(c, mbx, mby, m);
 
 	/*
-	 * Intra_NxN decides the type only below this cost: from there on
-	 * Intra_16x16 costs no more, and in P pictures, P_L0_16x16 less.
-	 * Intra_NxN leaves its luma reconstructed; the other choices redo it.
+	 * Intra_16x16 is favoured over Intra_NxN, and inter over intra, by
+	 * the programmed favours. Intra_NxN decides the type only below this
+	 * cost: from there on Intra_16x16 costs no more, and in P pictures,
+	 * inter less. Intra_NxN leaves its luma reconstructed; the other
+	 * choices redo it.
 	 */
-	limit = (int)intra_cost - VEPU_H264_I4_BIAS * (int)lambda;
-	if (!c->job->intra && (int)inter_cost - (VEPU_H264_I4_BIAS + VEPU_H264_INTRA_BIAS) *
-	    (int)lambda + 1 < limit)
-		limit = (int)inter_cost - (VEPU_H264_I4_BIAS + VEPU_H264_INTRA_BIAS) *
-			(int)lambda + 1;
+	limit = (int)intra_cost - pen->intra16_favor;
+	if (!c->job->intra && (int)inter_cost - pen->intra16_favor - pen->inter_favor + 1 < limit)
+		limit = (int)inter_cost - pen->intra16_favor - pen->inter_favor + 1;
 	i4_cost = limit > 0 ? vepu_h264_intra_nxn(c, mbx, mby, m, limit) : VEPU_H264_NO_COST;
 	mb->type = MB_I16;
 	if (i4_cost != VEPU_H264_NO_COST) {
 		mb->type = MB_I4;
-		intra_cost = i4_cost + VEPU_H264_I4_BIAS * lambda;
+		intra_cost = i4_cost + pen->intra16_favor;
 	}
 	memcpy(m->pred_c, m->intra_c, sizeof(m->pred_c));
-	if (!c->job->intra && inter_cost < intra_cost + VEPU_H264_INTRA_BIAS * lambda) {
-		mb->type = MB_P16;
-		mb->mv[0] = m->mv[0];
-		mb->mv[1] = m->mv[1];
-		mvd[0] = m->mv[0] - mvp[0];
-		mvd[1] = m->mv[1] - mvp[1];
-		vepu_h264_mc_chroma(c, mbx, mby, m->mv, m->pred_c);
+	inter = !c->job->intra && inter_cost < intra_cost + pen->inter_favor;
+	if (inter) {
+		mb->type = m->type;
+		memcpy(mb->mv, m->mv, sizeof(mb->mv));
+		vepu_h264_mc_chroma(c, mbx, mby, m->type, m->mv, m->pred_c);
+	} else {
+		memset(mb->mv, 0, sizeof(mb->mv));
 	}
 	if (mb->type == MB_I4) {
 		/* Chroma and the pattern follow from here. */
@@ -783,27 +478,20 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 		if (mb->type == MB_I16)
 			memcpy(m->pred_y, m->intra_y, sizeof(m->pred_y));
 		vepu_h264_quant_mb(c, m, mb->type == MB_I16);
-		if (mb->type == MB_P16 && c->job->transform_8x8)
-			vepu_h264_choose_transform(m->src.y, m->pred_y, c->qp, lambda, &m->co);
+		if (inter && c->job->transform_8x8)
+			vepu_h264_choose_transform(m->src.y, m->pred_y, c->qp,
+						   vepu_h264_lambda(c->qp), &m->co);
 		vepu_h264_reconstruct(c, mbx, mby, m, mb->type == MB_I16);
 	}
 	mb->cbp = m->co.cbp_luma | m->co.cbp_chroma << 4;
 	mb->t8x8 = m->co.t8x8;
-	c->job->t8x8_mbs += mb->t8x8;
-	if (vepu_h264_is_intra(mb))
-		c->job->intra_mbs++;
-	if (mb->type == MB_I4)
-		c->job->intra4_mbs++;
-	if (mb->type == MB_I4 && m->co.t8x8)
-		c->job->intra8_mbs++;
-	if (mb->type == MB_P16 && ((mb->mv[0] | mb->mv[1]) & 3))
-		c->job->subpel_mbs++;
+	vepu_h264_count_mb(c->job, mb);
 	vepu_h264_set_qp(c, mb, &m->co);
 	c->job->coeffs += vepu_h264_codewords(&m->co, mb->type == MB_I16);
 	if (c->job->cabac)
-		vepu_h264_cabac_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
+		vepu_h264_cabac_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, m->mvd);
 	else
-		vepu_h264_cavlc_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, mvd);
+		vepu_h264_cavlc_mb(c, mbx, mby, &m->co, m->i16_mode, m->chroma_mode, m->mvd);
 }
 
 /*
@@ -888,6 +576,7 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	job->intra4_mbs = 0;
 	job->intra8_mbs = 0;
 	job->subpel_mbs = 0;
+	job->split_mbs = 0;
 	job->skip_mbs = 0;
 	job->t8x8_mbs = 0;
 	job->cabac_bins = 0;

@@ -12,6 +12,7 @@
 
 #include <linux/types.h>
 
+#include "hantro_h264_penalty.h"
 #include "hantro_layout.h"
 #include "vepu_frame.h"
 
@@ -59,12 +60,16 @@ struct vepu_h264_pic {
  * @cabac_init_idc: slice header cabac_init_idc (P slices)
  * @cabac_table: the context initialisation table, hardware layout
  *		(hantro_h264_cabac.h); read for CABAC only
+ * @split_mv:	inter macroblocks may be split into 16x8, 8x16 or 8x8
+ *		partitions
+ * @pen:	the motion search and mode decision costs
  * @qp_sum:	out: sum of the macroblock QPs
  * @intra_mbs:	out: intra macroblocks
  * @intra4_mbs:	out: of which Intra_NxN (Intra_4x4 or Intra_8x8)
  * @intra8_mbs:	out: of which Intra_8x8
  * @skip_mbs:	out: skipped macroblocks
  * @subpel_mbs:	out: inter macroblocks with a fractional motion vector
+ * @split_mbs:	out: inter macroblocks split into partitions
  * @t8x8_mbs:	out: macroblocks coded with 8x8 transforms
  * @cp_result:	out: codewords counted at each checkpoint reached, in
  *		HANTRO_CP_TARGET_UNITs
@@ -100,12 +105,15 @@ struct vepu_h264_job {
 	bool cabac;
 	unsigned int cabac_init_idc;
 	const u8 *cabac_table;
+	bool split_mv;
+	struct hantro_h264_penalties pen;
 	u32 qp_sum;
 	u32 intra_mbs;
 	u32 intra4_mbs;
 	u32 intra8_mbs;
 	u32 skip_mbs;
 	u32 subpel_mbs;
+	u32 split_mbs;
 	u32 t8x8_mbs;
 	u16 cp_result[HANTRO_CHECKPOINTS];
 	u32 coeffs;

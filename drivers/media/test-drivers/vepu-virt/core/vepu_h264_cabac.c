@@ -22,6 +22,7 @@ enum {
 	CTX_SKIP_P = 11,
 	CTX_MB_TYPE_P = 14,
 	CTX_MB_TYPE_P_INTRA = 17,
+	CTX_SUB_MB_TYPE_P = 21,
 	CTX_MVD_X = 40,
 	CTX_MVD_Y = 47,
 	CTX_QP_DELTA = 60,
@@ -606,6 +607,50 @@ static void vepu_cabac_residual(struct vepu_h264_ctx *c, const struct vepu_h264_
 		}
 }
 
+/*
+ * mb_type of a P macroblock (Table 9-37: P_L0_16x16 0 0 0, P_L0_L0_16x8
+ * 0 1 1, P_L0_L0_8x16 0 1 0, P_8x8 0 0 1; the third bin's ctxIdx 16 after a
+ * 0, 17 after a 1, 9.3.3.1.2), then P_8x8's four sub_mb_types P_L0_8x8,
+ * each bin 1 (Table 9-38).
+ */
+static void vepu_cabac_mb_type_p(struct vepu_h264_ctx *c, unsigned int type)
+{
+	static const u8 bins[VEPU_H264_P_SHAPES] = { 0x0, 0x3, 0x2, 0x1 };
+	unsigned int b = bins[type - MB_P16], i;
+
+	vepu_cabac_decision(c, CTX_MB_TYPE_P, 0);
+	vepu_cabac_decision(c, CTX_MB_TYPE_P + 1, b >> 1);
+	vepu_cabac_decision(c, CTX_MB_TYPE_P + 2 + (b >> 1), b & 1);
+	for (i = 0; type == MB_P8X8 && i < 4; i++)
+		vepu_cabac_decision(c, CTX_SUB_MB_TYPE_P, 1);
+}
+
+/*
+ * The motion vector differences of each partition; one reference, so no
+ * ref_idx. Each partition's absolute differences go into the quadrants it
+ * covers, where the partitions after it find them.
+ */
+static void vepu_cabac_mvds(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			    struct vepu_h264_mb *mb, const s16 mvd[4][2])
+{
+	unsigned int shape = mb->type - MB_P16, part, comp, q;
+
+	for (part = 0; part < vepu_h264_part_count[shape]; part++) {
+		const struct vepu_h264_part *p = &vepu_h264_parts[shape][part];
+
+		for (comp = 0; comp < 2; comp++)
+			vepu_cabac_mvd(c, comp ? CTX_MVD_Y : CTX_MVD_X, mvd[part][comp],
+				       vepu_h264_mvd_sum(c, mbx, mby, mb->type, part, comp));
+		for (q = 0; q < 4; q++) {
+			if (!vepu_h264_part_covers(p, q))
+				continue;
+			for (comp = 0; comp < 2; comp++)
+				mb->abs_mvd[q][comp] = min(mvd[part][comp] < 0 ? -mvd[part][comp] :
+							   mvd[part][comp], 0xffff);
+		}
+	}
+}
+
 /* transform_size_8x8_flag's ctxIdxInc: neighbours that use 8x8 (9.3.3.1.1.10). */
 static unsigned int vepu_cabac_t8_inc(const struct vepu_h264_mb *a, const struct vepu_h264_mb *b)
 {
@@ -621,15 +666,15 @@ static unsigned int vepu_cabac_t8_inc(const struct vepu_h264_mb *a, const struct
  * @co:		levels, with coded_block_pattern decided
  * @i16_mode:	Intra16x16PredMode, for Intra_16x16 macroblocks
  * @chroma_mode: intra_chroma_pred_mode, for intra macroblocks
- * @mvd:	motion vector difference, for inter macroblocks
+ * @mvd:	motion vector difference of each partition, for inter
+ *		macroblocks
  */
 void vepu_h264_cabac_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			const struct vepu_h264_coeffs *co, unsigned int i16_mode,
-			unsigned int chroma_mode, const s16 mvd[2])
+			unsigned int chroma_mode, const s16 mvd[4][2])
 {
 	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
 	const struct vepu_h264_mb *a, *b;
-	unsigned int comp;
 
 	vepu_cabac_nbrs(c, mbx, mby, &a, &b);
 	if (!c->job->intra)
@@ -644,20 +689,12 @@ void vepu_h264_cabac_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 			vepu_cabac_i4_modes(c, mbx, mby, mb->i4_modes, co->t8x8);
 		vepu_cabac_chroma_mode(c, a, b, chroma_mode);
 	} else {
-		/* P_L0_16x16: bins 0, 0, 0; one reference, so no ref_idx. */
-		vepu_cabac_decision(c, CTX_MB_TYPE_P, 0);
-		vepu_cabac_decision(c, CTX_MB_TYPE_P + 1, 0);
-		vepu_cabac_decision(c, CTX_MB_TYPE_P + 2, 0);
-		for (comp = 0; comp < 2; comp++) {
-			unsigned int sum = (a ? a->abs_mvd[comp] : 0) + (b ? b->abs_mvd[comp] : 0);
-
-			vepu_cabac_mvd(c, comp ? CTX_MVD_Y : CTX_MVD_X, mvd[comp], sum);
-			mb->abs_mvd[comp] = min(mvd[comp] < 0 ? -mvd[comp] : mvd[comp], 0xffff);
-		}
+		vepu_cabac_mb_type_p(c, mb->type);
+		vepu_cabac_mvds(c, mbx, mby, mb, mvd);
 	}
 	if (mb->type != MB_I16)
 		vepu_cabac_cbp(c, a, b, co->cbp_luma, co->cbp_chroma);
-	if (mb->type == MB_P16 && co->cbp_luma && c->job->transform_8x8)
+	if (vepu_h264_is_coded_inter(mb) && co->cbp_luma && c->job->transform_8x8)
 		vepu_cabac_decision(c, CTX_T8X8 + vepu_cabac_t8_inc(a, b), co->t8x8);
 	if (mb->type == MB_I16 || co->cbp_luma || co->cbp_chroma)
 		vepu_cabac_qp_delta(c);

@@ -347,15 +347,17 @@ static void vepu_h264_write_i4_modes(struct vepu_h264_ctx *c, unsigned int mbx,
  * @co:		levels, with coded_block_pattern decided
  * @i16_mode:	Intra16x16PredMode, for Intra_16x16 macroblocks
  * @chroma_mode: intra_chroma_pred_mode, for intra macroblocks
- * @mvd:	motion vector difference, for inter macroblocks
+ * @mvd:	motion vector difference of each partition, for inter
+ *		macroblocks
  */
 void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			const struct vepu_h264_coeffs *co, unsigned int i16_mode,
-			unsigned int chroma_mode, const s16 mvd[2])
+			unsigned int chroma_mode, const s16 mvd[4][2])
 {
 	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
 	struct h264_bw *bw = &c->bw;
 	bool intra16 = mb->type == MB_I16;
+	unsigned int i;
 
 	if (!c->job->intra) {
 		h264_bw_ue(bw, c->skip_run);
@@ -374,9 +376,14 @@ void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int 
 		h264_bw_ue(bw, chroma_mode);
 		h264_bw_ue(bw, vepu_cbp_intra[co->cbp_chroma * 16 + co->cbp_luma]);
 	} else {
-		h264_bw_ue(bw, 0);	/* P_L0_16x16; one reference: no ref_idx */
-		h264_bw_se(bw, mvd[0]);
-		h264_bw_se(bw, mvd[1]);
+		/* mb_type (Table 7-13); one reference: no ref_idx. */
+		h264_bw_ue(bw, mb->type - MB_P16);
+		for (i = 0; mb->type == MB_P8X8 && i < 4; i++)
+			h264_bw_ue(bw, 0);	/* sub_mb_type P_L0_8x8 */
+		for (i = 0; i < vepu_h264_part_count[mb->type - MB_P16]; i++) {
+			h264_bw_se(bw, mvd[i][0]);
+			h264_bw_se(bw, mvd[i][1]);
+		}
 		h264_bw_ue(bw, vepu_cbp_inter[co->cbp_chroma * 16 + co->cbp_luma]);
 		if (c->job->transform_8x8 && co->cbp_luma)
 			h264_bw_put(bw, 1, co->t8x8);	/* transform_size_8x8_flag */

@@ -134,12 +134,16 @@ static bool vepu_coded(const struct vepu_h264_mb *mb, unsigned int b)
 static unsigned int vepu_bs(const struct vepu_h264_mb *p, unsigned int pb,
 			    const struct vepu_h264_mb *q, unsigned int qb, bool mb_edge)
 {
+	const s16 *pv, *qv;
+
 	if (vepu_h264_is_intra(p) || vepu_h264_is_intra(q))
 		return mb_edge ? 4 : 3;
 	if (vepu_coded(p, pb) || vepu_coded(q, qb))
 		return 2;
-	/* One reference picture, one vector per macroblock. */
-	if (vepu_abs(p->mv[0] - q->mv[0]) >= 4 || vepu_abs(p->mv[1] - q->mv[1]) >= 4)
+	/* One reference picture, one vector per 8x8 quadrant. */
+	pv = p->mv[vepu_h264_quad(pb)];
+	qv = q->mv[vepu_h264_quad(qb)];
+	if (vepu_abs(pv[0] - qv[0]) >= 4 || vepu_abs(pv[1] - qv[1]) >= 4)
 		return 1;
 	return 0;
 }

@@ -16,45 +16,95 @@
  * @MB_I16:	Intra_16x16
  * @MB_I4:	Intra_4x4
  * @MB_P16:	P_L0_16x16
+ * @MB_P16X8:	P_L0_L0_16x8
+ * @MB_P8X16:	P_L0_L0_8x16
+ * @MB_P8X8:	P_8x8, every sub-macroblock P_L0_8x8
  * @MB_SKIP:	P_Skip
+ *
+ * The P types are in the order of their mb_type values (Table 7-13).
  */
 enum vepu_h264_mb_type {
 	MB_I16,
 	MB_I4,
 	MB_P16,
+	MB_P16X8,
+	MB_P8X16,
+	MB_P8X8,
 	MB_SKIP,
 };
+
+/* The P macroblock types that carry motion vector differences. */
+#define VEPU_H264_P_SHAPES	(MB_P8X8 - MB_P16 + 1)
 
 /**
  * struct vepu_h264_mb - what later macroblocks and the loop filter need
  * @type:	enum vepu_h264_mb_type
  * @qp:		QP_Y
- * @mv:		motion vector, quarter samples (0 for intra)
+ * @mv:		motion vector of each 8x8 quadrant (raster), quarter
+ *		samples (0 for intra)
  * @nnz:	TotalCoeff of each 4x4 block: 16 luma (raster), 4 Cb, 4 Cr
  * @i4_modes:	Intra4x4PredMode of each 4x4 block (raster), Intra_4x4 only
  * @cbp:	coded_block_pattern, luma bits 0..3, chroma in bits 4..5
  * @t8x8:	transform_size_8x8_flag
  * @coded_dc:	CABAC: coded_block_flag of the DC blocks: luma, Cb, Cr
  * @chroma_mode: CABAC: intra_chroma_pred_mode
- * @abs_mvd:	CABAC: absolute motion vector difference, per component
+ * @abs_mvd:	CABAC: absolute motion vector difference of each 8x8
+ *		quadrant, per component
  */
 struct vepu_h264_mb {
 	u8 type;
 	s8 qp;
-	s16 mv[2];
+	s16 mv[4][2];
 	u8 nnz[24];
 	u8 i4_modes[16];
 	u8 cbp;
 	bool t8x8;
 	u8 coded_dc;
 	u8 chroma_mode;
-	u16 abs_mvd[2];
+	u16 abs_mvd[4][2];
 };
 
 static inline bool vepu_h264_is_intra(const struct vepu_h264_mb *mb)
 {
 	return mb->type == MB_I16 || mb->type == MB_I4;
 }
+
+/* A P macroblock that is coded, not skipped. */
+static inline bool vepu_h264_is_coded_inter(const struct vepu_h264_mb *mb)
+{
+	return mb->type >= MB_P16 && mb->type <= MB_P8X8;
+}
+
+/* The 8x8 quadrant (raster) of 4x4 luma block @b (raster). */
+static inline unsigned int vepu_h264_quad(unsigned int b)
+{
+	return b % 4 / 2 + b / 8 * 2;
+}
+
+/**
+ * struct vepu_h264_part - a macroblock partition
+ * @x:	left column, in 4x4 blocks
+ * @y:	top row, in 4x4 blocks
+ * @w:	width, in 4x4 blocks
+ * @h:	height, in 4x4 blocks
+ */
+struct vepu_h264_part {
+	u8 x;
+	u8 y;
+	u8 w;
+	u8 h;
+};
+
+/* Whether partition @p covers 8x8 quadrant @q (raster). */
+static inline bool vepu_h264_part_covers(const struct vepu_h264_part *p, unsigned int q)
+{
+	return q % 2 * 2 >= p->x && q % 2 * 2 < p->x + p->w &&
+	       q / 2 * 2 >= p->y && q / 2 * 2 < p->y + p->h;
+}
+
+/* The partitions of each P type, in coding order, and their number. */
+extern const struct vepu_h264_part vepu_h264_parts[VEPU_H264_P_SHAPES][4];
+extern const u8 vepu_h264_part_count[VEPU_H264_P_SHAPES];
 
 /*
  * The nnz entry of the 4x4 block left of (@left) or above block @idx of a
@@ -212,10 +262,19 @@ void vepu_h264_recon_luma8(const struct vepu_h264_coeffs *co, int qp, const u8 *
 void vepu_h264_choose_transform(const u8 *src, const u8 *pred, int qp, unsigned int lambda,
 				struct vepu_h264_coeffs *co);
 
+/* vepu_h264_mvpred.c: motion vector prediction (8.4.1) */
+void vepu_h264_mvp(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+		   unsigned int type, unsigned int part, s16 mvp[2]);
+void vepu_h264_skip_mv(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+		       s16 mv[2]);
+unsigned int vepu_h264_mvd_sum(const struct vepu_h264_ctx *c, unsigned int mbx,
+			       unsigned int mby, unsigned int type, unsigned int part,
+			       unsigned int comp);
+
 /* vepu_h264_cavlc.c: macroblock layer syntax in CAVLC */
 void vepu_h264_cavlc_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			const struct vepu_h264_coeffs *co, unsigned int i16_mode,
-			unsigned int chroma_mode, const s16 mvd[2]);
+			unsigned int chroma_mode, const s16 mvd[4][2]);
 
 /* vepu_h264_cabac.c: slice data in CABAC */
 int vepu_h264_cabac_start(struct vepu_h264_ctx *c);
@@ -223,7 +282,7 @@ void vepu_h264_cabac_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsigned in
 			  bool skip);
 void vepu_h264_cabac_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			const struct vepu_h264_coeffs *co, unsigned int i16_mode,
-			unsigned int chroma_mode, const s16 mvd[2]);
+			unsigned int chroma_mode, const s16 mvd[4][2]);
 void vepu_h264_cabac_end_of_slice(struct vepu_h264_ctx *c, bool last);
 
 /* Side of the interpolated area: a 16x16 block, one sample either side. */
@@ -251,11 +310,60 @@ struct vepu_qpel {
 
 /* vepu_h264_qpel.c: luma interpolation */
 void vepu_h264_qpel_build(const struct vepu_h264_ctx *c, int ox, int oy, struct vepu_qpel *q);
-void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, u8 pred[256]);
-unsigned int vepu_h264_qpel_sad(const struct vepu_qpel *q, int x4, int y4, const u8 *src,
-				unsigned int limit);
+void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, unsigned int w,
+			 unsigned int h, u8 *pred);
+unsigned int vepu_h264_qpel_sad(const struct vepu_qpel *q, int x4, int y4, unsigned int w,
+				unsigned int h, const u8 *src, unsigned int limit);
 void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 		       const s16 mv[2], struct vepu_qpel *q, u8 pred[256]);
+
+/**
+ * struct vepu_h264_mbenc - one macroblock being decided and coded
+ * @src:	source samples
+ * @intra_y:	best intra luma prediction
+ * @intra_c:	best intra chroma prediction
+ * @pred_y:	luma prediction coded
+ * @pred_c:	Cb and Cr prediction coded
+ * @pred_split:	luma prediction of the partitioning being tried
+ * @co:		levels
+ * @co_i4:	levels of the Intra_4x4 candidate
+ * @i4_modes:	its Intra4x4PredModes
+ * @co_i8:	levels of the Intra_8x8 candidate
+ * @i8_modes:	its Intra8x8PredModes, each in its four 4x4 entries
+ * @rec_i4:	the Intra_4x4 candidate's luma while Intra_8x8 is tried
+ * @i16_mode:	chosen Intra16x16PredMode
+ * @chroma_mode: chosen intra_chroma_pred_mode
+ * @type:	chosen P type
+ * @mv:		its motion vector of each 8x8 quadrant
+ * @mvd:	its motion vector difference of each partition
+ * @qpel:	interpolation planes
+ */
+struct vepu_h264_mbenc {
+	struct vepu_mb src;
+	u8 intra_y[256];
+	u8 intra_c[2][64];
+	u8 pred_y[256];
+	u8 pred_c[2][64];
+	u8 pred_split[256];
+	struct vepu_h264_coeffs co;
+	struct vepu_h264_coeffs co_i4;
+	u8 i4_modes[16];
+	struct vepu_h264_coeffs co_i8;
+	u8 i8_modes[16];
+	u8 rec_i4[256];
+	unsigned int i16_mode;
+	unsigned int chroma_mode;
+	unsigned int type;
+	s16 mv[4][2];
+	s16 mvd[4][2];
+	struct vepu_qpel qpel;
+};
+
+/* vepu_h264_motion.c: motion search, partitions, chroma prediction */
+unsigned int vepu_h264_inter_decide(struct vepu_h264_ctx *c, unsigned int mbx,
+				    unsigned int mby, struct vepu_h264_mbenc *m);
+void vepu_h264_mc_chroma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			 unsigned int type, const s16 mv[4][2], u8 pred[2][64]);
 
 /* vepu_h264_intra_nxn.c: Intra_4x4 and Intra_8x8 */
 unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned int mbx,

@@ -271,6 +271,16 @@ static int vepu_i4_nbr_mode(const struct vepu_h264_ctx *c, int mbx, int mby, int
 	return mb->type == MB_I4 ? mb->i4_modes[by * 4 + bx] : I4_DC;
 }
 
+/*
+ * What signalling a block's mode costs: a lambda, and the predicted mode
+ * is favoured by the programmed favour.
+ */
+static unsigned int vepu_i4_mode_cost(const struct vepu_h264_ctx *c, unsigned int lambda,
+				      bool predicted)
+{
+	return lambda + (predicted ? 0 : c->job->pen.prev_mode_favor);
+}
+
 /**
  * vepu_h264_predicted_i4_mode() - predIntra4x4PredMode of a block (8.3.1.1)
  * @c:		picture state
@@ -328,7 +338,7 @@ unsigned int vepu_h264_code_i4(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 			if (!vepu_i4_pred(&n, mode, pred))
 				continue;
 			sad = vepu_h264_satd(blk, pred, 4, 4) +
-			      lambda * (mode == predicted ? 1 : 4);
+			      vepu_i4_mode_cost(c, lambda, mode == predicted);
 			if (sad < best) {
 				best = sad;
 				modes[b] = mode;
@@ -386,7 +396,7 @@ unsigned int vepu_h264_code_i8(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 			for (y = 0; y < 8; y++)
 				memcpy(&cand[y * 16], &pred[y * 8], 8);
 			sad = vepu_h264_satd(blk, cand, 16, 8) +
-			      lambda * (mode == predicted ? 1 : 4);
+			      vepu_i4_mode_cost(c, lambda, mode == predicted);
 			if (sad < best) {
 				best = sad;
 				modes[b] = mode;

@@ -145,13 +145,16 @@ static const u8 vepu_qpel_src[16][2][3] = {
 };
 
 /**
- * vepu_h264_qpel_pred() - a 16x16 luma prediction from built planes
+ * vepu_h264_qpel_pred() - a luma prediction from built planes
  * @q:		planes whose area holds the block and its right/lower neighbours
  * @x4:		left edge of the block, quarter samples, picture coordinates
  * @y4:		top edge
- * @pred:	receives the prediction
+ * @w:		width of the block, samples
+ * @h:		height
+ * @pred:	receives the prediction, stride 16
  */
-void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, u8 pred[256])
+void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, unsigned int w,
+			 unsigned int h, u8 *pred)
 {
 	int x0 = (x4 >> 2) - q->ox, y0 = (y4 >> 2) - q->oy;
 	const u8 (*s)[3] = vepu_qpel_src[(y4 & 3) * 4 + (x4 & 3)];
@@ -160,15 +163,15 @@ void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, u8 pred[256]
 	unsigned int x, y;
 
 	if (a == b) {
-		for (y = 0; y < 16; y++)
-			memcpy(&pred[y * 16], a + y * VEPU_QPEL_N, 16);
+		for (y = 0; y < h; y++)
+			memcpy(&pred[y * 16], a + y * VEPU_QPEL_N, w);
 		return;
 	}
-	for (y = 0; y < 16; y++) {
+	for (y = 0; y < h; y++) {
 		const u8 *ra = a + y * VEPU_QPEL_N, *rb = b + y * VEPU_QPEL_N;
 		u8 *o = &pred[y * 16];
 
-		for (x = 0; x < 16; x++)
+		for (x = 0; x < w; x++)
 			o[x] = (ra[x] + rb[x] + 1) >> 1;
 	}
 }
@@ -178,13 +181,15 @@ void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, u8 pred[256]
  * @q:		planes as for vepu_h264_qpel_pred()
  * @x4:		left edge of the prediction, quarter samples, picture coordinates
  * @y4:		top edge
+ * @w:		width of the block, samples
+ * @h:		height (a multiple of 4)
  * @src:	the block, stride 16
  * @limit:	a SAD from which on the caller has no use for the figure
  *
  * Return: the SAD, or a partial sum of at least @limit.
  */
-unsigned int vepu_h264_qpel_sad(const struct vepu_qpel *q, int x4, int y4, const u8 *src,
-				unsigned int limit)
+unsigned int vepu_h264_qpel_sad(const struct vepu_qpel *q, int x4, int y4, unsigned int w,
+				unsigned int h, const u8 *src, unsigned int limit)
 {
 	int x0 = (x4 >> 2) - q->ox, y0 = (y4 >> 2) - q->oy;
 	const u8 (*s)[3] = vepu_qpel_src[(y4 & 3) * 4 + (x4 & 3)];
@@ -192,12 +197,12 @@ unsigned int vepu_h264_qpel_sad(const struct vepu_qpel *q, int x4, int y4, const
 	const u8 *b = &q->p[s[1][0]][y0 + s[1][2]][x0 + s[1][1]];
 	unsigned int x, y, sad = 0;
 
-	for (y = 0; y < 16; y++) {
+	for (y = 0; y < h; y++) {
 		const u8 *ra = a + y * VEPU_QPEL_N, *rb = b + y * VEPU_QPEL_N;
 		const u8 *rs = src + y * 16;
 
 		/* The mean of a sample with itself is that sample. */
-		for (x = 0; x < 16; x++) {
+		for (x = 0; x < w; x++) {
 			int d = rs[x] - ((ra[x] + rb[x] + 1) >> 1);
 
 			sad += d < 0 ? -d : d;
@@ -248,5 +253,5 @@ void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned
 	}
 	s = vepu_qpel_src[(y4 & 3) * 4 + (x4 & 3)];
 	vepu_qpel_planes(c, x4 >> 2, y4 >> 2, q, BIT(s[0][0]) | BIT(s[1][0]));
-	vepu_h264_qpel_pred(q, x4, y4, pred);
+	vepu_h264_qpel_pred(q, x4, y4, 16, 16, pred);
 }

@@ -117,7 +117,8 @@ if host_test h264 "$h264"; then
 	for c in qcif-qp28:176:144:36 crop-qp20:202:118:42 crop-qp36-offsets:250:142:29 \
 		 qp44-nofilter:160:96:25 qp12-yuyv:128:64:48 vga-qp30:640:480:35 \
 		 pan-subpel-qp26:320:176:36 noise-qp0:96:64:45 mbrc-tight-qp20:320:240:24 \
-		 mbrc-loose-qp40:208:176:30; do
+		 mbrc-loose-qp40:208:176:30 bands-split-qp26:176:144:35 \
+		 bands-p16-qp26:176:144:35 noise-favours-qp20:96:64:30; do
 		IFS=: read -r base w h floor <<-EOF
 		$c
 		EOF

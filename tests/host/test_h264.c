@@ -39,19 +39,24 @@ struct tcase {
 	int pan4;		/* smooth picture panning this many quarter samples per frame */
 	int noise;		/* luma noise amplitude added to the picture */
 	int mbrc;		/* checkpoints every row: 1 tight budget, -1 loose, 0 off */
+	int bands;		/* 8-row bands panning opposite ways: 1 split MV on, -1 off */
+	bool favours;		/* intra 16x16 over 4x4 and inter over intra favoured to the hilt */
 };
 
 static const struct tcase cases[] = {
-	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 0 },
-	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, HANTRO_IN_YUV420P, 100, 0, 0, 0 },
-	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, HANTRO_IN_NV12, 3, 0, 0, 0 },
-	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, HANTRO_IN_NV12, 100, 0, 0, 0 },
-	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, HANTRO_IN_YUYV, 100, 0, 0, 0 },
-	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 0 },
-	{ "pan-subpel-qp26", 320, 176, 6, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0 },
-	{ "noise-qp0", 96, 64, 3, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 60, 0 },
-	{ "mbrc-tight-qp20", 320, 240, 4, 20, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 1 },
-	{ "mbrc-loose-qp40", 208, 176, 4, 40, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, -1 },
+	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 0, 0, false },
+	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, HANTRO_IN_YUV420P, 100, 0, 0, 0, 0, false },
+	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, HANTRO_IN_NV12, 3, 0, 0, 0, 0, false },
+	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, HANTRO_IN_NV12, 100, 0, 0, 0, 0, false },
+	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, HANTRO_IN_YUYV, 100, 0, 0, 0, 0, false },
+	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 0, 0, false },
+	{ "pan-subpel-qp26", 320, 176, 6, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0, 0, false },
+	{ "noise-qp0", 96, 64, 3, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 60, 0, 0, false },
+	{ "mbrc-tight-qp20", 320, 240, 4, 20, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 1, 0, false },
+	{ "mbrc-loose-qp40", 208, 176, 4, 40, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, -1, 0, false },
+	{ "bands-split-qp26", 176, 144, 4, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0, 1, false },
+	{ "bands-p16-qp26", 176, 144, 4, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0, -1, false },
+	{ "noise-favours-qp20", 96, 64, 3, 20, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 60, 0, 0, true },
 };
 
 /*
@@ -93,15 +98,19 @@ static int tri(int u)
 	return u < 128 ? u : 256 - u;
 }
 
-/* Soft diagonal ridges panning by pan4 / 4 samples per frame. */
-static void make_pan_frame(unsigned int n, int pan4, unsigned int w, unsigned int h,
+/*
+ * Soft diagonal ridges panning by pan4 / 4 samples per frame; with @bands,
+ * every other band of 8 rows pans the other way.
+ */
+static void make_pan_frame(unsigned int n, int pan4, bool bands, unsigned int w, unsigned int h,
 			   unsigned char *y, unsigned char *u, unsigned char *v)
 {
 	unsigned int i, j;
 
 	for (j = 0; j < h; j++)
 		for (i = 0; i < w; i++) {
-			int x4 = 4 * i + pan4 * n, y4 = 4 * j + pan4 * n / 2;
+			int dir = bands && j / 8 % 2 ? -1 : 1;
+			int x4 = 4 * i + dir * pan4 * (int)n, y4 = 4 * j + pan4 * n / 2;
 
 			y[j * w + i] = 40 + tri(x4 / 3 + y4 / 5) + tri(x4 / 7) / 2;
 		}
@@ -229,9 +238,17 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 	unsigned int t8_mbs = 0;
 	unsigned int zero_words = 0;
 	bool bin_limit_ok = true;
+	struct hantro_h264_penalties favours;
 
 	snprintf(cname, sizeof(cname), "%s%s%s", t->name, cabac_init_idc >= 0 ? "-cabac" : "",
 		 t8 ? "-t8" : "");
+	ses.split_mv = t->bands >= 0;
+	if (t->favours) {
+		hantro_h264_penalties(t->qp, (t->w + 15) / 16, (t->h + 15) / 16, &favours);
+		favours.intra16_favor = 0xffff;
+		favours.inter_favor = 0xffff;
+		ses.costs = &favours;
+	}
 	if (t8) {
 		hantro_h264_profile_syntax(HANTRO_H264_PROFILE_HIGH, &ses.seq.profile_idc,
 					   &ses.seq.constraint_flags);
@@ -251,7 +268,7 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 		long len;
 
 		if (t->pan4)
-			make_pan_frame(n, t->pan4, t->w, t->h, y, u, v);
+			make_pan_frame(n, t->pan4, t->bands, t->w, t->h, y, u, v);
 		else
 			make_frame(n, t->w, t->h, y, u, v);
 		if (t->noise)
@@ -279,7 +296,7 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 		    3 * job.cabac_bins > 32 * (u64)(len - 4) + 3 * 3072ull * cw * ch / 256 / 32)
 			bin_limit_ok = false;
 		write_rec(fr, &job.rec, cw, t->w, t->h);
-		if (n == 0) {
+		if (n == 0 && !t->favours) {
 			snprintf(name, sizeof(name),
 				 "%s: the IDR picture codes Intra_4x4 (%u) and Intra_16x16 (%u)",
 				 cname, job.intra4_mbs, job.intra_mbs - job.intra4_mbs);
@@ -318,6 +335,20 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 				 "%s: the smooth IDR picture codes Intra_8x8 mostly (%u of %u Intra_NxN)",
 				 cname, job.intra8_mbs, job.intra4_mbs);
 			check(2 * job.intra8_mbs > job.intra4_mbs, name);
+		}
+		if (n && t->bands) {
+			snprintf(name, sizeof(name),
+				 "%s: picture %u splits %u of %u macroblocks (%s)", cname, n,
+				 job.split_mbs, cw * ch / 256,
+				 t->bands > 0 ? "most, with split MV" : "none without");
+			check(t->bands > 0 ? job.split_mbs > cw * ch / 256 / 2 : !job.split_mbs,
+			      name);
+		}
+		if (t->favours) {
+			snprintf(name, sizeof(name),
+				 "%s: picture %u, favours at their maximum: %u Intra_NxN, %u intra%s",
+				 cname, n, job.intra4_mbs, job.intra_mbs, n ? " (P)" : "");
+			check(!job.intra4_mbs && (!n || !job.intra_mbs), name);
 		}
 		if (n == 2 && t->pan4) {
 			snprintf(name, sizeof(name),

@@ -102,9 +102,10 @@ x264() {
 		-i "$B/clip-640x480.yuv" -c:v libx264 -profile:v "$3" -preset medium \
 		-qp "$1" -g 60 -bf 0 -f h264 -y "$2"
 }
-qp_points "virtual VEPU (CAVLC, I4/I16/P16)" model model
-qp_points "virtual VEPU (CABAC, I4/I16/P16)" cabac model 0
+qp_points "virtual VEPU (CAVLC)" model model
+qp_points "virtual VEPU (CABAC)" cabac model 0
 qp_points "virtual VEPU (CABAC + 8x8)" high model 0 1
+qp_points "virtual VEPU (CABAC + 8x8), no split MV" whole model 0 1 0
 qp_points "libx264 baseline medium" x264 x264 baseline
 qp_points "libx264 main (CABAC) medium" x264m x264 main
 

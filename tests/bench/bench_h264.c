@@ -2,10 +2,12 @@
 /*
  * Encode speed and output of the virtual VEPU's H.264 core on one CPU core:
  *
- *   bench_h264 IN.yuv W H FRAMES QP GOP OUT.h264 [CABAC_INIT_IDC [T8]]
+ *   bench_h264 IN.yuv W H FRAMES QP GOP OUT.h264 [CABAC_INIT_IDC [T8 [SPLIT]]]
  *
  * IN.yuv is I420; with CABAC_INIT_IDC (0..2) the stream is CABAC, else
- * CAVLC (-1); T8 1 allows 8x8 transforms (High profile). Prints "fps=<frames per second> bytes=<stream size>";
+ * CAVLC (-1); T8 1 allows 8x8 transforms (High profile); SPLIT 0 keeps
+ * inter macroblocks whole (16x16), as the model did before it had split MV.
+ * Prints "fps=<frames per second> bytes=<stream size>";
  * the time covers the core only (headers, input fetch, coding, filter).
  */
 #include <stdio.h>
@@ -26,8 +28,9 @@ int main(int argc, char **argv)
 	FILE *fi, *fo;
 	int qp, idc = -1;
 
-	if (argc < 8 || argc > 10) {
-		fprintf(stderr, "usage: %s IN.yuv W H FRAMES QP GOP OUT.h264 [CABAC_INIT_IDC [T8]]\n",
+	if (argc < 8 || argc > 11) {
+		fprintf(stderr,
+			"usage: %s IN.yuv W H FRAMES QP GOP OUT.h264 [CABAC_INIT_IDC [T8 [SPLIT]]]\n",
 			argv[0]);
 		return 2;
 	}
@@ -40,7 +43,9 @@ int main(int argc, char **argv)
 		idc = atoi(argv[8]);
 	if (w % 16 || h % 16 || !gop || idc > 2 || h264_session_init(&ses, w, h, 0, idc))
 		return 2;
-	if (argc == 10 && atoi(argv[9])) {
+	if (argc == 11)
+		ses.split_mv = atoi(argv[10]);
+	if (argc >= 10 && atoi(argv[9])) {
 		ses.seq.profile_idc = 100;
 		ses.seq.constraint_flags = 0;
 		ses.seq.transform_8x8 = true;

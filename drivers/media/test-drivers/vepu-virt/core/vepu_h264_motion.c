@@ -268,7 +268,7 @@ unsigned int vepu_h264_inter_decide(struct vepu_h264_ctx *c, unsigned int mbx,
 {
 	unsigned int lambda = vepu_h264_lambda(c->qp), last = c->job->split_mv ? MB_P8X8 : MB_P16;
 	unsigned int best = ~0u, type, part, cost;
-	s16 hint[2] = { 0, 0 }, mv[4][2], mvd[4][2];
+	s16 hint[2] = { 0, 0 }, mv[4][2] = { { 0 } }, mvd[4][2] = { { 0 } };
 
 	if (mbx) {
 		hint[0] = c->mbs[mby * c->mbw + mbx - 1].mv[1][0];

@@ -585,6 +585,8 @@ int vepu_h264_encode(struct vepu_h264_job *job, void *scratch, size_t *bytes)
 	memset(job->cp_result, 0, sizeof(job->cp_result));
 	c.qp = job->qp;
 	c.qp_pred = job->qp;
+	/* Interpolation planes of the last picture's reference are stale. */
+	m->qpel.built = 0;
 	h264_bw_init(&c.bw, job->out, job->out_size);
 	vepu_h264_header_rest(&c.bw, job->hdr_rem, job->start_bits);
 	vepu_h264_write_slice_header(&c);

@@ -294,6 +294,8 @@ void vepu_h264_cabac_end_of_slice(struct vepu_h264_ctx *c, bool last);
  * struct vepu_qpel - interpolation planes of an area of the reference
  * @ox:	left column of the area in the picture, full samples
  * @oy:	top row
+ * @built: the planes built (bits by index in @p), 0 before the first of
+ *	a picture
  * @p:	full samples G, horizontal half samples b (right of G), vertical
  *	half samples h (below G) and centre half samples j, in that order
  * @b1:	scratch: unrounded horizontal half samples of the window's rows
@@ -303,6 +305,7 @@ void vepu_h264_cabac_end_of_slice(struct vepu_h264_ctx *c, bool last);
 struct vepu_qpel {
 	int ox;
 	int oy;
+	unsigned int built;
 	u8 p[4][VEPU_QPEL_N][VEPU_QPEL_N];
 	s16 b1[VEPU_QPEL_WIN][VEPU_QPEL_N];
 	u8 win[VEPU_QPEL_WIN][VEPU_QPEL_WIN];
@@ -310,6 +313,8 @@ struct vepu_qpel {
 
 /* vepu_h264_qpel.c: luma interpolation */
 void vepu_h264_qpel_build(const struct vepu_h264_ctx *c, int ox, int oy, struct vepu_qpel *q);
+void vepu_h264_qpel_cover(const struct vepu_h264_ctx *c, int ox, int oy, unsigned int w,
+			  unsigned int h, struct vepu_qpel *q);
 void vepu_h264_qpel_pred(const struct vepu_qpel *q, int x4, int y4, unsigned int w,
 			 unsigned int h, u8 *pred);
 unsigned int vepu_h264_qpel_sad(const struct vepu_qpel *q, int x4, int y4, unsigned int w,

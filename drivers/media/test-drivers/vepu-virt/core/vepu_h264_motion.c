@@ -169,7 +169,8 @@ static void vepu_me_subpel(const struct vepu_h264_me *me, struct vepu_qpel *q, s
 	unsigned int best = ~0u, cand, i, step, cost;
 	int bx = mv[0], by = mv[1];
 
-	vepu_h264_qpel_build(me->c, me->bx + (bx >> 2) - 1, me->by + (by >> 2) - 1, q);
+	vepu_h264_qpel_cover(me->c, me->bx + (bx >> 2) - 1, me->by + (by >> 2) - 1, me->w + 2,
+			     me->h + 2, q);
 	cost = vepu_mv_cost_qpel(pen, me->mvp, bx, by) +
 	       vepu_h264_qpel_sad(q, me->bx * 4 + bx, me->by * 4 + by, me->w, me->h, me->src, ~0u);
 	for (step = 2; step; step >>= 1) {
@@ -214,39 +215,74 @@ static void vepu_h264_set_part_mv(s16 quads[4][2], const struct vepu_h264_part *
 		}
 }
 
-/*
- * Search one partition of @type; @hint is a further whole-sample start.
- * Its vector goes into the macroblock's entry, where the partitions after
- * it find their predictor, and into @m->mv; its difference into @m->mvd.
- * Returns the cost of its vector; the prediction goes into @pred.
- */
-static unsigned int vepu_h264_part_search(const struct vepu_h264_ctx *c, unsigned int mbx,
-					  unsigned int mby, struct vepu_h264_mbenc *m,
-					  unsigned int type, unsigned int part, const s16 hint[2],
-					  u8 *pred)
+/* The search of partition @part of @type, its predictor derived. */
+static void vepu_h264_me_init(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			      const struct vepu_h264_mbenc *m, unsigned int type,
+			      unsigned int part, struct vepu_h264_me *me)
 {
 	const struct vepu_h264_part *p = &vepu_h264_parts[type - MB_P16][part];
-	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
-	unsigned int off = p->y * 4 * 16 + p->x * 4;
-	struct vepu_h264_me me = {
+
+	*me = (struct vepu_h264_me){
 		.c = c,
-		.src = m->src.y + off,
+		.src = m->src.y + p->y * 4 * 16 + p->x * 4,
 		.bx = (int)mbx * 16 + p->x * 4,
 		.by = (int)mby * 16 + p->y * 4,
 		.w = p->w * 4,
 		.h = p->h * 4,
 		.penalty = type == MB_P16 ? c->job->pen.mv_1p : c->job->pen.mv_4p,
 	};
-	s16 mv[2];
+	vepu_h264_mvp(c, mbx, mby, type, part, me->mvp);
+}
 
-	vepu_h264_mvp(c, mbx, mby, type, part, me.mvp);
-	vepu_me_search(&me, hint, mv);
-	vepu_me_subpel(&me, &m->qpel, mv, pred + off);
-	m->mvd[part][0] = mv[0] - me.mvp[0];
-	m->mvd[part][1] = mv[1] - me.mvp[1];
-	vepu_h264_set_part_mv(m->mv, p, mv);
-	vepu_h264_set_part_mv(mb->mv, p, mv);
-	return vepu_mv_cost_qpel(&c->job->pen, me.mvp, mv[0], mv[1]);
+/*
+ * The whole-sample search of every partition of @type, @hint a further
+ * start; each one's vector goes into the macroblock's entry, where the
+ * partitions after it find their predictor, and into @mv. Returns the
+ * cost of them all.
+ */
+static unsigned int vepu_h264_shape_search(const struct vepu_h264_ctx *c, unsigned int mbx,
+					   unsigned int mby, const struct vepu_h264_mbenc *m,
+					   unsigned int type, const s16 hint[2], s16 mv[4][2])
+{
+	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
+	unsigned int part, cost = 0;
+	struct vepu_h264_me me;
+
+	for (part = 0; part < vepu_h264_part_count[type - MB_P16]; part++) {
+		vepu_h264_me_init(c, mbx, mby, m, type, part, &me);
+		cost += vepu_me_search(&me, hint, mv[part]);
+		vepu_h264_set_part_mv(mb->mv, &vepu_h264_parts[type - MB_P16][part], mv[part]);
+	}
+	return cost;
+}
+
+/*
+ * Refine the whole-sample vectors @mv of the partitions of @type to
+ * quarter samples, in order, each against the predictor the refined ones
+ * before it give. The vectors go into @m->mv and the macroblock's entry,
+ * the differences into @m->mvd, the prediction into @pred. Returns the
+ * SATD of the prediction plus the vectors' costs.
+ */
+static unsigned int vepu_h264_shape_refine(const struct vepu_h264_ctx *c, unsigned int mbx,
+					   unsigned int mby, struct vepu_h264_mbenc *m,
+					   unsigned int type, s16 mv[4][2], u8 *pred)
+{
+	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
+	unsigned int part, cost = 0;
+	struct vepu_h264_me me;
+
+	for (part = 0; part < vepu_h264_part_count[type - MB_P16]; part++) {
+		const struct vepu_h264_part *p = &vepu_h264_parts[type - MB_P16][part];
+
+		vepu_h264_me_init(c, mbx, mby, m, type, part, &me);
+		vepu_me_subpel(&me, &m->qpel, mv[part], pred + p->y * 4 * 16 + p->x * 4);
+		m->mvd[part][0] = mv[part][0] - me.mvp[0];
+		m->mvd[part][1] = mv[part][1] - me.mvp[1];
+		vepu_h264_set_part_mv(m->mv, p, mv[part]);
+		vepu_h264_set_part_mv(mb->mv, p, mv[part]);
+		cost += vepu_mv_cost_qpel(&c->job->pen, me.mvp, mv[part][0], mv[part][1]);
+	}
+	return cost + vepu_h264_satd(m->src.y, pred, 16, 16);
 }
 
 /**
@@ -258,45 +294,59 @@ static unsigned int vepu_h264_part_search(const struct vepu_h264_ctx *c, unsigne
  *		quadrant, the differences of each partition and the luma
  *		prediction in @m->pred_y
  *
- * 16x16 first, from the left neighbour's vector; with split MV the smaller
- * partitions start from the 16x16 vector.
+ * 16x16 is searched from the left neighbour's vector and refined. With
+ * split MV, the other types are searched in whole samples from the 16x16
+ * vector; the cheapest, if cheaper there than 16x16, is refined too and
+ * replaces 16x16 if it still costs less.
  *
  * Return: the cost of the type chosen.
  */
 unsigned int vepu_h264_inter_decide(struct vepu_h264_ctx *c, unsigned int mbx,
 				    unsigned int mby, struct vepu_h264_mbenc *m)
 {
-	unsigned int lambda = vepu_h264_lambda(c->qp), last = c->job->split_mv ? MB_P8X8 : MB_P16;
-	unsigned int best = ~0u, type, part, cost;
-	s16 hint[2] = { 0, 0 }, mv[4][2] = { { 0 } }, mvd[4][2] = { { 0 } };
+	const struct vepu_h264_mb *left = mbx ? &c->mbs[mby * c->mbw + mbx - 1] : NULL;
+	unsigned int lambda = vepu_h264_lambda(c->qp), best_type = MB_P16, type;
+	unsigned int cost16, whole16, best, cost;
+	s16 hint[2] = { 0, 0 }, mv[VEPU_H264_P_SHAPES][4][2];
+	s16 mv16[4][2], mvd16[2];
 
-	if (mbx) {
-		hint[0] = c->mbs[mby * c->mbw + mbx - 1].mv[1][0];
-		hint[1] = c->mbs[mby * c->mbw + mbx - 1].mv[1][1];
+	if (left) {
+		hint[0] = left->mv[1][0];
+		hint[1] = left->mv[1][1];
 	}
-	for (type = MB_P16; type <= last; type++) {
-		u8 *pred = type == MB_P16 ? m->pred_y : m->pred_split;
+	m->type = MB_P16;
+	whole16 = vepu_h264_shape_search(c, mbx, mby, m, MB_P16, hint, mv[0]);
+	cost16 = vepu_h264_shape_refine(c, mbx, mby, m, MB_P16, mv[0], m->pred_y);
+	if (!c->job->split_mv)
+		return cost16;
 
-		cost = lambda * vepu_h264_type_bits[type - MB_P16];
-		for (part = 0; part < vepu_h264_part_count[type - MB_P16]; part++)
-			cost += vepu_h264_part_search(c, mbx, mby, m, type, part, hint, pred);
-		cost += vepu_h264_satd(m->src.y, pred, 16, 16);
-		if (type == MB_P16) {
-			hint[0] = m->mv[0][0];
-			hint[1] = m->mv[0][1];
+	hint[0] = m->mv[0][0];
+	hint[1] = m->mv[0][1];
+	best = whole16;
+	for (type = MB_P16X8; type <= MB_P8X8; type++) {
+		cost = lambda * vepu_h264_type_bits[type - MB_P16] +
+		       vepu_h264_shape_search(c, mbx, mby, m, type, hint, mv[type - MB_P16]);
+		if (cost < best) {
+			best = cost;
+			best_type = type;
 		}
-		if (cost >= best)
-			continue;
-		best = cost;
-		m->type = type;
-		memcpy(mv, m->mv, sizeof(mv));
-		memcpy(mvd, m->mvd, sizeof(mvd));
-		if (pred != m->pred_y)
-			memcpy(m->pred_y, pred, sizeof(m->pred_y));
 	}
-	memcpy(m->mv, mv, sizeof(mv));
-	memcpy(m->mvd, mvd, sizeof(mvd));
-	return best;
+	memcpy(mv16, m->mv, sizeof(mv16));
+	memcpy(mvd16, m->mvd[0], sizeof(mvd16));
+	if (best_type != MB_P16) {
+		cost = lambda * vepu_h264_type_bits[best_type - MB_P16] +
+		       vepu_h264_shape_refine(c, mbx, mby, m, best_type, mv[best_type - MB_P16],
+					      m->pred_split);
+		if (cost < cost16) {
+			m->type = best_type;
+			memcpy(m->pred_y, m->pred_split, sizeof(m->pred_y));
+			return cost;
+		}
+	}
+	/* 16x16 stays: the others left their vectors behind. */
+	memcpy(m->mv, mv16, sizeof(mv16));
+	memcpy(m->mvd[0], mvd16, sizeof(mvd16));
+	return cost16;
 }
 
 /* One chroma sample of the reference at (xi, yi) + (fx, fy) / 8 (8-266). */

@@ -106,6 +106,7 @@ static void vepu_qpel_planes(const struct vepu_h264_ctx *c, int ox, int oy,
 		vepu_qpel_row(src, stride, q, y, mask);
 	q->ox = ox;
 	q->oy = oy;
+	q->built = mask;
 }
 
 /**
@@ -118,6 +119,28 @@ static void vepu_qpel_planes(const struct vepu_h264_ctx *c, int ox, int oy,
 void vepu_h264_qpel_build(const struct vepu_h264_ctx *c, int ox, int oy, struct vepu_qpel *q)
 {
 	vepu_qpel_planes(c, ox, oy, q, BIT(QP_G) | BIT(QP_B) | BIT(QP_H) | BIT(QP_J));
+}
+
+/**
+ * vepu_h264_qpel_cover() - planes that cover an area, built only if need be
+ * @c:		picture state
+ * @ox:		left column of the area, full samples
+ * @oy:		top row
+ * @w:		its width, at most VEPU_QPEL_N
+ * @h:		its height, at most VEPU_QPEL_N
+ * @q:		planes, rebuilt unless all four already cover the area
+ *
+ * The partitions of a macroblock mostly search areas the planes of its
+ * 16x16 search hold already.
+ */
+void vepu_h264_qpel_cover(const struct vepu_h264_ctx *c, int ox, int oy, unsigned int w,
+			  unsigned int h, struct vepu_qpel *q)
+{
+	if (q->built == (BIT(QP_G) | BIT(QP_B) | BIT(QP_H) | BIT(QP_J)) &&
+	    ox >= q->ox && oy >= q->oy && ox + (int)w <= q->ox + VEPU_QPEL_N &&
+	    oy + (int)h <= q->oy + VEPU_QPEL_N)
+		return;
+	vepu_h264_qpel_build(c, ox, oy, q);
 }
 
 /*

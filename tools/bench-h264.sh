@@ -78,17 +78,49 @@ done
 say "== bitrate / PSNR at 640x480 (kbit/s at 30 fps, dB)"
 say "  encoder                     QP   kbit/s  PSNR"
 # qp_points LABEL NAME CMD [ARGS...]: for each QP, CMD QP OUT ARGS... writes a
-# stream; prints its bitrate and PSNR.
+# stream; prints its bitrate and PSNR, and keeps them in $B/NAME.points.
 qp_points() {
-	local label=$1 name=$2 cmd=$3 qp p
+	local label=$1 name=$2 cmd=$3 qp p r
 	shift 3
+	: >"$B/$name.points"
 	for qp in 22 26 30 34 38; do
 		"$cmd" "$qp" "$B/$name-$qp.h264" "$@" >/dev/null
 		p=
 		decode_h264 "$B/$name-$qp.h264" "$B/dec.yuv" &&
 			p=$(psnr_yuv "$B/clip-640x480.yuv" "$B/dec.yuv" 640 480)
-		say "  $(printf '%-32s' "$label") $qp  $(kbps "$B/$name-$qp.h264")  ${p:-decode failed}"
+		r=$(kbps "$B/$name-$qp.h264")
+		[ -n "$p" ] && echo "$r $p" >>"$B/$name.points"
+		say "  $(printf '%-32s' "$label") $qp  $r  ${p:-decode failed}"
 	done
+}
+# rate_gap A B: how much more bitrate curve A needs than curve B for the same
+# PSNR, in percent, averaged over the PSNR range both cover (log-rate
+# interpolated linearly in PSNR: a piecewise-linear Bjontegaard rate).
+rate_gap() {
+	awk '
+	FNR == 1 { f++ }
+	{ n[f]++; r[f, n[f]] = log($1); p[f, n[f]] = $2 }
+	function at(c, q,   i, j, t) {
+		for (i = 1; i <= n[c]; i++)
+			for (j = i + 1; j <= n[c]; j++)
+				if ((p[c, i] - q) * (p[c, j] - q) <= 0 && p[c, i] != p[c, j]) {
+					t = (q - p[c, i]) / (p[c, j] - p[c, i])
+					return r[c, i] + t * (r[c, j] - r[c, i])
+				}
+		return "none"
+	}
+	function lo(c,   i, m) { m = p[c, 1]; for (i = 2; i <= n[c]; i++) if (p[c, i] < m) m = p[c, i]; return m }
+	function hi(c,   i, m) { m = p[c, 1]; for (i = 2; i <= n[c]; i++) if (p[c, i] > m) m = p[c, i]; return m }
+	END {
+		a = lo(1) > lo(2) ? lo(1) : lo(2); b = hi(1) < hi(2) ? hi(1) : hi(2)
+		if (f < 2 || a >= b) { print "n/a"; exit }
+		for (k = 0; k <= 100; k++) {
+			q = a + (b - a) * k / 100; x = at(1, q); y = at(2, q)
+			if (x == "none" || y == "none") continue
+			s += x - y; m++
+		}
+		printf "%+.1f %% (PSNR %.2f..%.2f dB)\n", m ? (exp(s / m) - 1) * 100 : 0, a, b
+	}' "$B/$1.points" "$B/$2.points"
 }
 # model QP OUT [CABAC_INIT_IDC [T8]]: the virtual VEPU's core
 model() {
@@ -108,6 +140,10 @@ qp_points "virtual VEPU (CABAC + 8x8)" high model 0 1
 qp_points "virtual VEPU (CABAC + 8x8), no split MV" whole model 0 1 0
 qp_points "libx264 baseline medium" x264 x264 baseline
 qp_points "libx264 main (CABAC) medium" x264m x264 main
+say "== bitrate over libx264's at equal PSNR (less is better)"
+say "  CAVLC over libx264 baseline:                  $(rate_gap model x264)"
+say "  CABAC + 8x8 over libx264 main:                $(rate_gap high x264m)"
+say "  CABAC + 8x8 without split MV over libx264 main: $(rate_gap whole x264m)"
 
 say "== in the test VM: openh264enc and the driver's CBR on the same clip"
 K612=$(debug_kernel 6.12) || die "6.12 kernel build failed"

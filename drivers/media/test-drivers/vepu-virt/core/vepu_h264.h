@@ -2,10 +2,11 @@
 /*
  * Virtual VEPU: the H.264 core. Encodes one picture as one slice the way
  * the registers describe it: IDR or P with one reference, intra 4x4 and
- * 16x16 and quarter-sample inter 16x16 (with P_Skip, 4x4 or 8x8
- * transforms) macroblocks, CAVLC or CABAC, macroblock QP checkpoints, the
- * in-loop deblocking filter, and the reconstruction written for the next
- * picture. Plain C, also built into the host unit tests.
+ * 16x16 and quarter-sample inter (16x16, and with split MV 16x8, 8x16 and
+ * 8x8 partitions; P_Skip; 4x4 or 8x8 transforms) macroblocks, CAVLC or
+ * CABAC, macroblock QP checkpoints, the in-loop deblocking filter, and the
+ * reconstruction written for the next picture. Plain C, also built into
+ * the host unit tests.
  */
 #ifndef VEPU_H264_H
 #define VEPU_H264_H

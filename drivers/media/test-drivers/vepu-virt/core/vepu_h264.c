@@ -425,7 +425,8 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 			      struct vepu_h264_mbenc *m)
 {
 	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
-	const struct hantro_h264_penalties *pen = &c->job->pen;
+	unsigned int intra16_favor = c->job->pen.intra16_favor / 8;
+	unsigned int inter_favor = c->job->pen.inter_favor / 8;
 	unsigned int intra_cost, i4_cost, inter_cost = 0;
 	bool inter;
 	int limit;
@@ -445,22 +446,22 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 
 	/*
 	 * Intra_16x16 is favoured over Intra_NxN, and inter over intra, by
-	 * the programmed favours. Intra_NxN decides the type only below this
-	 * cost: from there on Intra_16x16 costs no more, and in P pictures,
-	 * inter less. Intra_NxN leaves its luma reconstructed; the other
-	 * choices redo it.
+	 * the programmed favours (in eighths, as the motion penalties).
+	 * Intra_NxN decides the type only below this cost: from there on
+	 * Intra_16x16 costs no more, and in P pictures, inter less.
+	 * Intra_NxN leaves its luma reconstructed; the other choices redo it.
 	 */
-	limit = (int)intra_cost - pen->intra16_favor;
-	if (!c->job->intra && (int)inter_cost - pen->intra16_favor - pen->inter_favor + 1 < limit)
-		limit = (int)inter_cost - pen->intra16_favor - pen->inter_favor + 1;
+	limit = (int)intra_cost - (int)intra16_favor;
+	if (!c->job->intra && (int)(inter_cost - intra16_favor - inter_favor) + 1 < limit)
+		limit = (int)(inter_cost - intra16_favor - inter_favor) + 1;
 	i4_cost = limit > 0 ? vepu_h264_intra_nxn(c, mbx, mby, m, limit) : VEPU_H264_NO_COST;
 	mb->type = MB_I16;
 	if (i4_cost != VEPU_H264_NO_COST) {
 		mb->type = MB_I4;
-		intra_cost = i4_cost + pen->intra16_favor;
+		intra_cost = i4_cost + intra16_favor;
 	}
 	memcpy(m->pred_c, m->intra_c, sizeof(m->pred_c));
-	inter = !c->job->intra && inter_cost < intra_cost + pen->inter_favor;
+	inter = !c->job->intra && inter_cost < intra_cost + inter_favor;
 	if (inter) {
 		mb->type = m->type;
 		memcpy(mb->mv, m->mv, sizeof(mb->mv));

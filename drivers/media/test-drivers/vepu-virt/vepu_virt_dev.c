@@ -108,11 +108,11 @@ static u32 vepu_virt_frame_status(struct vepu_virt *v, u32 *regs, enum vepu_virt
 
 	switch (fault) {
 	case VEPU_FAULT_BUFFER_FULL:
-		regs[l->buf_limit / 4] = 0;
-		return v->ip->status[VEPU_BUFFER_FULL];
 	case VEPU_FAULT_BUS_ERROR:
+		/* Nothing of the frame was written. */
 		regs[l->buf_limit / 4] = 0;
-		return v->ip->status[VEPU_BUS_ERROR];
+		return v->ip->status[fault == VEPU_FAULT_BUFFER_FULL ? VEPU_BUFFER_FULL :
+								       VEPU_BUS_ERROR];
 	default:
 		return v->ip->status[vepu_virt_run_frame(v, l, &v->jpeg, regs)];
 	}

@@ -118,7 +118,8 @@ if host_test h264 "$h264"; then
 		 qp44-nofilter:160:96:25 qp12-yuyv:128:64:48 vga-qp30:640:480:35 \
 		 pan-subpel-qp26:320:176:36 noise-qp0:96:64:45 mbrc-tight-qp20:320:240:24 \
 		 mbrc-loose-qp40:208:176:30 bands-split-qp26:176:144:35 \
-		 bands-p16-qp26:176:144:35 noise-favours-qp20:96:64:30; do
+		 bands-p16-qp26:176:144:35 noise-favours-qp20:96:64:30 \
+		 pan-noise-qp26:160:96:35 pan-noise-skip-qp26:160:96:35; do
 		IFS=: read -r base w h floor <<-EOF
 		$c
 		EOF

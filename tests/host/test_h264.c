@@ -41,22 +41,25 @@ struct tcase {
 	int mbrc;		/* checkpoints every row: 1 tight budget, -1 loose, 0 off */
 	int bands;		/* 8-row bands panning opposite ways: 1 split MV on, -1 off */
 	bool favours;		/* intra 16x16 over 4x4 and inter over intra favoured to the hilt */
+	int skip;		/* skip penalty: 1 none, -1 the driver's; check the skips */
 };
 
 static const struct tcase cases[] = {
-	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 0, 0, false },
-	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, HANTRO_IN_YUV420P, 100, 0, 0, 0, 0, false },
-	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, HANTRO_IN_NV12, 3, 0, 0, 0, 0, false },
-	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, HANTRO_IN_NV12, 100, 0, 0, 0, 0, false },
-	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, HANTRO_IN_YUYV, 100, 0, 0, 0, 0, false },
-	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 0, 0, false },
-	{ "pan-subpel-qp26", 320, 176, 6, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0, 0, false },
-	{ "noise-qp0", 96, 64, 3, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 60, 0, 0, false },
-	{ "mbrc-tight-qp20", 320, 240, 4, 20, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 1, 0, false },
-	{ "mbrc-loose-qp40", 208, 176, 4, 40, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, -1, 0, false },
-	{ "bands-split-qp26", 176, 144, 4, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0, 1, false },
-	{ "bands-p16-qp26", 176, 144, 4, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0, -1, false },
-	{ "noise-favours-qp20", 96, 64, 3, 20, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 60, 0, 0, true },
+	{ "qcif-qp28", 176, 144, 8, 28, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 0, 0, false, 0 },
+	{ "crop-qp20", 202, 118, 6, 20, 0, 0, 0, 0, HANTRO_IN_YUV420P, 100, 0, 0, 0, 0, false, 0 },
+	{ "crop-qp36-offsets", 250, 142, 6, 36, 0, 2, -2, 3, HANTRO_IN_NV12, 3, 0, 0, 0, 0, false, 0 },
+	{ "qp44-nofilter", 160, 96, 6, 44, 1, 0, 0, -4, HANTRO_IN_NV12, 100, 0, 0, 0, 0, false, 0 },
+	{ "qp12-yuyv", 128, 64, 4, 12, 0, -3, 3, 0, HANTRO_IN_YUYV, 100, 0, 0, 0, 0, false, 0 },
+	{ "vga-qp30", 640, 480, 5, 30, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 0, 0, false, 0 },
+	{ "pan-subpel-qp26", 320, 176, 6, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0, 0, false, 0 },
+	{ "noise-qp0", 96, 64, 3, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 60, 0, 0, false, 0 },
+	{ "mbrc-tight-qp20", 320, 240, 4, 20, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, 1, 0, false, 0 },
+	{ "mbrc-loose-qp40", 208, 176, 4, 40, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 0, -1, 0, false, 0 },
+	{ "bands-split-qp26", 176, 144, 4, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0, 1, false, 0 },
+	{ "bands-p16-qp26", 176, 144, 4, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 0, 0, -1, false, 0 },
+	{ "noise-favours-qp20", 96, 64, 3, 20, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 0, 60, 0, 0, true, 0 },
+	{ "pan-noise-qp26", 160, 96, 4, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 4, 0, 0, false, -1 },
+	{ "pan-noise-skip-qp26", 160, 96, 4, 26, 0, 0, 0, 0, HANTRO_IN_NV12, 100, 6, 4, 0, 0, false, 1 },
 };
 
 /*
@@ -243,10 +246,14 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 	snprintf(cname, sizeof(cname), "%s%s%s", t->name, cabac_init_idc >= 0 ? "-cabac" : "",
 		 t8 ? "-t8" : "");
 	ses.split_mv = t->bands >= 0;
-	if (t->favours) {
+	if (t->favours || t->skip > 0) {
 		hantro_h264_penalties(t->qp, (t->w + 15) / 16, (t->h + 15) / 16, &favours);
-		favours.intra16_favor = 0xffff;
-		favours.inter_favor = 0xffff;
+		if (t->favours) {
+			favours.intra16_favor = 0xffff;
+			favours.inter_favor = 0xffff;
+		}
+		if (t->skip > 0)
+			favours.skip_penalty = 0;
 		ses.costs = &favours;
 	}
 	if (t8) {
@@ -344,6 +351,14 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 			check(t->bands > 0 ? job.split_mbs > cw * ch / 256 / 2 : !job.split_mbs,
 			      name);
 		}
+		if (n >= 2 && t->skip) {
+			snprintf(name, sizeof(name), "%s: picture %u skips %u of %u macroblocks (%s)",
+				 cname, n, job.skip_mbs, cw * ch / 256,
+				 t->skip > 0 ? "over a fifth, skip penalty 0" :
+						 "under a tenth, the driver's penalty");
+			check(t->skip > 0 ? job.skip_mbs > cw * ch / 256 / 5 :
+					    job.skip_mbs < cw * ch / 256 / 10, name);
+		}
 		if (t->favours) {
 			snprintf(name, sizeof(name),
 				 "%s: picture %u, favours at their maximum: %u Intra_NxN, %u intra%s",
@@ -370,7 +385,7 @@ static long run_case(const char *dir, const struct tcase *t, int cabac_init_idc,
 			 "%s: P pictures use 8x8 transforms (%u macroblocks)", cname, t8_mbs);
 		check(t8_mbs > 0, name);
 	}
-	if (cabac_init_idc >= 0 && t->noise) {
+	if (cabac_init_idc >= 0 && t->noise && !t->qp) {
 		snprintf(name, sizeof(name), "%s: noise at QP 0 needs cabac_zero_words (%u)",
 			 cname, zero_words);
 		check(zero_words > 0, name);

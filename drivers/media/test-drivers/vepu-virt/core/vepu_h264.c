@@ -258,34 +258,18 @@ static bool vepu_h264_any_level(const s16 *levels, unsigned int n)
 }
 
 /*
- * P_Skip when its prediction leaves nothing to code; returns true if taken.
- * Luma is tested first, block by block, as most refusals show there.
+ * Code the macroblock as P_Skip: @m->skip_mv, its prediction in @m->pred_y
+ * and @m->pred_c, which is also the reconstruction.
  */
-static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			       struct vepu_h264_mbenc *m, struct vepu_h264_mb *mb)
+static void vepu_h264_code_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+				const struct vepu_h264_mbenc *m, struct vepu_h264_mb *mb)
 {
 	const struct vepu_h264_job *j = c->job;
 	unsigned int stride = c->mbw * 16, y, x;
-	int qpc = vepu_h264_chroma_qp(c->qp, j->chroma_qp_offset);
-	unsigned int q;
 	u8 *rec;
-	s16 skip_mv[4][2];
 
-	vepu_h264_skip_mv(c, mbx, mby, skip_mv[0]);
-	vepu_h264_mc_luma(c, mbx, mby, skip_mv[0], &m->qpel, m->pred_y);
-	if (!vepu_h264_luma_zero(m->src.y, m->pred_y, c->qp))
-		return false;
-	for (q = 1; q < 4; q++)
-		memcpy(skip_mv[q], skip_mv[0], sizeof(skip_mv[0]));
-	vepu_h264_mc_chroma(c, mbx, mby, MB_SKIP, skip_mv, m->pred_c);
-	vepu_h264_quant_chroma(m->src.cb, m->pred_c[0], qpc, false, 0, &m->co);
-	vepu_h264_quant_chroma(m->src.cr, m->pred_c[1], qpc, false, 1, &m->co);
-	if (vepu_h264_any_level(&m->co.chroma_dc[0][0], 8) ||
-	    vepu_h264_any_level(&m->co.chroma[0][0], 8 * 16))
-		return false;
 	mb->type = MB_SKIP;
-	memcpy(mb->mv, skip_mv, sizeof(mb->mv));
-	/* No residual: the reconstruction is the prediction. */
+	memcpy(mb->mv, m->skip_mv, sizeof(mb->mv));
 	rec = j->rec.y + mby * 16 * stride + mbx * 16;
 	for (y = 0; y < 16; y++)
 		memcpy(rec + y * stride, &m->pred_y[y * 16], 16);
@@ -302,6 +286,34 @@ static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsign
 	else
 		c->skip_run++;
 	c->job->skip_mbs++;
+}
+
+/*
+ * P_Skip when its prediction leaves nothing to code; returns true if taken.
+ * Luma is tested first, block by block, as most refusals show there. The
+ * skip vector and the candidate's cost (its SATD plus the skip penalty)
+ * are kept in @m for the mode decision.
+ */
+static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
+			       struct vepu_h264_mbenc *m, struct vepu_h264_mb *mb)
+{
+	int qpc = vepu_h264_chroma_qp(c->qp, c->job->chroma_qp_offset);
+	unsigned int q;
+
+	vepu_h264_skip_mv(c, mbx, mby, m->skip_mv[0]);
+	for (q = 1; q < 4; q++)
+		memcpy(m->skip_mv[q], m->skip_mv[0], sizeof(m->skip_mv[0]));
+	vepu_h264_mc_luma(c, mbx, mby, m->skip_mv[0], &m->qpel, m->pred_y);
+	m->skip_cost = vepu_h264_satd(m->src.y, m->pred_y, 16, 16) + 8 * c->job->pen.skip_penalty;
+	if (!vepu_h264_luma_zero(m->src.y, m->pred_y, c->qp))
+		return false;
+	vepu_h264_mc_chroma(c, mbx, mby, MB_SKIP, m->skip_mv, m->pred_c);
+	vepu_h264_quant_chroma(m->src.cb, m->pred_c[0], qpc, false, 0, &m->co);
+	vepu_h264_quant_chroma(m->src.cr, m->pred_c[1], qpc, false, 1, &m->co);
+	if (vepu_h264_any_level(&m->co.chroma_dc[0][0], 8) ||
+	    vepu_h264_any_level(&m->co.chroma[0][0], 8 * 16))
+		return false;
+	vepu_h264_code_skip(c, mbx, mby, m, mb);
 	return true;
 }
 
@@ -462,6 +474,13 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	}
 	memcpy(m->pred_c, m->intra_c, sizeof(m->pred_c));
 	inter = !c->job->intra && inter_cost < intra_cost + inter_favor;
+	/* Skipping costs the penalty but no vector: its residual is dropped. */
+	if (inter && m->skip_cost <= inter_cost) {
+		vepu_h264_mc_luma(c, mbx, mby, m->skip_mv[0], &m->qpel, m->pred_y);
+		vepu_h264_mc_chroma(c, mbx, mby, MB_SKIP, m->skip_mv, m->pred_c);
+		vepu_h264_code_skip(c, mbx, mby, m, mb);
+		return;
+	}
 	if (inter) {
 		mb->type = m->type;
 		memcpy(mb->mv, m->mv, sizeof(mb->mv));

@@ -341,6 +341,8 @@ void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned
  * @type:	chosen P type
  * @mv:		its motion vector of each 8x8 quadrant
  * @mvd:	its motion vector difference of each partition
+ * @skip_mv:	the P_Skip vector, in each quadrant
+ * @skip_cost:	the P_Skip candidate's cost
  * @qpel:	interpolation planes
  */
 struct vepu_h264_mbenc {
@@ -361,6 +363,8 @@ struct vepu_h264_mbenc {
 	unsigned int type;
 	s16 mv[4][2];
 	s16 mvd[4][2];
+	s16 skip_mv[4][2];
+	unsigned int skip_cost;
 	struct vepu_qpel qpel;
 };
 
@@ -368,7 +372,7 @@ struct vepu_h264_mbenc {
 unsigned int vepu_h264_inter_decide(struct vepu_h264_ctx *c, unsigned int mbx,
 				    unsigned int mby, struct vepu_h264_mbenc *m);
 void vepu_h264_mc_chroma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			 unsigned int type, const s16 mv[4][2], u8 pred[2][64]);
+			 unsigned int type, const s16 (*mv)[2], u8 pred[2][64]);
 
 /* vepu_h264_intra_nxn.c: Intra_4x4 and Intra_8x8 */
 unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned int mbx,

@@ -372,7 +372,7 @@ struct vepu_h264_mbenc {
 unsigned int vepu_h264_inter_decide(struct vepu_h264_ctx *c, unsigned int mbx,
 				    unsigned int mby, struct vepu_h264_mbenc *m);
 void vepu_h264_mc_chroma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			 unsigned int type, const s16 (*mv)[2], u8 pred[2][64]);
+			 unsigned int type, const s16 mv[][2], u8 pred[2][64]);
 
 /* vepu_h264_intra_nxn.c: Intra_4x4 and Intra_8x8 */
 unsigned int vepu_h264_predicted_i4_mode(const struct vepu_h264_ctx *c, unsigned int mbx,

@@ -413,7 +413,7 @@ static void vepu_h264_mc_chroma_block(const struct vepu_h264_ctx *c, int cx, int
  * @pred:	receives Cb and Cr
  */
 void vepu_h264_mc_chroma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
-			 unsigned int type, const s16 (*mv)[2], u8 pred[2][64])
+			 unsigned int type, const s16 mv[][2], u8 pred[2][64])
 {
 	unsigned int part, shape = type == MB_SKIP ? 0 : type - MB_P16;
 

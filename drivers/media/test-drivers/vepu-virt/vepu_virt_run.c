@@ -159,7 +159,7 @@ static void vepu_virt_penalties(const struct hantro_layout *l, u32 *regs,
 				struct vepu_h264_job *job)
 {
 	struct hantro_h264_penalties *p = &job->pen;
-	unsigned int i, shift;
+	unsigned int i;
 
 	job->split_mv = hantro_field_get(&l->split_mv, regs);
 	p->prev_mode_favor = hantro_field_get(&l->prev_mode_favor, regs);
@@ -170,11 +170,9 @@ static void vepu_virt_penalties(const struct hantro_layout *l, u32 *regs,
 	p->mv_4p = hantro_field_get(&l->mv_penalty_4p, regs);
 	p->mv_qpel = hantro_field_get(&l->mv_penalty_qpel, regs);
 	p->zero_mv_favor = hantro_field_get(&l->zero_mv_favor, regs);
-	/* Four 8-bit entries per register, the first in the top byte. */
 	for (i = 0; i < HANTRO_DMV_PENALTIES; i++) {
-		shift = 24 - 8 * (i % 4);
-		p->dmv[i] = REG(l->dmv_penalty + i / 4 * 4) >> shift;
-		p->dmv_qpel[i] = REG(l->dmv_qpel_penalty + i / 4 * 4) >> shift;
+		p->dmv[i] = REG(hantro_dmv_reg(l->dmv_penalty, i)) >> hantro_dmv_shift(i);
+		p->dmv_qpel[i] = REG(hantro_dmv_reg(l->dmv_qpel_penalty, i)) >> hantro_dmv_shift(i);
 	}
 }
 

@@ -80,6 +80,7 @@ static void hantro_program_penalties(struct hantro_regfile *rf, const struct han
 				     int qp, u32 mb_width, u32 mb_height)
 {
 	struct hantro_h264_penalties pen;
+	u32 dmv = 0, qpel = 0;
 	unsigned int i;
 
 	hantro_h264_penalties(qp, mb_width, mb_height, &pen);
@@ -93,12 +94,15 @@ static void hantro_program_penalties(struct hantro_regfile *rf, const struct han
 	hantro_regfile_set(rf, &l->mv_penalty_4p, pen.mv_4p);
 	hantro_regfile_set(rf, &l->mv_penalty_qpel, pen.mv_qpel);
 	hantro_regfile_set(rf, &l->zero_mv_favor, pen.zero_mv_favor);
-	for (i = 0; i < HANTRO_DMV_PENALTIES; i += 4) {
-		hantro_regfile_set_reg(rf, l->dmv_penalty + i, (u32)pen.dmv[i] << 24 |
-				       pen.dmv[i + 1] << 16 | pen.dmv[i + 2] << 8 | pen.dmv[i + 3]);
-		hantro_regfile_set_reg(rf, l->dmv_qpel_penalty + i,
-				       (u32)pen.dmv_qpel[i] << 24 | pen.dmv_qpel[i + 1] << 16 |
-				       pen.dmv_qpel[i + 2] << 8 | pen.dmv_qpel[i + 3]);
+	for (i = 0; i < HANTRO_DMV_PENALTIES; i++) {
+		dmv |= (u32)pen.dmv[i] << hantro_dmv_shift(i);
+		qpel |= (u32)pen.dmv_qpel[i] << hantro_dmv_shift(i);
+		if (i % 4 != 3)
+			continue;
+		hantro_regfile_set_reg(rf, hantro_dmv_reg(l->dmv_penalty, i), dmv);
+		hantro_regfile_set_reg(rf, hantro_dmv_reg(l->dmv_qpel_penalty, i), qpel);
+		dmv = 0;
+		qpel = 0;
 	}
 }
 

@@ -110,6 +110,20 @@ static inline unsigned int hantro_cp_delta_shift(unsigned int i)
 	return 4 * (HANTRO_CP_DELTAS - 1 - i);
 }
 
+/*
+ * Entry @i of a DMV penalty table: its register, from the table's first,
+ * and its shift there (four 8-bit entries a register, the first on top).
+ */
+static inline u16 hantro_dmv_reg(u16 table, unsigned int i)
+{
+	return table + i / 4 * 4;
+}
+
+static inline unsigned int hantro_dmv_shift(unsigned int i)
+{
+	return 24 - 8 * (i % 4);
+}
+
 /**
  * struct hantro_area - a register holding a rectangle of macroblocks
  * @reg:	register offset

@@ -288,33 +288,42 @@ static void vepu_h264_code_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsig
 	c->job->skip_mbs++;
 }
 
+/* Whether the prediction in @m leaves no residual to code, luma first. */
+static bool vepu_h264_nothing_to_code(const struct vepu_h264_ctx *c, unsigned int mbx,
+				      unsigned int mby, struct vepu_h264_mbenc *m)
+{
+	int qpc = vepu_h264_chroma_qp(c->qp, c->job->chroma_qp_offset);
+
+	/* Most refusals show in luma, tested block by block. */
+	if (!vepu_h264_luma_zero(m->src.y, m->pred_y, c->qp))
+		return false;
+	vepu_h264_mc_chroma(c, mbx, mby, MB_SKIP, m->skip_mv, m->pred_c);
+	vepu_h264_quant_chroma(m->src.cb, m->pred_c[0], qpc, false, 0, &m->co);
+	vepu_h264_quant_chroma(m->src.cr, m->pred_c[1], qpc, false, 1, &m->co);
+	return !vepu_h264_any_level(&m->co.chroma_dc[0][0], 8) &&
+	       !vepu_h264_any_level(&m->co.chroma[0][0], 8 * 16);
+}
+
 /*
  * P_Skip when its prediction leaves nothing to code; returns true if taken.
- * Luma is tested first, block by block, as most refusals show there. The
- * skip vector and the candidate's cost (its SATD plus the skip penalty)
- * are kept in @m for the mode decision.
+ * Otherwise the skip vector and the candidate's cost (its SATD plus the
+ * skip penalty) are kept in @m for the mode decision.
  */
 static bool vepu_h264_try_skip(struct vepu_h264_ctx *c, unsigned int mbx, unsigned int mby,
 			       struct vepu_h264_mbenc *m, struct vepu_h264_mb *mb)
 {
-	int qpc = vepu_h264_chroma_qp(c->qp, c->job->chroma_qp_offset);
 	unsigned int q;
 
 	vepu_h264_skip_mv(c, mbx, mby, m->skip_mv[0]);
 	for (q = 1; q < 4; q++)
 		memcpy(m->skip_mv[q], m->skip_mv[0], sizeof(m->skip_mv[0]));
 	vepu_h264_mc_luma(c, mbx, mby, m->skip_mv[0], &m->qpel, m->pred_y);
+	if (vepu_h264_nothing_to_code(c, mbx, mby, m)) {
+		vepu_h264_code_skip(c, mbx, mby, m, mb);
+		return true;
+	}
 	m->skip_cost = vepu_h264_satd(m->src.y, m->pred_y, 16, 16) + 8 * c->job->pen.skip_penalty;
-	if (!vepu_h264_luma_zero(m->src.y, m->pred_y, c->qp))
-		return false;
-	vepu_h264_mc_chroma(c, mbx, mby, MB_SKIP, m->skip_mv, m->pred_c);
-	vepu_h264_quant_chroma(m->src.cb, m->pred_c[0], qpc, false, 0, &m->co);
-	vepu_h264_quant_chroma(m->src.cr, m->pred_c[1], qpc, false, 1, &m->co);
-	if (vepu_h264_any_level(&m->co.chroma_dc[0][0], 8) ||
-	    vepu_h264_any_level(&m->co.chroma[0][0], 8 * 16))
-		return false;
-	vepu_h264_code_skip(c, mbx, mby, m, mb);
-	return true;
+	return false;
 }
 
 /*
@@ -443,7 +452,6 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	bool inter;
 	int limit;
 
-	memset(mb->mv, 0, sizeof(mb->mv));
 	memset(mb->nnz, 0, sizeof(mb->nnz));
 	mb->cbp = 0;
 	mb->t8x8 = false;
@@ -483,8 +491,7 @@ static void vepu_h264_code_mb(struct vepu_h264_ctx *c, unsigned int mbx, unsigne
 	}
 	if (inter) {
 		mb->type = m->type;
-		memcpy(mb->mv, m->mv, sizeof(mb->mv));
-		vepu_h264_mc_chroma(c, mbx, mby, m->type, m->mv, m->pred_c);
+		vepu_h264_mc_chroma(c, mbx, mby, m->type, mb->mv, m->pred_c);
 	} else {
 		memset(mb->mv, 0, sizeof(mb->mv));
 	}

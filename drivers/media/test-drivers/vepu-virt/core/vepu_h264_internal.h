@@ -339,7 +339,6 @@ void vepu_h264_mc_luma(const struct vepu_h264_ctx *c, unsigned int mbx, unsigned
  * @i16_mode:	chosen Intra16x16PredMode
  * @chroma_mode: chosen intra_chroma_pred_mode
  * @type:	chosen P type
- * @mv:		its motion vector of each 8x8 quadrant
  * @mvd:	its motion vector difference of each partition
  * @skip_mv:	the P_Skip vector, in each quadrant
  * @skip_cost:	the P_Skip candidate's cost
@@ -361,7 +360,6 @@ struct vepu_h264_mbenc {
 	unsigned int i16_mode;
 	unsigned int chroma_mode;
 	unsigned int type;
-	s16 mv[4][2];
 	s16 mvd[4][2];
 	s16 skip_mv[4][2];
 	unsigned int skip_cost;

@@ -259,7 +259,7 @@ static unsigned int vepu_h264_shape_search(const struct vepu_h264_ctx *c, unsign
 /*
  * Refine the whole-sample vectors @mv of the partitions of @type to
  * quarter samples, in order, each against the predictor the refined ones
- * before it give. The vectors go into @m->mv and the macroblock's entry,
+ * before it give. The vectors go into the macroblock's entry,
  * the differences into @m->mvd, the prediction into @pred. Returns the
  * SATD of the prediction plus the vectors' costs.
  */
@@ -278,7 +278,6 @@ static unsigned int vepu_h264_shape_refine(const struct vepu_h264_ctx *c, unsign
 		vepu_me_subpel(&me, &m->qpel, mv[part], pred + p->y * 4 * 16 + p->x * 4);
 		m->mvd[part][0] = mv[part][0] - me.mvp[0];
 		m->mvd[part][1] = mv[part][1] - me.mvp[1];
-		vepu_h264_set_part_mv(m->mv, p, mv[part]);
 		vepu_h264_set_part_mv(mb->mv, p, mv[part]);
 		cost += vepu_mv_cost_qpel(&c->job->pen, me.mvp, mv[part][0], mv[part][1]);
 	}
@@ -290,9 +289,9 @@ static unsigned int vepu_h264_shape_refine(const struct vepu_h264_ctx *c, unsign
  * @c:		picture state
  * @mbx:	column
  * @mby:	row
- * @m:		the macroblock; receives the type, the vector of each
- *		quadrant, the differences of each partition and the luma
- *		prediction in @m->pred_y
+ * @m:		the macroblock; receives the type, the differences of each
+ *		partition and the luma prediction in @m->pred_y; the
+ *		macroblock's entry receives the vector of each quadrant
  *
  * 16x16 is searched from the left neighbour's vector and refined. With
  * split MV, the other types are searched in whole samples from the 16x16
@@ -304,7 +303,8 @@ static unsigned int vepu_h264_shape_refine(const struct vepu_h264_ctx *c, unsign
 unsigned int vepu_h264_inter_decide(struct vepu_h264_ctx *c, unsigned int mbx,
 				    unsigned int mby, struct vepu_h264_mbenc *m)
 {
-	const struct vepu_h264_mb *left = mbx ? &c->mbs[mby * c->mbw + mbx - 1] : NULL;
+	struct vepu_h264_mb *mb = &c->mbs[mby * c->mbw + mbx];
+	const struct vepu_h264_mb *left = mbx ? mb - 1 : NULL;
 	unsigned int lambda = vepu_h264_lambda(c->qp), best_type = MB_P16, type;
 	unsigned int cost16, whole16, best, cost;
 	s16 hint[2] = { 0, 0 }, mv[VEPU_H264_P_SHAPES][4][2];
@@ -320,8 +320,10 @@ unsigned int vepu_h264_inter_decide(struct vepu_h264_ctx *c, unsigned int mbx,
 	if (!c->job->split_mv)
 		return cost16;
 
-	hint[0] = m->mv[0][0];
-	hint[1] = m->mv[0][1];
+	memcpy(mv16, mb->mv, sizeof(mv16));
+	memcpy(mvd16, m->mvd[0], sizeof(mvd16));
+	hint[0] = mv[0][0][0];
+	hint[1] = mv[0][0][1];
 	best = whole16;
 	for (type = MB_P16X8; type <= MB_P8X8; type++) {
 		cost = lambda * vepu_h264_type_bits[type - MB_P16] +
@@ -331,8 +333,6 @@ unsigned int vepu_h264_inter_decide(struct vepu_h264_ctx *c, unsigned int mbx,
 			best_type = type;
 		}
 	}
-	memcpy(mv16, m->mv, sizeof(mv16));
-	memcpy(mvd16, m->mvd[0], sizeof(mvd16));
 	if (best_type != MB_P16) {
 		cost = lambda * vepu_h264_type_bits[best_type - MB_P16] +
 		       vepu_h264_shape_refine(c, mbx, mby, m, best_type, mv[best_type - MB_P16],
@@ -344,7 +344,7 @@ unsigned int vepu_h264_inter_decide(struct vepu_h264_ctx *c, unsigned int mbx,
 		}
 	}
 	/* 16x16 stays: the others left their vectors behind. */
-	memcpy(m->mv, mv16, sizeof(mv16));
+	memcpy(mb->mv, mv16, sizeof(mv16));
 	memcpy(m->mvd[0], mvd16, sizeof(mvd16));
 	return cost16;
 }

@@ -51,6 +51,17 @@ void h264_session_free(struct h264_session *s)
 	free(s->cabac_table);
 }
 
+void h264_session_checkpoints(struct vepu_h264_job *job, const struct hantro_h264_cp_plan *plan,
+			      int qp_min, int qp_max)
+{
+	job->cp_distance = plan->distance;
+	job->qp_min = qp_min;
+	job->qp_max = qp_max;
+	memcpy(job->cp_target, plan->words, sizeof(job->cp_target));
+	memcpy(job->cp_error, plan->error, sizeof(job->cp_error));
+	memcpy(job->cp_delta_qp, plan->delta_qp, sizeof(job->cp_delta_qp));
+}
+
 long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool intra,
 			 unsigned char *out, size_t out_size)
 {

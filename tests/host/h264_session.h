@@ -35,6 +35,9 @@ struct h264_session {
 int h264_session_init(struct h264_session *s, unsigned int w, unsigned int h, int chroma_offset,
 		      int cabac_init_idc);
 void h264_session_free(struct h264_session *s);
+/* The checkpoints of @plan into @job, QPs kept within qp_min..qp_max. */
+void h264_session_checkpoints(struct vepu_h264_job *job, const struct hantro_h264_cp_plan *plan,
+			      int qp_min, int qp_max);
 /* Code one picture into out; returns bytes or a negative error. */
 long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool intra,
 			 unsigned char *out, size_t out_size);

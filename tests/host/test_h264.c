@@ -72,12 +72,7 @@ static void set_checkpoints(const struct tcase *t, unsigned int mbw, struct vepu
 	struct hantro_h264_cp_plan plan;
 
 	hantro_h264_cp_fill(&plan, HANTRO_CHECKPOINTS, mbw, t->mbrc > 0 ? 4 : 32768);
-	job->cp_distance = plan.distance;
-	job->qp_min = 0;
-	job->qp_max = 51;
-	memcpy(job->cp_target, plan.words, sizeof(job->cp_target));
-	memcpy(job->cp_error, plan.error, sizeof(job->cp_error));
-	memcpy(job->cp_delta_qp, plan.delta_qp, sizeof(job->cp_delta_qp));
+	h264_session_checkpoints(job, &plan, 0, 51);
 }
 
 /* Deterministic noise in -amp..amp added to the luma plane. */

@@ -82,7 +82,7 @@ static double run(const struct clip *c, u32 bitrate, bool cabac, bool mbrc, unsi
 	};
 	size_t out_size = (size_t)c->w * c->h * 3;
 	unsigned char *in = malloc((size_t)c->w * c->h * 3 / 2), *out = malloc(out_size);
-	struct h264_session ses;
+	struct h264_session ses = { 0 };
 	struct hantro_h264_rc rc;
 	double bits = 0;
 	unsigned int n;
@@ -91,6 +91,9 @@ static double run(const struct clip *c, u32 bitrate, bool cabac, bool mbrc, unsi
 	hantro_h264_rc_reset(&rc);
 	if (!in || !out || h264_session_init(&ses, c->w, c->h, 0, cabac ? 0 : -1)) {
 		check(0, "memory for the clip");
+		h264_session_free(&ses);
+		free(in);
+		free(out);
 		return 0;
 	}
 	for (n = 0; n < FRAMES; n++) {
@@ -112,14 +115,8 @@ static double run(const struct clip *c, u32 bitrate, bool cabac, bool mbrc, unsi
 		}
 		if (mbrc && !intra)
 			hantro_h264_cp_plan_rows(&plan, mbw, mbh, hantro_h264_rc_codewords(&rc, &p));
-		if (plan.distance) {
-			job.cp_distance = plan.distance;
-			job.qp_min = p.min_qp;
-			job.qp_max = p.max_qp;
-			memcpy(job.cp_target, plan.words, sizeof(job.cp_target));
-			memcpy(job.cp_error, plan.error, sizeof(job.cp_error));
-			memcpy(job.cp_delta_qp, plan.delta_qp, sizeof(job.cp_delta_qp));
-		}
+		if (plan.distance)
+			h264_session_checkpoints(&job, &plan, p.min_qp, p.max_qp);
 		len = h264_session_encode(&ses, &job, intra, out, out_size);
 		if (len < 0) {
 			check(0, "frame %u encodes", n);

@@ -20,6 +20,7 @@
 #include "hantro_enc_jpeg.h"
 #include "hantro_layout.h"
 #include "hantro_enc_pix.h"
+#include "hantro_enc_variant.h"
 #include "hantro_program.h"
 #include "hantro_regs.h"
 
@@ -33,8 +34,6 @@
  */
 #define HANTRO_ENC_H264_MIN_W	132
 #define HANTRO_ENC_H264_MIN_H	96
-#define HANTRO_ENC_MAX_W	8176
-#define HANTRO_ENC_MAX_H	8176
 /*
  * A job the hardware has not finished by then is reset and failed: a fixed
  * allowance plus a share per macroblock, so that the largest frames (and a
@@ -47,20 +46,6 @@ extern int hantro_enc_debug;
 
 #define hantro_dbg(level, dev, fmt, ...) \
 	v4l2_dbg(level, hantro_enc_debug, &(dev)->v4l2_dev, fmt, ##__VA_ARGS__)
-
-/**
- * enum hantro_enc_codec - coded formats, as bits of a node's codec mask
- * @HANTRO_ENC_JPEG: baseline JPEG
- * @HANTRO_ENC_H264: H.264
- * @HANTRO_ENC_VP8: VP8
- */
-enum hantro_enc_codec {
-	HANTRO_ENC_JPEG = BIT(0),
-	HANTRO_ENC_H264 = BIT(1),
-	HANTRO_ENC_VP8 = BIT(2),
-};
-
-#define HANTRO_ENC_ALL_CODECS	(HANTRO_ENC_JPEG | HANTRO_ENC_H264 | HANTRO_ENC_VP8)
 
 struct hantro_enc_ctx;
 struct hantro_enc_dev;
@@ -154,25 +139,6 @@ struct hantro_enc_ip_ops {
 	const struct hantro_layout *layout;
 	void (*read_config)(struct hantro_enc_dev *dev, struct hantro_enc_hw_config *cfg);
 	void (*bus_setup)(struct hantro_enc_dev *dev);
-};
-
-extern const struct hantro_enc_ip_ops hantro_h1_ops;
-extern const struct hantro_enc_ip_ops hantro_vepu2_ops;
-
-/**
- * struct hantro_enc_variant - what differs between SoC integrations
- * @ip:		register-level backend
- * @regmap:	register map of the encoder block (MMIO)
- * @codecs:	mask of enum hantro_enc_codec the block encodes
- * @max_width:	largest coded width
- * @max_height:	largest coded height
- */
-struct hantro_enc_variant {
-	const struct hantro_enc_ip_ops *ip;
-	const struct regmap_config *regmap;
-	unsigned int codecs;
-	unsigned int max_width;
-	unsigned int max_height;
 };
 
 /**
@@ -282,8 +248,8 @@ struct hantro_enc_node {
  * @dev:	the platform device's device
  * @regmap:	registers (MMIO, or the virtual VEPU's register file)
  * @irq:	interrupt line
- * @clks:	clocks, none on the virtual VEPU
- * @num_clks:	number of @clks
+ * @clks:	the variant's clocks, none on the virtual VEPU
+ * @resets:	the node's reset lines, NULL when it has none
  * @variant:	IP and SoC data
  * @codecs:	mask of enum hantro_enc_codec offered: the variant's, narrowed
  *		to what the block reports
@@ -309,8 +275,8 @@ struct hantro_enc_dev {
 	struct device *dev;
 	struct regmap *regmap;
 	int irq;
-	struct clk_bulk_data *clks;
-	int num_clks;
+	struct clk_bulk_data clks[HANTRO_ENC_MAX_CLKS];
+	struct reset_control *resets;
 	const struct hantro_enc_variant *variant;
 	unsigned int codecs;
 	unsigned int max_video_width;

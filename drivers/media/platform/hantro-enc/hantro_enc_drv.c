@@ -10,20 +10,22 @@
 
 #include <linux/clk.h>
 #include <linux/delay.h>
+#include <linux/dma-mapping.h>
 #include <linux/interrupt.h>
 #include <linux/mod_devicetable.h>
 #include <linux/module.h>
 #include <linux/of.h>
+#include <linux/of_device.h>
 #include <linux/platform_device.h>
 #include <linux/pm_runtime.h>
 #include <linux/property.h>
+#include <linux/reset.h>
 #include <linux/slab.h>
 #include <media/v4l2-ioctl.h>
+#include <media/videobuf2-dma-contig.h>
 
 #include "hantro_enc.h"
 #include "hantro_enc_compat.h"
-#include "hantro_h1_regs.h"
-#include "hantro_vepu2_regs.h"
 
 int hantro_enc_debug;
 module_param_named(debug, hantro_enc_debug, int, 0644);
@@ -35,36 +37,6 @@ MODULE_PARM_DESC(video_nr, "videoN numbers of the JPEG and the H.264/VP8 node, -
 
 #define HANTRO_ENC_AUTOSUSPEND_MS	100
 #define HANTRO_ENC_M2M_SETTLE_MS	100
-
-static const struct regmap_config hantro_enc_h1_regmap = {
-	.reg_bits = 32,
-	.val_bits = 32,
-	.reg_stride = 4,
-	.max_register = H1_REG_LAST,
-};
-
-static const struct regmap_config hantro_enc_vepu2_regmap = {
-	.reg_bits = 32,
-	.val_bits = 32,
-	.reg_stride = 4,
-	.max_register = VEPU2_REG_LAST,
-};
-
-static const struct hantro_enc_variant hantro_enc_h1_variant = {
-	.ip = &hantro_h1_ops,
-	.regmap = &hantro_enc_h1_regmap,
-	.codecs = HANTRO_ENC_JPEG | HANTRO_ENC_H264,
-	.max_width = HANTRO_ENC_MAX_W,
-	.max_height = HANTRO_ENC_MAX_H,
-};
-
-static const struct hantro_enc_variant hantro_enc_vepu2_variant = {
-	.ip = &hantro_vepu2_ops,
-	.regmap = &hantro_enc_vepu2_regmap,
-	.codecs = HANTRO_ENC_JPEG | HANTRO_ENC_H264,
-	.max_width = HANTRO_ENC_MAX_W,
-	.max_height = HANTRO_ENC_MAX_H,
-};
 
 static void hantro_enc_release(struct v4l2_device *v4l2_dev)
 {
@@ -155,7 +127,7 @@ static int hantro_enc_runtime_suspend(struct device *d)
 {
 	struct hantro_enc_dev *dev = dev_get_drvdata(d);
 
-	clk_bulk_disable_unprepare(dev->num_clks, dev->clks);
+	clk_bulk_disable_unprepare(dev->variant->num_clks, dev->clks);
 	return 0;
 }
 
@@ -163,7 +135,7 @@ static int hantro_enc_runtime_resume(struct device *d)
 {
 	struct hantro_enc_dev *dev = dev_get_drvdata(d);
 
-	return clk_bulk_prepare_enable(dev->num_clks, dev->clks);
+	return clk_bulk_prepare_enable(dev->variant->num_clks, dev->clks);
 }
 
 /*
@@ -174,9 +146,14 @@ static int hantro_enc_power_init(struct hantro_enc_dev *dev)
 {
 	int ret;
 
-	ret = clk_bulk_prepare_enable(dev->num_clks, dev->clks);
+	ret = reset_control_deassert(dev->resets);
 	if (ret)
-		return ret;
+		return dev_err_probe(dev->dev, ret, "cannot take the block out of reset\n");
+	ret = clk_bulk_prepare_enable(dev->variant->num_clks, dev->clks);
+	if (ret) {
+		reset_control_assert(dev->resets);
+		return dev_err_probe(dev->dev, ret, "cannot enable the clocks\n");
+	}
 	pm_runtime_set_active(dev->dev);
 	pm_runtime_set_autosuspend_delay(dev->dev, HANTRO_ENC_AUTOSUSPEND_MS);
 	pm_runtime_use_autosuspend(dev->dev);
@@ -186,14 +163,18 @@ static int hantro_enc_power_init(struct hantro_enc_dev *dev)
 	return 0;
 }
 
-/* Runtime PM off and the clocks with it: no callback runs after this. */
+/*
+ * Runtime PM off and the clocks with it, the block back in reset: no
+ * callback runs after this.
+ */
 static void hantro_enc_power_exit(struct hantro_enc_dev *dev)
 {
 	pm_runtime_disable(dev->dev);
 	pm_runtime_dont_use_autosuspend(dev->dev);
 	if (!pm_runtime_status_suspended(dev->dev))
-		clk_bulk_disable_unprepare(dev->num_clks, dev->clks);
+		clk_bulk_disable_unprepare(dev->variant->num_clks, dev->clks);
 	pm_runtime_set_suspended(dev->dev);
+	reset_control_assert(dev->resets);
 }
 
 /* The names of @codecs in @buf, each after a space ("none" for none). */
@@ -244,17 +225,117 @@ static int hantro_enc_read_config(struct hantro_enc_dev *dev)
 	return 0;
 }
 
+/*
+ * The variant of @pdev: by name for a model of the hardware, by compatible
+ * for a node. A node of mainline's hantro_vpu (the claim table) reaches
+ * probe only when the user forced it on this driver with driver_override,
+ * which bypasses matching; so does a model, so its name is looked up too.
+ */
+static const struct hantro_enc_variant *hantro_enc_find_variant(struct platform_device *pdev)
+{
+	const struct platform_device_id *id;
+	const struct of_device_id *match;
+
+	for (id = hantro_enc_id_table; id->name[0]; id++)
+		if (!strcmp(pdev->name, id->name))
+			return (const void *)id->driver_data;
+	match = of_match_device(hantro_enc_of_match, &pdev->dev);
+	if (!match)
+		match = of_match_device(hantro_enc_claim_of_match, &pdev->dev);
+	return match ? match->data : NULL;
+}
+
+/*
+ * Several nodes carry the compatible (RK3588's JPEG cores): the first
+ * available one is the device and the others stay unbound, so that clients
+ * see one encoder. Jobs do not spread over the further cores.
+ */
+static int hantro_enc_check_main_core(struct device *d)
+{
+	struct device_node *np = NULL;
+	const char *compatible;
+	int ret = 0;
+
+	ret = of_property_read_string(d->of_node, "compatible", &compatible);
+	if (ret)
+		return dev_err_probe(d, ret, "no compatible\n");
+	do {
+		np = of_find_compatible_node(np, NULL, compatible);
+	} while (np && !of_device_is_available(np));
+	if (np != d->of_node) {
+		dev_info(d, "a further core: %pOF encodes alone\n", np);
+		ret = -ENODEV;
+	}
+	of_node_put(np);
+	return ret;
+}
+
+/*
+ * What the block needs from its node: registers, clocks (the AXI clock at
+ * the variant's rate), optional reset lines, 32-bit DMA (the address
+ * registers are 32 bits wide) and the encoder's interrupt. Each failure
+ * says which.
+ */
+static int hantro_enc_get_resources(struct platform_device *pdev, struct hantro_enc_dev *dev)
+{
+	const struct hantro_enc_variant *v = dev->variant;
+	struct device *d = &pdev->dev;
+	unsigned int i;
+	int ret;
+
+	ret = hantro_enc_map_registers(pdev, dev);
+	if (ret)
+		return dev_err_probe(d, ret, "no registers\n");
+
+	for (i = 0; i < v->num_clks; i++)
+		dev->clks[i].id = v->clk_names[i];
+	ret = devm_clk_bulk_get(d, v->num_clks, dev->clks);
+	if (ret)
+		return dev_err_probe(d, ret, "the %s needs the clocks %s%s%s\n", v->name,
+				     v->clk_names[0], v->num_clks > 1 ? " and " : "",
+				     v->num_clks > 1 ? v->clk_names[1] : "");
+	if (v->aclk_rate) {
+		ret = clk_set_rate(dev->clks[0].clk, v->aclk_rate);
+		if (ret)
+			dev_warn(d, "%s stays at %lu Hz: %d\n", v->clk_names[0],
+				 clk_get_rate(dev->clks[0].clk), ret);
+	}
+
+	dev->resets = devm_reset_control_array_get_optional_exclusive(d);
+	if (IS_ERR(dev->resets))
+		return dev_err_probe(d, PTR_ERR(dev->resets), "cannot get the reset lines\n");
+
+	ret = dma_set_mask_and_coherent(d, DMA_BIT_MASK(32));
+	if (ret)
+		return dev_err_probe(d, ret, "no 32-bit DMA\n");
+	/* Behind an IOMMU a buffer is one segment however large. */
+	ret = vb2_dma_contig_set_max_seg_size(d, DMA_BIT_MASK(32));
+	if (ret)
+		return dev_err_probe(d, ret, "cannot set the DMA segment size\n");
+
+	dev->irq = v->irq_name ? platform_get_irq_byname(pdev, v->irq_name) :
+				 platform_get_irq(pdev, 0);
+	if (dev->irq < 0)
+		return dev_err_probe(d, dev->irq, "no %s interrupt\n",
+				     v->irq_name ?: "encoder");
+	return 0;
+}
+
 static int hantro_enc_probe(struct platform_device *pdev)
 {
-	const struct platform_device_id *id = platform_get_device_id(pdev);
 	const struct hantro_enc_variant *variant;
 	struct hantro_enc_dev *dev;
 	int ret;
 
 	/* A device forced on the driver (driver_override) that it does not know. */
-	variant = id ? (const void *)id->driver_data : device_get_match_data(&pdev->dev);
+	variant = hantro_enc_find_variant(pdev);
 	if (!variant)
 		return dev_err_probe(&pdev->dev, -ENODEV, "no encoder variant for this device\n");
+	if (variant->multicore) {
+		ret = hantro_enc_check_main_core(&pdev->dev);
+		if (ret)
+			return ret;
+	}
 
 	dev = kzalloc(sizeof(*dev), GFP_KERNEL);
 	if (!dev)
@@ -285,26 +366,9 @@ static int hantro_enc_probe(struct platform_device *pdev)
 		goto err_put;
 	}
 
-	ret = hantro_enc_map_registers(pdev, dev);
-	if (ret) {
-		dev_err_probe(&pdev->dev, ret, "no registers\n");
+	ret = hantro_enc_get_resources(pdev, dev);
+	if (ret)
 		goto err_put;
-	}
-
-	dev->num_clks = devm_clk_bulk_get_all(&pdev->dev, &dev->clks);
-	if (dev->num_clks < 0) {
-		ret = dev->num_clks;
-		goto err_put;
-	}
-
-	/* Combined decoder/encoder nodes name the encoder's line "vepu". */
-	dev->irq = platform_get_irq_byname_optional(pdev, "vepu");
-	if (dev->irq < 0)
-		dev->irq = platform_get_irq(pdev, 0);
-	if (dev->irq < 0) {
-		ret = dev->irq;
-		goto err_put;
-	}
 	/* Not managed: the handler must be gone before dev can be freed. */
 	ret = request_irq(dev->irq, hantro_enc_irq, 0, dev_name(&pdev->dev), dev);
 	if (ret)
@@ -324,7 +388,7 @@ static int hantro_enc_probe(struct platform_device *pdev)
 	if (ret)
 		goto err_nodes;
 
-	dev_info(&pdev->dev, "hantro-enc %s bound\n", HANTRO_ENC_VERSION);
+	dev_info(&pdev->dev, "hantro-enc %s bound to the %s\n", HANTRO_ENC_VERSION, variant->name);
 	return 0;
 
 err_nodes:
@@ -387,33 +451,6 @@ static const struct dev_pm_ops hantro_enc_pm_ops = {
 	SYSTEM_SLEEP_PM_OPS(hantro_enc_suspend, hantro_enc_resume)
 	RUNTIME_PM_OPS(hantro_enc_runtime_suspend, hantro_enc_runtime_resume, NULL)
 };
-
-/*
- * Encoders without a device-tree node, named after their IP: what a model
- * of the hardware such as the virtual VEPU registers. Such a device without
- * a memory resource must have a parent that provides the registers as its
- * regmap (hantro_enc_map_registers()).
- */
-static const struct platform_device_id hantro_enc_id_table[] = {
-	{ .name = "hantro-h1", .driver_data = (kernel_ulong_t)&hantro_enc_h1_variant },
-	{ .name = "rockchip-vepu2", .driver_data = (kernel_ulong_t)&hantro_enc_vepu2_variant },
-	{ }
-};
-MODULE_DEVICE_TABLE(platform, hantro_enc_id_table);
-
-/*
- * Encoder blocks in device trees (shared/hw facts: RK3568/RK3588 have a
- * stand-alone VEPU2; on RK3288/RK3399 the encoder is the first half of a
- * node mainline's hantro_vpu also binds, see the admin guide).
- */
-static const struct of_device_id hantro_enc_of_match[] = {
-	{ .compatible = "rockchip,rk3568-vepu", .data = &hantro_enc_vepu2_variant },
-	{ .compatible = "rockchip,rk3588-vepu121", .data = &hantro_enc_vepu2_variant },
-	{ .compatible = "rockchip,rk3399-vpu", .data = &hantro_enc_vepu2_variant },
-	{ .compatible = "rockchip,rk3288-vpu", .data = &hantro_enc_h1_variant },
-	{ }
-};
-MODULE_DEVICE_TABLE(of, hantro_enc_of_match);
 
 static struct platform_driver hantro_enc_driver = {
 	.probe = hantro_enc_probe,

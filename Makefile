@@ -5,6 +5,9 @@
 #
 #   make [KDIR=/path/to/kernel/build]   build the modules (W=1 for extra warnings)
 #   make install                        install them and run depmod (root)
+#   make dtbs                           build the device-tree overlays in dts/
+#   make dtbs_install [OVERLAY_DIR=...] install them (default: Armbian's
+#                                       /boot/overlay-user)
 #   make userspace-test                 build the state-machine walker
 #   make check                          the whole test suite (tools/test.sh)
 
@@ -13,7 +16,10 @@ KDIR ?= /lib/modules/$(KERNELRELEASE)/build
 # Kept as KERNEL_DIR too: the name dkms and v4l2loopback-style scripts use.
 KERNEL_DIR ?= $(KDIR)
 
-.PHONY: all modules install modules_install clean userspace-test check demo
+OVERLAY_DIR ?= /boot/overlay-user
+DTBOS := $(patsubst %.dtso,%.dtbo,$(wildcard dts/*.dtso))
+
+.PHONY: all modules install modules_install clean userspace-test check demo dtbs dtbs_install
 
 all: modules
 
@@ -24,8 +30,19 @@ install modules_install: modules
 	$(MAKE) -C $(KERNEL_DIR) M=$(CURDIR) modules_install
 	depmod -a $(KERNELRELEASE)
 
+dtbs: $(DTBOS)
+
+# -@: an overlay that adds a node refers to the board's labels.
+dts/%.dtbo: dts/%.dtso
+	dtc -@ -q -I dts -O dtb -o $@ $<
+
+dtbs_install: dtbs
+	install -d $(DESTDIR)$(OVERLAY_DIR)
+	install -m 0644 $(DTBOS) $(DESTDIR)$(OVERLAY_DIR)
+
 clean:
 	$(MAKE) -C $(KERNEL_DIR) M=$(CURDIR) clean
+	rm -f $(DTBOS)
 	$(MAKE) -C userspace-test clean
 
 userspace-test:

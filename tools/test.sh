@@ -4,22 +4,24 @@
 # The whole hantro-enc test suite:
 #   1. host unit tests (seconds)
 #   2. kernel style: checkpatch --strict on the driver sources
-#   3. build matrix: the modules with W=1 and zero warnings against x86_64
+#   3. device tree: the bindings and the overlays (on real boards' DTBs)
+#      validated with dt-schema, the variant table against both
+#   4. build matrix: the modules with W=1 and zero warnings against x86_64
 #      6.12 and the newest 7.x (the test kernels), and arm64 6.1 and 6.12 with
 #      Debian's configs; sparse on 6.12
-#   4. VM tests on a 6.12 debug kernel (KASAN, lockdep, kmemleak, ...) and on the
+#   5. VM tests on a 6.12 debug kernel (KASAN, lockdep, kmemleak, ...) and on the
 #      newest 7.x, plus a self-test proving that a splat fails a VM run
 # Installs what it needs (Debian packages, as root) and caches kernels and the
 # guest root in $HANTRO_ENC_CACHE (default /var/cache/hantro-enc). Ends with
 # "N passed, N failed" and exits non-zero if anything failed.
 #
-# HANTRO_TESTS="host style matrix vm" selects stages (default: all of them).
+# HANTRO_TESTS="host style dt matrix vm" selects stages (default: all of them).
 # HANTRO_VM_SUITES="6.12-jpeg 7*-h264" runs only the guest suites matching
 # those globs (LABEL-SUITE; the self-test is 6.12-splat-selftest).
 set -u
 . "$(dirname "$0")/lib/all.sh"
 
-STAGES=${HANTRO_TESTS:-host style matrix vm}
+STAGES=${HANTRO_TESTS:-host style dt matrix vm}
 HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}
 HANTRO_RESULTS=$HANTRO_OUT/results.txt
 export HANTRO_OUT HANTRO_RESULTS
@@ -166,6 +168,7 @@ if stage vm; then
 fi
 stage host && host_tests
 stage style && style_checks
+stage dt && dt_checks
 stage matrix && build_matrix
 if [ -n "${LANES:-}" ]; then
 	wait "$LANES"

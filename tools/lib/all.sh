@@ -9,3 +9,4 @@
 . "$HANTRO_TOP/tools/lib/payload.sh"
 . "$HANTRO_TOP/tools/lib/psnr.sh"
 . "$HANTRO_TOP/tools/lib/oracle.sh"
+. "$HANTRO_TOP/tools/lib/dt.sh"

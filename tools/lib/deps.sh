@@ -4,7 +4,7 @@
 
 HOST_PACKAGES="build-essential flex bison bc libelf-dev libssl-dev dwarves cpio kmod
 rsync xz-utils zstd qemu-system-x86 debootstrap dkms sparse
-gcc-aarch64-linux-gnu libc6-dev-arm64-cross ffmpeg"
+gcc-aarch64-linux-gnu libc6-dev-arm64-cross ffmpeg device-tree-compiler dt-schema"
 
 install_host_deps() {
 	local missing="" p

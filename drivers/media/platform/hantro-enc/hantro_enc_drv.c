@@ -186,9 +186,20 @@ static const char *hantro_enc_codec_names(unsigned int codecs, char *buf, size_t
 	return buf;
 }
 
+/* The codecs the driver has a coded format for. */
+static unsigned int hantro_enc_implemented_codecs(void)
+{
+	unsigned int i, codecs = 0;
+
+	for (i = 0; i < hantro_enc_num_coded_fmts; i++)
+		codecs |= hantro_enc_coded_fmts[i].codec;
+	return codecs;
+}
+
 /*
- * The codecs to offer: the SoC's (the variant table), narrowed to what the
- * block reports where it has a configuration register. Logged once.
+ * The codecs to offer: the SoC's (the variant table) that the driver
+ * implements, narrowed to what the block reports where it has a
+ * configuration register. Logged once.
  */
 static int hantro_enc_read_config(struct hantro_enc_dev *dev)
 {
@@ -197,9 +208,9 @@ static int hantro_enc_read_config(struct hantro_enc_dev *dev)
 	char has[24], offers[24];
 	int ret;
 
-	dev->codecs = dev->variant->codecs;
+	dev->codecs = dev->variant->codecs & hantro_enc_implemented_codecs();
 	if (!ip->read_config) {
-		dev_info(dev->dev, "no configuration register; the SoC's table offers%s\n",
+		dev_info(dev->dev, "no configuration register; offering%s\n",
 			 hantro_enc_codec_names(dev->codecs, offers, sizeof(offers)));
 		return 0;
 	}

@@ -10,6 +10,7 @@
 #include <linux/bits.h>
 #include <linux/mod_devicetable.h>
 #include <linux/regmap.h>
+#include <linux/types.h>
 
 struct hantro_enc_ip_ops;
 

@@ -8,6 +8,8 @@
 #   make dtbs                           build the device-tree overlays in dts/
 #   make dtbs_install [OVERLAY_DIR=...] install them (default: Armbian's
 #                                       /boot/overlay-user)
+#   make install-tools                  hantro-enc-switch and the udev rules
+#   make deb                            a dkms package (out/hantro-enc-dkms_*.deb)
 #   make userspace-test                 build the state-machine walker
 #   make check                          the whole test suite (tools/test.sh)
 
@@ -19,7 +21,8 @@ KERNEL_DIR ?= $(KDIR)
 OVERLAY_DIR ?= /boot/overlay-user
 DTBOS := $(patsubst %.dtso,%.dtbo,$(wildcard dts/*.dtso))
 
-.PHONY: all modules install modules_install clean userspace-test check demo dtbs dtbs_install
+.PHONY: all modules install modules_install clean userspace-test check demo dtbs dtbs_install \
+	install-tools deb
 
 all: modules
 
@@ -39,6 +42,14 @@ dts/%.dtbo: dts/%.dtso
 dtbs_install: dtbs
 	install -d $(DESTDIR)$(OVERLAY_DIR)
 	install -m 0644 $(DTBOS) $(DESTDIR)$(OVERLAY_DIR)
+
+install-tools:
+	install -D -m 0755 tools/board/hantro-enc-switch $(DESTDIR)/usr/sbin/hantro-enc-switch
+	install -D -m 0644 tools/board/70-hantro-enc.rules \
+		$(DESTDIR)/etc/udev/rules.d/70-hantro-enc.rules
+
+deb:
+	tools/make-deb.sh
 
 clean:
 	$(MAKE) -C $(KERNEL_DIR) M=$(CURDIR) clean

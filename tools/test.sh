@@ -8,7 +8,7 @@
 #      validated with dt-schema, the variant table against both
 #   4. build matrix: the modules with W=1 and zero warnings against x86_64
 #      6.12 and the newest 7.x (the test kernels), and arm64 6.1 and 6.12 with
-#      Debian's configs; sparse on 6.12
+#      Debian's configs; sparse on 6.12; the dkms package, built by dkms
 #   5. VM tests on a 6.12 debug kernel (KASAN, lockdep, kmemleak, ...) and on the
 #      newest 7.x, plus a self-test proving that a splat fails a VM run
 # Installs what it needs (Debian packages, as root) and caches kernels and the
@@ -98,6 +98,7 @@ build_matrix() {
 		>/dev/null
 	check "sparse (C=2) x86_64 6.12, no reports" \
 		module_build sparse-6.12 "$K612" C=2 CHECK="sparse -Wno-decl" >/dev/null
+	package_checks "$K612"
 }
 
 # Two lanes of guests, about equally long (times.txt has each boot's

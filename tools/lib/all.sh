@@ -10,3 +10,4 @@
 . "$HANTRO_TOP/tools/lib/psnr.sh"
 . "$HANTRO_TOP/tools/lib/oracle.sh"
 . "$HANTRO_TOP/tools/lib/dt.sh"
+. "$HANTRO_TOP/tools/lib/package.sh"

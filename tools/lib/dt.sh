@@ -59,6 +59,12 @@ dt_checks() {
 		result "$verdict" "variants: $what"
 	done
 	"$out/test_variants" --list >"$out/compatibles"
+	sed -n 's/^override //p' "$out/compatibles" | sort >"$out/override"
+	check "hantro-enc-switch takes exactly the driver's driver_override compatibles" \
+		sh -c "'$HANTRO_TOP/tools/board/hantro-enc-switch' known | sort | cmp -s - '$out/override'"
+	check "the udev rule takes exactly the driver's driver_override compatibles" \
+		sh -c "grep -o 'OF_COMPATIBLE_0}==\"[^\"]*' '$HANTRO_TOP/tools/board/70-hantro-enc.rules' |
+			cut -d'\"' -f2 | tr '|' '\n' | sort | cmp -s - '$out/override'"
 	check "dt-mk-schema processes the bindings" \
 		dt-mk-schema -j -o "$out/schema.json" "$out/schemas"
 	check "make dtbs builds every overlay" make -s -C "$HANTRO_TOP" dtbs

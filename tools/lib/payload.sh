@@ -11,6 +11,7 @@ payload_make() {
 	mkdir -p "$dir/modules"
 	cp "$HANTRO_TOP"/tools/vm/guest/*.sh "$HANTRO_TOP/tools/lib/psnr.sh" "$dir/"
 	cp "$HANTRO_TOP/tools/vm/guest/$suite.sh" "$dir/main.sh"
+	cp "$HANTRO_TOP"/tools/board/* "$dir/"
 	find "$moddir" -name '*.ko' -exec cp {} "$dir/modules/" \;
 	[ -z "${HANTRO_PAYLOAD_EXTRA:-}" ] || cp $HANTRO_PAYLOAD_EXTRA "$dir/"
 	make -s -C "$HANTRO_TOP/userspace-test" OUT="$dir" >/dev/null || return 1

@@ -54,5 +54,38 @@ if [ -n "$enc" ]; then
 	check "v4l2-compliance -s vicodec encoder: 0 failures, 0 warnings" \
 		compliance "$enc" compliance-vicodec -s "$COMPLIANCE_FRAMES"
 fi
+
+section "hantro-enc-switch: a node handed to hantro-enc and back"
+# vicodec stands in for hantro_vpu: a platform device bound to another
+# driver. hantro-enc refuses a device it has no variant for, which leaves
+# it unbound; giving it back rebinds its own driver.
+conf=/tmp/hantro-enc-take
+vc=$(cd /sys/bus/platform/drivers/vicodec && ls -d vicodec*)
+sw() { HANTRO_ENC_CONF=$conf ./hantro-enc-switch "$@"; }
+# sw_says EXPECTED ARGS...: the switch, given ARGS, prints exactly EXPECTED.
+sw_says() {
+	_want=$1
+	shift
+	_got=$(sw "$@")
+	[ "$_got" = "$_want" ] || { echo "  got: $_got"; return 1; }
+}
+remembered() { grep -qx "$vc" "$conf"; }
+check "modules load" load_project_modules
+check "take: vicodec leaves its driver and hantro-enc refuses it" \
+	sw_says "$vc: none" take "$vc"
+check "... saying why" sh -c "dmesg | grep -q 'hantro-enc $vc: .*no encoder variant for this device'"
+check "... and the encoder node is gone" test -z "$(node_named stateful-encoder)"
+check "give: vicodec binds it again" sw_says "$vc: vicodec" give "$vc"
+check "... and its encoder node is back" test -n "$(node_named stateful-encoder)"
+check "take --boot remembers the device" sw_says "$vc: none" take --boot "$vc"
+check "... in the boot list" remembered
+sw give "$vc" >/dev/null
+check "boot (the udev rule) takes a remembered device" sw_says "$vc: none" boot "$vc"
+check "give --boot forgets it" sw_says "$vc: vicodec" give --boot "$vc"
+check "... from the boot list" sh -c "! grep -qx '$vc' $conf"
+check "boot leaves a device it was not told of alone" sw_says "" boot "$vc"
+check "... bound to its driver" test -n "$(node_named stateful-encoder)"
+check "the virtual VEPU stayed bound throughout" virtual_vepu_bound
+check "modules unload" unload_project_modules
 rmmod vicodec
 finish

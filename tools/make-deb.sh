@@ -46,7 +46,7 @@ Section: kernel
 Priority: optional
 Description: stateful V4L2 encoder for Hantro H1/VEPU1 and VEPU2 (dkms)
  H.264 and JPEG encoding through the V4L2 memory-to-memory stateful encoder
- interface on Rockchip RK3288, RK3328, RK3399, RK3566/RK3568, RK3588, PX30
+ interface on Rockchip RK3288, RK3399, RK3566/RK3568, RK3588, PX30
  and NXP i.MX8MM, with a virtual VEPU for machines without the hardware.
  Ships the module sources for dkms, device-tree overlays, udev rules and
  hantro-enc-switch.

@@ -9,11 +9,20 @@ DT_BOARDS="
 rk3288 arm rockchip/rk3288-tinker-s /video-codec@ff9a0000
 rk3399 arm64 rockchip/rk3399-rockpro64 /video-codec@ff650000
 px30 arm64 rockchip/px30-evb /video-codec@ff442000
-rk3328 arm64 rockchip/rk3328-rock64 /video-codec@ff340000
 rk3588 arm64 rockchip/rk3588-rock-5b /video-codec@fdb50000
 imx8mm arm64 freescale/imx8mm-evk /soc@0/video-codec@38320000
 "
-# Mainline's bindings of the nodes the driver takes only when told to.
+# Mainline's nodes the driver takes only when told to (driver_override),
+# on a board that has each: ARCH DTS NODE
+DT_CLAIM_NODES="
+arm rockchip/rk3288-tinker-s /video-codec@ff9a0000
+arm64 rockchip/rk3399-rockpro64 /video-codec@ff650000
+arm64 rockchip/px30-evb /video-codec@ff442000
+arm64 rockchip/rk3568-rock-3a /video-codec@fdee0000
+arm64 rockchip/rk3588-rock-5b /video-codec@fdba0000
+arm64 rockchip/rk3588-rock-5b /video-codec@fdbac000
+"
+# and their bindings.
 DT_MAINLINE_BINDINGS="rockchip-vpu.yaml rockchip,rk3568-vepu.yaml"
 
 # board_dtb SRC ARCH DTS OUT: build a board's DTB the way the kernel does,
@@ -26,11 +35,31 @@ board_dtb() {
 		dtc -@ -q -I dts -O dtb -o "$4" -
 }
 
-# dt_node_errors DTB NODE SCHEMA: what dt-validate says about NODE. Other
-# nodes are left out: this dt-schema knows only the core and our bindings,
-# so it misreads many of theirs.
+# dt_node_errors DTB NODE SCHEMA: what dt-validate says about NODE, or
+# that it did not run. Other nodes are left out: this dt-schema knows only
+# the core and our bindings, so it misreads many of theirs.
 dt_node_errors() {
-	dt-validate -s "$3" "$1" 2>&1 | grep -A2 ": ${2##*/}:" || true
+	local log
+	log=$(dt-validate -s "$3" "$1" 2>&1)
+	case "$log" in *Traceback*) echo "dt-validate failed: $log" | tail -n 5; return ;; esac
+	echo "$log" | grep -A2 ": ${2##*/}:" || true
+}
+
+# dt_node_fits DTB NODE LIST: the node is one the driver binds (LIST is
+# test_variants --list) and carries the clocks and interrupt its variant
+# asks for by name.
+dt_node_fits() {
+	local compat how clocks irq names
+	compat=$(fdtget "$1" "$2" compatible | cut -d' ' -f1)
+	read -r how clocks irq < <(awk -v c="$compat" '$2 == c { print $1, $3, $4 }' "$3")
+	[ -n "$how" ] || { echo "  $2: $compat is not in the variant table"; return 1; }
+	names=$(fdtget "$1" "$2" clock-names 2>/dev/null)
+	[ "$names" = "${clocks//,/ }" ] ||
+		{ echo "  $2: clock-names \"$names\", the variant asks for \"$clocks\""; return 1; }
+	[ "$irq" = - ] && return 0
+	names=" $(fdtget "$1" "$2" interrupt-names 2>/dev/null) "
+	[ "${names#* "$irq" }" != "$names" ] ||
+		{ echo "  $2: no \"$irq\" in interrupt-names \"$names\""; return 1; }
 }
 
 dt_checks() {
@@ -59,7 +88,7 @@ dt_checks() {
 		result "$verdict" "variants: $what"
 	done
 	"$out/test_variants" --list >"$out/compatibles"
-	sed -n 's/^override //p' "$out/compatibles" | sort >"$out/override"
+	awk '$1 == "override" { print $2 }' "$out/compatibles" | sort >"$out/override"
 	check "hantro-enc-switch takes exactly the driver's driver_override compatibles" \
 		sh -c "'$HANTRO_TOP/tools/board/hantro-enc-switch' known | sort | cmp -s - '$out/override'"
 	check "the udev rule takes exactly the driver's driver_override compatibles" \
@@ -78,10 +107,31 @@ dt_checks() {
 			-o "$b+enc.dtb" "$HANTRO_TOP/dts/$name-hantro-enc.dtbo" || continue
 		compat=$(fdtget "$b+enc.dtb" "$node" compatible 2>/dev/null)
 		check "$name: the overlay makes $node a $compat node, which the driver binds" \
-			grep -qx "match $compat" "$out/compatibles"
+			grep -q "^match $compat " "$out/compatibles"
+		check "$name: its clock and interrupt names are the variant's" \
+			dt_node_fits "$b+enc.dtb" "$node" "$out/compatibles"
 		errs=$(dt_node_errors "$b+enc.dtb" "$node" "$out/schema.json")
 		[ -z "$errs" ] || echo "$errs"
 		check "$name: dt-validate finds $node valid on ${dts##*/}" test -z "$errs"
+	done
+
+	# The nodes taken by driver_override, as mainline's boards have them.
+	echo "$DT_CLAIM_NODES" | while read -r arch dts node; do
+		[ -n "$arch" ] || continue
+		b=$out/${dts##*/}
+		[ -f "$b.dtb" ] || board_dtb "$src" "$arch" "$dts" "$b.dtb" || {
+			result FAIL "board DTB ${dts##*/} builds from the 6.12 source"
+			continue
+		}
+		check "${dts##*/}: $node has the clocks and interrupt its variant names" \
+			dt_node_fits "$b.dtb" "$node" "$out/compatibles"
+	done
+	# What the driver binds by matching, no mainline binding or driver knows:
+	# hantro_vpu can never race it for a node.
+	for compat in $(awk '$1 == "match" { print $2 }' "$out/compatibles"); do
+		check "$compat is in no mainline binding or driver" \
+			sh -c "! grep -rqF '\"$compat\"' '$src/drivers' &&
+				! grep -rqE '(- |const: )$compat\$' '$src/Documentation/devicetree/bindings'"
 	done
 
 	# The validation must bite: a clock the binding does not name.

@@ -5,14 +5,15 @@
 # package_checks KDIR: build the package and dkms-build its sources against
 # the kernel tree KDIR.
 package_checks() {
-	local kdir=$1 out=$HANTRO_OUT/deb deb list f
+	local kdir=$1 out=$HANTRO_OUT/deb deb list f ver
 	say "== the dkms package"
 	rm -rf "$out"
 	deb=$("$HANTRO_TOP/tools/make-deb.sh" "$out" 2>"$out.log") || true
 	check "make deb builds the dkms package" test -f "$deb" || return 1
 	list=$(dpkg-deb -c "$deb" | awk '{print $6}')
+	ver=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$HANTRO_TOP/dkms.conf")
 	for f in usr/sbin/hantro-enc-switch usr/lib/udev/rules.d/70-hantro-enc.rules \
-		usr/src/hantro-enc-*/dkms.conf; do
+		"usr/src/hantro-enc-$ver/dkms.conf"; do
 		check "the package holds /$f" sh -c "echo '$list' | grep -qx './$f'"
 	done
 	for f in "$HANTRO_TOP"/dts/*.dtso; do

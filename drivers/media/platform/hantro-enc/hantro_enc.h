@@ -275,7 +275,7 @@ struct hantro_enc_dev {
 	struct device *dev;
 	struct regmap *regmap;
 	int irq;
-	struct clk_bulk_data clks[HANTRO_ENC_MAX_CLKS];
+	struct clk_bulk_data *clks;
 	struct reset_control *resets;
 	const struct hantro_enc_variant *variant;
 	unsigned int codecs;

@@ -37,6 +37,8 @@ MODULE_PARM_DESC(video_nr, "videoN numbers of the JPEG and the H.264/VP8 node, -
 
 #define HANTRO_ENC_AUTOSUSPEND_MS	100
 #define HANTRO_ENC_M2M_SETTLE_MS	100
+/* How long a reset line is held: a few cycles of the slowest clock. */
+#define HANTRO_ENC_RESET_US		5
 
 static void hantro_enc_release(struct v4l2_device *v4l2_dev)
 {
@@ -146,13 +148,21 @@ static int hantro_enc_power_init(struct hantro_enc_dev *dev)
 {
 	int ret;
 
-	ret = reset_control_deassert(dev->resets);
-	if (ret)
-		return dev_err_probe(dev->dev, ret, "cannot take the block out of reset\n");
 	ret = clk_bulk_prepare_enable(dev->variant->num_clks, dev->clks);
-	if (ret) {
-		reset_control_assert(dev->resets);
+	if (ret)
 		return dev_err_probe(dev->dev, ret, "cannot enable the clocks\n");
+	/*
+	 * With the clocks running: a block the boot loader or hantro_vpu left
+	 * busy starts afresh.
+	 */
+	ret = reset_control_assert(dev->resets);
+	if (!ret) {
+		udelay(HANTRO_ENC_RESET_US);
+		ret = reset_control_deassert(dev->resets);
+	}
+	if (ret) {
+		clk_bulk_disable_unprepare(dev->variant->num_clks, dev->clks);
+		return dev_err_probe(dev->dev, ret, "cannot reset the block\n");
 	}
 	pm_runtime_set_active(dev->dev);
 	pm_runtime_set_autosuspend_delay(dev->dev, HANTRO_ENC_AUTOSUSPEND_MS);
@@ -274,7 +284,7 @@ static int hantro_enc_check_main_core(struct device *d)
 		np = of_find_compatible_node(np, NULL, compatible);
 	} while (np && !of_device_is_available(np));
 	if (np != d->of_node) {
-		dev_info(d, "a further core: %pOF encodes alone\n", np);
+		dev_info(d, "a further core, unused: %pOF is the encoder\n", np);
 		ret = -ENODEV;
 	}
 	of_node_put(np);
@@ -298,6 +308,10 @@ static int hantro_enc_get_resources(struct platform_device *pdev, struct hantro_
 	if (ret)
 		return dev_err_probe(d, ret, "no registers\n");
 
+	/* Managed: devres reads the array when it puts the clocks. */
+	dev->clks = devm_kcalloc(d, v->num_clks, sizeof(*dev->clks), GFP_KERNEL);
+	if (!dev->clks)
+		return -ENOMEM;
 	for (i = 0; i < v->num_clks; i++)
 		dev->clks[i].id = v->clk_names[i];
 	ret = devm_clk_bulk_get(d, v->num_clks, dev->clks);
@@ -305,11 +319,15 @@ static int hantro_enc_get_resources(struct platform_device *pdev, struct hantro_
 		return dev_err_probe(d, ret, "the %s needs the clocks %s%s%s\n", v->name,
 				     v->clk_names[0], v->num_clks > 1 ? " and " : "",
 				     v->num_clks > 1 ? v->clk_names[1] : "");
+	/*
+	 * A clock that cannot change (a gate whose parent stays) accepts the
+	 * rate and keeps its own: compare.
+	 */
 	if (v->aclk_rate) {
 		ret = clk_set_rate(dev->clks[0].clk, v->aclk_rate);
-		if (ret)
-			dev_warn(d, "%s stays at %lu Hz: %d\n", v->clk_names[0],
-				 clk_get_rate(dev->clks[0].clk), ret);
+		if (ret || clk_get_rate(dev->clks[0].clk) != v->aclk_rate)
+			dev_warn(d, "%s runs at %lu Hz, not %lu\n", v->clk_names[0],
+				 clk_get_rate(dev->clks[0].clk), v->aclk_rate);
 	}
 
 	dev->resets = devm_reset_control_array_get_optional_exclusive(d);
@@ -359,13 +377,13 @@ static int hantro_enc_probe(struct platform_device *pdev)
 	INIT_DELAYED_WORK(&dev->watchdog, hantro_enc_watchdog);
 	init_waitqueue_head(&dev->job_wq);
 
+	/* Resources first: a probe that must wait costs nothing else. */
+	ret = hantro_enc_get_resources(pdev, dev);
+	if (ret)
+		goto err_free;
 	ret = v4l2_device_register(&pdev->dev, &dev->v4l2_dev);
-	if (ret) {
-		mutex_destroy(&dev->lock);
-		put_device(dev->dev);
-		kfree(dev);
-		return ret;
-	}
+	if (ret)
+		goto err_free;
 	/* From here on the release callback frees dev. */
 	dev->v4l2_dev.release = hantro_enc_release;
 	platform_set_drvdata(pdev, dev);
@@ -377,20 +395,20 @@ static int hantro_enc_probe(struct platform_device *pdev)
 		goto err_put;
 	}
 
-	ret = hantro_enc_get_resources(pdev, dev);
-	if (ret)
-		goto err_put;
-	/* Not managed: the handler must be gone before dev can be freed. */
-	ret = request_irq(dev->irq, hantro_enc_irq, 0, dev_name(&pdev->dev), dev);
-	if (ret)
-		goto err_put;
-
 	ret = hantro_enc_power_init(dev);
 	if (ret)
-		goto err_irq;
-	ret = hantro_enc_read_config(dev);
+		goto err_put;
+	/*
+	 * Not managed: the handler must be gone before dev can be freed. After
+	 * the reset, so that it never finds a stale interrupt of an unclocked
+	 * block.
+	 */
+	ret = request_irq(dev->irq, hantro_enc_irq, 0, dev_name(&pdev->dev), dev);
 	if (ret)
 		goto err_power;
+	ret = hantro_enc_read_config(dev);
+	if (ret)
+		goto err_irq;
 
 	ret = hantro_enc_register_node(dev, HANTRO_ENC_JPEG, "hantro-jpeg-enc");
 	if (ret)
@@ -404,13 +422,19 @@ static int hantro_enc_probe(struct platform_device *pdev)
 
 err_nodes:
 	hantro_enc_unregister_nodes(dev);
-err_power:
-	hantro_enc_power_exit(dev);
 err_irq:
 	free_irq(dev->irq, dev);
+err_power:
+	hantro_enc_power_exit(dev);
 err_put:
 	v4l2_device_unregister(&dev->v4l2_dev);
 	v4l2_device_put(&dev->v4l2_dev);
+	return ret;
+
+err_free:
+	mutex_destroy(&dev->lock);
+	put_device(dev->dev);
+	kfree(dev);
 	return ret;
 }
 

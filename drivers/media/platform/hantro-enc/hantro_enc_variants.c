@@ -45,12 +45,14 @@ static const struct regmap_config hantro_enc_vepu2_regmap = {
 	.clk_names = { "aclk", "hclk" }, \
 	.num_clks = 2
 
-/* Mainline hantro's rates for RK3288/RK3399 (400 MHz) and PX30 (300 MHz). */
+/*
+ * Mainline hantro's rates for RK3288/RK3399 (400 MHz) and PX30 (300 MHz).
+ * On RK3568 and RK3588 the encoders' AXI clocks are gates in mainline's
+ * clock tree, whose rate is their parent's: the node's assigned-clock-rates
+ * decide there.
+ */
 #define RK3288_ACLK_RATE	400000000UL
 #define PX30_ACLK_RATE		300000000UL
-/* The vendor kernel's: RK3568 ACLK_JENC 297 MHz, RK3588 ACLK_VPU/JPEG 594 MHz. */
-#define RK3568_ACLK_RATE	297000000UL
-#define RK3588_ACLK_RATE	594000000UL
 
 static const struct hantro_enc_variant rk3288_vepu1 = {
 	.name = "RK3288 VEPU1",
@@ -79,21 +81,12 @@ static const struct hantro_enc_variant px30_vepu2 = {
 	.irq_name = "vepu",
 };
 
-/* The rate is the node's: no source gives one for this block. */
-static const struct hantro_enc_variant rk3328_vepu2 = {
-	.name = "RK3328 VEPU2",
-	HANTRO_ENC_VEPU2,
-	HANTRO_ENC_ROCKCHIP_CLKS,
-	.codecs = HANTRO_ENC_ALL_CODECS,
-};
-
 /* MPP's vepu2_no_vp8. */
 static const struct hantro_enc_variant rk3568_vepu2 = {
 	.name = "RK3568 VEPU2",
 	HANTRO_ENC_VEPU2,
 	HANTRO_ENC_ROCKCHIP_CLKS,
 	.codecs = HANTRO_ENC_JPEG | HANTRO_ENC_H264,
-	.aclk_rate = RK3568_ACLK_RATE,
 };
 
 /* The encoder half of the VPU121 block, its interrupt next to the decoder's. */
@@ -102,7 +95,6 @@ static const struct hantro_enc_variant rk3588_vepu2 = {
 	HANTRO_ENC_VEPU2,
 	HANTRO_ENC_ROCKCHIP_CLKS,
 	.codecs = HANTRO_ENC_ALL_CODECS,
-	.aclk_rate = RK3588_ACLK_RATE,
 	.irq_name = "vepu",
 };
 
@@ -112,7 +104,6 @@ static const struct hantro_enc_variant rk3588_jpeg_cores = {
 	HANTRO_ENC_VEPU2,
 	HANTRO_ENC_ROCKCHIP_CLKS,
 	.codecs = HANTRO_ENC_JPEG,
-	.aclk_rate = RK3588_ACLK_RATE,
 	.multicore = true,
 };
 
@@ -142,7 +133,6 @@ const struct of_device_id hantro_enc_of_match[] = {
 	{ .compatible = "rockchip,rk3288-vepu", .data = &rk3288_vepu1 },
 	{ .compatible = "rockchip,rk3399-vepu", .data = &rk3399_vepu2 },
 	{ .compatible = "rockchip,px30-vepu", .data = &px30_vepu2 },
-	{ .compatible = "rockchip,rk3328-vepu", .data = &rk3328_vepu2 },
 	{ .compatible = "rockchip,rk3588-vepu", .data = &rk3588_vepu2 },
 	{ .compatible = "nxp,imx8mm-vpu-h1", .data = &imx8mm_h1 },
 	{ }

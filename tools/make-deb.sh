@@ -40,8 +40,9 @@ Package: $PKG
 Version: $VERSION
 Architecture: all
 Maintainer: The hantro-enc developers <hantro-enc@localhost>
-Depends: dkms, device-tree-compiler
+Depends: dkms
 Recommends: v4l-utils
+Suggests: device-tree-compiler
 Section: kernel
 Priority: optional
 Description: stateful V4L2 encoder for Hantro H1/VEPU1 and VEPU2 (dkms)

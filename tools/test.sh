@@ -10,7 +10,8 @@
 #      6.12 and the newest 7.x (the test kernels), and arm64 6.1 and 6.12 with
 #      Debian's configs; sparse on 6.12; the dkms package, built by dkms
 #   5. VM tests on a 6.12 debug kernel (KASAN, lockdep, kmemleak, ...) and on the
-#      newest 7.x, plus a self-test proving that a splat fails a VM run
+#      newest 7.x, plus a self-test proving that a splat fails a VM run; the
+#      dkms package installed on Debian's arm64 kernel under qemu-system-aarch64
 # Installs what it needs (Debian packages, as root) and caches kernels and the
 # guest root in $HANTRO_ENC_CACHE (default /var/cache/hantro-enc). Ends with
 # "N passed, N failed" and exits non-zero if anything failed.
@@ -65,6 +66,11 @@ if stage vm; then
 	say "the guest root is checked or built beside the kernels, log: $HANTRO_OUT/rootfs.log"
 	guest_rootfs >"$HANTRO_OUT/rootfs.path" 2>"$HANTRO_OUT/rootfs.log" &
 	ROOTFS_JOB=$!
+	if vm_selected arm64-dkms; then
+		say "the arm64 guest root is checked or built too, log: $HANTRO_OUT/rootfs-arm64.log"
+		arm64_rootfs >"$HANTRO_OUT/rootfs-arm64.path" 2>"$HANTRO_OUT/rootfs-arm64.log" &
+		ARM64_JOB=$!
+	fi
 fi
 if stage matrix || stage vm; then
 	kernel_source "$NEWEST7" >/dev/null 2>"$HANTRO_OUT/source-$NEWEST7.log" &
@@ -102,16 +108,37 @@ build_matrix() {
 }
 
 # Two lanes of guests, about equally long (times.txt has each boot's
-# figure: about 800 + 240 s and 910 + 50 s on two busy cores). Suites share
-# a boot where they need nothing of their own from the kernel (suites.sh);
-# the 6.12 quality suites run from the quickest to the longest so that a
-# broken build fails early.
+# figure: about 800 s for the 6.12 quality suites, 540 s for the arm64
+# package, 910 + 50 + 240 s for the clients, the self-test and 7.x, on two
+# busy cores). Suites share a boot where they need nothing of their own
+# from the kernel (suites.sh); the 6.12 quality suites run from the
+# quickest to the longest so that a broken build fails early.
 vm_lane_debug() {
 	vm_suite 6.12 "$K612" "$ROOT" "smoke jpeg h264" "$M612" 4200
+	vm_lane_arm64
+}
+vm_lane_clients() {
+	# sleep ends its boot: it must come last.
+	vm_suite 6.12 "$K612" "$ROOT" "clients lifecycle sleep" "$M612" 3900 \
+		FUZZ_SECONDS="${FUZZ_SECONDS:-45}"
+	splat_selftest
 	# The newest kernel runs what can break at run time there, on the VEPU2
 	# register set; the quality sweeps ran on 6.12.
 	vm_suite "$NEWEST7" "$K7" "$ROOT" "smoke jpeg h264" "$M7" 1500 VEPU_IP=vepu2 \
 		SMOKE_VICODEC=0 JPEG_QUICK=1 H264_QUICK=1
+}
+
+# The package on the boards' distribution kernel (tools/lib/arm64.sh), once
+# its root, built beside everything else, is there.
+vm_lane_arm64() {
+	[ -n "${ARM64_JOB:-}" ] || return 0
+	while kill -0 "$ARM64_JOB" 2>/dev/null; do sleep 5; done
+	sed 's/^/  rootfs-arm64| /' "$HANTRO_OUT/rootfs-arm64.log"
+	if [ ! -s "$HANTRO_OUT/rootfs-arm64.path" ]; then
+		result FAIL "[arm64] the arm64 guest root builds; see $HANTRO_OUT/rootfs-arm64.log"
+		return 1
+	fi
+	arm64_suite "$(cat "$HANTRO_OUT/rootfs-arm64.path")" 2400
 }
 vm_lane_clients() {
 	# sleep ends its boot: it must come last.

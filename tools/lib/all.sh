@@ -11,3 +11,4 @@
 . "$HANTRO_TOP/tools/lib/oracle.sh"
 . "$HANTRO_TOP/tools/lib/dt.sh"
 . "$HANTRO_TOP/tools/lib/package.sh"
+. "$HANTRO_TOP/tools/lib/arm64.sh"

@@ -52,7 +52,7 @@ vm_suite() {
 	payload="$HANTRO_CACHE/payload/$name"
 	out="$HANTRO_OUT/vm-$name"
 	payload_make "$payload" "$main" "$moddir" SUITES="$suites" "$@"
-	vm_boot "$kdir" "$root" "$payload" "$out" "$limit" || ok=1
+	"${VM_BOOT:-vm_boot}" "$kdir" "$root" "$payload" "$out" "$limit" || ok=1
 	if [ -f "$out/results" ]; then
 		sed "s/^\(PASS\|FAIL\) /\1 [$label] /" "$out/results" >>"$HANTRO_RESULTS"
 	fi

@@ -35,13 +35,27 @@ _rootfs_populate() {
 
 # guest_rootfs: build (once) and print the guest root directory.
 guest_rootfs() {
-	local key dir mirror
+	debian_root "" "$GUEST_SUITE" "$GUEST_PACKAGES" _rootfs_populate "a few minutes" rootfs.log
+}
+
+# debian_root PREFIX SUITE PACKAGES POPULATE TAKES LOG: print the root
+# POPULATE DIR MIRROR builds (once; about TAKES, logged to LOG in the cache's
+# logs), in a directory keyed by what goes into it.
+debian_root() {
+	local key
 	need_root
-	mirror=$(debian_mirror)
-	key=$(hash_of "$GUEST_SUITE" "$GUEST_PACKAGES" "$(declare -f _rootfs_populate)")
-	dir="$HANTRO_CACHE/rootfs/$GUEST_SUITE-$key"
+	key=$(hash_of "$2" "$3" "$(declare -f "$4")")
+	cached_root "$HANTRO_CACHE/rootfs/$1$2-$key" "the $2 ${1:+${1%-} }guest root" "$5" \
+		"$HANTRO_CACHE/logs/$6" "$4" "$(debian_mirror)"
+}
+
+# cached_root DIR WHAT TAKES LOG POPULATE ARGS...: print DIR, a root built by
+# POPULATE DIR ARGS... (logged to LOG) unless a whole one is there.
+cached_root() {
+	local dir=$1 what=$2 takes=$3 log=$4
+	shift 4
 	if [ -f "$dir/.built" ]; then
-		say "guest root is cached in $dir" >&2
+		say "$what is cached in $dir" >&2
 		echo "$dir"
 		return 0
 	fi
@@ -49,8 +63,7 @@ guest_rootfs() {
 	umount "$dir/dev" "$dir/proc" 2>/dev/null
 	rm -rf --one-file-system "$dir"
 	mkdir -p "$dir"
-	run_step "building the $GUEST_SUITE guest root with debootstrap (a few minutes)" \
-		"$HANTRO_CACHE/logs/rootfs.log" _rootfs_populate "$dir" "$mirror" >&2 ||
+	run_step "building $what with debootstrap ($takes)" "$log" "$1" "$dir" "${@:2}" >&2 ||
 		exit 1
 	touch "$dir/.built"
 	echo "$dir"

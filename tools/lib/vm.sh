@@ -23,24 +23,30 @@ vm_prepare_root() {
 # vm_boot KDIR ROOTFS PAYLOAD OUTDIR TIMEOUT_S: 0 when main.sh passed, the guest
 # finished in time and the kernel reported no splat.
 vm_boot() {
-	local kdir=$1 root=$2 payload=$3 out=$4 limit=$5 rel rc=0 splats oracle
-	rel=$(kernel_release "$kdir")
+	local kdir=$1 root=$2 payload=$3 out=$4 limit=$5
+	vm_prepare_root "$kdir" "$root"
+	vm_run "$(kernel_release "$kdir")" "$out" "$limit" \
+		qemu-system-x86_64 -m "$VM_MEMORY" -smp 2 -nographic -no-reboot -nodefaults \
+		-serial stdio -kernel "$kdir/arch/x86/boot/bzImage" \
+		-append "console=ttyS0 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,cache=loose,msize=512000 rw init=/sbin/hantro-vm-init panic=-1 quiet" \
+		-virtfs local,path="$root",mount_tag=root,security_model=none,multidevs=remap \
+		-virtfs local,path="$payload",mount_tag=host,security_model=none,readonly=on,multidevs=remap \
+		-virtfs local,path="$out",mount_tag=out,security_model=none,multidevs=remap
+}
+
+# vm_run RELEASE OUTDIR TIMEOUT_S QEMU...: run a guest whose init is
+# tools/vm/guest/init.sh, with the shares "host" (the payload) and "out"
+# (OUTDIR) on its command line; judge it as vm_boot says.
+vm_run() {
+	local rel=$1 out=$2 limit=$3 rc=0 splats oracle
+	shift 3
 	rm -rf "$out"
 	mkdir -p "$out"
-	vm_prepare_root "$kdir" "$root"
-
 	# The guest's checks run FFmpeg on the host (tools/vm/guest/oracle.sh).
 	oracle_serve "$out/oracle" &
 	oracle=$!
 	say "booting $rel under QEMU (limit ${limit}s); guest output follows"
-	timeout --foreground -k 10 "$limit" qemu-system-x86_64 \
-		-m "$VM_MEMORY" -smp 2 -nographic -no-reboot -nodefaults -serial stdio \
-		-kernel "$kdir/arch/x86/boot/bzImage" \
-		-append "console=ttyS0 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,cache=loose,msize=512000 rw init=/sbin/hantro-vm-init panic=-1 quiet" \
-		-virtfs local,path="$root",mount_tag=root,security_model=none,multidevs=remap \
-		-virtfs local,path="$payload",mount_tag=host,security_model=none,readonly=on,multidevs=remap \
-		-virtfs local,path="$out",mount_tag=out,security_model=none,multidevs=remap \
-		</dev/null 2>&1 | tee "$out/console.log" |
+	timeout --foreground -k 10 "$limit" "$@" </dev/null 2>&1 | tee "$out/console.log" |
 		grep --line-buffered -v -e '^\[ *[0-9]' -e '^@out [dk]' | sed -u 's/^/  vm| /'
 	rc=${PIPESTATUS[0]}
 	touch "$out/oracle/stop"

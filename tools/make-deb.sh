@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make-deb.sh [OUTDIR]: build hantro-enc-dkms_VERSION_all.deb from the
-# committed tree (git archive HEAD, or the working tree outside git):
+# tracked files as they are in the working tree (what the tests test), or
+# the whole tree outside git:
 #   /usr/src/hantro-enc-VERSION/      the sources dkms builds, with dkms.conf
 #   /usr/sbin/hantro-enc-switch       hands mainline's encoder nodes over
 #   /usr/lib/udev/rules.d/70-hantro-enc.rules   names, access, boot takeover
@@ -21,7 +22,7 @@ src=$root/usr/src/hantro-enc-$VERSION
 
 mkdir -p "$src" "$root/DEBIAN" "$OUT"
 if git -C "$TOP" rev-parse --git-dir >/dev/null 2>&1; then
-	git -C "$TOP" archive HEAD | tar -x -C "$src"
+	(cd "$TOP" && git ls-files -z | tar --null -T - -cf -) | tar -x -C "$src"
 else
 	tar -C "$TOP" --exclude=./out --exclude=./.git -cf - . | tar -x -C "$src"
 fi
@@ -54,25 +55,36 @@ Description: stateful V4L2 encoder for Hantro H1/VEPU1 and VEPU2 (dkms)
 CONTROL
 cat >"$root/DEBIAN/postinst" <<POSTINST
 #!/bin/sh
+# Builds and installs the modules for every kernel with headers. dkms skips
+# a kernel without what the driver needs (exit 77, dkms.conf's
+# BUILD_EXCLUSIVE_CONFIG); any other failure is shown, and fails the
+# package for the running kernel.
 set -e
-if [ "\$1" = configure ]; then
+case "\$1" in
+configure | abort-upgrade | abort-remove | abort-deconfigure)
 	dkms add -m hantro-enc -v $VERSION >/dev/null 2>&1 || true
-	# Every kernel whose headers are installed; dkms skips the kernels
-	# without what the driver needs (dkms.conf).
 	for k in /lib/modules/*/build; do
 		[ -e "\$k" ] || continue
 		k=\${k%/build}; k=\${k#/lib/modules/}
-		dkms install -m hantro-enc -v $VERSION -k "\$k" || true
+		rc=0
+		dkms install -m hantro-enc -v $VERSION -k "\$k" || rc=\$?
+		if [ "\$rc" -ne 0 ] && [ "\$rc" -ne 77 ] && [ "\$k" = "\$(uname -r)" ]; then
+			echo "hantro-enc: dkms failed for the running kernel \$k" >&2
+			exit 1
+		fi
 	done
 	udevadm control --reload-rules >/dev/null 2>&1 || true
-fi
+	;;
+esac
 POSTINST
 cat >"$root/DEBIAN/prerm" <<PRERM
 #!/bin/sh
 set -e
-if [ "\$1" = remove ] || [ "\$1" = upgrade ]; then
+case "\$1" in
+remove | upgrade | deconfigure)
 	dkms remove -m hantro-enc -v $VERSION --all >/dev/null 2>&1 || true
-fi
+	;;
+esac
 PRERM
 chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/prerm"
 dpkg-deb --root-owner-group -Zxz -b "$root" "$OUT/${PKG}_${VERSION}_all.deb" >/dev/null

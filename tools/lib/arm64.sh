@@ -9,7 +9,7 @@ ARM64_PACKAGES="linux-image-arm64 linux-headers-arm64 dkms gcc make kmod busybox
 v4l-utils gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good"
 
 _arm64_populate() {
-	local dir=$1 mirror=$2 rc
+	local dir=$1 mirror=$2 rc t
 	# The second stage and every maintainer script run as arm64 binaries.
 	[ -e /proc/sys/fs/binfmt_misc/register ] ||
 		mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
@@ -69,16 +69,17 @@ arm64_dtb() {
 # where vm_boot takes a kernel tree: the root carries its own.
 arm64_boot() {
 	local root=$2 payload=$3 out=$4 limit=$5 img kernel initrd rc
-	img=$HANTRO_CACHE/scratch/arm64-$$.img
-	kernel=$(ls "$root"/boot/vmlinuz-* | tail -n 1)
-	initrd=$(ls "$root"/boot/initrd.img-* | tail -n 1)
+	# One guest at a time: a run cut short leaves its image for the next.
+	img=$HANTRO_CACHE/scratch/arm64.img
+	kernel=$(ls "$root"/boot/vmlinuz-* | sort -V | tail -n 1)
+	initrd=$(ls "$root"/boot/initrd.img-* | sort -V | tail -n 1)
 	install -m 0755 "$HANTRO_TOP/tools/vm/guest/init.sh" "$root/sbin/hantro-vm-init"
 	mkdir -p "${img%/*}"
-	rm -f "$img"
+	rm -f "$img" "$img.dtb" "$img.dtb.virt"
 	mke2fs -q -F -t ext4 -E lazy_itable_init=1,lazy_journal_init=1 -d "$root" "$img" 4G \
 		>/dev/null ||
 		return 1
-	arm64_dtb "$img.dtb" || return 1
+	arm64_dtb "$img.dtb" || { rm -f "$img"; return 1; }
 	# shellcheck disable=SC2086
 	vm_run "${kernel##*/vmlinuz-} (arm64)" "$out" "$limit" \
 		qemu-system-aarch64 $ARM64_MACHINE -accel tcg,thread=multi -dtb "$img.dtb" \

@@ -13,6 +13,7 @@ payload_make() {
 	cp "$HANTRO_TOP/tools/vm/guest/$suite.sh" "$dir/main.sh"
 	cp "$HANTRO_TOP"/tools/board/* "$dir/"
 	find "$moddir" -name '*.ko' -exec cp {} "$dir/modules/" \;
+	# shellcheck disable=SC2086 # a list of paths
 	[ -z "${HANTRO_PAYLOAD_EXTRA:-}" ] || cp $HANTRO_PAYLOAD_EXTRA "$dir/"
 	make -s -C "$HANTRO_TOP/userspace-test" OUT="$dir" >/dev/null || return 1
 	: >"$dir/env.sh"

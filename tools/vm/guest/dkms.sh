@@ -13,13 +13,13 @@ check "Debian's arm64 kernel runs ($rel, $(uname -m))" \
 	sh -c "uname -r | grep -q -- '-arm64\$' && [ \"\$(uname -m)\" = aarch64 ]"
 check "its headers are installed (linux-headers-arm64)" test -f "/lib/modules/$rel/build/Makefile"
 t0=$(date +%s)
-check "dpkg -i installs the package; dkms builds both modules" \
-	sh -c "dpkg -i ./hantro-enc-dkms_*_all.deb >/tmp/dpkg.log 2>&1"
+# The package fails to configure when dkms fails for the running kernel.
+check "dpkg -i installs the package; dkms builds both modules (log: dpkg-i.log)" \
+	sh -c "dpkg -i ./hantro-enc-dkms_*_all.deb >/mnt/out/dpkg-i.log 2>&1"
 echo "  dpkg -i took $(($(date +%s) - t0)) s"
-tail -n 5 /tmp/dpkg.log
+cp /var/lib/dkms/hantro-enc/*/build/make.log /mnt/out/dkms-make.log 2>/dev/null
 check "dkms reports hantro-enc installed for $rel" \
 	sh -c "dkms status hantro-enc | grep -q '$rel.*installed'"
-cat /var/lib/dkms/hantro-enc/*/build/make.log 2>/dev/null | grep -iE 'warning|error' | head -n 5
 section "device-tree nodes: what probe makes of each"
 # tools/vm/arm64/encoder-nodes.dtsi: nodes as boards have them, over
 # reserved RAM; nothing encodes there, nothing streams.
@@ -93,17 +93,16 @@ check "the nodes belong to the video group, mode 0660 ($(stat -c '%G %a' "$video
 udevadm control --exit
 
 section "GStreamer encodes, FFmpeg decodes"
-gst-launch-1.0 -q videotestsrc num-buffers=10 \
+# Logs go to /mnt/out: GStreamer's own "WARNING:" lines are no kernel's.
+timeout 300 gst-launch-1.0 -q videotestsrc num-buffers=10 \
 	! video/x-raw,format=NV12,width=320,height=240,framerate=30/1 \
-	! v4l2h264enc ! filesink location=/tmp/arm64.h264 >/tmp/gst-h264.log 2>&1
-tail -n 3 /tmp/gst-h264.log
+	! v4l2h264enc ! filesink location=/tmp/arm64.h264 >/mnt/out/gst-h264.log 2>&1
 check "v4l2h264enc 320x240: decodes strictly" decode_h264 /tmp/arm64.h264 /tmp/arm64.yuv
 check "... all 10 frames ($(frames_of /tmp/arm64.yuv 320 240))" \
 	test "$(frames_of /tmp/arm64.yuv 320 240)" = 10
-gst-launch-1.0 -q videotestsrc num-buffers=1 \
+timeout 300 gst-launch-1.0 -q videotestsrc num-buffers=1 \
 	! video/x-raw,format=NV12,width=320,height=240 \
-	! v4l2jpegenc ! filesink location=/tmp/arm64.jpg >/tmp/gst-jpeg.log 2>&1
-tail -n 3 /tmp/gst-jpeg.log
+	! v4l2jpegenc ! filesink location=/tmp/arm64.jpg >/mnt/out/gst-jpeg.log 2>&1
 check "v4l2jpegenc 320x240: the picture decodes strictly at that size" \
 	sh -c "[ -s /tmp/arm64.jpg ] &&
 		! ffmpeg -v error -nostdin -err_detect explode -i /tmp/arm64.jpg -f null - 2>&1 | grep -q . &&

@@ -181,10 +181,11 @@ static void hantro_enc_power_exit(struct hantro_enc_dev *dev)
 {
 	pm_runtime_disable(dev->dev);
 	pm_runtime_dont_use_autosuspend(dev->dev);
+	/* Into reset before the clocks stop, where they run. */
+	reset_control_assert(dev->resets);
 	if (!pm_runtime_status_suspended(dev->dev))
 		clk_bulk_disable_unprepare(dev->variant->num_clks, dev->clks);
 	pm_runtime_set_suspended(dev->dev);
-	reset_control_assert(dev->resets);
 }
 
 /* The names of @codecs in @buf, each after a space ("none" for none). */
@@ -319,16 +320,6 @@ static int hantro_enc_get_resources(struct platform_device *pdev, struct hantro_
 		return dev_err_probe(d, ret, "the %s needs the clocks %s%s%s\n", v->name,
 				     v->clk_names[0], v->num_clks > 1 ? " and " : "",
 				     v->num_clks > 1 ? v->clk_names[1] : "");
-	/*
-	 * A clock that cannot change (a gate whose parent stays) accepts the
-	 * rate and keeps its own: compare.
-	 */
-	if (v->aclk_rate) {
-		ret = clk_set_rate(dev->clks[0].clk, v->aclk_rate);
-		if (ret || clk_get_rate(dev->clks[0].clk) != v->aclk_rate)
-			dev_warn(d, "%s runs at %lu Hz, not %lu\n", v->clk_names[0],
-				 clk_get_rate(dev->clks[0].clk), v->aclk_rate);
-	}
 
 	dev->resets = devm_reset_control_array_get_optional_exclusive(d);
 	if (IS_ERR(dev->resets))
@@ -347,6 +338,18 @@ static int hantro_enc_get_resources(struct platform_device *pdev, struct hantro_
 	if (dev->irq < 0)
 		return dev_err_probe(d, dev->irq, "no %s interrupt\n",
 				     v->irq_name ?: "encoder");
+
+	/*
+	 * Last, once nothing can defer the probe. A clock that cannot change
+	 * (a gate whose parent stays) accepts the rate and keeps its own:
+	 * compare.
+	 */
+	if (v->aclk_rate) {
+		ret = clk_set_rate(dev->clks[0].clk, v->aclk_rate);
+		if (ret || clk_get_rate(dev->clks[0].clk) != v->aclk_rate)
+			dev_warn(d, "%s runs at %lu Hz, not %lu\n", v->clk_names[0],
+				 clk_get_rate(dev->clks[0].clk), v->aclk_rate);
+	}
 	return 0;
 }
 

@@ -9,9 +9,11 @@ kernel_source() {
 	dir="$HANTRO_CACHE/src/linux-source-$ver"
 	if [ ! -f "$dir/.unpacked" ]; then
 		deb=$(pkg_download "linux-source-$series" "$HANTRO_CACHE/debs") || exit 1
-		tmp="$HANTRO_CACHE/src/tmp.$$"
-		rm -rf "$tmp" "$dir"
-		mkdir -p "$tmp"
+		# Each its own: the 7.x sources unpack in a background job of the
+		# same shell (the same $$) while the 6.12 ones unpack.
+		mkdir -p "$HANTRO_CACHE/src"
+		tmp=$(mktemp -d "$HANTRO_CACHE/src/tmp.XXXXXX")
+		rm -rf "$dir"
 		dpkg-deb -x "$deb" "$tmp" || die "cannot unpack $deb"
 		mkdir -p "$dir"
 		tar -xf "$tmp"/usr/src/linux-source-"$series".tar.* -C "$dir" \

@@ -135,6 +135,26 @@ if host_test h264 "$h264"; then
 	done
 fi
 
+# VP8 path: the driver's frame header and boolean encoder + the virtual
+# VEPU's VP8 core. Two independent decoders, FFmpeg's and libvpx's, must
+# both decode every stream strictly into frames equal to the core's
+# reconstruction bit for bit; and a PSNR floor against the source.
+vp8=$build/vp8
+mkdir -p "$vp8"
+if host_test vp8 "$vp8"; then
+	while read -r name w h floor; do
+		n=$vp8/$name
+		check "vp8: $name decodes (FFmpeg, explode)" decode_vp8 "$n.ivf" "$n.dec"
+		check "vp8: $name FFmpeg frames equal the reconstruction bit for bit" \
+			cmp -s "$n.dec" "$n.rec"
+		check "vp8: $name decodes (libvpx vpxdec)" decode_vpx "$n.ivf" "$n.vpx"
+		check "vp8: $name vpxdec frames equal the reconstruction bit for bit" \
+			cmp -s "$n.vpx" "$n.rec"
+		p=$(psnr_yuv "$n.src" "$n.dec" "$w" "$h")
+		check "vp8: $name PSNR ${p:-none} >= $floor dB" at_least "$p" "$floor"
+	done <"$vp8/cases"
+fi
+
 # Standalone runs end with their own summary.
 [ -z "${HANTRO_OUT:-}" ] && summary
 exit 0

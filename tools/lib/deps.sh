@@ -4,7 +4,7 @@
 
 HOST_PACKAGES="build-essential flex bison bc libelf-dev libssl-dev dwarves cpio kmod
 rsync xz-utils zstd qemu-system-x86 debootstrap dkms sparse
-gcc-aarch64-linux-gnu libc6-dev-arm64-cross ffmpeg device-tree-compiler dt-schema
+gcc-aarch64-linux-gnu libc6-dev-arm64-cross ffmpeg vpx-tools device-tree-compiler dt-schema
 qemu-system-arm qemu-user-static binfmt-support"
 
 install_host_deps() {

@@ -40,6 +40,19 @@ decode_h264() {
 	[ -s "$2" ]
 }
 
+# decode_vp8 STREAM OUT.yuv: strict FFmpeg decode of an IVF or WebM VP8
+# stream to I420; fails on any error.
+decode_vp8() {
+	decode_h264 "$@"
+}
+
+# decode_vpx STREAM.ivf OUT.yuv: libvpx's decoder (vpxdec) to I420; fails on
+# any error.
+decode_vpx() {
+	vpxdec --i420 -o "$2" "$1" 2>&1 | grep . >&2 && return 1
+	[ -s "$2" ]
+}
+
 # psnr_yuv A.yuv B.yuv W H: average PSNR of two I420 files of the same size.
 psnr_yuv() {
 	ffmpeg -hide_banner -nostdin -f rawvideo -pix_fmt yuv420p -s "$3x$4" -i "$1" \

@@ -2,6 +2,8 @@
 /* Host build: the kernel.h helpers the plain-C files use. */
 #ifndef HOST_SHIM_LINUX_KERNEL_H
 #define HOST_SHIM_LINUX_KERNEL_H
+#include <limits.h>
+#include <stdlib.h>
 #include <linux/minmax.h>
 #include <linux/types.h>
 #define ALIGN(x, a)		(((x) + (a) - 1) / (a) * (a))

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual VEPU: the VP8 core's frame: macroblocks in raster order, their
+ * modes into the first partition after the driver's header, their tokens
+ * into the partition of their row (row modulo the partition count), then
+ * the loop filter over the reconstruction. Plain C.
+ */
+
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+
+#include "vepu_vp8_internal.h"
+
+/**
+ * struct vepu_vp8_mbenc - the macroblock being coded
+ * @src:	its source samples
+ * @pred:	a luma prediction (16x16), then Cb and Cr (8x8 each)
+ * @recon:	its reconstruction, same layout
+ * @mb:		its decisions and levels
+ */
+struct vepu_vp8_mbenc {
+	struct vepu_mb src;
+	u8 pred[384];
+	u8 recon[384];
+	struct vepu_vp8_mb mb;
+};
+
+/*
+ * Working memory: the macroblock being coded, the token partitions'
+ * coders, the non-zero flags along the row above, then one entry per
+ * macroblock.
+ */
+struct vepu_vp8_scratch {
+	struct vepu_vp8_mbenc m;
+	struct hantro_vp8_boolenc tok[HANTRO_VP8_MAX_PARTITIONS];
+	u8 left_nz[VEPU_VP8_NZ];
+	u8 *above_nz;
+	struct vepu_vp8_mb_info info[];
+};
+
+size_t vepu_vp8_scratch_size(unsigned int mb_width, unsigned int mb_height)
+{
+	return sizeof(struct vepu_vp8_scratch) +
+	       (size_t)mb_width * mb_height * sizeof(struct vepu_vp8_mb_info) +
+	       (size_t)mb_width * VEPU_VP8_NZ;
+}
+
+static unsigned int vepu_vp8_sad(const u8 *a, const u8 *b, unsigned int n)
+{
+	unsigned int i, sad = 0;
+
+	for (i = 0; i < n; i++)
+		sad += abs(a[i] - b[i]);
+	return sad;
+}
+
+/* Rounding added to magnitudes before dividing: DCs to nearest, ACs less. */
+static unsigned int vepu_vp8_round(unsigned int step, bool dc)
+{
+	return dc ? step / 2 : step * 3 / 8;
+}
+
+/*
+ * Transform, quantise and reconstruct an n x n area (16 luma, 8 chroma)
+ * of 4x4 blocks from @src and @pred into @recon: levels into
+ * @level[first block...], raster order of the blocks. With @dcs the
+ * blocks' DCs come from there (luma with Y2) instead of being coded.
+ */
+static void vepu_vp8_code_area(const u8 *src, const u8 *pred, u8 *recon, unsigned int n,
+			       const u16 *step, s16 (*level)[16], const s16 *dcs)
+{
+	unsigned int b, i, x, y, blocks = n / 4;
+	s16 res[256], coef[16], dq[16];
+
+	for (i = 0; i < n * n; i++)
+		res[i] = src[i] - pred[i];
+	for (b = 0; b < blocks * blocks; b++) {
+		unsigned int off = (b / blocks) * 4 * n + (b % blocks) * 4;
+
+		vepu_vp8_fdct(res + off, n, coef);
+		for (i = 0; i < 16; i++) {
+			if (dcs && !i) {
+				level[b][0] = 0;
+				dq[0] = dcs[b];
+				continue;
+			}
+			level[b][i] = vepu_vp8_quantise(coef[i], step[!!i],
+							vepu_vp8_round(step[!!i], !i));
+			dq[i] = level[b][i] * step[!!i];
+		}
+		for (y = 0; y < 4; y++)
+			for (x = 0; x < 4; x++)
+				recon[off + y * n + x] = pred[off + y * n + x];
+		vepu_vp8_idct_add(dq, recon + off, recon + off, n);
+	}
+}
+
+/*
+ * Luma as sixteen blocks whose DCs go to the Y2 block: transform all,
+ * code Y2, then the blocks' ACs with the DCs a decoder gets back.
+ */
+static void vepu_vp8_code_luma_y2(struct vepu_vp8_mbenc *m, const struct hantro_vp8_dequant *dq)
+{
+	s16 dc[16], y2[16], y2dq[16], dcs[16], res[256], coef[16];
+	unsigned int b, i;
+
+	for (i = 0; i < 256; i++)
+		res[i] = m->src.y[i] - m->pred[i];
+	for (b = 0; b < 16; b++) {
+		vepu_vp8_fdct(res + (b / 4) * 64 + (b % 4) * 4, 16, coef);
+		dc[b] = coef[0];
+	}
+	vepu_vp8_fwht(dc, y2);
+	for (i = 0; i < 16; i++) {
+		m->mb.level[VEPU_VP8_Y2][i] =
+			vepu_vp8_quantise(y2[i], dq->y2[!!i], vepu_vp8_round(dq->y2[!!i], true));
+		y2dq[i] = m->mb.level[VEPU_VP8_Y2][i] * dq->y2[!!i];
+	}
+	vepu_vp8_iwht(y2dq, dcs);
+	vepu_vp8_code_area(m->src.y, m->pred, m->recon, 16, dq->y1, m->mb.level, dcs);
+	m->mb.has_y2 = true;
+}
+
+static void vepu_vp8_code_chroma(struct vepu_vp8_mbenc *m, const struct hantro_vp8_dequant *dq)
+{
+	vepu_vp8_code_area(m->src.cb, m->pred + 256, m->recon + 256, 8, dq->uv,
+			   m->mb.level + VEPU_VP8_U, NULL);
+	vepu_vp8_code_area(m->src.cr, m->pred + 320, m->recon + 320, 8, dq->uv,
+			   m->mb.level + VEPU_VP8_V, NULL);
+}
+
+/* The intra modes with the least absolute error; ties go to the cheaper. */
+static void vepu_vp8_intra_modes(const struct vepu_vp8_job *job, unsigned int mbx,
+				 unsigned int mby, struct vepu_vp8_mbenc *m)
+{
+	unsigned int stride = job->frame.mb_width * 16, mode, sad, best = UINT_MAX;
+	u8 pred[384];
+
+	for (mode = HANTRO_VP8_DC_PRED; mode <= HANTRO_VP8_TM_PRED; mode++) {
+		vepu_vp8_predict_luma(&job->rec, stride, mbx, mby, mode, pred);
+		sad = vepu_vp8_sad(m->src.y, pred, 256);
+		if (sad < best) {
+			best = sad;
+			m->mb.ymode = mode;
+			memcpy(m->pred, pred, 256);
+		}
+	}
+	best = UINT_MAX;
+	for (mode = HANTRO_VP8_DC_PRED; mode <= HANTRO_VP8_TM_PRED; mode++) {
+		vepu_vp8_predict_chroma(&job->rec, stride, mbx, mby, mode, pred + 256, pred + 320);
+		sad = vepu_vp8_sad(m->src.cb, pred + 256, 64) +
+		      vepu_vp8_sad(m->src.cr, pred + 320, 64);
+		if (sad < best) {
+			best = sad;
+			m->mb.uvmode = mode;
+			memcpy(m->pred + 256, pred + 256, 128);
+		}
+	}
+}
+
+/* Put the macroblock's reconstruction into the picture. */
+static void vepu_vp8_store(const struct vepu_vp8_job *job, unsigned int mbx, unsigned int mby,
+			   const u8 *recon)
+{
+	unsigned int stride = job->frame.mb_width * 16, y, x;
+	u8 *py = job->rec.y + mby * 16 * stride + mbx * 16;
+	u8 *pc = job->rec.c + mby * 8 * stride + mbx * 16;
+
+	for (y = 0; y < 16; y++)
+		memcpy(py + y * stride, recon + y * 16, 16);
+	for (y = 0; y < 8; y++) {
+		for (x = 0; x < 8; x++) {
+			pc[y * stride + 2 * x] = recon[256 + y * 8 + x];
+			pc[y * stride + 2 * x + 1] = recon[320 + y * 8 + x];
+		}
+	}
+}
+
+static bool vepu_vp8_no_levels(const struct vepu_vp8_mb *mb)
+{
+	unsigned int b, i;
+
+	for (b = 0; b < VEPU_VP8_BLOCKS; b++)
+		for (i = 0; i < 16; i++)
+			if (mb->level[b][i])
+				return false;
+	return true;
+}
+
+/* The first partition's part of a key frame's macroblock: RFC 6386 19.3. */
+static void vepu_vp8_key_mb_header(struct vepu_vp8_job *job, const struct vepu_vp8_mb *mb)
+{
+	if (job->mb_no_coeff_skip)
+		hantro_vp8_put_bool(job->first, job->prob_skip_false, mb->skip);
+	hantro_vp8_put_tree(job->first, hantro_vp8_kf_ymode_tree, hantro_vp8_kf_ymode_probs,
+			    mb->ymode, 0);
+	hantro_vp8_put_tree(job->first, hantro_vp8_uvmode_tree, hantro_vp8_kf_uvmode_probs,
+			    mb->uvmode, 0);
+}
+
+static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *s,
+			     unsigned int mbx, unsigned int mby)
+{
+	struct vepu_vp8_mbenc *m = &s->m;
+	struct vepu_vp8_mb *mb = &m->mb;
+	struct vepu_vp8_mb_info *info = &s->info[mby * job->frame.mb_width + mbx];
+	u8 *above_nz = s->above_nz + mbx * VEPU_VP8_NZ;
+	struct hantro_vp8_boolenc *tok = &s->tok[mby % job->partitions];
+
+	memset(mb, 0, sizeof(*mb));
+	mb->ref = HANTRO_VP8_REF_INTRA;
+	vepu_vp8_intra_modes(job, mbx, mby, m);
+	vepu_vp8_code_luma_y2(m, &job->dq);
+	vepu_vp8_code_chroma(m, &job->dq);
+	vepu_vp8_store(job, mbx, mby, m->recon);
+	job->intra_mbs++;
+
+	mb->skip = vepu_vp8_no_levels(mb);
+	vepu_vp8_key_mb_header(job, mb);
+	if (mb->skip && job->mb_no_coeff_skip)
+		vepu_vp8_skip_mb_tokens(mb, above_nz, s->left_nz);
+	else
+		job->coeffs += vepu_vp8_code_mb_tokens(tok, job->probs, mb, above_nz, s->left_nz);
+	job->skip_mbs += mb->skip;
+	info->ref = mb->ref;
+	info->mv[0] = mb->mv[0];
+	info->mv[1] = mb->mv[1];
+	info->inner_edges = !mb->skip || mb->ymode == HANTRO_VP8_B_PRED;
+}
+
+/**
+ * vepu_vp8_encode() - code one frame's macroblocks
+ * @job:	its parameters; statistics are filled in
+ * @scratch:	vepu_vp8_scratch_size() bytes of working memory
+ *
+ * Return: 0, -ENOSPC when a partition does not fit, -EINVAL for
+ * parameters the hardware rejects, -ECANCELED when a reset stopped the
+ * frame.
+ */
+int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch)
+{
+	struct vepu_vp8_scratch *s = scratch;
+	unsigned int mbw = job->frame.mb_width, mbh = job->frame.mb_height;
+	unsigned int mbx, mby, i;
+
+	if (vepu_frame_check(&job->frame) || !job->first || !job->probs ||
+	    !job->partitions || job->partitions > HANTRO_VP8_MAX_PARTITIONS ||
+	    job->partitions & (job->partitions - 1) || job->filter_type > 1 ||
+	    job->filter_level > 63 || job->sharpness > 7 || !job->key_frame)
+		return -EINVAL;
+	for (i = 0; i < job->partitions; i++)
+		if (!job->part[i])
+			return -EINVAL;
+	job->intra_mbs = 0;
+	job->skip_mbs = 0;
+	job->coeffs = 0;
+	memset(job->part_bytes, 0, sizeof(job->part_bytes));
+	s->above_nz = (u8 *)&s->info[mbw * mbh];
+	memset(s->above_nz, 0, mbw * VEPU_VP8_NZ);
+	for (i = 0; i < job->partitions; i++)
+		hantro_vp8_bool_init(&s->tok[i], job->part[i], job->part_size[i]);
+
+	for (mby = 0; mby < mbh; mby++) {
+		if (vepu_frame_stopped(&job->frame))
+			return -ECANCELED;
+		memset(s->left_nz, 0, sizeof(s->left_nz));
+		for (mbx = 0; mbx < mbw; mbx++) {
+			vepu_frame_fetch_mb(&job->frame, mbx, mby, &s->m.src);
+			vepu_vp8_code_mb(job, s, mbx, mby);
+		}
+	}
+	hantro_vp8_bool_flush(job->first);
+	if (job->first->overflow)
+		return -ENOSPC;
+	for (i = 0; i < job->partitions; i++) {
+		hantro_vp8_bool_flush(&s->tok[i]);
+		if (s->tok[i].overflow)
+			return -ENOSPC;
+		job->part_bytes[i] = s->tok[i].pos;
+	}
+	vepu_vp8_loop_filter(job, s->info);
+	return 0;
+}

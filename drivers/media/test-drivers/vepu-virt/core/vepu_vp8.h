@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Virtual VEPU: the VP8 core. Codes the macroblocks of one frame after
+ * the frame header the driver wrote: their modes into the first
+ * partition, which it continues from the boolean encoder state the
+ * driver handed over, their coefficient tokens into the token
+ * partitions; then reconstructs the frame, loop filtered, as the next
+ * reference. Plain C, also built into the host unit tests.
+ */
+#ifndef VEPU_VP8_H
+#define VEPU_VP8_H
+
+#include <linux/types.h>
+
+#include "hantro_vp8_boolenc.h"
+#include "hantro_vp8_hdr.h"
+#include "vepu_frame.h"
+
+/**
+ * struct vepu_vp8_pic - a reconstructed picture in the core's own layout
+ * @y:	luma, stride mb_width * 16, mb_height * 16 rows
+ * @c:	Cb/Cr interleaved, same stride, mb_height * 8 rows
+ */
+struct vepu_vp8_pic {
+	u8 *y;
+	u8 *c;
+};
+
+/**
+ * struct vepu_vp8_job - one frame, as decoded from the registers
+ * @frame:	input picture
+ * @ref:	the last frame (read; inter frames only)
+ * @rec:	reconstruction (written)
+ * @first:	the first partition, the frame header already coded into it;
+ *		flushed at the end
+ * @part:	the token partitions
+ * @part_size:	bytes available in each
+ * @partitions:	how many there are: 1, 2, 4 or 8
+ * @key_frame:	a key frame, else an inter frame predicted from @ref
+ * @probs:	the probabilities the header put in force
+ * @mb_no_coeff_skip: macroblocks without coefficients are flagged
+ * @prob_skip_false: the probability of that flag being 0
+ * @prob_intra:	inter frames: the probability of an intra macroblock
+ * @prob_last:	of the last frame among the references
+ * @dq:		the step sizes
+ * @filter_type: 0 normal, 1 simple loop filter
+ * @filter_level: 0..63, 0 for none
+ * @sharpness:	0..7
+ * @part_bytes:	out: bytes coded into each token partition
+ * @intra_mbs:	out: intra macroblocks
+ * @skip_mbs:	out: macroblocks without coefficients
+ * @coeffs:	out: non-zero coefficients coded
+ */
+struct vepu_vp8_job {
+	struct vepu_frame frame;
+	struct vepu_vp8_pic ref;
+	struct vepu_vp8_pic rec;
+	struct hantro_vp8_boolenc *first;
+	u8 *part[HANTRO_VP8_MAX_PARTITIONS];
+	size_t part_size[HANTRO_VP8_MAX_PARTITIONS];
+	unsigned int partitions;
+	bool key_frame;
+	const struct hantro_vp8_probs *probs;
+	bool mb_no_coeff_skip;
+	u8 prob_skip_false;
+	u8 prob_intra;
+	u8 prob_last;
+	struct hantro_vp8_dequant dq;
+	u8 filter_type;
+	u8 filter_level;
+	u8 sharpness;
+	u32 part_bytes[HANTRO_VP8_MAX_PARTITIONS];
+	u32 intra_mbs;
+	u32 skip_mbs;
+	u32 coeffs;
+};
+
+size_t vepu_vp8_scratch_size(unsigned int mb_width, unsigned int mb_height);
+int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch);
+
+#endif /* VEPU_VP8_H */

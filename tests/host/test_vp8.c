@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host unit test of the VP8 path: the driver's frame header writer and
+ * boolean encoder, handing the first partition to the virtual VEPU's VP8
+ * core, which codes the macroblocks, over a moving picture.
+ *
+ *   test_vp8 OUTDIR
+ *
+ * For every case writes OUTDIR/<case>.ivf, OUTDIR/<case>.rec (the core's
+ * reconstruction, visible area, I420) and OUTDIR/<case>.src (the source)
+ * for run.sh to decode with FFmpeg and libvpx and compare bit for bit, and
+ * lists the cases in OUTDIR/cases as "name width height psnr-floor".
+ * Prints one PASS/FAIL line per check.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "host_check.h"
+#include "hantro_vp8_hdr.h"
+#include "vepu_vp8.h"
+
+struct tcase {
+	const char *name;
+	unsigned int w, h;		/* visible size */
+	unsigned int frames;
+	unsigned int qi;
+	unsigned int log2_parts;
+	unsigned int filter_type, filter_level, sharpness;
+	unsigned int fmt;
+	int noise;			/* luma noise amplitude */
+	bool no_skip_flag;		/* mb_no_coeff_skip off */
+	bool prob_updates;		/* code with probabilities other than the defaults */
+	int dc_delta;			/* all DC quantiser deltas */
+	unsigned int floor;		/* PSNR against the source, dB */
+};
+
+static const struct tcase cases[] = {
+	{ "qcif-q30", 176, 144, 3, 30, 0, 0, 20, 0, HANTRO_IN_YUV420P, 0, false, false, 0, 40 },
+	{ "crop-q20", 202, 118, 3, 20, 0, 0, 12, 3, HANTRO_IN_NV12, 0, false, false, 0, 43 },
+	{ "vga-q10-parts4", 640, 480, 2, 10, 2, 0, 8, 0, HANTRO_IN_NV12, 0, false, false, 0, 46 },
+	{ "parts8-simple", 320, 240, 2, 40, 3, 1, 30, 2, HANTRO_IN_NV12, 0, false, false, 0, 36 },
+	{ "sharp7-q60", 208, 160, 2, 60, 1, 0, 63, 7, HANTRO_IN_YUV420P, 0, false, false, -4, 35 },
+	{ "noise-q0", 96, 64, 2, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 80, false, false, 0, 48 },
+	{ "noskipflag-q127", 160, 96, 2, 127, 0, 0, 40, 0, HANTRO_IN_NV12, 0, true, false, 15, 26 },
+	{ "probs-q45", 176, 144, 2, 45, 1, 0, 25, 4, HANTRO_IN_NV12, 20, false, true, 0, 29 },
+	{ "tiny-q30", 8, 8, 2, 30, 0, 0, 10, 0, HANTRO_IN_NV12, 0, false, false, 0, 39 },
+};
+
+/* Deterministic noise, -amp..amp. */
+static int noise(unsigned int *seed, int amp)
+{
+	*seed = *seed * 1103515245 + 12345;
+	return amp ? (int)((*seed >> 16) % (2 * amp + 1)) - amp : 0;
+}
+
+/* A moving picture: gradients, a bright disc and bars, shifted per frame. */
+static void make_picture(const struct tcase *t, unsigned int n, unsigned int cw, unsigned int ch,
+			 unsigned char *y, unsigned char *u, unsigned char *v)
+{
+	unsigned int seed = 1 + n, i, j;
+
+	for (j = 0; j < ch; j++) {
+		for (i = 0; i < cw; i++) {
+			int x = i + 3 * n, yy = j + n, d;
+			int val = (x * 2 + yy) & 0xff;
+
+			d = (x - 60) * (x - 60) + (yy - 40) * (yy - 40);
+			if (d < 900)
+				val = 230 - d / 10;
+			if ((x / 8) % 5 == 0)
+				val = 30;
+			val += noise(&seed, t->noise);
+			y[j * cw + i] = val < 0 ? 0 : val > 255 ? 255 : val;
+		}
+	}
+	for (j = 0; j < ch / 2; j++) {
+		for (i = 0; i < cw / 2; i++) {
+			u[j * cw / 2 + i] = 128 + ((int)(i + n) * 3 % 64) - 32;
+			v[j * cw / 2 + i] = 90 + (j * 5 + n) % 80;
+		}
+	}
+}
+
+static void put_le(unsigned char *p, unsigned long v, unsigned int bytes)
+{
+	while (bytes--) {
+		*p++ = v;
+		v >>= 8;
+	}
+}
+
+static void ivf_header(FILE *fp, unsigned int w, unsigned int h, unsigned int frames)
+{
+	unsigned char hdr[32] = "DKIF";
+
+	put_le(hdr + 4, 0, 2);
+	put_le(hdr + 6, 32, 2);
+	memcpy(hdr + 8, "VP80", 4);
+	put_le(hdr + 12, w, 2);
+	put_le(hdr + 14, h, 2);
+	put_le(hdr + 16, 30, 4);
+	put_le(hdr + 20, 1, 4);
+	put_le(hdr + 24, frames, 4);
+	fwrite(hdr, 1, sizeof(hdr), fp);
+}
+
+static void write_visible(FILE *fp, const unsigned char *p, unsigned int stride,
+			  unsigned int step, unsigned int w, unsigned int h)
+{
+	unsigned int i, j;
+
+	for (j = 0; j < h; j++)
+		for (i = 0; i < w; i++)
+			fputc(p[j * stride + i * step], fp);
+}
+
+/* Perturb the coefficient probabilities the way adaptation would. */
+static void perturb(struct hantro_vp8_probs *p, unsigned int n)
+{
+	unsigned char *c = &p->coef[0][0][0][0];
+	unsigned int i, seed = 7 + n;
+
+	for (i = 0; i < sizeof(p->coef); i += 3) {
+		int v = c[i] + noise(&seed, 40);
+
+		c[i] = v < 1 ? 1 : v > 255 ? 255 : v;
+	}
+}
+
+static void run_case(const struct tcase *t, const char *dir)
+{
+	unsigned int mbw = (t->w + 15) / 16, mbh = (t->h + 15) / 16;
+	unsigned int cw = mbw * 16, ch = mbh * 16, n, i;
+	size_t part_size = cw * ch * 2 + 4096, first_size = cw * ch + 1024;
+	unsigned char *src = malloc(cw * ch * 3 / 2), *in = malloc(cw * ch * 3 / 2);
+	unsigned char *rec = malloc(cw * ch * 3 / 2), *first = malloc(first_size);
+	unsigned char *parts = malloc(part_size * 8), *frame = malloc(part_size * 9 + first_size);
+	void *scratch = malloc(vepu_vp8_scratch_size(mbw, mbh));
+	struct hantro_vp8_probs defaults, cur;
+	char path[512];
+	FILE *ivf, *frec, *fsrc;
+	bool ok = true;
+
+	snprintf(path, sizeof(path), "%s/%s.ivf", dir, t->name);
+	ivf = fopen(path, "wb");
+	snprintf(path, sizeof(path), "%s/%s.rec", dir, t->name);
+	frec = fopen(path, "wb");
+	snprintf(path, sizeof(path), "%s/%s.src", dir, t->name);
+	fsrc = fopen(path, "wb");
+	if (!src || !in || !rec || !first || !parts || !frame || !scratch || !ivf || !frec ||
+	    !fsrc) {
+		check(0, "%s: setup", t->name);
+		return;
+	}
+	ivf_header(ivf, t->w, t->h, t->frames);
+	hantro_vp8_default_probs(&defaults);
+	for (n = 0; n < t->frames; n++) {
+		struct hantro_vp8_frame_hdr hdr = {
+			.key_frame = true,
+			.show_frame = true,
+			.width = t->w,
+			.height = t->h,
+			.filter_type = t->filter_type,
+			.filter_level = t->filter_level,
+			.sharpness = t->sharpness,
+			.log2_partitions = t->log2_parts,
+			.quant = {
+				.y_ac_qi = t->qi, .y_dc_delta = t->dc_delta,
+				.y2_dc_delta = t->dc_delta, .uv_dc_delta = t->dc_delta,
+				.y2_ac_delta = -t->dc_delta / 2, .uv_ac_delta = t->dc_delta / 3,
+			},
+			.refresh_entropy = true,
+			.mb_no_coeff_skip = !t->no_skip_flag,
+			.prob_skip_false = 200,
+		};
+		struct hantro_vp8_boolenc be;
+		struct vepu_vp8_job job = {
+			.frame = {
+				.fmt = t->fmt, .row_len = cw, .mb_width = mbw, .mb_height = mbh,
+			},
+			.rec = { .y = rec, .c = rec + cw * ch },
+			.first = &be,
+			.partitions = 1u << t->log2_parts,
+			.key_frame = true,
+			.probs = &cur,
+			.mb_no_coeff_skip = hdr.mb_no_coeff_skip,
+			.prob_skip_false = hdr.prob_skip_false,
+			.filter_type = t->filter_type,
+			.filter_level = t->filter_level,
+			.sharpness = t->sharpness,
+		};
+		size_t len, off;
+		u32 sizes[8];
+		int ret;
+
+		make_picture(t, n, cw, ch, src, src + cw * ch, src + cw * ch * 5 / 4);
+		memcpy(in, src, cw * ch);
+		if (t->fmt == HANTRO_IN_NV12) {
+			for (i = 0; i < cw * ch / 4; i++) {
+				in[cw * ch + 2 * i] = src[cw * ch + i];
+				in[cw * ch + 2 * i + 1] = src[cw * ch * 5 / 4 + i];
+			}
+			job.frame.plane[1] = in + cw * ch;
+		} else {
+			memcpy(in + cw * ch, src + cw * ch, cw * ch / 2);
+			job.frame.plane[1] = in + cw * ch;
+			job.frame.plane[2] = in + cw * ch * 5 / 4;
+		}
+		job.frame.plane[0] = in;
+		cur = defaults;
+		if (t->prob_updates)
+			perturb(&cur, n);
+		hantro_vp8_dequant(&hdr.quant, &job.dq);
+		hantro_vp8_bool_init(&be, first, first_size);
+		hantro_vp8_write_hdr(&be, &hdr, &defaults, &cur);
+		for (i = 0; i < job.partitions; i++) {
+			job.part[i] = parts + i * part_size;
+			job.part_size[i] = part_size;
+		}
+		ret = vepu_vp8_encode(&job, scratch);
+		if (ret) {
+			check(0, "%s: frame %u codes (%d)", t->name, n, ret);
+			ok = false;
+			break;
+		}
+		len = hantro_vp8_write_tag(frame, &hdr, be.pos);
+		memcpy(frame + len, first, be.pos);
+		len += be.pos;
+		for (i = 0; i < job.partitions; i++)
+			sizes[i] = job.part_bytes[i];
+		hantro_vp8_write_part_sizes(frame + len, sizes, job.partitions);
+		len += 3 * (job.partitions - 1);
+		for (i = 0, off = len; i < job.partitions; i++) {
+			memcpy(frame + off, job.part[i], job.part_bytes[i]);
+			off += job.part_bytes[i];
+		}
+		len = off;
+		{
+			unsigned char fh[12];
+
+			put_le(fh, len, 4);
+			put_le(fh + 4, n, 4);
+			put_le(fh + 8, 0, 4);
+			fwrite(fh, 1, 12, ivf);
+			fwrite(frame, 1, len, ivf);
+		}
+		write_visible(frec, rec, cw, 1, t->w, t->h);
+		write_visible(frec, rec + cw * ch, cw, 2, (t->w + 1) / 2, (t->h + 1) / 2);
+		write_visible(frec, rec + cw * ch + 1, cw, 2, (t->w + 1) / 2, (t->h + 1) / 2);
+		write_visible(fsrc, src, cw, 1, t->w, t->h);
+		write_visible(fsrc, src + cw * ch, cw / 2, 1, (t->w + 1) / 2, (t->h + 1) / 2);
+		write_visible(fsrc, src + cw * ch * 5 / 4, cw / 2, 1, (t->w + 1) / 2,
+			      (t->h + 1) / 2);
+	}
+	if (ok)
+		check(1, "%s: %u frames code", t->name, t->frames);
+	fclose(ivf);
+	fclose(frec);
+	fclose(fsrc);
+	free(src);
+	free(in);
+	free(rec);
+	free(first);
+	free(parts);
+	free(frame);
+	free(scratch);
+}
+
+int main(int argc, char **argv)
+{
+	char path[512];
+	unsigned int i;
+	FILE *list;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s OUTDIR\n", argv[0]);
+		return 2;
+	}
+	snprintf(path, sizeof(path), "%s/cases", argv[1]);
+	list = fopen(path, "w");
+	if (!list)
+		return 1;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		run_case(&cases[i], argv[1]);
+		fprintf(list, "%s %u %u %u\n", cases[i].name, cases[i].w, cases[i].h,
+			cases[i].floor);
+	}
+	fclose(list);
+	return failures ? 1 : 0;
+}

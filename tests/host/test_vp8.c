@@ -30,21 +30,23 @@ struct tcase {
 	unsigned int fmt;
 	int noise;			/* luma noise amplitude */
 	bool no_skip_flag;		/* mb_no_coeff_skip off */
-	bool prob_updates;		/* code with probabilities other than the defaults */
+	bool prob_updates;		/* code with other probabilities than the defaults */
 	int dc_delta;			/* all DC quantiser deltas */
 	unsigned int floor;		/* PSNR against the source, dB */
+	unsigned int gop;		/* a key frame every gop frames */
+	int pan4;			/* picture motion per frame, quarter samples */
 };
 
 static const struct tcase cases[] = {
-	{ "qcif-q30", 176, 144, 3, 30, 0, 0, 20, 0, HANTRO_IN_YUV420P, 0, false, false, 0, 40 },
-	{ "crop-q20", 202, 118, 3, 20, 0, 0, 12, 3, HANTRO_IN_NV12, 0, false, false, 0, 43 },
-	{ "vga-q10-parts4", 640, 480, 2, 10, 2, 0, 8, 0, HANTRO_IN_NV12, 0, false, false, 0, 46 },
-	{ "parts8-simple", 320, 240, 2, 40, 3, 1, 30, 2, HANTRO_IN_NV12, 0, false, false, 0, 36 },
-	{ "sharp7-q60", 208, 160, 2, 60, 1, 0, 63, 7, HANTRO_IN_YUV420P, 0, false, false, -4, 35 },
-	{ "noise-q0", 96, 64, 2, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 80, false, false, 0, 48 },
-	{ "noskipflag-q127", 160, 96, 2, 127, 0, 0, 40, 0, HANTRO_IN_NV12, 0, true, false, 15, 26 },
-	{ "probs-q45", 176, 144, 2, 45, 1, 0, 25, 4, HANTRO_IN_NV12, 20, false, true, 0, 29 },
-	{ "tiny-q30", 8, 8, 2, 30, 0, 0, 10, 0, HANTRO_IN_NV12, 0, false, false, 0, 39 },
+	{ "qcif-q30", 176, 144, 6, 30, 0, 0, 20, 0, HANTRO_IN_YUV420P, 0, false, false, 0, 40, 3, 0 },
+	{ "crop-q20", 202, 118, 5, 20, 0, 0, 12, 3, HANTRO_IN_NV12, 0, false, false, 0, 43, 100, 6 },
+	{ "vga-q10-parts4", 640, 480, 2, 10, 2, 0, 8, 0, HANTRO_IN_NV12, 0, false, false, 0, 46, 1, 0 },
+	{ "parts8-simple", 320, 240, 4, 40, 3, 1, 30, 2, HANTRO_IN_NV12, 0, false, false, 0, 36, 100, 5 },
+	{ "sharp7-q60", 208, 160, 4, 60, 1, 0, 63, 7, HANTRO_IN_YUV420P, 0, false, false, -4, 35, 100, 3 },
+	{ "noise-q0", 96, 64, 2, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 80, false, false, 0, 48, 1, 0 },
+	{ "noskipflag-q127", 160, 96, 3, 127, 0, 0, 40, 0, HANTRO_IN_NV12, 0, true, false, 15, 26, 100, 4 },
+	{ "probs-q45", 176, 144, 4, 45, 1, 0, 25, 4, HANTRO_IN_NV12, 20, false, true, 0, 29, 2, 7 },
+	{ "tiny-q30", 8, 8, 3, 30, 0, 0, 10, 0, HANTRO_IN_NV12, 0, false, false, 0, 39, 100, 2 },
 };
 
 /* Deterministic noise, -amp..amp. */
@@ -54,22 +56,24 @@ static int noise(unsigned int *seed, int amp)
 	return amp ? (int)((*seed >> 16) % (2 * amp + 1)) - amp : 0;
 }
 
-/* A moving picture: gradients, a bright disc and bars, shifted per frame. */
+/* A moving picture: gradients, a bright disc and bars, panning per frame. */
 static void make_picture(const struct tcase *t, unsigned int n, unsigned int cw, unsigned int ch,
 			 unsigned char *y, unsigned char *u, unsigned char *v)
 {
 	unsigned int seed = 1 + n, i, j;
+	/* Quarter-sample positions: the gradient moves smoothly. */
+	int dx = t->pan4 * (int)n, dy = t->pan4 * (int)n / 3;
 
 	for (j = 0; j < ch; j++) {
 		for (i = 0; i < cw; i++) {
-			int x = i + 3 * n, yy = j + n, d;
-			int val = (x * 2 + yy) & 0xff;
+			int x4 = 4 * i + dx, y4 = 4 * j + dy, x = x4 / 4, yy = y4 / 4, d;
+			int val = ((x4 * 2 + y4) / 4) & 0xff;
 
 			d = (x - 60) * (x - 60) + (yy - 40) * (yy - 40);
 			if (d < 900)
 				val = 230 - d / 10;
 			if ((x / 8) % 5 == 0)
-				val = 30;
+				val = 30 + (x4 & 3) * 20;
 			val += noise(&seed, t->noise);
 			y[j * cw + i] = val < 0 ? 0 : val > 255 ? 255 : val;
 		}
@@ -115,10 +119,14 @@ static void write_visible(FILE *fp, const unsigned char *p, unsigned int stride,
 			fputc(p[j * stride + i * step], fp);
 }
 
-/* Perturb the coefficient probabilities the way adaptation would. */
-static void perturb(struct hantro_vp8_probs *p, unsigned int n)
+/*
+ * Perturb the coefficient and, on inter frames, the vector probabilities
+ * the way adaptation would (key frames can only send coefficient ones);
+ * vector probabilities are sent in 7 bits: even, or 1.
+ */
+static void perturb(struct hantro_vp8_probs *p, unsigned int n, bool key)
 {
-	unsigned char *c = &p->coef[0][0][0][0];
+	unsigned char *c = &p->coef[0][0][0][0], *m = &p->mv[0][0];
 	unsigned int i, seed = 7 + n;
 
 	for (i = 0; i < sizeof(p->coef); i += 3) {
@@ -126,7 +134,15 @@ static void perturb(struct hantro_vp8_probs *p, unsigned int n)
 
 		c[i] = v < 1 ? 1 : v > 255 ? 255 : v;
 	}
+	for (i = 0; !key && i < sizeof(p->mv); i += 2) {
+		int v = (m[i] + noise(&seed, 30)) & ~1;
+
+		m[i] = v < 2 ? 1 : v > 254 ? 254 : v;
+	}
 }
+
+/* Inter macroblocks over all cases, by vector mode, and with fractions. */
+static unsigned int mv_modes[HANTRO_VP8_MV_SPLIT + 1], subpel;
 
 static void run_case(const struct tcase *t, const char *dir)
 {
@@ -134,10 +150,10 @@ static void run_case(const struct tcase *t, const char *dir)
 	unsigned int cw = mbw * 16, ch = mbh * 16, n, i;
 	size_t part_size = cw * ch * 2 + 4096, first_size = cw * ch + 1024;
 	unsigned char *src = malloc(cw * ch * 3 / 2), *in = malloc(cw * ch * 3 / 2);
-	unsigned char *rec = malloc(cw * ch * 3 / 2), *first = malloc(first_size);
+	unsigned char *recs = malloc(cw * ch * 3), *first = malloc(first_size), *rec, *ref;
 	unsigned char *parts = malloc(part_size * 8), *frame = malloc(part_size * 9 + first_size);
 	void *scratch = malloc(vepu_vp8_scratch_size(mbw, mbh));
-	struct hantro_vp8_probs defaults, cur;
+	struct hantro_vp8_probs defaults, cur, prev;
 	char path[512];
 	FILE *ivf, *frec, *fsrc;
 	bool ok = true;
@@ -148,16 +164,18 @@ static void run_case(const struct tcase *t, const char *dir)
 	frec = fopen(path, "wb");
 	snprintf(path, sizeof(path), "%s/%s.src", dir, t->name);
 	fsrc = fopen(path, "wb");
-	if (!src || !in || !rec || !first || !parts || !frame || !scratch || !ivf || !frec ||
+	if (!src || !in || !recs || !first || !parts || !frame || !scratch || !ivf || !frec ||
 	    !fsrc) {
 		check(0, "%s: setup", t->name);
 		return;
 	}
 	ivf_header(ivf, t->w, t->h, t->frames);
 	hantro_vp8_default_probs(&defaults);
+	prev = defaults;
 	for (n = 0; n < t->frames; n++) {
+		bool key = n % t->gop == 0;
 		struct hantro_vp8_frame_hdr hdr = {
-			.key_frame = true,
+			.key_frame = key,
 			.show_frame = true,
 			.width = t->w,
 			.height = t->h,
@@ -173,17 +191,26 @@ static void run_case(const struct tcase *t, const char *dir)
 			.refresh_entropy = true,
 			.mb_no_coeff_skip = !t->no_skip_flag,
 			.prob_skip_false = 200,
+			.refresh_last = true,
+			.prob_intra = 40,
+			.prob_last = 250,
+			.prob_golden = 128,
 		};
 		struct hantro_vp8_boolenc be;
 		struct vepu_vp8_job job = {
 			.frame = {
 				.fmt = t->fmt, .row_len = cw, .mb_width = mbw, .mb_height = mbh,
 			},
-			.rec = { .y = rec, .c = rec + cw * ch },
+			.rec = { .y = recs + (n & 1) * cw * ch * 3 / 2,
+				 .c = recs + (n & 1) * cw * ch * 3 / 2 + cw * ch },
+			.ref = { .y = recs + (~n & 1) * cw * ch * 3 / 2,
+				 .c = recs + (~n & 1) * cw * ch * 3 / 2 + cw * ch },
 			.first = &be,
 			.partitions = 1u << t->log2_parts,
-			.key_frame = true,
+			.key_frame = key,
 			.probs = &cur,
+			.prob_intra = hdr.prob_intra,
+			.prob_last = hdr.prob_last,
 			.mb_no_coeff_skip = hdr.mb_no_coeff_skip,
 			.prob_skip_false = hdr.prob_skip_false,
 			.filter_type = t->filter_type,
@@ -208,17 +235,28 @@ static void run_case(const struct tcase *t, const char *dir)
 			job.frame.plane[2] = in + cw * ch * 5 / 4;
 		}
 		job.frame.plane[0] = in;
-		cur = defaults;
+		/* Key frames go back to the defaults; the rest carry on. */
+		if (key)
+			prev = defaults;
+		cur = prev;
 		if (t->prob_updates)
-			perturb(&cur, n);
+			perturb(&cur, n, key);
 		hantro_vp8_dequant(&hdr.quant, &job.dq);
 		hantro_vp8_bool_init(&be, first, first_size);
-		hantro_vp8_write_hdr(&be, &hdr, &defaults, &cur);
+		hantro_vp8_write_hdr(&be, &hdr, &prev, &cur);
+		prev = cur;
+		rec = job.rec.y;
+		ref = job.ref.y;
 		for (i = 0; i < job.partitions; i++) {
 			job.part[i] = parts + i * part_size;
 			job.part_size[i] = part_size;
 		}
 		ret = vepu_vp8_encode(&job, scratch);
+		if (!key && job.intra_mbs == mbw * mbh && t->pan4 < 8)
+			check(0, "%s: frame %u predicts no macroblock from %p", t->name, n, ref);
+		for (i = 0; i <= HANTRO_VP8_MV_SPLIT; i++)
+			mv_modes[i] += job.mv_mode_mbs[i];
+		subpel += job.subpel_mbs;
 		if (ret) {
 			check(0, "%s: frame %u codes (%d)", t->name, n, ret);
 			ok = false;
@@ -260,7 +298,7 @@ static void run_case(const struct tcase *t, const char *dir)
 	fclose(fsrc);
 	free(src);
 	free(in);
-	free(rec);
+	free(recs);
 	free(first);
 	free(parts);
 	free(frame);
@@ -287,5 +325,11 @@ int main(int argc, char **argv)
 			cases[i].floor);
 	}
 	fclose(list);
+	/* The cases exercise every way of coding a vector a decoder must follow. */
+	check(mv_modes[HANTRO_VP8_MV_ZERO] && mv_modes[HANTRO_VP8_MV_NEAREST] &&
+	      mv_modes[HANTRO_VP8_MV_NEAR] && mv_modes[HANTRO_VP8_MV_NEW] && subpel,
+	      "inter macroblocks: %u ZEROMV, %u NEARESTMV, %u NEARMV, %u NEWMV, %u fractional",
+	      mv_modes[HANTRO_VP8_MV_ZERO], mv_modes[HANTRO_VP8_MV_NEAREST],
+	      mv_modes[HANTRO_VP8_MV_NEAR], mv_modes[HANTRO_VP8_MV_NEW], subpel);
 	return failures ? 1 : 0;
 }

@@ -186,8 +186,8 @@ static void hantro_vp8_put_mv_updates(struct hantro_vp8_boolenc *e,
  *		on a key frame)
  * @cur:	those the frame is coded with: the differences are sent
  *
- * Segmentation is off. Inter frames do not change the intra mode
- * probabilities.
+ * Segmentation is off. A key frame can only send coefficient
+ * probabilities: the others in @cur must be the defaults.
  */
 void hantro_vp8_write_hdr(struct hantro_vp8_boolenc *e, const struct hantro_vp8_frame_hdr *h,
 			  const struct hantro_vp8_probs *prev, const struct hantro_vp8_probs *cur)

@@ -55,6 +55,9 @@ static unsigned int vepu_vp8_sad(const u8 *a, const u8 *b, unsigned int n)
 	return sad;
 }
 
+/* Full samples the motion search covers each way. */
+#define VEPU_VP8_SEARCH_RANGE	16
+
 /* Rounding added to magnitudes before dividing: DCs to nearest, ACs less. */
 static unsigned int vepu_vp8_round(unsigned int step, bool dc)
 {
@@ -130,11 +133,14 @@ static void vepu_vp8_code_chroma(struct vepu_vp8_mbenc *m, const struct hantro_v
 			   m->mb.level + VEPU_VP8_V, NULL);
 }
 
-/* The intra modes with the least absolute error; ties go to the cheaper. */
-static void vepu_vp8_intra_modes(const struct vepu_vp8_job *job, unsigned int mbx,
-				 unsigned int mby, struct vepu_vp8_mbenc *m)
+/*
+ * The intra modes with the least absolute error; ties go to the cheaper.
+ * Returns the luma error.
+ */
+static unsigned int vepu_vp8_intra_modes(const struct vepu_vp8_job *job, unsigned int mbx,
+					 unsigned int mby, struct vepu_vp8_mbenc *m)
 {
-	unsigned int stride = job->frame.mb_width * 16, mode, sad, best = UINT_MAX;
+	unsigned int stride = job->frame.mb_width * 16, mode, sad, best = UINT_MAX, luma;
 	u8 pred[384];
 
 	for (mode = HANTRO_VP8_DC_PRED; mode <= HANTRO_VP8_TM_PRED; mode++) {
@@ -146,6 +152,7 @@ static void vepu_vp8_intra_modes(const struct vepu_vp8_job *job, unsigned int mb
 			memcpy(m->pred, pred, 256);
 		}
 	}
+	luma = best;
 	best = UINT_MAX;
 	for (mode = HANTRO_VP8_DC_PRED; mode <= HANTRO_VP8_TM_PRED; mode++) {
 		vepu_vp8_predict_chroma(&job->rec, stride, mbx, mby, mode, pred + 256, pred + 320);
@@ -157,6 +164,7 @@ static void vepu_vp8_intra_modes(const struct vepu_vp8_job *job, unsigned int mb
 			memcpy(m->pred + 256, pred + 256, 128);
 		}
 	}
+	return luma;
 }
 
 /* Put the macroblock's reconstruction into the picture. */
@@ -199,6 +207,68 @@ static void vepu_vp8_key_mb_header(struct vepu_vp8_job *job, const struct vepu_v
 			    mb->uvmode, 0);
 }
 
+/* The first partition's part of an inter frame's macroblock. */
+static void vepu_vp8_inter_mb_header(struct vepu_vp8_job *job, const struct vepu_vp8_mb *mb,
+				     const struct vepu_vp8_near *near)
+{
+	struct hantro_vp8_boolenc *e = job->first;
+	u8 p[4];
+	s16 dmv[2];
+	unsigned int i;
+
+	if (job->mb_no_coeff_skip)
+		hantro_vp8_put_bool(e, job->prob_skip_false, mb->skip);
+	hantro_vp8_put_bool(e, job->prob_intra, mb->ref != HANTRO_VP8_REF_INTRA);
+	if (mb->ref == HANTRO_VP8_REF_INTRA) {
+		hantro_vp8_put_tree(e, hantro_vp8_ymode_tree, job->probs->ymode, mb->ymode, 0);
+		hantro_vp8_put_tree(e, hantro_vp8_uvmode_tree, job->probs->uvmode, mb->uvmode, 0);
+		return;
+	}
+	hantro_vp8_put_bool(e, job->prob_last, 0);
+	for (i = 0; i < 4; i++)
+		p[i] = hantro_vp8_mode_contexts[near->cnt[i]][i];
+	hantro_vp8_put_tree(e, hantro_vp8_mv_ref_tree, p, mb->mv_mode, 0);
+	if (mb->mv_mode != HANTRO_VP8_MV_NEW)
+		return;
+	dmv[0] = mb->mv[0] - near->best[0];
+	dmv[1] = mb->mv[1] - near->best[1];
+	vepu_vp8_put_mv(e, job->probs, dmv);
+}
+
+static bool vepu_vp8_mv_eq(const s16 *a, const s16 *b)
+{
+	return a[0] == b[0] && a[1] == b[1];
+}
+
+/*
+ * Inter from the last frame when its error (with a bias for the vector's
+ * cost) beats intra's; the vector is coded the cheapest way it can be.
+ */
+static void vepu_vp8_choose_inter(struct vepu_vp8_job *job, unsigned int mbx, unsigned int mby,
+				  struct vepu_vp8_mbenc *m, const struct vepu_vp8_near *near,
+				  unsigned int intra_sad)
+{
+	unsigned int mbw = job->frame.mb_width, mbh = job->frame.mb_height;
+	unsigned int lambda = job->dq.y1[1] / 2 + 1, sad;
+	struct vepu_vp8_mb *mb = &m->mb;
+	static const s16 zero[2];
+
+	sad = vepu_vp8_motion_search(&job->ref, mbw, mbh, mbx, mby, m->src.y, near,
+				     VEPU_VP8_SEARCH_RANGE, lambda, mb->mv);
+	if (sad > intra_sad + 2 * lambda)
+		return;
+	mb->ref = HANTRO_VP8_REF_LAST;
+	if (vepu_vp8_mv_eq(mb->mv, zero))
+		mb->mv_mode = HANTRO_VP8_MV_ZERO;
+	else if (vepu_vp8_mv_eq(mb->mv, near->nearest))
+		mb->mv_mode = HANTRO_VP8_MV_NEAREST;
+	else if (vepu_vp8_mv_eq(mb->mv, near->near))
+		mb->mv_mode = HANTRO_VP8_MV_NEAR;
+	else
+		mb->mv_mode = HANTRO_VP8_MV_NEW;
+	vepu_vp8_predict_inter(&job->ref, mbw, mbh, mbx, mby, mb->mv, m->pred);
+}
+
 static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *s,
 			     unsigned int mbx, unsigned int mby)
 {
@@ -208,16 +278,32 @@ static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *
 	u8 *above_nz = s->above_nz + mbx * VEPU_VP8_NZ;
 	struct hantro_vp8_boolenc *tok = &s->tok[mby % job->partitions];
 
+	struct vepu_vp8_near near;
+	unsigned int intra_sad;
+
 	memset(mb, 0, sizeof(*mb));
 	mb->ref = HANTRO_VP8_REF_INTRA;
-	vepu_vp8_intra_modes(job, mbx, mby, m);
+	intra_sad = vepu_vp8_intra_modes(job, mbx, mby, m);
+	if (!job->key_frame) {
+		vepu_vp8_find_near_mvs(s->info, job->frame.mb_width, job->frame.mb_height,
+				       mbx, mby, &near);
+		vepu_vp8_choose_inter(job, mbx, mby, m, &near, intra_sad);
+	}
 	vepu_vp8_code_luma_y2(m, &job->dq);
 	vepu_vp8_code_chroma(m, &job->dq);
 	vepu_vp8_store(job, mbx, mby, m->recon);
-	job->intra_mbs++;
+	if (mb->ref == HANTRO_VP8_REF_INTRA) {
+		job->intra_mbs++;
+	} else {
+		job->mv_mode_mbs[mb->mv_mode]++;
+		job->subpel_mbs += (mb->mv[0] | mb->mv[1]) & 3 ? 1 : 0;
+	}
 
 	mb->skip = vepu_vp8_no_levels(mb);
-	vepu_vp8_key_mb_header(job, mb);
+	if (job->key_frame)
+		vepu_vp8_key_mb_header(job, mb);
+	else
+		vepu_vp8_inter_mb_header(job, mb, &near);
 	if (mb->skip && job->mb_no_coeff_skip)
 		vepu_vp8_skip_mb_tokens(mb, above_nz, s->left_nz);
 	else
@@ -247,7 +333,8 @@ int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch)
 	if (vepu_frame_check(&job->frame) || !job->first || !job->probs ||
 	    !job->partitions || job->partitions > HANTRO_VP8_MAX_PARTITIONS ||
 	    job->partitions & (job->partitions - 1) || job->filter_type > 1 ||
-	    job->filter_level > 63 || job->sharpness > 7 || !job->key_frame)
+	    job->filter_level > 63 || job->sharpness > 7 ||
+	    (!job->key_frame && (!job->ref.y || !job->ref.c)))
 		return -EINVAL;
 	for (i = 0; i < job->partitions; i++)
 		if (!job->part[i])
@@ -255,6 +342,8 @@ int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch)
 	job->intra_mbs = 0;
 	job->skip_mbs = 0;
 	job->coeffs = 0;
+	job->subpel_mbs = 0;
+	memset(job->mv_mode_mbs, 0, sizeof(job->mv_mode_mbs));
 	memset(job->part_bytes, 0, sizeof(job->part_bytes));
 	s->above_nz = (u8 *)&s->info[mbw * mbh];
 	memset(s->above_nz, 0, mbw * VEPU_VP8_NZ);

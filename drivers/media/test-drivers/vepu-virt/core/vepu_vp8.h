@@ -50,6 +50,8 @@ struct vepu_vp8_pic {
  * @intra_mbs:	out: intra macroblocks
  * @skip_mbs:	out: macroblocks without coefficients
  * @coeffs:	out: non-zero coefficients coded
+ * @mv_mode_mbs: out: inter macroblocks by enum hantro_vp8_mv_mode
+ * @subpel_mbs:	out: inter macroblocks with a fractional vector
  */
 struct vepu_vp8_job {
 	struct vepu_frame frame;
@@ -73,6 +75,8 @@ struct vepu_vp8_job {
 	u32 intra_mbs;
 	u32 skip_mbs;
 	u32 coeffs;
+	u32 mv_mode_mbs[HANTRO_VP8_MV_SPLIT + 1];
+	u32 subpel_mbs;
 };
 
 size_t vepu_vp8_scratch_size(unsigned int mb_width, unsigned int mb_height);

@@ -53,6 +53,33 @@ struct vepu_vp8_mb_info {
 	bool inner_edges;
 };
 
+/**
+ * struct vepu_vp8_near - the vector predictors of a macroblock
+ * @best:	what a new vector is coded against
+ * @nearest:	NEARESTMV's vector
+ * @near:	NEARMV's vector
+ * @cnt:	the counts that pick the mode probabilities
+ */
+struct vepu_vp8_near {
+	s16 best[2];
+	s16 nearest[2];
+	s16 near[2];
+	u8 cnt[4];
+};
+
+/* inter.c */
+void vepu_vp8_predict_inter(const struct vepu_vp8_pic *ref, unsigned int mbw, unsigned int mbh,
+			    unsigned int mbx, unsigned int mby, const s16 *mv, u8 pred[384]);
+unsigned int vepu_vp8_motion_search(const struct vepu_vp8_pic *ref, unsigned int mbw,
+				    unsigned int mbh, unsigned int mbx, unsigned int mby,
+				    const u8 *src, const struct vepu_vp8_near *near, int range,
+				    unsigned int lambda, s16 *mv);
+void vepu_vp8_find_near_mvs(const struct vepu_vp8_mb_info *info, unsigned int mbw,
+			    unsigned int mbh, unsigned int mbx, unsigned int mby,
+			    struct vepu_vp8_near *near);
+void vepu_vp8_put_mv(struct hantro_vp8_boolenc *e, const struct hantro_vp8_probs *probs,
+		     const s16 *dmv);
+
 /* transform.c */
 void vepu_vp8_fdct(const s16 *in, unsigned int stride, s16 out[16]);
 void vepu_vp8_idct_add(const s16 coef[16], const u8 *pred, u8 *dst, unsigned int stride);

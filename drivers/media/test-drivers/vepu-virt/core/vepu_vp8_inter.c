@@ -66,7 +66,7 @@ static int vepu_vp8_at(const struct vepu_vp8_plane *p, int x, int y)
 static void vepu_vp8_sixtap_block(const struct vepu_vp8_plane *p, int x, int y, int fx, int fy,
 				  unsigned int n, u8 *out)
 {
-	int tmp[21 * 16];
+	u8 tmp[21 * 16];
 	int r, c, t;
 
 	for (r = -2; r < (int)n + 3; r++) {

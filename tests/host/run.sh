@@ -78,6 +78,11 @@ host_test h264_rc "$build/testsrc2.nv12"
 # (tests/vectors/mpp) read through this project's layouts.
 host_test mpp_vectors "$HANTRO_TOP/tests/vectors/mpp"
 
+# The VP8 codec layer against the vendor: MPP's frame headers, boolean
+# encoder state, step sizes and probability tables, from the same
+# parameters (tests/vectors/mpp/vp8-320x240.sw).
+host_test vp8_vendor "$HANTRO_TOP/tests/vectors/mpp"
+
 # The driver's programming against the vendor's, register by register, but
 # for the differences tests/host/mpp_differences.h lists with their reasons.
 host_test mpp_compare "$HANTRO_TOP/tests/vectors/mpp"

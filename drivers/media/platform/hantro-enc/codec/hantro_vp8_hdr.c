@@ -4,10 +4,12 @@
  * the syntax of section 19.2, in its order.
  */
 
+#include <linux/bits.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
 
 #include "hantro_vp8_hdr.h"
+#include "hantro_vp8_probtbl.h"
 
 /**
  * hantro_vp8_default_probs() - the probabilities a key frame starts from
@@ -95,14 +97,13 @@ static void hantro_vp8_put_lf_deltas(struct hantro_vp8_boolenc *e,
 	hantro_vp8_put_bool(e, 128, h->lf_delta_update);
 	if (!h->lf_delta_update)
 		return;
-	/* Every delta is sent, zeros included, so none is left from before. */
-	for (i = 0; i < 4; i++) {
-		hantro_vp8_put_bool(e, 128, 1);
-		hantro_vp8_put_signed(e, h->ref_lf_deltas[i], 6);
-	}
-	for (i = 0; i < 4; i++) {
-		hantro_vp8_put_bool(e, 128, 1);
-		hantro_vp8_put_signed(e, h->mode_lf_deltas[i], 6);
+	for (i = 0; i < 8; i++) {
+		bool sent = h->lf_delta_mask & BIT(i);
+
+		hantro_vp8_put_bool(e, 128, sent);
+		if (sent)
+			hantro_vp8_put_signed(e, i < 4 ? h->ref_lf_deltas[i] :
+					      h->mode_lf_deltas[i - 4], 6);
 	}
 }
 
@@ -237,5 +238,75 @@ void hantro_vp8_write_part_sizes(u8 *buf, const u32 *sizes, unsigned int partiti
 		buf[3 * i] = sizes[i];
 		buf[3 * i + 1] = sizes[i] >> 8;
 		buf[3 * i + 2] = sizes[i] >> 16;
+	}
+}
+
+static void hantro_vp8_tbl_put(u8 *tbl, unsigned int i, u8 v)
+{
+	tbl[hantro_vp8_tbl_pos(i)] = v;
+}
+
+/* Probabilities @src[@from..@from + @n - 1] to layout bytes @at on. */
+static void hantro_vp8_tbl_copy(u8 *tbl, unsigned int at, const u8 *src, unsigned int from,
+				unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		hantro_vp8_tbl_put(tbl, at + i, src[from + i]);
+}
+
+/**
+ * hantro_vp8_write_prob_table() - the probability table the hardware codes
+ * a frame's macroblocks with (hantro_vp8_probtbl.h)
+ * @tbl:	out: HANTRO_VP8_PROB_TABLE_SIZE bytes
+ * @p:		the frame's probabilities
+ * @h:		its header, for the skip, intra, last and golden
+ *		probabilities
+ *
+ * Segmentation is off: its tree probabilities are 0.
+ */
+void hantro_vp8_write_prob_table(u8 *tbl, const struct hantro_vp8_probs *p,
+				 const struct hantro_vp8_frame_hdr *h)
+{
+	const u8 *x = p->mv[1], *y = p->mv[0];
+	unsigned int i, j, k, n, at;
+
+	memset(tbl, 0, HANTRO_VP8_PROB_TABLE_SIZE);
+	hantro_vp8_tbl_put(tbl, HANTRO_VP8_TBL_SKIP, h->prob_skip_false);
+	hantro_vp8_tbl_put(tbl, HANTRO_VP8_TBL_INTRA, h->prob_intra);
+	hantro_vp8_tbl_put(tbl, HANTRO_VP8_TBL_LAST, h->prob_last);
+	hantro_vp8_tbl_put(tbl, HANTRO_VP8_TBL_GOLDEN, h->prob_golden);
+	for (i = 0; i < ARRAY_SIZE(p->ymode); i++)
+		hantro_vp8_tbl_put(tbl, HANTRO_VP8_TBL_YMODE + i, p->ymode[i]);
+	for (i = 0; i < ARRAY_SIZE(p->uvmode); i++)
+		hantro_vp8_tbl_put(tbl, HANTRO_VP8_TBL_UVMODE + i, p->uvmode[i]);
+
+	/* RFC 6386 section 17.2: is-short 0, sign 1, short tree 2-8, long bits 9-18. */
+	hantro_vp8_tbl_put(tbl, HANTRO_VP8_TBL_MV_IS_SHORT, x[0]);
+	hantro_vp8_tbl_put(tbl, HANTRO_VP8_TBL_MV_IS_SHORT + 1, y[0]);
+	hantro_vp8_tbl_put(tbl, HANTRO_VP8_TBL_MV_SIGN, x[1]);
+	hantro_vp8_tbl_put(tbl, HANTRO_VP8_TBL_MV_SIGN + 1, y[1]);
+	hantro_vp8_tbl_copy(tbl, HANTRO_VP8_TBL_MV_LONG_HIGH, x, 17, 2);
+	hantro_vp8_tbl_copy(tbl, HANTRO_VP8_TBL_MV_LONG_HIGH + 2, y, 17, 2);
+	hantro_vp8_tbl_copy(tbl, HANTRO_VP8_TBL_MV_LONG, x, 9, 8);
+	hantro_vp8_tbl_copy(tbl, HANTRO_VP8_TBL_MV_LONG + 8, y, 9, 8);
+	hantro_vp8_tbl_copy(tbl, HANTRO_VP8_TBL_MV_SHORT, x, 2, 7);
+	hantro_vp8_tbl_copy(tbl, HANTRO_VP8_TBL_MV_SHORT + 8, y, 2, 7);
+
+	for (i = 0; i < HANTRO_VP8_BLOCK_TYPES; i++) {
+		for (j = 0; j < HANTRO_VP8_COEF_BANDS; j++) {
+			for (k = 0; k < HANTRO_VP8_PREV_COEF_CONTEXTS; k++) {
+				const u8 *c = p->coef[i][j][k];
+
+				n = (i * HANTRO_VP8_COEF_BANDS + j) *
+				    HANTRO_VP8_PREV_COEF_CONTEXTS + k;
+				at = HANTRO_VP8_TBL_COEF_LOW + 4 * n;
+				hantro_vp8_tbl_copy(tbl, at, c, 0, 3);
+				at = HANTRO_VP8_TBL_COEF_HIGH + 8 * n;
+				hantro_vp8_tbl_copy(tbl, at, c, 4, 7);
+				hantro_vp8_tbl_put(tbl, at + 7, c[3]);
+			}
+		}
 	}
 }

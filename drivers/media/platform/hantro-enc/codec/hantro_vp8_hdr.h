@@ -92,8 +92,11 @@ struct hantro_vp8_dequant {
  * @filter_type: 0 the normal loop filter, 1 the simple one
  * @filter_level: 0..63, 0 for no loop filter
  * @sharpness:	0..7
- * @lf_delta_update: send @ref_lf_deltas and @mode_lf_deltas
  * @lf_adj_enable: loop-filter level adjustments by reference and mode
+ * @lf_delta_update: send the deltas of @lf_delta_mask
+ * @lf_delta_mask: which deltas are sent: bit i ref_lf_deltas[i], bit 4 + i
+ *		mode_lf_deltas[i]; the decoder keeps its values of the others
+ *		(0 after a key frame). 0xff leaves nothing to chance.
  * @ref_lf_deltas: by reference frame (intra, last, golden, altref)
  * @mode_lf_deltas: by mode (B_PRED, ZEROMV, NEWMV and the others, SPLITMV)
  * @log2_partitions: 0..3: 1, 2, 4 or 8 token partitions
@@ -125,6 +128,7 @@ struct hantro_vp8_frame_hdr {
 	u8 sharpness;
 	bool lf_adj_enable;
 	bool lf_delta_update;
+	u8 lf_delta_mask;
 	s8 ref_lf_deltas[4];
 	s8 mode_lf_deltas[4];
 	u8 log2_partitions;
@@ -149,6 +153,8 @@ void hantro_vp8_dequant(const struct hantro_vp8_quant *q, struct hantro_vp8_dequ
 size_t hantro_vp8_write_tag(u8 *buf, const struct hantro_vp8_frame_hdr *h, u32 first_part_size);
 void hantro_vp8_write_hdr(struct hantro_vp8_boolenc *e, const struct hantro_vp8_frame_hdr *h,
 			  const struct hantro_vp8_probs *prev, const struct hantro_vp8_probs *cur);
+void hantro_vp8_write_prob_table(u8 *tbl, const struct hantro_vp8_probs *p,
+				 const struct hantro_vp8_frame_hdr *h);
 void hantro_vp8_write_part_sizes(u8 *buf, const u32 *sizes, unsigned int partitions);
 
 #endif /* HANTRO_VP8_HDR_H */

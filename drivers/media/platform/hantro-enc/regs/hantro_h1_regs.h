@@ -137,6 +137,15 @@
 #define   H1_CFG_MAX_VIDEO_WIDTH	GENMASK(11, 0)
 #define H1_REG_JPEG_LUMA_QUANT_0	0x100
 #define H1_REG_JPEG_CHROMA_QUANT_0	0x140
+/* VP8 mode (MPP hal_vp8e_vepu1_reg.h; fields in hantro_layout.h). */
+#define H1_REG_ADDR_VP8_SIZE_TBL	0x018
+#define H1_REG_ADDR_VP8_PART0		0x0e8
+#define H1_REG_ADDR_VP8_PART1		0x0ec
+#define H1_REG_ADDR_VP8_PROB_CNT	0x068
+#define H1_REG_VP8_BOOL_VALUE		0x08c
+#define H1_REG_VP8_BOOL_CTRL		0x090
+#define H1_REG_VP8_DEQUANT_0		0x084
+#define H1_REG_VP8_DEQUANT_1		0x088
 #define H1_REG_LAST			0x28c
 
 /*
@@ -203,6 +212,23 @@
 	.intra_area = H1_AREA(H1_REG_INTRA_AREA),			\
 	.roi1 = H1_AREA(H1_REG_ROI1),					\
 	.roi2 = H1_AREA(H1_REG_ROI2),					\
+	.vp8 = {							\
+		.size_table = H1_REG_ADDR_VP8_SIZE_TBL,			\
+		.part_addr = { H1_REG_ADDR_VP8_PART0, H1_REG_ADDR_VP8_PART1 },	\
+		.prob_count = H1_REG_ADDR_VP8_PROB_CNT,			\
+		.bool_value = H1_REG_VP8_BOOL_VALUE,			\
+		.bool_bits = HANTRO_VP8_BOOL_BITS(H1_REG_VP8_BOOL_CTRL),	\
+		.bool_range = HANTRO_VP8_BOOL_RANGE(H1_REG_VP8_BOOL_CTRL),	\
+		.dct_parts = HANTRO_VP8_DCT_PARTS(H1_REG_VP8_BOOL_CTRL),	\
+		.filter_level = HANTRO_VP8_FILTER_LEVEL(H1_REG_VP8_BOOL_CTRL),	\
+		.sharpness = HANTRO_VP8_SHARPNESS(H1_REG_VP8_BOOL_CTRL),	\
+		.dq_y1_dc = HANTRO_VP8_DQ_Y1_DC(H1_REG_VP8_DEQUANT_0),	\
+		.dq_y1_ac = HANTRO_VP8_DQ_Y1_AC(H1_REG_VP8_DEQUANT_0),	\
+		.dq_y2_dc = HANTRO_VP8_DQ_Y2_DC(H1_REG_VP8_DEQUANT_0),	\
+		.dq_y2_ac = HANTRO_VP8_DQ_Y2_AC(H1_REG_VP8_DEQUANT_1),	\
+		.dq_uv_dc = HANTRO_VP8_DQ_UV_DC(H1_REG_VP8_DEQUANT_1),	\
+		.dq_uv_ac = HANTRO_VP8_DQ_UV_AC(H1_REG_VP8_DEQUANT_1),	\
+	},								\
 }
 
 #endif /* HANTRO_H1_REGS_H */

@@ -141,6 +141,65 @@ struct hantro_area {
 };
 
 /**
+ * struct hantro_vp8_layout - the registers of VP8 mode, which reuses
+ * offsets that mean other things for H.264
+ * @size_table:	where the hardware writes the bytes it coded into the first
+ *		partition (counted from the 8-byte aligned output address) and
+ *		into each token partition, one 32-bit word each
+ * @part_addr:	the first two token partitions' addresses
+ * @prob_count:	where the hardware writes its symbol counts
+ * @bool_value:	the boolean encoder's low value after the header
+ * @bool_bits:	its bits shifted in so far, 24 less its count to the next
+ *		byte
+ * @bool_range:	its range
+ * @dct_parts:	log2 of the token partitions
+ * @filter_level: loop filter level
+ * @sharpness:	loop filter sharpness
+ * @dq_y1_dc:	luma DC step
+ * @dq_y1_ac:	luma AC step
+ * @dq_y2_dc:	second-order DC step
+ * @dq_y2_ac:	second-order AC step
+ * @dq_uv_dc:	chroma DC step
+ * @dq_uv_ac:	chroma AC step
+ */
+struct hantro_vp8_layout {
+	u16 size_table;
+	u16 part_addr[2];
+	u16 prob_count;
+	u16 bool_value;
+	struct hantro_field bool_bits;
+	struct hantro_field bool_range;
+	struct hantro_field dct_parts;
+	struct hantro_field filter_level;
+	struct hantro_field sharpness;
+	struct hantro_field dq_y1_dc;
+	struct hantro_field dq_y1_ac;
+	struct hantro_field dq_y2_dc;
+	struct hantro_field dq_y2_ac;
+	struct hantro_field dq_uv_dc;
+	struct hantro_field dq_uv_ac;
+};
+
+/*
+ * The VP8 fields, at the same bits on both IPs, in the register each IP
+ * has them in (MPP's hal_vp8e_vepu1_reg.h and hal_vp8e_vepu2_reg.h,
+ * checked against its traces; Documentation/driver-api/
+ * hantro-enc-vp8-vendor.md section 3): the boolean encoder and loop filter
+ * register, then the two step size registers.
+ */
+#define HANTRO_VP8_BOOL_RANGE(r)	HANTRO_FIELD(r, 0, 0xff)
+#define HANTRO_VP8_BOOL_BITS(r)		HANTRO_FIELD(r, 8, 0x1f)
+#define HANTRO_VP8_DCT_PARTS(r)		HANTRO_FIELD(r, 13, 0x3)
+#define HANTRO_VP8_FILTER_LEVEL(r)	HANTRO_FIELD(r, 15, 0x3f)
+#define HANTRO_VP8_SHARPNESS(r)		HANTRO_FIELD(r, 21, 0x7)
+#define HANTRO_VP8_DQ_Y1_DC(r)		HANTRO_FIELD(r, 0, 0xff)
+#define HANTRO_VP8_DQ_Y1_AC(r)		HANTRO_FIELD(r, 8, 0x1ff)
+#define HANTRO_VP8_DQ_Y2_DC(r)		HANTRO_FIELD(r, 17, 0x1ff)
+#define HANTRO_VP8_DQ_Y2_AC(r)		HANTRO_FIELD(r, 0, 0x1ff)
+#define HANTRO_VP8_DQ_UV_DC(r)		HANTRO_FIELD(r, 9, 0xff)
+#define HANTRO_VP8_DQ_UV_AC(r)		HANTRO_FIELD(r, 17, 0x1ff)
+
+/**
  * struct hantro_layout - the registers of one IP by meaning
  * @mode:	encoding mode (start register)
  * @pic_type:	picture type (start register)
@@ -210,6 +269,7 @@ struct hantro_area {
  * @intra_area:	macroblocks forced to intra coding
  * @roi1:	first region of interest (its own QP change)
  * @roi2:	second region of interest
+ * @vp8:	VP8 mode's own registers
  */
 struct hantro_layout {
 	struct hantro_field mode;
@@ -270,6 +330,7 @@ struct hantro_layout {
 	struct hantro_area intra_area;
 	struct hantro_area roi1;
 	struct hantro_area roi2;
+	struct hantro_vp8_layout vp8;
 };
 
 /* @val placed into field @f of register value @reg. */

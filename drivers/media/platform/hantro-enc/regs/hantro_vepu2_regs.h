@@ -134,6 +134,15 @@
 #define   VEPU2_IRQ_FRAME_READY		BIT(1)
 #define   VEPU2_IRQ_RAW			BIT(0)
 /* 184 registers (MPP's VEPU2 table). */
+/* VP8 mode (MPP hal_vp8e_vepu2_reg.h; fields in hantro_layout.h). */
+#define VEPU2_REG_ADDR_VP8_SIZE_TBL	0x138
+#define VEPU2_REG_ADDR_VP8_PART0	0x0b0
+#define VEPU2_REG_ADDR_VP8_PART1	0x0b4
+#define VEPU2_REG_ADDR_VP8_PROB_CNT	0x1b0
+#define VEPU2_REG_VP8_BOOL_VALUE	0x120
+#define VEPU2_REG_VP8_BOOL_CTRL		0x124
+#define VEPU2_REG_VP8_DEQUANT_0		0x118
+#define VEPU2_REG_VP8_DEQUANT_1		0x11c
 #define VEPU2_REG_LAST			0x2dc
 
 /*
@@ -200,6 +209,23 @@
 	.intra_area = VEPU2_AREA(VEPU2_REG_INTRA_AREA),			\
 	.roi1 = VEPU2_AREA(VEPU2_REG_ROI1),				\
 	.roi2 = VEPU2_AREA(VEPU2_REG_ROI2),				\
+	.vp8 = {							\
+		.size_table = VEPU2_REG_ADDR_VP8_SIZE_TBL,		\
+		.part_addr = { VEPU2_REG_ADDR_VP8_PART0, VEPU2_REG_ADDR_VP8_PART1 },	\
+		.prob_count = VEPU2_REG_ADDR_VP8_PROB_CNT,		\
+		.bool_value = VEPU2_REG_VP8_BOOL_VALUE,			\
+		.bool_bits = HANTRO_VP8_BOOL_BITS(VEPU2_REG_VP8_BOOL_CTRL),	\
+		.bool_range = HANTRO_VP8_BOOL_RANGE(VEPU2_REG_VP8_BOOL_CTRL),	\
+		.dct_parts = HANTRO_VP8_DCT_PARTS(VEPU2_REG_VP8_BOOL_CTRL),	\
+		.filter_level = HANTRO_VP8_FILTER_LEVEL(VEPU2_REG_VP8_BOOL_CTRL),	\
+		.sharpness = HANTRO_VP8_SHARPNESS(VEPU2_REG_VP8_BOOL_CTRL),	\
+		.dq_y1_dc = HANTRO_VP8_DQ_Y1_DC(VEPU2_REG_VP8_DEQUANT_0),	\
+		.dq_y1_ac = HANTRO_VP8_DQ_Y1_AC(VEPU2_REG_VP8_DEQUANT_0),	\
+		.dq_y2_dc = HANTRO_VP8_DQ_Y2_DC(VEPU2_REG_VP8_DEQUANT_0),	\
+		.dq_y2_ac = HANTRO_VP8_DQ_Y2_AC(VEPU2_REG_VP8_DEQUANT_1),	\
+		.dq_uv_dc = HANTRO_VP8_DQ_UV_DC(VEPU2_REG_VP8_DEQUANT_1),	\
+		.dq_uv_ac = HANTRO_VP8_DQ_UV_AC(VEPU2_REG_VP8_DEQUANT_1),	\
+	},								\
 }
 
 #endif /* HANTRO_VEPU2_REGS_H */

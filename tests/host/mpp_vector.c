@@ -155,3 +155,31 @@ u64 mpp_fnv64(const u8 *p, size_t n)
 		h = (h ^ *p++) * 0x100000001b3ULL;
 	return h;
 }
+
+static unsigned int mpp_unhex(const char *hex, u8 *out, unsigned int max)
+{
+	unsigned int n = 0, byte;
+
+	while (n < max && sscanf(hex + 2 * n, "%2x", &byte) == 1)
+		out[n++] = byte;
+	return n;
+}
+
+int mpp_vp8_sw_load(const char *path, struct mpp_vp8_sw *sw)
+{
+	static char line[4096], hex[4096];
+	FILE *fp = fopen(path, "r");
+	unsigned int f;
+
+	if (!fp)
+		return -1;
+	memset(sw, 0, sizeof(*sw));
+	while (fgets(line, sizeof(line), fp)) {
+		if (sscanf(line, "hdr %u %4095s", &f, hex) == 2 && f < MPP_MAX_FRAMES)
+			sw->hdr_len[f] = mpp_unhex(hex, sw->hdr[f], sizeof(sw->hdr[f]));
+		else if (sscanf(line, "tbl %u %4095s", &f, hex) == 2 && f < MPP_MAX_FRAMES)
+			sw->tbl_len[f] = mpp_unhex(hex, sw->tbl[f], sizeof(sw->tbl[f]));
+	}
+	fclose(fp);
+	return 0;
+}

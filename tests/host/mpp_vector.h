@@ -57,6 +57,24 @@ struct mpp_vector {
 	u32 offs[MPP_MAX_FRAMES][MPP_NUM_REGS];
 };
 
+/**
+ * struct mpp_vp8_sw - what MPP's VP8 encoder wrote in software (NAME.sw)
+ * @hdr:	each frame's boolean-coded frame header, after the frame tag
+ * @hdr_len:	its bytes
+ * @tbl:	each frame's probability table, as stored
+ * @tbl_len:	its bytes
+ */
+#define MPP_VP8_TBL_SIZE	1208
+struct mpp_vp8_sw {
+	u8 hdr[MPP_MAX_FRAMES][64];
+	unsigned int hdr_len[MPP_MAX_FRAMES];
+	u8 tbl[MPP_MAX_FRAMES][MPP_VP8_TBL_SIZE];
+	unsigned int tbl_len[MPP_MAX_FRAMES];
+};
+
+/* Read a VP8 software record (tests/vectors/mpp/README.md); 0 or -1. */
+int mpp_vp8_sw_load(const char *path, struct mpp_vp8_sw *sw);
+
 /* Read NAME.regs and the NAME.cap beside it; 0 or -1. */
 int mpp_vector_load(const char *regs_path, struct mpp_vector *v);
 /* Calls @fn for each NAME.regs of @dir in name order; the number found. */

@@ -10,10 +10,13 @@
  *
  *   test_mpp_replay VECTOR_DIR OUTDIR
  *
- * Writes OUTDIR/NAME.h264 and NAME.rec (the model's reconstruction of every
- * frame, I420 of the visible size) or OUTDIR/NAME.jpg, and NAME.src (the
- * input, I420), for run.sh to decode with FFmpeg. Prints one PASS/FAIL line
- * per check.
+ * Writes OUTDIR/NAME.h264 or NAME.ivf (VP8) and NAME.rec (the model's
+ * reconstruction of every frame, I420 of the visible size) or
+ * OUTDIR/NAME.jpg, and NAME.src (the input, I420), for run.sh to decode
+ * with FFmpeg (and libvpx). VP8 frames are put together as MPP does: its
+ * frame tag and software header, the hardware's first partition and token
+ * partition by the sizes the model wrote to the size table. Prints one
+ * PASS/FAIL line per check.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +27,7 @@
 #include "hantro_h1_regs.h"
 #include "hantro_h264_cabac.h"
 #include "hantro_regs.h"
+#include "hantro_vp8_hdr.h"
 #include "host_check.h"
 #include "mpp_vector.h"
 #include "vepu_virt_run.h"
@@ -74,7 +78,9 @@ static void bus_addresses(const struct mpp_vector *v, unsigned int frame,
 			  const struct hantro_layout *l, u32 *regs)
 {
 	const u16 addr[] = { l->in_addr[0], l->in_addr[1], l->in_addr[2], l->out_addr,
-			     l->ref_y, l->ref_c, l->rec_y, l->rec_c, l->cabac_table };
+			     l->ref_y, l->ref_c, l->rec_y, l->rec_c, l->cabac_table,
+			     l->vp8.size_table, l->vp8.part_addr[0], l->vp8.part_addr[1],
+			     l->vp8.prob_count };
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(addr); i++)
@@ -122,6 +128,7 @@ static FILE *out_file(const char *dir, const char *name, const char *ext)
 }
 
 static struct mpp_vector vec;
+static struct mpp_vp8_sw vp8_sw;
 static struct vepu_jpeg_state jpeg;
 static const char *outdir;
 static unsigned int replayed;
@@ -188,6 +195,95 @@ static void check_rlc_sum(const char *name, unsigned int f, const struct mpp_vec
 			      name, f, regs[0x0f8 / 4] & 0x3fffff, seen[i].count);
 }
 
+static void put_le(u8 *p, u32 v, unsigned int bytes)
+{
+	while (bytes--) {
+		*p++ = v;
+		v >>= 8;
+	}
+}
+
+/*
+ * Before a VP8 frame: MPP's probability table and its frame header, where
+ * MPP's software left them, ahead of the address the stream resumes at.
+ */
+static bool vp8_before(const char *name, struct vepu_virt *bus, unsigned int f,
+		       const struct hantro_layout *l, u32 *regs)
+{
+	u8 *tbl = vepu_virt_map(bus, regs[l->cabac_table / 4], MPP_VP8_TBL_SIZE, DMA_FROM_DEVICE);
+	u32 hdr_at = regs[l->out_addr / 4] - vp8_sw.hdr_len[f];
+	u8 *hdr = vepu_virt_map(bus, hdr_at, vp8_sw.hdr_len[f], DMA_FROM_DEVICE);
+
+	check(tbl && hdr && vp8_sw.tbl_len[f] == MPP_VP8_TBL_SIZE && vp8_sw.hdr_len[f],
+	      "%s frame %u: MPP's probability table and %u header bytes in place", name, f,
+	      vp8_sw.hdr_len[f]);
+	if (!tbl || !hdr || !vp8_sw.hdr_len[f])
+		return false;
+	memcpy(tbl, vp8_sw.tbl[f], MPP_VP8_TBL_SIZE);
+	memcpy(hdr, vp8_sw.hdr[f], vp8_sw.hdr_len[f]);
+	return true;
+}
+
+/*
+ * After it, the frame as MPP puts it together (hal_vp8e_base.c): the tag
+ * with the first partition's size (the software's header bytes and the
+ * hardware's, which the size table counts from the aligned address), the
+ * first partition, the token partition. Written as an IVF frame.
+ */
+static void vp8_after(const char *name, struct vepu_virt *bus, unsigned int f,
+		      const struct hantro_layout *l, const u32 *regs, FILE *stream)
+{
+	const struct mpp_vector *v = bus->v;
+	u32 out = regs[l->out_addr / 4], aligned = out & ~7u;
+	const u32 *sizes = vepu_virt_map(bus, regs[l->vp8.size_table / 4], 8, DMA_TO_DEVICE);
+	struct hantro_vp8_frame_hdr h = {
+		.key_frame = hantro_field_get(&l->pic_type, regs) == HANTRO_PIC_INTRA,
+		.version = 1,
+		.show_frame = true,
+		.width = v->w,
+		.height = v->h,
+	};
+	u32 first, hdr_len = vp8_sw.hdr_len[f];
+	const u8 *p1, *dct;
+	u8 tag[HANTRO_VP8_KEY_TAG_BYTES], ivf[12];
+	size_t tag_len;
+
+	if (!sizes || sizes[0] < out - aligned) {
+		check(0, "%s frame %u: the size table is written", name, f);
+		return;
+	}
+	first = hdr_len + sizes[0] - (out - aligned);
+	p1 = vepu_virt_map(bus, out - hdr_len, first, DMA_TO_DEVICE);
+	dct = vepu_virt_map(bus, regs[l->vp8.part_addr[0] / 4], sizes[1], DMA_TO_DEVICE);
+	check(p1 && dct && sizes[1],
+	      "%s frame %u: first partition %u bytes, token partition %u bytes", name, f, first,
+	      sizes[1]);
+	if (!p1 || !dct)
+		return;
+	tag_len = hantro_vp8_write_tag(tag, &h, first);
+	put_le(ivf, tag_len + first + sizes[1], 4);
+	put_le(ivf + 4, f, 4);
+	put_le(ivf + 8, 0, 4);
+	fwrite(ivf, 1, sizeof(ivf), stream);
+	fwrite(tag, 1, tag_len, stream);
+	fwrite(p1, 1, first, stream);
+	fwrite(dct, 1, sizes[1], stream);
+}
+
+static void ivf_header(FILE *fp, const struct mpp_vector *v)
+{
+	u8 hdr[32] = "DKIF";
+
+	put_le(hdr + 6, 32, 2);
+	memcpy(hdr + 8, "VP80", 4);
+	put_le(hdr + 12, v->w, 2);
+	put_le(hdr + 14, v->h, 2);
+	put_le(hdr + 16, 30, 4);
+	put_le(hdr + 20, 1, 4);
+	put_le(hdr + 24, v->frames, 4);
+	fwrite(hdr, 1, sizeof(hdr), fp);
+}
+
 static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f,
 			 const struct hantro_layout *l, FILE *stream, FILE *rec, FILE *src)
 {
@@ -195,7 +291,7 @@ static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f
 	unsigned int hs = ALIGN(v->w, 16), vs = ALIGN(v->h, 16);
 	int in = mpp_vector_buf(v, MPP_BUF_INPUT), out = mpp_vector_buf(v, MPP_BUF_OUTPUT);
 	u32 regs[HANTRO_NUM_REGS] = { 0 }, out_off = v->offs[f][l->out_addr / 4];
-	bool h264 = !strcmp(v->codec, "h264");
+	bool h264 = !strcmp(v->codec, "h264"), vp8 = !strcmp(v->codec, "vp8");
 	enum vepu_virt_result res;
 	size_t len;
 	u8 *pkt;
@@ -209,9 +305,18 @@ static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f
 	memcpy(pkt, v->hdr[f], v->hdr_len[f]);
 	if (h264)
 		cabac_table(name, bus, regs, l);
+	if (vp8 && !vp8_before(name, bus, f, l, regs))
+		return;
 
 	bus->fault[0] = 0;
 	res = vepu_virt_run_frame(bus, l, &jpeg, regs);
+	if (vp8) {
+		check(res == VEPU_DONE, "%s frame %u: the model encodes MPP's programming (result %d%s)",
+		      name, f, res, bus->fault);
+		if (res == VEPU_DONE)
+			vp8_after(name, bus, f, l, regs, stream);
+		goto rec;
+	}
 	/* MPP's packet: its bytes up to the aligned word, then the hardware's. */
 	len = (out_off & ~7u) + regs[l->buf_limit / 4] / 8;
 	check(res == VEPU_DONE && len <= v->out_size,
@@ -230,6 +335,7 @@ static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f
 	if (h264 && !v->settings[0])
 		check_rlc_sum(name, f, v, regs);
 	fwrite(pkt, 1, len, stream);
+rec:
 	if (rec) {
 		void *y = vepu_virt_map(bus, regs[l->rec_y / 4], hs * vs, DMA_TO_DEVICE);
 		void *c = vepu_virt_map(bus, regs[l->rec_c / 4], hs * vs / 2, DMA_TO_DEVICE);
@@ -246,7 +352,7 @@ static void replay(const char *name, const char *path)
 	FILE *stream, *rec = NULL, *src;
 	const struct hantro_layout *l;
 	unsigned int i, f;
-	bool h264;
+	bool h264, vp8;
 
 	if (mpp_vector_load(path, &vec)) {
 		check(0, "%s: readable", name);
@@ -258,12 +364,15 @@ static void replay(const char *name, const char *path)
 	 */
 	if (strstr(name, "qpsweep") && vec.qp % 10 != 1)
 		return;
-	if (!strcmp(vec.codec, "vp8")) {
-		/* VP8 is not modelled yet: the model reports a bus error for it. */
-		printf("SKIP %s: VP8\n", name);
-		return;
-	}
 	h264 = !strcmp(vec.codec, "h264");
+	vp8 = !strcmp(vec.codec, "vp8");
+	if (vp8) {
+		char sw[1024];
+
+		snprintf(sw, sizeof(sw), "%.*s/vp8-%ux%u.sw", (int)(strrchr(path, '/') - path),
+			 path, vec.w, vec.h);
+		check(!mpp_vp8_sw_load(sw, &vp8_sw), "%s: MPP's software part %s loads", name, sw);
+	}
 	l = strcmp(vec.ip, "vepu1") ? &vepu2 : &h1;
 	check(mpp_vector_buf(&vec, MPP_BUF_INPUT) >= 0 && mpp_vector_buf(&vec, MPP_BUF_OUTPUT) >= 0 &&
 	      vec.buf_size[mpp_vector_buf(&vec, MPP_BUF_INPUT)] >= ALIGN(vec.w, 16) * ALIGN(vec.h, 16) * 3 / 2,
@@ -272,11 +381,13 @@ static void replay(const char *name, const char *path)
 		return;
 	for (i = 0; i < vec.bufs; i++)
 		bus.mem[i] = calloc(1, vec.buf_size[i]);
-	stream = out_file(outdir, name, h264 ? "h264" : "jpg");
+	stream = out_file(outdir, name, h264 ? "h264" : vp8 ? "ivf" : "jpg");
 	src = out_file(outdir, name, "src");
-	if (h264)
+	if (h264 || vp8)
 		rec = out_file(outdir, name, "rec");
-	if (stream && src && (rec || !h264))
+	if (stream && vp8)
+		ivf_header(stream, &vec);
+	if (stream && src && (rec || !(h264 || vp8)))
 		for (f = 0; f < vec.frames; f++)
 			replay_frame(name, &bus, f, l, stream, rec, src);
 	else
@@ -298,6 +409,6 @@ int main(int argc, char **argv)
 		return 2;
 	outdir = argv[2];
 	check(mpp_vector_each(argv[1], replay) > 0, "vectors found in %s", argv[1]);
-	check(replayed >= 36, "%u vectors replayed", replayed);
+	check(replayed >= 38, "%u vectors replayed", replayed);
 	return failures ? 1 : 0;
 }

@@ -23,37 +23,7 @@
 
 #define FRAMES	3
 
-static u8 sw_hdr[FRAMES][64], sw_tbl[FRAMES][HANTRO_VP8_PROB_TABLE_SIZE];
-static unsigned int sw_hdr_len[FRAMES], sw_tbl_len[FRAMES];
-
-static unsigned int unhex(const char *hex, u8 *out, unsigned int max)
-{
-	unsigned int n = 0, byte;
-
-	while (n < max && sscanf(hex + 2 * n, "%2x", &byte) == 1)
-		out[n++] = byte;
-	return n;
-}
-
-static int load_sw(const char *path)
-{
-	static char line[4096];
-	unsigned int f;
-	FILE *fp = fopen(path, "r");
-
-	if (!fp)
-		return -1;
-	while (fgets(line, sizeof(line), fp)) {
-		char hex[sizeof(line)];
-
-		if (sscanf(line, "hdr %u %s", &f, hex) == 2 && f < FRAMES)
-			sw_hdr_len[f] = unhex(hex, sw_hdr[f], sizeof(sw_hdr[f]));
-		else if (sscanf(line, "tbl %u %s", &f, hex) == 2 && f < FRAMES)
-			sw_tbl_len[f] = unhex(hex, sw_tbl[f], sizeof(sw_tbl[f]));
-	}
-	fclose(fp);
-	return 0;
-}
+static struct mpp_vp8_sw sw;
 
 /* MPP's frame header: its settings at QP 40 (the vendor document, 1.3). */
 static void mpp_hdr(unsigned int frame, struct hantro_vp8_frame_hdr *h)
@@ -108,9 +78,9 @@ static void check_ip(const char *dir, const char *ip, const struct hantro_layout
 		mpp_hdr(f, &h);
 		hantro_vp8_bool_init(&e, hdr, sizeof(hdr));
 		hantro_vp8_write_hdr(&e, &h, &defaults, &defaults);
-		check(e.pos == sw_hdr_len[f] && !memcmp(hdr, sw_hdr[f], e.pos),
+		check(e.pos == sw.hdr_len[f] && !memcmp(hdr, sw.hdr[f], e.pos),
 		      "%s frame %u: the frame header is MPP's %u bytes (%zu written)", ip, f,
-		      sw_hdr_len[f], e.pos);
+		      sw.hdr_len[f], e.pos);
 		check(regs[vl->bool_value / 4] == e.bottom &&
 		      hantro_field_get(&vl->bool_bits, regs) == 24u - e.bit_count &&
 		      hantro_field_get(&vl->bool_range, regs) == e.range,
@@ -139,7 +109,7 @@ static void check_ip(const char *dir, const char *ip, const struct hantro_layout
 			memset(probs.uvmode, 0, sizeof(probs.uvmode));
 		}
 		hantro_vp8_write_prob_table(tbl, &probs, &h);
-		check(sw_tbl_len[f] == sizeof(tbl) && !memcmp(tbl, sw_tbl[f], sizeof(tbl)),
+		check(sw.tbl_len[f] == sizeof(tbl) && !memcmp(tbl, sw.tbl[f], sizeof(tbl)),
 		      "%s frame %u: the probability table is MPP's, byte for byte", ip, f);
 	}
 }
@@ -154,7 +124,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	snprintf(path, sizeof(path), "%s/vp8-320x240.sw", argv[1]);
-	check(!load_sw(path), "%s loads", path);
+	check(!mpp_vp8_sw_load(path, &sw), "%s loads", path);
 	check_ip(argv[1], "vepu1", &h1);
 	check_ip(argv[1], "vepu2", &vepu2);
 	return failures ? 1 : 0;

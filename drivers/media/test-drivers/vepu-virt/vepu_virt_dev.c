@@ -30,8 +30,9 @@ module_param(ip, charp, 0444);
 MODULE_PARM_DESC(ip, "Register set to model: h1 (Hantro H1/VEPU1) or vepu2 (Rockchip VEPU2)");
 
 /*
- * What the model implements: H.264 and JPEG (no VP8), on a 64-bit AXI bus,
- * video up to 1920 pixels wide, as an RK3288's H1.
+ * What the device reports: H.264 and JPEG on a 64-bit AXI bus, video up to
+ * 1920 pixels wide, as an RK3288's H1. The model codes VP8 frames too; the
+ * VP8 bit joins once the driver programs them.
  */
 static uint config = H1_CFG_H264 | H1_CFG_JPEG | H1_CFG_BUS_AXI | H1_CFG_BUS_64BIT | 1920;
 module_param(config, uint, 0444);

@@ -2,8 +2,8 @@
 /*
  * Virtual VEPU: one frame as the bus master does it, whatever the register
  * map: decode the registers through the IP's layout, reach the buffers by
- * bus address, run the JPEG or H.264 core, report through the readback
- * registers.
+ * bus address, run the JPEG, H.264 or VP8 (vepu_virt_vp8.c) core, report through
+ * the readback registers.
  */
 
 #include <linux/bitops.h>
@@ -19,8 +19,8 @@
 #define REG(r)	regs[(r) / 4]
 
 /* The input picture the registers describe, its planes reachable. */
-static enum vepu_virt_result vepu_virt_input(struct vepu_virt *v, const struct hantro_layout *l,
-					     const u32 *regs, struct vepu_frame *f)
+enum vepu_virt_result vepu_virt_input(struct vepu_virt *v, const struct hantro_layout *l,
+				      const u32 *regs, struct vepu_frame *f)
 {
 	unsigned int i;
 
@@ -99,14 +99,14 @@ static enum vepu_virt_result vepu_virt_jpeg(struct vepu_virt *v, const struct ha
 }
 
 /* A reference or reconstruction picture: luma then interleaved chroma. */
-static bool vepu_virt_pic(struct vepu_virt *v, u32 y, u32 c, const struct vepu_frame *f,
-			  enum dma_data_direction dir, struct vepu_h264_pic *pic)
+bool vepu_virt_pic(struct vepu_virt *v, u32 y, u32 c, const struct vepu_frame *f,
+		   enum dma_data_direction dir, u8 **py, u8 **pc)
 {
 	size_t luma = (size_t)f->mb_width * 16 * f->mb_height * 16;
 
-	pic->y = vepu_virt_map(v, y, luma, dir);
-	pic->c = vepu_virt_map(v, c, luma / 2, dir);
-	return pic->y && pic->c;
+	*py = vepu_virt_map(v, y, luma, dir);
+	*pc = vepu_virt_map(v, c, luma / 2, dir);
+	return *py && *pc;
 }
 
 /* The two 16-bit halves of register @first + (i / 2) * 4, even i on top. */
@@ -211,10 +211,10 @@ static enum vepu_virt_result vepu_virt_h264(struct vepu_virt *v, const struct ha
 						HANTRO_H264_CABAC_TABLE_SIZE, DMA_TO_DEVICE);
 	if (!job.out || (job.cabac && !job.cabac_table) ||
 	    !vepu_virt_pic(v, REG(l->rec_y), REG(l->rec_c), &job.frame, DMA_FROM_DEVICE,
-			   &job.rec) ||
+			   &job.rec.y, &job.rec.c) ||
 	    (!job.intra &&
 	     !vepu_virt_pic(v, REG(l->ref_y), REG(l->ref_c), &job.frame, DMA_TO_DEVICE,
-			   &job.ref)))
+			   &job.ref.y, &job.ref.c)))
 		return VEPU_BUS_ERROR;
 	scratch = kvmalloc(vepu_h264_scratch_size(job.frame.mb_width, job.frame.mb_height),
 			   GFP_KERNEL);
@@ -249,8 +249,9 @@ enum vepu_virt_result vepu_virt_run_frame(struct vepu_virt *v, const struct hant
 		return vepu_virt_jpeg(v, l, jpeg, regs);
 	case HANTRO_MODE_H264:
 		return vepu_virt_h264(v, l, regs);
+	case HANTRO_MODE_VP8:
+		return vepu_virt_vp8(v, l, regs);
 	default:
-		/* VP8 is not modelled: it fails like a bad transfer. */
 		REG(l->buf_limit) = 0;
 		return VEPU_BUS_ERROR;
 	}

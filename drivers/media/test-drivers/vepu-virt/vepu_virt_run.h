@@ -12,6 +12,7 @@
 #include <linux/types.h>
 
 #include "hantro_layout.h"
+#include "vepu_frame.h"
 #include "vepu_jpeg.h"
 
 struct vepu_virt;
@@ -32,6 +33,12 @@ enum vepu_virt_result {
 
 void *vepu_virt_map(struct vepu_virt *v, u32 addr, size_t len, enum dma_data_direction dir);
 bool vepu_virt_stopped(const void *vepu);
+enum vepu_virt_result vepu_virt_input(struct vepu_virt *v, const struct hantro_layout *l,
+				      const u32 *regs, struct vepu_frame *f);
+bool vepu_virt_pic(struct vepu_virt *v, u32 y, u32 c, const struct vepu_frame *f,
+		   enum dma_data_direction dir, u8 **py, u8 **pc);
+enum vepu_virt_result vepu_virt_vp8(struct vepu_virt *v, const struct hantro_layout *l,
+				    u32 *regs);
 enum vepu_virt_result vepu_virt_run_frame(struct vepu_virt *v, const struct hantro_layout *l,
 					  struct vepu_jpeg_state *jpeg, u32 *regs);
 

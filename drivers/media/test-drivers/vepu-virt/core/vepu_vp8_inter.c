@@ -59,30 +59,61 @@ static int vepu_vp8_at(const struct vepu_vp8_plane *p, int x, int y)
 }
 
 /*
+ * The (n + 5) rows of n + 5 samples an n x n block at (x, y) filters
+ * from, two above and left, three below and right: straight from the
+ * plane inside it, else repeating its edges.
+ */
+static void vepu_vp8_fetch(const struct vepu_vp8_plane *p, int x, int y, unsigned int n,
+			   u8 *win)
+{
+	int w = n + 5, r, c;
+
+	if (p->step == 1 && x >= 2 && y >= 2 && x + w - 2 <= p->w && y + w - 2 <= p->h) {
+		for (r = 0; r < w; r++)
+			memcpy(win + r * w, p->px + (y - 2 + r) * p->stride + x - 2, w);
+		return;
+	}
+	for (r = 0; r < w; r++)
+		for (c = 0; c < w; c++)
+			win[r * w + c] = vepu_vp8_at(p, x - 2 + c, y - 2 + r);
+}
+
+/*
  * An n x n block at full-sample (x, y) plus eighths (fx, fy): rows
  * filtered first, the rows they need above and below included, then
- * columns, each pass rounded and clamped as the decoders do.
+ * columns, each pass rounded and clamped as the decoders do. A pass at
+ * a whole position is a copy.
  */
 static void vepu_vp8_sixtap_block(const struct vepu_vp8_plane *p, int x, int y, int fx, int fy,
 				  unsigned int n, u8 *out)
 {
-	u8 tmp[21 * 16];
-	int r, c, t;
+	u8 win[21 * 21], tmp[21 * 16];
+	int w = n + 5, r, c, t;
 
-	for (r = -2; r < (int)n + 3; r++) {
+	vepu_vp8_fetch(p, x, y, n, win);
+	for (r = 0; r < w; r++) {
+		const u8 *src = win + r * w;
+
 		for (c = 0; c < (int)n; c++) {
 			int sum = 0;
 
+			if (!fx) {
+				tmp[r * n + c] = src[c + 2];
+				continue;
+			}
 			for (t = 0; t < 6; t++)
-				sum += vepu_vp8_sixtap[fx][t] *
-				       vepu_vp8_at(p, x + c + t - 2, y + r);
-			tmp[(r + 2) * n + c] = clamp((sum + 64) >> 7, 0, 255);
+				sum += vepu_vp8_sixtap[fx][t] * src[c + t];
+			tmp[r * n + c] = clamp((sum + 64) >> 7, 0, 255);
 		}
 	}
 	for (r = 0; r < (int)n; r++) {
 		for (c = 0; c < (int)n; c++) {
 			int sum = 0;
 
+			if (!fy) {
+				out[r * n + c] = tmp[(r + 2) * n + c];
+				continue;
+			}
 			for (t = 0; t < 6; t++)
 				sum += vepu_vp8_sixtap[fy][t] * tmp[(r + t) * n + c];
 			out[r * n + c] = clamp((sum + 64) >> 7, 0, 255);
@@ -117,17 +148,37 @@ void vepu_vp8_predict_inter(const struct vepu_vp8_pic *ref, unsigned int mbw, un
 			      mv[1] & 7, mv[0] & 7, 8, pred + 320);
 }
 
-/* Luma SAD of the 16x16 block at a quarter-sample vector. */
+/*
+ * Luma SAD of the 16x16 block at a quarter-sample vector. Fractional
+ * positions are estimated bilinearly, at a fraction of the six-tap
+ * filter's cost; the prediction coded is the six-tap one.
+ */
 static unsigned int vepu_vp8_mv_sad(const struct vepu_vp8_plane *p, const u8 *src,
 				    unsigned int mbx, unsigned int mby, int row, int col)
 {
-	u8 pred[256];
-	unsigned int i, sad = 0;
+	int x = mbx * 16 + (col >> 2), y = mby * 16 + (row >> 2), i, j;
+	int fx = col & 3, fy = row & 3;
+	unsigned int sad = 0;
+	u8 win[21 * 21];
+	const u8 *r;
 
-	vepu_vp8_sixtap_block(p, mbx * 16 + (col >> 2), mby * 16 + (row >> 2), (col & 3) * 2,
-			      (row & 3) * 2, 16, pred);
-	for (i = 0; i < 256; i++)
-		sad += abs(src[i] - pred[i]);
+	if (!fx && !fy && x >= 0 && y >= 0 && x + 16 <= p->w && y + 16 <= p->h) {
+		r = p->px + y * p->stride + x;
+		for (j = 0; j < 16; j++, r += p->stride)
+			for (i = 0; i < 16; i++)
+				sad += abs(src[j * 16 + i] - r[i]);
+		return sad;
+	}
+	vepu_vp8_fetch(p, x, y, 16, win);
+	for (j = 0; j < 16; j++) {
+		for (i = 0; i < 16; i++) {
+			const u8 *q = win + (j + 2) * 21 + i + 2;
+			int v = ((4 - fx) * (4 - fy) * q[0] + fx * (4 - fy) * q[1] +
+				 (4 - fx) * fy * q[21] + fx * fy * q[22] + 8) >> 4;
+
+			sad += abs(src[j * 16 + i] - v);
+		}
+	}
 	return sad;
 }
 
@@ -159,8 +210,52 @@ static unsigned int vepu_vp8_mv_cost(int row, int col, const struct vepu_vp8_nea
 }
 
 /**
- * vepu_vp8_motion_search() - the vector of least SAD plus cost near the
- * predictor and zero
+ * struct vepu_vp8_search - the best vector of a search so far
+ * @p:		the reference luma
+ * @src:	the macroblock's luma
+ * @near:	the predictors, for the vectors' costs
+ * @mbx:	macroblock column
+ * @mby:	macroblock row
+ * @lambda:	weight of the vector cost
+ * @mv:		the best vector
+ * @cost:	its SAD plus cost
+ * @sad:	its SAD
+ */
+struct vepu_vp8_search {
+	const struct vepu_vp8_plane *p;
+	const u8 *src;
+	const struct vepu_vp8_near *near;
+	unsigned int mbx;
+	unsigned int mby;
+	unsigned int lambda;
+	s16 mv[2];
+	unsigned int cost;
+	unsigned int sad;
+};
+
+/*
+ * Try a vector: kept when it is cheaper and codable (a new vector within
+ * 1023 quarter samples of the best predictor). Returns whether kept.
+ */
+static bool vepu_vp8_try(struct vepu_vp8_search *s, int row, int col)
+{
+	unsigned int sad, cost;
+
+	if (abs(row - s->near->best[0]) > 1023 || abs(col - s->near->best[1]) > 1023)
+		return false;
+	sad = vepu_vp8_mv_sad(s->p, s->src, s->mbx, s->mby, row, col);
+	cost = sad + vepu_vp8_mv_cost(row, col, s->near, s->lambda);
+	if (cost >= s->cost)
+		return false;
+	s->cost = cost;
+	s->sad = sad;
+	s->mv[0] = row;
+	s->mv[1] = col;
+	return true;
+}
+
+/**
+ * vepu_vp8_motion_search() - a vector of little SAD plus cost
  * @ref:	the reference picture
  * @mbw:	its width in macroblocks
  * @mbh:	its height
@@ -168,10 +263,14 @@ static unsigned int vepu_vp8_mv_cost(int row, int col, const struct vepu_vp8_nea
  * @mby:	macroblock row
  * @src:	the macroblock's luma
  * @near:	the predictors
- * @range:	full samples searched each way
+ * @range:	full samples the search may go from zero each way
  * @lambda:	weight of the vector cost
  * @mv:		out: the vector, within 1023 quarter samples of the best
  *		predictor
+ *
+ * Starts from the cheapest of zero and the predictors, follows a
+ * shrinking diamond of whole-sample steps, then refines to halves and
+ * quarters, as hardware searches do rather than exhaustively.
  *
  * Return: the SAD at @mv.
  */
@@ -180,63 +279,47 @@ unsigned int vepu_vp8_motion_search(const struct vepu_vp8_pic *ref, unsigned int
 				    const u8 *src, const struct vepu_vp8_near *near, int range,
 				    unsigned int lambda, s16 *mv)
 {
-	const s16 *best = near->best;
+	static const s8 dir[8][2] = {
+		{ -1, 0 }, { 1, 0 }, { 0, -1 }, { 0, 1 },
+		{ -1, -1 }, { -1, 1 }, { 1, -1 }, { 1, 1 },
+	};
 	struct vepu_vp8_plane y = { ref->y, (int)mbw * 16, 1, mbw * 16, mbh * 16 };
-	int r, c, step, br = 0, bc = 0, cr, cc;
-	unsigned int cost, bcost, sad, bsad;
+	struct vepu_vp8_search s = {
+		.p = &y, .src = src, .near = near, .mbx = mbx, .mby = mby, .lambda = lambda,
+		.cost = UINT_MAX,
+	};
+	int step, i, r, c, lim = range * 4;
+	bool moved;
 
-	/* Zero, the predictors, then full samples around zero. */
-	bsad = vepu_vp8_mv_sad(&y, src, mbx, mby, 0, 0);
-	bcost = bsad + vepu_vp8_mv_cost(0, 0, near, lambda);
-	for (r = 0; r < 2; r++) {
-		const s16 *p = r ? near->near : near->nearest;
+	vepu_vp8_try(&s, 0, 0);
+	vepu_vp8_try(&s, near->nearest[0], near->nearest[1]);
+	vepu_vp8_try(&s, near->near[0], near->near[1]);
+	/* Whole samples from the start, rounded down to one. */
+	r = s.mv[0] & ~3;
+	c = s.mv[1] & ~3;
+	vepu_vp8_try(&s, r, c);
+	for (step = 32; step >= 4; step /= 2) {
+		do {
+			moved = false;
+			r = s.mv[0] & ~3;
+			c = s.mv[1] & ~3;
+			for (i = 0; i < 4; i++) {
+				int nr = r + dir[i][0] * step, nc = c + dir[i][1] * step;
 
-		sad = vepu_vp8_mv_sad(&y, src, mbx, mby, p[0], p[1]);
-		cost = sad + vepu_vp8_mv_cost(p[0], p[1], near, lambda);
-		if (cost < bcost) {
-			bcost = cost;
-			bsad = sad;
-			br = p[0];
-			bc = p[1];
-		}
-	}
-	for (r = -range; r <= range; r++) {
-		for (c = -range; c <= range; c++) {
-			if (abs(r * 4 - best[0]) > 1000 || abs(c * 4 - best[1]) > 1000)
-				continue;
-			sad = vepu_vp8_mv_sad(&y, src, mbx, mby, r * 4, c * 4);
-			cost = sad + vepu_vp8_mv_cost(r * 4, c * 4, near, lambda);
-			if (cost < bcost) {
-				bcost = cost;
-				bsad = sad;
-				br = r * 4;
-				bc = c * 4;
+				if (abs(nr) <= lim && abs(nc) <= lim)
+					moved |= vepu_vp8_try(&s, nr, nc);
 			}
-		}
+		} while (moved);
 	}
-	/* Halves, then quarters, around the best. */
 	for (step = 2; step >= 1; step--) {
-		cr = br;
-		cc = bc;
-		for (r = -step; r <= step; r += step) {
-			for (c = -step; c <= step; c += step) {
-				if (!r && !c)
-					continue;
-				sad = vepu_vp8_mv_sad(&y, src, mbx, mby, cr + r, cc + c);
-				cost = sad + vepu_vp8_mv_cost(cr + r, cc + c, near, lambda);
-				if (cost < bcost && abs(cr + r - best[0]) <= 1023 &&
-				    abs(cc + c - best[1]) <= 1023) {
-					bcost = cost;
-					bsad = sad;
-					br = cr + r;
-					bc = cc + c;
-				}
-			}
-		}
+		r = s.mv[0];
+		c = s.mv[1];
+		for (i = 0; i < 8; i++)
+			vepu_vp8_try(&s, r + dir[i][0] * step, c + dir[i][1] * step);
 	}
-	mv[0] = br;
-	mv[1] = bc;
-	return bsad;
+	mv[0] = s.mv[0];
+	mv[1] = s.mv[1];
+	return s.sad;
 }
 
 static void vepu_vp8_clamp_mv(s16 *mv, unsigned int mbw, unsigned int mbh, unsigned int mbx,

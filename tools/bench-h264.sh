@@ -18,6 +18,7 @@
 # a minute.
 set -u
 . "$(dirname "$0")/lib/all.sh"
+. "$(dirname "$0")/lib/bench.sh"
 
 mode=${1:-full}
 case $mode in
@@ -51,7 +52,6 @@ done
 make -s -C "$HANTRO_TOP/tests/host" BUILD="$B" OPT=-O2 SANITIZE= "$B/bench_h264" ||
 	die "bench_h264 does not build"
 
-kbps() { echo $(($(stat -c %s "$1") * 8 * 30 / 300 / 1000)); }
 
 # speed: "WxH: N frames/s" at each size, one core, QP 28, an IDR every 60
 # frames.
@@ -92,35 +92,6 @@ qp_points() {
 		[ -n "$p" ] && echo "$r $p" >>"$B/$name.points"
 		say "  $(printf '%-32s' "$label") $qp  $r  ${p:-decode failed}"
 	done
-}
-# rate_gap A B: how much more bitrate curve A needs than curve B for the same
-# PSNR, in percent, averaged over the PSNR range both cover (log-rate
-# interpolated linearly in PSNR: a piecewise-linear Bjontegaard rate).
-rate_gap() {
-	awk '
-	FNR == 1 { f++ }
-	{ n[f]++; r[f, n[f]] = log($1); p[f, n[f]] = $2 }
-	function at(c, q,   i, j, t) {
-		for (i = 1; i <= n[c]; i++)
-			for (j = i + 1; j <= n[c]; j++)
-				if ((p[c, i] - q) * (p[c, j] - q) <= 0 && p[c, i] != p[c, j]) {
-					t = (q - p[c, i]) / (p[c, j] - p[c, i])
-					return r[c, i] + t * (r[c, j] - r[c, i])
-				}
-		return "none"
-	}
-	function lo(c,   i, m) { m = p[c, 1]; for (i = 2; i <= n[c]; i++) if (p[c, i] < m) m = p[c, i]; return m }
-	function hi(c,   i, m) { m = p[c, 1]; for (i = 2; i <= n[c]; i++) if (p[c, i] > m) m = p[c, i]; return m }
-	END {
-		a = lo(1) > lo(2) ? lo(1) : lo(2); b = hi(1) < hi(2) ? hi(1) : hi(2)
-		if (f < 2 || a >= b) { print "n/a"; exit }
-		for (k = 0; k <= 100; k++) {
-			q = a + (b - a) * k / 100; x = at(1, q); y = at(2, q)
-			if (x == "none" || y == "none") continue
-			s += x - y; m++
-		}
-		printf "%+.1f %% (PSNR %.2f..%.2f dB)\n", m ? (exp(s / m) - 1) * 100 : 0, a, b
-	}' "$B/$1.points" "$B/$2.points"
 }
 # model QP OUT [CABAC_INIT_IDC [T8]]: the virtual VEPU's core
 model() {

@@ -27,10 +27,10 @@
 #include "hantro_h1_regs.h"
 #include "hantro_h264_cabac.h"
 #include "hantro_regs.h"
-#include "hantro_vp8_hdr.h"
 #include "host_check.h"
 #include "mpp_vector.h"
 #include "vepu_virt_run.h"
+#include "vp8_session.h"
 
 /**
  * struct vepu_virt - the host's bus: MPP's buffers at bus addresses
@@ -195,14 +195,6 @@ static void check_rlc_sum(const char *name, unsigned int f, const struct mpp_vec
 			      name, f, regs[0x0f8 / 4] & 0x3fffff, seen[i].count);
 }
 
-static void put_le(u8 *p, u32 v, unsigned int bytes)
-{
-	while (bytes--) {
-		*p++ = v;
-		v >>= 8;
-	}
-}
-
 /*
  * Before a VP8 frame: MPP's probability table and its frame header, where
  * MPP's software left them, ahead of the address the stream resumes at.
@@ -245,8 +237,8 @@ static void vp8_after(const char *name, struct vepu_virt *bus, unsigned int f,
 	};
 	u32 first, hdr_len = vp8_sw.hdr_len[f];
 	const u8 *p1, *dct;
-	u8 tag[HANTRO_VP8_KEY_TAG_BYTES], ivf[12];
-	size_t tag_len;
+	size_t len;
+	u8 *frame;
 
 	if (!sizes || sizes[0] < out - aligned) {
 		check(0, "%s frame %u: the size table is written", name, f);
@@ -260,28 +252,14 @@ static void vp8_after(const char *name, struct vepu_virt *bus, unsigned int f,
 	      sizes[1]);
 	if (!p1 || !dct)
 		return;
-	tag_len = hantro_vp8_write_tag(tag, &h, first);
-	put_le(ivf, tag_len + first + sizes[1], 4);
-	put_le(ivf + 4, f, 4);
-	put_le(ivf + 8, 0, 4);
-	fwrite(ivf, 1, sizeof(ivf), stream);
-	fwrite(tag, 1, tag_len, stream);
-	fwrite(p1, 1, first, stream);
-	fwrite(dct, 1, sizes[1], stream);
-}
-
-static void ivf_header(FILE *fp, const struct mpp_vector *v)
-{
-	u8 hdr[32] = "DKIF";
-
-	put_le(hdr + 6, 32, 2);
-	memcpy(hdr + 8, "VP80", 4);
-	put_le(hdr + 12, v->w, 2);
-	put_le(hdr + 14, v->h, 2);
-	put_le(hdr + 16, 30, 4);
-	put_le(hdr + 20, 1, 4);
-	put_le(hdr + 24, v->frames, 4);
-	fwrite(hdr, 1, sizeof(hdr), fp);
+	frame = malloc(HANTRO_VP8_KEY_TAG_BYTES + first + sizes[1]);
+	if (!frame)
+		return;
+	len = hantro_vp8_write_tag(frame, &h, first);
+	memcpy(frame + len, p1, first);
+	memcpy(frame + len + first, dct, sizes[1]);
+	ivf_frame(stream, frame, len + first + sizes[1], f);
+	free(frame);
 }
 
 static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f,
@@ -386,7 +364,7 @@ static void replay(const char *name, const char *path)
 	if (h264 || vp8)
 		rec = out_file(outdir, name, "rec");
 	if (stream && vp8)
-		ivf_header(stream, &vec);
+		ivf_header(stream, vec.w, vec.h, vec.frames);
 	if (stream && src && (rec || !(h264 || vp8)))
 		for (f = 0; f < vec.frames; f++)
 			replay_frame(name, &bus, f, l, stream, rec, src);

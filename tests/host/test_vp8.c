@@ -17,8 +17,7 @@
 #include <string.h>
 
 #include "host_check.h"
-#include "hantro_vp8_hdr.h"
-#include "vepu_vp8.h"
+#include "vp8_session.h"
 
 struct tcase {
 	const char *name;
@@ -86,29 +85,6 @@ static void make_picture(const struct tcase *t, unsigned int n, unsigned int cw,
 	}
 }
 
-static void put_le(unsigned char *p, unsigned long v, unsigned int bytes)
-{
-	while (bytes--) {
-		*p++ = v;
-		v >>= 8;
-	}
-}
-
-static void ivf_header(FILE *fp, unsigned int w, unsigned int h, unsigned int frames)
-{
-	unsigned char hdr[32] = "DKIF";
-
-	put_le(hdr + 4, 0, 2);
-	put_le(hdr + 6, 32, 2);
-	memcpy(hdr + 8, "VP80", 4);
-	put_le(hdr + 12, w, 2);
-	put_le(hdr + 14, h, 2);
-	put_le(hdr + 16, 30, 4);
-	put_le(hdr + 20, 1, 4);
-	put_le(hdr + 24, frames, 4);
-	fwrite(hdr, 1, sizeof(hdr), fp);
-}
-
 static void write_visible(FILE *fp, const unsigned char *p, unsigned int stride,
 			  unsigned int step, unsigned int w, unsigned int h)
 {
@@ -144,16 +120,34 @@ static void perturb(struct hantro_vp8_probs *p, unsigned int n, bool key)
 /* Inter macroblocks over all cases, by vector mode, and with fractions. */
 static unsigned int mv_modes[HANTRO_VP8_MV_SPLIT + 1], subpel;
 
+/* The source in the case's input format, planes into @f. */
+static void input(const struct tcase *t, const unsigned char *src, unsigned char *in,
+		  unsigned int cw, unsigned int ch, struct vepu_frame *f)
+{
+	unsigned int i;
+
+	memcpy(in, src, cw * ch);
+	f->plane[0] = in;
+	f->plane[1] = in + cw * ch;
+	f->plane[2] = t->fmt == HANTRO_IN_NV12 ? NULL : in + cw * ch * 5 / 4;
+	if (t->fmt != HANTRO_IN_NV12) {
+		memcpy(in + cw * ch, src + cw * ch, cw * ch / 2);
+		return;
+	}
+	for (i = 0; i < cw * ch / 4; i++) {
+		in[cw * ch + 2 * i] = src[cw * ch + i];
+		in[cw * ch + 2 * i + 1] = src[cw * ch * 5 / 4 + i];
+	}
+}
+
 static void run_case(const struct tcase *t, const char *dir)
 {
 	unsigned int mbw = (t->w + 15) / 16, mbh = (t->h + 15) / 16;
 	unsigned int cw = mbw * 16, ch = mbh * 16, n, i;
-	size_t part_size = cw * ch * 2 + 4096, first_size = cw * ch + 1024;
+	size_t frame_size = (size_t)cw * ch * 4 + 8192;
 	unsigned char *src = malloc(cw * ch * 3 / 2), *in = malloc(cw * ch * 3 / 2);
-	unsigned char *recs = malloc(cw * ch * 3), *first = malloc(first_size), *rec, *ref;
-	unsigned char *parts = malloc(part_size * 8), *frame = malloc(part_size * 9 + first_size);
-	void *scratch = malloc(vepu_vp8_scratch_size(mbw, mbh));
-	struct hantro_vp8_probs defaults, cur, prev;
+	unsigned char *frame = malloc(frame_size);
+	struct vp8_session ses;
 	char path[512];
 	FILE *ivf, *frec, *fsrc;
 	bool ok = true;
@@ -164,14 +158,11 @@ static void run_case(const struct tcase *t, const char *dir)
 	frec = fopen(path, "wb");
 	snprintf(path, sizeof(path), "%s/%s.src", dir, t->name);
 	fsrc = fopen(path, "wb");
-	if (!src || !in || !recs || !first || !parts || !frame || !scratch || !ivf || !frec ||
-	    !fsrc) {
+	if (!src || !in || !frame || !ivf || !frec || !fsrc || vp8_session_init(&ses, t->w, t->h)) {
 		check(0, "%s: setup", t->name);
 		return;
 	}
 	ivf_header(ivf, t->w, t->h, t->frames);
-	hantro_vp8_default_probs(&defaults);
-	prev = defaults;
 	for (n = 0; n < t->frames; n++) {
 		bool key = n % t->gop == 0;
 		struct hantro_vp8_frame_hdr hdr = {
@@ -196,93 +187,30 @@ static void run_case(const struct tcase *t, const char *dir)
 			.prob_last = 250,
 			.prob_golden = 128,
 		};
-		struct hantro_vp8_boolenc be;
 		struct vepu_vp8_job job = {
-			.frame = {
-				.fmt = t->fmt, .row_len = cw, .mb_width = mbw, .mb_height = mbh,
-			},
-			.rec = { .y = recs + (n & 1) * cw * ch * 3 / 2,
-				 .c = recs + (n & 1) * cw * ch * 3 / 2 + cw * ch },
-			.ref = { .y = recs + (~n & 1) * cw * ch * 3 / 2,
-				 .c = recs + (~n & 1) * cw * ch * 3 / 2 + cw * ch },
-			.first = &be,
-			.partitions = 1u << t->log2_parts,
-			.key_frame = key,
-			.probs = &cur,
-			.prob_intra = hdr.prob_intra,
-			.prob_last = hdr.prob_last,
-			.mb_no_coeff_skip = hdr.mb_no_coeff_skip,
-			.prob_skip_false = hdr.prob_skip_false,
-			.filter_type = t->filter_type,
-			.filter_level = t->filter_level,
-			.sharpness = t->sharpness,
+			.frame = { .fmt = t->fmt, .row_len = cw },
 		};
-		size_t len, off;
-		u32 sizes[8];
-		int ret;
+		struct hantro_vp8_probs cur = key ? ses.defaults : ses.prev;
+		const unsigned char *rec;
+		long len;
 
 		make_picture(t, n, cw, ch, src, src + cw * ch, src + cw * ch * 5 / 4);
-		memcpy(in, src, cw * ch);
-		if (t->fmt == HANTRO_IN_NV12) {
-			for (i = 0; i < cw * ch / 4; i++) {
-				in[cw * ch + 2 * i] = src[cw * ch + i];
-				in[cw * ch + 2 * i + 1] = src[cw * ch * 5 / 4 + i];
-			}
-			job.frame.plane[1] = in + cw * ch;
-		} else {
-			memcpy(in + cw * ch, src + cw * ch, cw * ch / 2);
-			job.frame.plane[1] = in + cw * ch;
-			job.frame.plane[2] = in + cw * ch * 5 / 4;
-		}
-		job.frame.plane[0] = in;
-		/* Key frames go back to the defaults; the rest carry on. */
-		if (key)
-			prev = defaults;
-		cur = prev;
+		input(t, src, in, cw, ch, &job.frame);
 		if (t->prob_updates)
 			perturb(&cur, n, key);
-		hantro_vp8_dequant(&hdr.quant, &job.dq);
-		hantro_vp8_bool_init(&be, first, first_size);
-		hantro_vp8_write_hdr(&be, &hdr, &prev, &cur);
-		prev = cur;
-		rec = job.rec.y;
-		ref = job.ref.y;
-		for (i = 0; i < job.partitions; i++) {
-			job.part[i] = parts + i * part_size;
-			job.part_size[i] = part_size;
-		}
-		ret = vepu_vp8_encode(&job, scratch);
-		if (!key && job.intra_mbs == mbw * mbh && t->pan4 < 8)
-			check(0, "%s: frame %u predicts no macroblock from %p", t->name, n, ref);
-		for (i = 0; i <= HANTRO_VP8_MV_SPLIT; i++)
-			mv_modes[i] += job.mv_mode_mbs[i];
-		subpel += job.subpel_mbs;
-		if (ret) {
-			check(0, "%s: frame %u codes (%d)", t->name, n, ret);
+		len = vp8_session_encode(&ses, &hdr, &cur, &job, frame, frame_size);
+		if (len < 0) {
+			check(0, "%s: frame %u codes (%ld)", t->name, n, len);
 			ok = false;
 			break;
 		}
-		len = hantro_vp8_write_tag(frame, &hdr, be.pos);
-		memcpy(frame + len, first, be.pos);
-		len += be.pos;
-		for (i = 0; i < job.partitions; i++)
-			sizes[i] = job.part_bytes[i];
-		hantro_vp8_write_part_sizes(frame + len, sizes, job.partitions);
-		len += 3 * (job.partitions - 1);
-		for (i = 0, off = len; i < job.partitions; i++) {
-			memcpy(frame + off, job.part[i], job.part_bytes[i]);
-			off += job.part_bytes[i];
-		}
-		len = off;
-		{
-			unsigned char fh[12];
-
-			put_le(fh, len, 4);
-			put_le(fh + 4, n, 4);
-			put_le(fh + 8, 0, 4);
-			fwrite(fh, 1, 12, ivf);
-			fwrite(frame, 1, len, ivf);
-		}
+		if (!key && job.intra_mbs == mbw * mbh && t->pan4 < 8)
+			check(0, "%s: frame %u predicts no macroblock from the last", t->name, n);
+		for (i = 0; i <= HANTRO_VP8_MV_SPLIT; i++)
+			mv_modes[i] += job.mv_mode_mbs[i];
+		subpel += job.subpel_mbs;
+		ivf_frame(ivf, frame, len, n);
+		rec = vp8_session_rec(&ses);
 		write_visible(frec, rec, cw, 1, t->w, t->h);
 		write_visible(frec, rec + cw * ch, cw, 2, (t->w + 1) / 2, (t->h + 1) / 2);
 		write_visible(frec, rec + cw * ch + 1, cw, 2, (t->w + 1) / 2, (t->h + 1) / 2);
@@ -298,11 +226,8 @@ static void run_case(const struct tcase *t, const char *dir)
 	fclose(fsrc);
 	free(src);
 	free(in);
-	free(recs);
-	free(first);
-	free(parts);
 	free(frame);
-	free(scratch);
+	vp8_session_free(&ses);
 }
 
 int main(int argc, char **argv)

@@ -90,8 +90,26 @@ vepu2) VEPU_DEV=rockchip-vepu2 ;;
 *) VEPU_DEV=hantro-h1 ;;
 esac
 
+# unload_project_modules: rmmod both modules. A process's files close as it
+# exits, but a release that drops the last reference to a buffer from a
+# worker defers the rest of it (deferred fput), so the driver may stay in
+# use for a moment after the last client is gone: it gets 10 s before the
+# reference counts as leaked, and then who holds it is printed.
 unload_project_modules() {
-	rmmod hantro_vepu_virt && rmmod hantro_enc
+	rmmod hantro_vepu_virt || return 1
+	_tries=0
+	while ! rmmod hantro_enc 2>/dev/null; do
+		_tries=$((_tries + 1))
+		if [ $_tries -ge 40 ]; then
+			echo "hantro_enc still in use after 10 s, refcnt $(cat /sys/module/hantro_enc/refcnt)"
+			ls -l /proc/[0-9]*/fd 2>/dev/null | grep -E 'video|dmabuf' | head -n 10
+			rmmod hantro_enc
+			return 1
+		fi
+		sleep 0.25
+	done
+	[ $_tries -gt 0 ] && echo "hantro_enc unloaded after $_tries retries of 0.25 s"
+	return 0
 }
 
 virtual_vepu_bound() {

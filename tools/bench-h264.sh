@@ -20,11 +20,7 @@ set -u
 . "$(dirname "$0")/lib/all.sh"
 . "$(dirname "$0")/lib/bench.sh"
 
-mode=${1:-full}
-case $mode in
-speed | full) ;;
-*) echo "usage: $0 [speed]" >&2; exit 2 ;;
-esac
+mode=$(bench_mode "$@") || exit 2
 
 HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}
 HANTRO_RESULTS=$HANTRO_OUT/bench-results.txt
@@ -43,11 +39,7 @@ else
 	say "== the clip: 300 frames of testsrc2 + temporal noise, 640x480 and 1280x720"
 fi
 
-for s in 640x480 1280x720; do
-	[ -s "$B/clip-$s.yuv" ] || ffmpeg -v error -nostdin -f lavfi \
-		-i "testsrc2=size=$s:rate=30,noise=alls=6:allf=t" -frames:v 300 \
-		-f rawvideo -pix_fmt yuv420p -y "$B/clip-$s.yuv" || die "no clip at $s"
-done
+bench_clips
 
 make -s -C "$HANTRO_TOP/tests/host" BUILD="$B" OPT=-O2 SANITIZE= "$B/bench_h264" ||
 	die "bench_h264 does not build"

@@ -3,6 +3,25 @@
 # rate/PSNR curves. Each curve is a file $B/NAME.points of "kbit/s PSNR"
 # lines.
 
+# bench_mode [speed]: "speed" or "full", the benchmarks' one argument.
+bench_mode() {
+	case ${1:-full} in
+	speed | full) echo "${1:-full}" ;;
+	*) echo "usage: $0 [speed]" >&2; return 2 ;;
+	esac
+}
+
+# bench_clips: the 300-frame clip (testsrc2 with temporal noise, 30 fps) at
+# 640x480 and 1280x720 as I420 in $B, made once.
+bench_clips() {
+	local s
+	for s in 640x480 1280x720; do
+		[ -s "$B/clip-$s.yuv" ] || ffmpeg -v error -nostdin -f lavfi \
+			-i "testsrc2=size=$s:rate=30,noise=alls=6:allf=t" -frames:v 300 \
+			-f rawvideo -pix_fmt yuv420p -y "$B/clip-$s.yuv" || die "no clip at $s"
+	done
+}
+
 # kbps FILE: the bitrate of FILE as 300 frames at 30 fps, kbit/s.
 kbps() { echo $(($(stat -c %s "$1") * 8 * 30 / 300 / 1000)); }
 

@@ -12,6 +12,7 @@
  * lists the cases in OUTDIR/cases as "name width height psnr-floor".
  * Prints one PASS/FAIL line per check.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +231,46 @@ static void run_case(const struct tcase *t, const char *dir)
 	vp8_session_free(&ses);
 }
 
+/* Step sizes come from registers: a zero one is refused, not divided by. */
+static void zero_step(void)
+{
+	static unsigned char pic[16 * 16 * 3 / 2], out[65536];
+	struct hantro_vp8_frame_hdr h = {
+		.key_frame = true, .show_frame = true, .width = 16, .height = 16,
+		.mb_no_coeff_skip = true, .prob_skip_false = 128,
+	};
+	struct vepu_vp8_job job = {
+		.frame = {
+			.fmt = HANTRO_IN_YUV420P, .row_len = 16,
+			.plane = { pic, pic + 256, pic + 320 },
+		},
+	};
+	struct hantro_vp8_boolenc be;
+	struct vp8_session ses;
+	u16 step;
+	long ret;
+
+	if (vp8_session_init(&ses, 16, 16)) {
+		check(0, "zero step: setup");
+		return;
+	}
+	ret = vp8_session_encode(&ses, &h, NULL, &job, out, sizeof(out));
+	check(ret > 0, "a 16x16 key frame codes (%ld bytes)", ret);
+	/* The same job again, its pointers into the session's buffers. */
+	job.probs = &ses.prev;
+	job.first = &be;
+	step = job.dq.y2[1];
+	job.dq.y2[1] = 0;
+	hantro_vp8_bool_init(&be, out, sizeof(out));
+	ret = vepu_vp8_encode(&job, ses.scratch);
+	check(ret == -EINVAL, "a frame with a step size of 0 is refused (%ld)", ret);
+	job.dq.y2[1] = step;
+	hantro_vp8_bool_init(&be, out, sizeof(out));
+	ret = vepu_vp8_encode(&job, ses.scratch);
+	check(ret == 0, "... and codes with the step restored (%ld)", ret);
+	vp8_session_free(&ses);
+}
+
 int main(int argc, char **argv)
 {
 	char path[512];
@@ -250,6 +291,7 @@ int main(int argc, char **argv)
 			cases[i].floor);
 	}
 	fclose(list);
+	zero_step();
 	/* The cases exercise every way of coding a vector a decoder must follow. */
 	check(mv_modes[HANTRO_VP8_MV_ZERO] && mv_modes[HANTRO_VP8_MV_NEAREST] &&
 	      mv_modes[HANTRO_VP8_MV_NEAR] && mv_modes[HANTRO_VP8_MV_NEW] && subpel,

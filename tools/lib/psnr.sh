@@ -49,8 +49,11 @@ decode_vp8() {
 # decode_vpx STREAM.ivf OUT.yuv: libvpx's decoder (vpxdec) to I420; fails on
 # any error.
 decode_vpx() {
-	vpxdec --i420 -o "$2" "$1" 2>&1 | grep . >&2 && return 1
-	[ -s "$2" ]
+	local log rc
+	log=$(vpxdec --i420 -o "$2" "$1" 2>&1)
+	rc=$?
+	[ -n "$log" ] && echo "$log" >&2
+	[ "$rc" -eq 0 ] && [ -z "$log" ] && [ -s "$2" ]
 }
 
 # psnr_yuv A.yuv B.yuv W H: average PSNR of two I420 files of the same size.

@@ -18,7 +18,16 @@
 
 #define REG(r)	regs[(r) / 4]
 
-/* The input picture the registers describe, its planes reachable. */
+/**
+ * vepu_virt_input() - the input picture the registers describe
+ * @v:		the device
+ * @l:		the IP's layout
+ * @regs:	the register snapshot
+ * @f:		out: the picture, its planes reachable
+ *
+ * Return: VEPU_DONE, or VEPU_BUS_ERROR for a geometry or a plane the bus
+ * cannot reach.
+ */
 enum vepu_virt_result vepu_virt_input(struct vepu_virt *v, const struct hantro_layout *l,
 				      const u32 *regs, struct vepu_frame *f)
 {
@@ -98,7 +107,19 @@ static enum vepu_virt_result vepu_virt_jpeg(struct vepu_virt *v, const struct ha
 	return ret ? VEPU_BUS_ERROR : VEPU_DONE;
 }
 
-/* A reference or reconstruction picture: luma then interleaved chroma. */
+/**
+ * vepu_virt_pic() - a reference or reconstruction picture: luma, then
+ * interleaved chroma
+ * @v:		the device
+ * @y:		luma bus address
+ * @c:		chroma bus address
+ * @f:		the frame, for the picture's size
+ * @dir:	the access
+ * @py:		out: luma
+ * @pc:		out: chroma
+ *
+ * Return: whether both planes are reachable.
+ */
 bool vepu_virt_pic(struct vepu_virt *v, u32 y, u32 c, const struct vepu_frame *f,
 		   enum dma_data_direction dir, u8 **py, u8 **pc)
 {

@@ -39,6 +39,13 @@ struct vepu_vp8_scratch {
 	struct vepu_vp8_mb_info info[];
 };
 
+/**
+ * vepu_vp8_scratch_size() - the working memory vepu_vp8_encode() needs
+ * @mb_width:	the frame's width in macroblocks
+ * @mb_height:	its height
+ *
+ * Return: bytes.
+ */
 size_t vepu_vp8_scratch_size(unsigned int mb_width, unsigned int mb_height)
 {
 	return sizeof(struct vepu_vp8_scratch) +
@@ -338,6 +345,10 @@ int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch)
 		return -EINVAL;
 	for (i = 0; i < job->partitions; i++)
 		if (!job->part[i])
+			return -EINVAL;
+	/* Step sizes come from registers: 0 would divide by zero. */
+	for (i = 0; i < 2; i++)
+		if (!job->dq.y1[i] || !job->dq.y2[i] || !job->dq.uv[i])
 			return -EINVAL;
 	job->intra_mbs = 0;
 	job->skip_mbs = 0;

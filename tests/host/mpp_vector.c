@@ -169,7 +169,7 @@ int mpp_vp8_sw_load(const char *path, struct mpp_vp8_sw *sw)
 {
 	static char line[4096], hex[4096];
 	FILE *fp = fopen(path, "r");
-	unsigned int f;
+	unsigned int f, level;
 
 	if (!fp)
 		return -1;
@@ -179,6 +179,8 @@ int mpp_vp8_sw_load(const char *path, struct mpp_vp8_sw *sw)
 			sw->hdr_len[f] = mpp_unhex(hex, sw->hdr[f], sizeof(sw->hdr[f]));
 		else if (sscanf(line, "tbl %u %4095s", &f, hex) == 2 && f < MPP_MAX_FRAMES)
 			sw->tbl_len[f] = mpp_unhex(hex, sw->tbl[f], sizeof(sw->tbl[f]));
+		else if (sscanf(line, "level %u %u", &f, &level) == 2 && f < MPP_MAX_FRAMES)
+			sw->level[f] = level;
 	}
 	fclose(fp);
 	return 0;

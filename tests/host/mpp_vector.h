@@ -63,6 +63,7 @@ struct mpp_vector {
  * @hdr_len:	its bytes
  * @tbl:	each frame's probability table, as stored
  * @tbl_len:	its bytes
+ * @level:	each frame's loop filter level in its header
  */
 #define MPP_VP8_TBL_SIZE	1208
 struct mpp_vp8_sw {
@@ -70,6 +71,7 @@ struct mpp_vp8_sw {
 	unsigned int hdr_len[MPP_MAX_FRAMES];
 	u8 tbl[MPP_MAX_FRAMES][MPP_VP8_TBL_SIZE];
 	unsigned int tbl_len[MPP_MAX_FRAMES];
+	unsigned int level[MPP_MAX_FRAMES];
 };
 
 /* Read a VP8 software record (tests/vectors/mpp/README.md); 0 or -1. */

@@ -99,14 +99,11 @@ if host_test mpp_replay "$HANTRO_TOP/tests/vectors/mpp" "$replay"; then
 		[ -e "$f" ] || continue
 		n=${f%.*} name=$(basename "${f%.*}")
 		size=${name##*-} w=${size%x*} h=${size#*x}
-		# MPP's inter frame headers say bilinear prediction (version 1)
-		# and a loop filter level from QP 36 with deltas, while its
-		# registers give the level of the real QP and leave the six-tap
-		# filter on (hantro-enc-vp8-vendor.md 1.7): the decoders follow
-		# the header, so only the key frame equals the reconstruction.
-		# That one does because at MPP's QP 40 the header's level 26 plus
-		# its intra delta of 2 is the registers' 28: the model does not
-		# apply loop-filter deltas yet.
+		# MPP's headers say bilinear prediction (version 1) while its
+		# registers leave the six-tap filter on, and its headers' loop
+		# filter level is not its registers' (the replay programs the
+		# header's; hantro-enc-vp8-vendor.md 1.7): the key frame equals
+		# the reconstruction, the inter frames follow MPP's header.
 		check "mpp replay: $name decodes (FFmpeg, explode)" decode_vp8 "$f" "$n.dec"
 		check "mpp replay: $name decodes (libvpx vpxdec)" decode_vpx "$f" "$n.vpx"
 		check "mpp replay: $name FFmpeg and vpxdec frames agree" cmp -s "$n.dec" "$n.vpx"

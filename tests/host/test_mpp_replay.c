@@ -213,6 +213,14 @@ static bool vp8_before(const char *name, struct vepu_virt *bus, unsigned int f,
 		return false;
 	memcpy(tbl, vp8_sw.tbl[f], MPP_VP8_TBL_SIZE);
 	memcpy(hdr, vp8_sw.hdr[f], vp8_sw.hdr_len[f]);
+	/*
+	 * MPP's registers give another loop filter level than its header
+	 * (hantro-enc-vp8-vendor.md 1.7): the level the decoders filter
+	 * with is programmed, as the driver will.
+	 */
+	regs[l->vp8.filter_level.reg / 4] = hantro_field_put(&l->vp8.filter_level,
+							     regs[l->vp8.filter_level.reg / 4],
+							     vp8_sw.level[f]);
 	return true;
 }
 

@@ -35,18 +35,19 @@ struct tcase {
 	unsigned int floor;		/* PSNR against the source, dB */
 	unsigned int gop;		/* a key frame every gop frames */
 	int pan4;			/* picture motion per frame, quarter samples */
+	bool lf_deltas;			/* loop filter levels by reference and mode */
 };
 
 static const struct tcase cases[] = {
-	{ "qcif-q30", 176, 144, 6, 30, 0, 0, 20, 0, HANTRO_IN_YUV420P, 0, false, false, 0, 40, 3, 0 },
-	{ "crop-q20", 202, 118, 5, 20, 0, 0, 12, 3, HANTRO_IN_NV12, 0, false, false, 0, 43, 100, 6 },
-	{ "vga-q10-parts4", 640, 480, 2, 10, 2, 0, 8, 0, HANTRO_IN_NV12, 0, false, false, 0, 46, 1, 0 },
-	{ "parts8-simple", 320, 240, 4, 40, 3, 1, 30, 2, HANTRO_IN_NV12, 0, false, false, 0, 36, 100, 5 },
-	{ "sharp7-q60", 208, 160, 4, 60, 1, 0, 63, 7, HANTRO_IN_YUV420P, 0, false, false, -4, 35, 100, 3 },
-	{ "noise-q0", 96, 64, 2, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 80, false, false, 0, 48, 1, 0 },
-	{ "noskipflag-q127", 160, 96, 3, 127, 0, 0, 40, 0, HANTRO_IN_NV12, 0, true, false, 15, 26, 100, 4 },
-	{ "probs-q45", 176, 144, 4, 45, 1, 0, 25, 4, HANTRO_IN_NV12, 20, false, true, 0, 29, 2, 7 },
-	{ "tiny-q30", 8, 8, 3, 30, 0, 0, 10, 0, HANTRO_IN_NV12, 0, false, false, 0, 39, 100, 2 },
+	{ "qcif-q30", 176, 144, 6, 30, 0, 0, 20, 0, HANTRO_IN_YUV420P, 0, false, false, 0, 40, 3, 0, false },
+	{ "crop-q20", 202, 118, 5, 20, 0, 0, 12, 3, HANTRO_IN_NV12, 0, false, false, 0, 43, 100, 6, true },
+	{ "vga-q10-parts4", 640, 480, 2, 10, 2, 0, 8, 0, HANTRO_IN_NV12, 0, false, false, 0, 46, 1, 0, false },
+	{ "parts8-simple", 320, 240, 4, 40, 3, 1, 30, 2, HANTRO_IN_NV12, 0, false, false, 0, 36, 100, 5, true },
+	{ "sharp7-q60", 208, 160, 4, 60, 1, 0, 63, 7, HANTRO_IN_YUV420P, 0, false, false, -4, 35, 100, 3, true },
+	{ "noise-q0", 96, 64, 2, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 80, false, false, 0, 48, 1, 0, false },
+	{ "noskipflag-q127", 160, 96, 3, 127, 0, 0, 40, 0, HANTRO_IN_NV12, 0, true, false, 15, 26, 100, 4, false },
+	{ "probs-q45", 176, 144, 4, 45, 1, 0, 25, 4, HANTRO_IN_NV12, 20, false, true, 0, 29, 2, 7, false },
+	{ "tiny-q30", 8, 8, 3, 30, 0, 0, 10, 0, HANTRO_IN_NV12, 0, false, false, 0, 39, 100, 2, false },
 };
 
 /* Deterministic noise, -amp..amp. */
@@ -187,6 +188,12 @@ static void run_case(const struct tcase *t, const char *dir)
 			.prob_intra = 40,
 			.prob_last = 250,
 			.prob_golden = 128,
+			/* MPP's adjustments, all sent every frame. */
+			.lf_adj_enable = t->lf_deltas,
+			.lf_delta_update = t->lf_deltas,
+			.lf_delta_mask = 0xff,
+			.ref_lf_deltas = { 2, 0, -2, -2 },
+			.mode_lf_deltas = { 4, -2, 2, 4 },
 		};
 		struct vepu_vp8_job job = {
 			.frame = { .fmt = t->fmt, .row_len = cw },

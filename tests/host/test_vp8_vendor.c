@@ -37,7 +37,7 @@ static void mpp_hdr(unsigned int frame, struct hantro_vp8_frame_hdr *h)
 	h->width = 320;
 	h->height = 240;
 	/* The level MPP's header says; its registers say another (1.7). */
-	h->filter_level = h->key_frame ? 26 : 12;
+	h->filter_level = sw.level[frame];
 	h->lf_adj_enable = true;
 	/* Key frames send the non-zero deltas; inter frames keep them. */
 	h->lf_delta_update = h->key_frame;
@@ -74,6 +74,8 @@ static void check_ip(const char *dir, const char *ip, const struct hantro_layout
 		struct hantro_vp8_dequant dq;
 		struct hantro_vp8_boolenc e;
 		u8 hdr[64], tbl[HANTRO_VP8_PROB_TABLE_SIZE];
+		bool ok = true;
+		unsigned int i;
 
 		mpp_hdr(f, &h);
 		hantro_vp8_bool_init(&e, hdr, sizeof(hdr));
@@ -88,6 +90,14 @@ static void check_ip(const char *dir, const char *ip, const struct hantro_layout
 		      ip, f, e.bottom, 24 - e.bit_count, e.range, regs[vl->bool_value / 4],
 		      hantro_field_get(&vl->bool_bits, regs),
 		      hantro_field_get(&vl->bool_range, regs));
+		for (i = 0; i < 4; i++) {
+			ok &= hantro_field_get_signed(&vl->ref_lf_delta[i], regs) ==
+			      h.ref_lf_deltas[i];
+			ok &= hantro_field_get_signed(&vl->mode_lf_delta[i], regs) ==
+			      h.mode_lf_deltas[i];
+		}
+		check(ok, "%s frame %u: the loop filter deltas in the registers are the header's",
+		      ip, f);
 		check(hantro_field_get(&vl->dct_parts, regs) == h.log2_partitions &&
 		      hantro_field_get(&l->mode, regs) == HANTRO_MODE_VP8,
 		      "%s frame %u: VP8 mode, one token partition", ip, f);

@@ -79,6 +79,10 @@ long vp8_session_encode(struct vp8_session *s, const struct hantro_vp8_frame_hdr
 	job->filter_type = h->filter_type;
 	job->filter_level = h->filter_level;
 	job->sharpness = h->sharpness;
+	/* The header sends every delta it adjusts by (lf_delta_mask 0xff). */
+	job->lf_adj = h->lf_adj_enable;
+	memcpy(job->ref_lf_deltas, h->ref_lf_deltas, sizeof(job->ref_lf_deltas));
+	memcpy(job->mode_lf_deltas, h->mode_lf_deltas, sizeof(job->mode_lf_deltas));
 	hantro_vp8_dequant(&h->quant, &job->dq);
 	for (i = 0; i < job->partitions; i++) {
 		job->part[i] = s->parts + i * s->part_size;

@@ -30,7 +30,8 @@ void vp8_session_free(struct vp8_session *s);
 /*
  * Code @in as the next frame of @h (key frames go back to the default
  * probabilities, the others go on from the last frame's); with @cur the
- * frame is coded with those probabilities, the differences sent. @job
+ * frame is coded with those probabilities, the differences sent. With
+ * loop-filter adjustments, @h must send all its deltas. @job
  * gives the input and receives the core's statistics. Returns the frame's
  * bytes in @out or a negative error.
  */

@@ -165,6 +165,12 @@ enum vepu_virt_result vepu_virt_vp8(struct vepu_virt *v, const struct hantro_lay
 	u8 *scratch;
 	int ret;
 
+	/* No enable bit: deltas of 0 adjust nothing. */
+	for (i = 0; i < 4; i++) {
+		job.ref_lf_deltas[i] = hantro_field_get_signed(&vl->ref_lf_delta[i], regs);
+		job.mode_lf_deltas[i] = hantro_field_get_signed(&vl->mode_lf_delta[i], regs);
+		job.lf_adj |= job.ref_lf_deltas[i] || job.mode_lf_deltas[i];
+	}
 	REG(l->buf_limit) = 0;
 	res = vepu_virt_input(v, l, regs, &job.frame);
 	if (res != VEPU_DONE)

@@ -161,6 +161,9 @@ struct hantro_area {
  * @dq_y2_ac:	second-order AC step
  * @dq_uv_dc:	chroma DC step
  * @dq_uv_ac:	chroma AC step
+ * @ref_lf_delta: loop filter level adjustment by reference (intra, last,
+ *		golden, altref), 7-bit two's complement
+ * @mode_lf_delta: by mode (B_PRED, ZEROMV, other vectors, SPLITMV)
  */
 struct hantro_vp8_layout {
 	u16 size_table;
@@ -178,6 +181,8 @@ struct hantro_vp8_layout {
 	struct hantro_field dq_y2_ac;
 	struct hantro_field dq_uv_dc;
 	struct hantro_field dq_uv_ac;
+	struct hantro_field ref_lf_delta[4];
+	struct hantro_field mode_lf_delta[4];
 };
 
 /*
@@ -198,6 +203,7 @@ struct hantro_vp8_layout {
 #define HANTRO_VP8_DQ_Y2_AC(r)		HANTRO_FIELD(r, 0, 0x1ff)
 #define HANTRO_VP8_DQ_UV_DC(r)		HANTRO_FIELD(r, 9, 0xff)
 #define HANTRO_VP8_DQ_UV_AC(r)		HANTRO_FIELD(r, 17, 0x1ff)
+#define HANTRO_VP8_LF_DELTA(r, s)	HANTRO_FIELD(r, s, 0x7f)
 
 /**
  * struct hantro_layout - the registers of one IP by meaning

@@ -317,6 +317,7 @@ static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *
 		job->coeffs += vepu_vp8_code_mb_tokens(tok, job->probs, mb, above_nz, s->left_nz);
 	job->skip_mbs += mb->skip;
 	info->ref = mb->ref;
+	info->mode = mb->ref == HANTRO_VP8_REF_INTRA ? mb->ymode : mb->mv_mode;
 	info->mv[0] = mb->mv[0];
 	info->mv[1] = mb->mv[1];
 	info->inner_edges = !mb->skip || mb->ymode == HANTRO_VP8_B_PRED;

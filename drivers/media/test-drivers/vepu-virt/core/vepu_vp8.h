@@ -46,6 +46,11 @@ struct vepu_vp8_pic {
  * @filter_type: 0 normal, 1 simple loop filter
  * @filter_level: 0..63, 0 for none
  * @sharpness:	0..7
+ * @lf_adj:	loop filter levels adjusted by reference and mode
+ * @ref_lf_deltas: the adjustments by reference (intra, last, golden,
+ *		altref)
+ * @mode_lf_deltas: by mode (B_PRED, ZEROMV, the other whole-macroblock
+ *		vectors, SPLITMV)
  * @part_bytes:	out: bytes coded into each token partition
  * @intra_mbs:	out: intra macroblocks
  * @skip_mbs:	out: macroblocks without coefficients
@@ -71,6 +76,9 @@ struct vepu_vp8_job {
 	u8 filter_type;
 	u8 filter_level;
 	u8 sharpness;
+	bool lf_adj;
+	s8 ref_lf_deltas[4];
+	s8 mode_lf_deltas[4];
 	u32 part_bytes[HANTRO_VP8_MAX_PARTITIONS];
 	u32 intra_mbs;
 	u32 skip_mbs;

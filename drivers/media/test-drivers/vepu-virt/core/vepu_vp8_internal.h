@@ -43,12 +43,14 @@ struct vepu_vp8_mb {
  * struct vepu_vp8_mb_info - what later macroblocks and the loop filter
  * need of a coded macroblock
  * @ref:	enum hantro_vp8_ref
+ * @mode:	enum hantro_vp8_mode when intra, enum hantro_vp8_mv_mode else
  * @mv:		its motion vector
  * @inner_edges: the loop filter filters its inner edges (it has levels,
  *		or B_PRED or SPLITMV)
  */
 struct vepu_vp8_mb_info {
 	u8 ref;
+	u8 mode;
 	s16 mv[2];
 	bool inner_edges;
 };

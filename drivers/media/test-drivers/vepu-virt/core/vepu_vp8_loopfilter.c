@@ -195,12 +195,39 @@ static void vepu_vp8_filter_plane(u8 *px, int stride, int step, unsigned int siz
 		vepu_vp8_edge(px + i * stride, stride, step, size, sub, f);
 }
 
+/*
+ * A macroblock's level: the frame's, adjusted by its reference and mode
+ * when the header says so (RFC 6386 section 9.6; libvpx, FFmpeg).
+ */
+static unsigned int vepu_vp8_mb_level(const struct vepu_vp8_job *job,
+				      const struct vepu_vp8_mb_info *mb)
+{
+	int level = job->filter_level;
+
+	if (!job->lf_adj)
+		return level;
+	level += job->ref_lf_deltas[mb->ref];
+	if (mb->ref == HANTRO_VP8_REF_INTRA) {
+		if (mb->mode == HANTRO_VP8_B_PRED)
+			level += job->mode_lf_deltas[0];
+	} else if (mb->mode == HANTRO_VP8_MV_ZERO) {
+		level += job->mode_lf_deltas[1];
+	} else if (mb->mode == HANTRO_VP8_MV_SPLIT) {
+		level += job->mode_lf_deltas[3];
+	} else {
+		level += job->mode_lf_deltas[2];
+	}
+	return clamp(level, 0, 63);
+}
+
 /**
  * vepu_vp8_loop_filter() - filter the reconstruction of a frame
  * @job:	the frame; its rec is filtered in place
  * @info:	its macroblocks
  *
- * The simple filter leaves chroma alone.
+ * A frame level of 0 filters nothing, whatever the adjustments; a
+ * macroblock whose adjusted level is 0 is left alone. The simple filter
+ * leaves chroma alone.
  */
 void vepu_vp8_loop_filter(const struct vepu_vp8_job *job, const struct vepu_vp8_mb_info *info)
 {
@@ -208,20 +235,24 @@ void vepu_vp8_loop_filter(const struct vepu_vp8_job *job, const struct vepu_vp8_
 	int stride = mbw * 16;
 	bool simple = job->filter_type;
 	struct vepu_vp8_lf f;
-	unsigned int x, y, c;
+	unsigned int x, y, c, level;
 
 	if (!job->filter_level)
 		return;
-	vepu_vp8_lf_params(job->filter_level, job->sharpness, job->key_frame, &f);
 	for (y = 0; y < mbh; y++) {
 		for (x = 0; x < mbw; x++) {
-			bool inner = info[y * mbw + x].inner_edges;
+			const struct vepu_vp8_mb_info *mb = &info[y * mbw + x];
 
+			level = vepu_vp8_mb_level(job, mb);
+			if (!level)
+				continue;
+			vepu_vp8_lf_params(level, job->sharpness, job->key_frame, &f);
 			vepu_vp8_filter_plane(job->rec.y + y * 16 * stride + x * 16, stride, 1, 16,
-					      x > 0, y > 0, inner, simple, &f);
+					      x > 0, y > 0, mb->inner_edges, simple, &f);
 			for (c = 0; !simple && c < 2; c++)
 				vepu_vp8_filter_plane(job->rec.c + y * 8 * stride + x * 16 + c,
-						      stride, 2, 8, x > 0, y > 0, inner, false, &f);
+						      stride, 2, 8, x > 0, y > 0, mb->inner_edges,
+						      false, &f);
 		}
 	}
 }

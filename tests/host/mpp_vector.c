@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/kernel.h>
+
 #include "mpp_vector.h"
 
 static int mpp_vector_load_regs(const char *path, struct mpp_vector *v)
@@ -41,11 +43,21 @@ static int mpp_vector_load_regs(const char *path, struct mpp_vector *v)
 	return v->frames ? 0 : -1;
 }
 
+/* Up to @max bytes written as hex digits at @hex into @out; how many. */
+static unsigned int mpp_unhex(const char *hex, u8 *out, unsigned int max)
+{
+	unsigned int n = 0, byte;
+
+	while (n < max && sscanf(hex + 2 * n, "%2x", &byte) == 1)
+		out[n++] = byte;
+	return n;
+}
+
 /* The .cap file: buffers, software-written header bytes, the table hash. */
 static void mpp_vector_load_cap(const char *path, struct mpp_vector *v)
 {
 	static char line[8192];
-	unsigned int handle, size, frame, n, i, byte;
+	unsigned int handle, size, frame, n, i;
 	unsigned long long hash;
 	int pos;
 	FILE *f;
@@ -70,10 +82,7 @@ static void mpp_vector_load_cap(const char *path, struct mpp_vector *v)
 		}
 		if (sscanf(line, "hdr %u %u %n", &frame, &n, &pos) != 2 || frame >= MPP_MAX_FRAMES)
 			continue;
-		for (i = 0; i < n && i < MPP_MAX_HDR &&
-		     sscanf(line + pos + 2 * i, "%2x", &byte) == 1; i++)
-			v->hdr[frame][i] = byte;
-		v->hdr_len[frame] = i;
+		v->hdr_len[frame] = mpp_unhex(line + pos, v->hdr[frame], min(n, MPP_MAX_HDR));
 	}
 	fclose(f);
 }
@@ -156,14 +165,6 @@ u64 mpp_fnv64(const u8 *p, size_t n)
 	return h;
 }
 
-static unsigned int mpp_unhex(const char *hex, u8 *out, unsigned int max)
-{
-	unsigned int n = 0, byte;
-
-	while (n < max && sscanf(hex + 2 * n, "%2x", &byte) == 1)
-		out[n++] = byte;
-	return n;
-}
 
 int mpp_vp8_sw_load(const char *path, struct mpp_vp8_sw *sw)
 {

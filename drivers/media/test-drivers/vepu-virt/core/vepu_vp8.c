@@ -71,56 +71,58 @@ static unsigned int vepu_vp8_round(unsigned int step, bool dc)
 	return dc ? step / 2 : step * 3 / 8;
 }
 
-/*
- * Transform, quantise and reconstruct an n x n area (16 luma, 8 chroma)
- * of 4x4 blocks from @src and @pred into @recon: levels into
- * @level[first block...], raster order of the blocks. With @dcs the
- * blocks' DCs come from there (luma with Y2) instead of being coded.
- */
-static void vepu_vp8_code_area(const u8 *src, const u8 *pred, u8 *recon, unsigned int n,
-			       const u16 *step, s16 (*level)[16], const s16 *dcs)
+/* The residual of an n x n area (16 luma, 8 chroma) as 4x4 DCTs, raster order. */
+static void vepu_vp8_transform_area(const u8 *src, const u8 *pred, unsigned int n,
+				    s16 (*coef)[16])
 {
-	unsigned int b, i, x, y, blocks = n / 4;
-	s16 res[256], coef[16], dq[16];
+	unsigned int b, i, blocks = n / 4;
+	s16 res[256];
 
 	for (i = 0; i < n * n; i++)
 		res[i] = src[i] - pred[i];
+	for (b = 0; b < blocks * blocks; b++)
+		vepu_vp8_fdct(res + (b / blocks) * 4 * n + (b % blocks) * 4, n, coef[b]);
+}
+
+/*
+ * Quantise an area's coefficients into @level and reconstruct it from
+ * @pred into @recon. With @dcs the blocks' DCs come from there (luma with
+ * Y2) instead of being coded.
+ */
+static void vepu_vp8_quantise_area(s16 (*coef)[16], const u8 *pred, u8 *recon, unsigned int n,
+				   const u16 *step, s16 (*level)[16], const s16 *dcs)
+{
+	unsigned int b, i, blocks = n / 4;
+	s16 dq[16];
+
 	for (b = 0; b < blocks * blocks; b++) {
 		unsigned int off = (b / blocks) * 4 * n + (b % blocks) * 4;
 
-		vepu_vp8_fdct(res + off, n, coef);
 		for (i = 0; i < 16; i++) {
-			if (dcs && !i) {
-				level[b][0] = 0;
-				dq[0] = dcs[b];
-				continue;
-			}
-			level[b][i] = vepu_vp8_quantise(coef[i], step[!!i],
+			level[b][i] = vepu_vp8_quantise(coef[b][i], step[!!i],
 							vepu_vp8_round(step[!!i], !i));
 			dq[i] = level[b][i] * step[!!i];
 		}
-		for (y = 0; y < 4; y++)
-			for (x = 0; x < 4; x++)
-				recon[off + y * n + x] = pred[off + y * n + x];
-		vepu_vp8_idct_add(dq, recon + off, recon + off, n);
+		if (dcs) {
+			level[b][0] = 0;
+			dq[0] = dcs[b];
+		}
+		vepu_vp8_idct_add(dq, pred + off, recon + off, n);
 	}
 }
 
 /*
- * Luma as sixteen blocks whose DCs go to the Y2 block: transform all,
- * code Y2, then the blocks' ACs with the DCs a decoder gets back.
+ * Luma as sixteen blocks whose DCs go to the Y2 block: code Y2, then the
+ * blocks' ACs with the DCs a decoder gets back.
  */
 static void vepu_vp8_code_luma_y2(struct vepu_vp8_mbenc *m, const struct hantro_vp8_dequant *dq)
 {
-	s16 dc[16], y2[16], y2dq[16], dcs[16], res[256], coef[16];
+	s16 coef[16][16], dc[16], y2[16], y2dq[16], dcs[16];
 	unsigned int b, i;
 
-	for (i = 0; i < 256; i++)
-		res[i] = m->src.y[i] - m->pred[i];
-	for (b = 0; b < 16; b++) {
-		vepu_vp8_fdct(res + (b / 4) * 64 + (b % 4) * 4, 16, coef);
-		dc[b] = coef[0];
-	}
+	vepu_vp8_transform_area(m->src.y, m->pred, 16, coef);
+	for (b = 0; b < 16; b++)
+		dc[b] = coef[b][0];
 	vepu_vp8_fwht(dc, y2);
 	for (i = 0; i < 16; i++) {
 		m->mb.level[VEPU_VP8_Y2][i] =
@@ -128,16 +130,23 @@ static void vepu_vp8_code_luma_y2(struct vepu_vp8_mbenc *m, const struct hantro_
 		y2dq[i] = m->mb.level[VEPU_VP8_Y2][i] * dq->y2[!!i];
 	}
 	vepu_vp8_iwht(y2dq, dcs);
-	vepu_vp8_code_area(m->src.y, m->pred, m->recon, 16, dq->y1, m->mb.level, dcs);
+	vepu_vp8_quantise_area(coef, m->pred, m->recon, 16, dq->y1, m->mb.level, dcs);
 	m->mb.has_y2 = true;
 }
 
 static void vepu_vp8_code_chroma(struct vepu_vp8_mbenc *m, const struct hantro_vp8_dequant *dq)
 {
-	vepu_vp8_code_area(m->src.cb, m->pred + 256, m->recon + 256, 8, dq->uv,
-			   m->mb.level + VEPU_VP8_U, NULL);
-	vepu_vp8_code_area(m->src.cr, m->pred + 320, m->recon + 320, 8, dq->uv,
-			   m->mb.level + VEPU_VP8_V, NULL);
+	s16 coef[4][16];
+	unsigned int c;
+
+	for (c = 0; c < 2; c++) {
+		const u8 *src = c ? m->src.cr : m->src.cb;
+		unsigned int off = 256 + 64 * c;
+
+		vepu_vp8_transform_area(src, m->pred + off, 8, coef);
+		vepu_vp8_quantise_area(coef, m->pred + off, m->recon + off, 8, dq->uv,
+				       m->mb.level + (c ? VEPU_VP8_V : VEPU_VP8_U), NULL);
+	}
 }
 
 /*

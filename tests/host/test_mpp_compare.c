@@ -132,12 +132,60 @@ static void mpp_regs(const struct mpp_vector *v, unsigned int frame, u32 *regs)
 			regs[i] = mpp_vector_addr(v, frame, i * 4);
 }
 
+/*
+ * VP8: the driver's programming for MPP's parameters (the vendor record,
+ * Documentation/driver-api/hantro-enc-vp8-vendor.md): its quantiser index,
+ * the loop filter level its registers carry, the vendor's deltas, one
+ * token partition, its probability of intra macroblocks (0) and default
+ * vector probabilities. Buffer placement is each one's own, so the
+ * addresses are MPP's; the boolean encoder's state after the header is
+ * MPP's too (test_vp8_vendor checks the codec layer ends in it).
+ */
+static void driver_vp8(const struct mpp_vector *v, unsigned int frame,
+		       const struct hantro_layout *l, struct hantro_regfile *rf)
+{
+	const struct hantro_vp8_layout *vl = &l->vp8;
+	const u32 *mpp = v->regs[frame];
+	struct hantro_vp8_quant q = { .y_ac_qi = v->qp };
+	bool key = frame == 0;
+	unsigned int mbs = DIV_ROUND_UP(v->w, 16) * DIV_ROUND_UP(v->h, 16), i;
+	struct hantro_vp8_pic_params pp = {
+		.ho = {
+			.rem_msb = mpp[l->hdr_rem_msb / 4],
+			.rem_lsb = mpp[l->hdr_rem_lsb / 4],
+			.start_bits = hantro_field_get(&l->start_offset, mpp),
+		},
+		.bool_value = mpp[vl->bool_value / 4],
+		.bool_count = 24 - hantro_field_get(&vl->bool_bits, mpp),
+		.bool_range = hantro_field_get(&vl->bool_range, mpp),
+		.rec_y = mpp_vector_addr(v, frame, l->rec_y),
+		.rec_c = mpp_vector_addr(v, frame, l->rec_c),
+		.ref_y = mpp_vector_addr(v, frame, l->ref_y),
+		.ref_c = mpp_vector_addr(v, frame, l->ref_c),
+		.prob_table = mpp_vector_addr(v, frame, l->cabac_table),
+		.size_table = mpp_vector_addr(v, frame, vl->size_table),
+		.prob_count = mpp_vector_addr(v, frame, vl->prob_count),
+		.qi = v->qp,
+		.filter_level = hantro_vp8_filter_level(v->qp, key),
+		.qpel_off = mbs > 8160,
+		.split_mv = mbs <= 1584,
+	};
+
+	for (i = 0; i < ARRAY_SIZE(pp.part_addr); i++)
+		pp.part_addr[i] = mpp_vector_addr(v, frame, vl->part_addr[i]);
+	memcpy(pp.ref_lf_delta, hantro_vp8_ref_lf_deltas, sizeof(pp.ref_lf_delta));
+	memcpy(pp.mode_lf_delta, hantro_vp8_mode_lf_deltas, sizeof(pp.mode_lf_delta));
+	hantro_vp8_dequant(&q, &pp.dq);
+	hantro_vp8_penalties(v->qp, key, 0, hantro_vp8_default_mv_probs, &pp.pen);
+	hantro_program_vp8(rf, l, &pp);
+}
+
 /* What the driver programs for the configuration MPP was given. */
 static void driver_regs(const struct mpp_vector *v, unsigned int frame,
 			const struct hantro_layout *l, struct hantro_regfile *rf)
 {
-	bool h264 = !strcmp(v->codec, "h264");
-	unsigned int mode = h264 ? HANTRO_MODE_H264 : HANTRO_MODE_JPEG;
+	bool h264 = !strcmp(v->codec, "h264"), vp8 = !strcmp(v->codec, "vp8");
+	unsigned int mode = h264 ? HANTRO_MODE_H264 : vp8 ? HANTRO_MODE_VP8 : HANTRO_MODE_JPEG;
 	u32 in = MPP_BUS_BASE + mpp_vector_buf(v, MPP_BUF_INPUT) * MPP_BUS_SPAN;
 	u32 out = MPP_BUS_BASE + mpp_vector_buf(v, MPP_BUF_OUTPUT) * MPP_BUS_SPAN;
 	struct v4l2_pix_format_mplane pix = { 0 };
@@ -175,10 +223,23 @@ static void driver_regs(const struct mpp_vector *v, unsigned int frame,
 		.out_addr = out + ho.aligned,
 		.out_size = v->out_size - ho.aligned,
 	};
+	if (vp8) {
+		/*
+		 * The stream continues at the aligned address; the token
+		 * partition's region is the buffer's room for each partition.
+		 */
+		ip.out_addr = mpp_vector_addr(v, frame, l->out_addr) & ~7u;
+		ip.out_size = mpp_vector_addr(v, frame, l->vp8.part_addr[1]) -
+			      mpp_vector_addr(v, frame, l->vp8.part_addr[0]);
+	}
 	hantro_program_begin(rf, l, mode);
 	hantro_program_input(rf, l, &ip);
 	hantro_regfile_set(rf, &l->pic_type, frame ? HANTRO_PIC_INTER : HANTRO_PIC_INTRA);
 	backend_start(v, l, rf);
+	if (vp8) {
+		driver_vp8(v, frame, l, rf);
+		return;
+	}
 	if (!h264) {
 		hantro_jpeg_quant_tables(v->qp, &q);
 		hantro_program_jpeg(rf, l, &q);
@@ -226,8 +287,6 @@ static void compare(const char *name, const char *path)
 		check(0, "%s: readable", name);
 		return;
 	}
-	if (!strcmp(vec.codec, "vp8"))
-		return;
 	l = strcmp(vec.ip, "vepu1") ? &vepu2 : &h1;
 	for (f = 0; f < vec.frames; f++) {
 		unsigned int differ = 0, known = 0;

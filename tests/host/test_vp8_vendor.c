@@ -17,6 +17,7 @@
 #include "host_check.h"
 #include "hantro_h1_regs.h"
 #include "hantro_vepu2_regs.h"
+#include "hantro_vp8_costs.h"
 #include "hantro_vp8_hdr.h"
 #include "hantro_vp8_probtbl.h"
 #include "mpp_vector.h"
@@ -28,8 +29,6 @@ static struct mpp_vp8_sw sw;
 /* MPP's frame header: its settings at QP 40 (the vendor document, 1.3). */
 static void mpp_hdr(unsigned int frame, struct hantro_vp8_frame_hdr *h)
 {
-	static const s8 ref[4] = { 2, 0, -2, -2 }, mode[4] = { 4, -2, 2, 4 };
-
 	memset(h, 0, sizeof(*h));
 	h->key_frame = frame == 0;
 	h->version = 1;
@@ -42,8 +41,8 @@ static void mpp_hdr(unsigned int frame, struct hantro_vp8_frame_hdr *h)
 	/* Key frames send the non-zero deltas; inter frames keep them. */
 	h->lf_delta_update = h->key_frame;
 	h->lf_delta_mask = 0xfd;
-	memcpy(h->ref_lf_deltas, ref, sizeof(ref));
-	memcpy(h->mode_lf_deltas, mode, sizeof(mode));
+	memcpy(h->ref_lf_deltas, hantro_vp8_ref_lf_deltas, sizeof(h->ref_lf_deltas));
+	memcpy(h->mode_lf_deltas, hantro_vp8_mode_lf_deltas, sizeof(h->mode_lf_deltas));
 	h->quant.y_ac_qi = 40;
 	h->refresh_entropy = true;
 	h->refresh_last = true;

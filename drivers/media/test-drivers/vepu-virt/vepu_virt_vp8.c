@@ -104,10 +104,14 @@ static bool vepu_virt_vp8_first(struct vepu_virt *v, const struct hantro_layout 
 static bool vepu_virt_vp8_sizes(struct vepu_virt *v, const struct hantro_layout *l, u32 *regs,
 				const struct vepu_vp8_job *job, size_t first)
 {
-	u32 *sizes = vepu_virt_map(v, REG(l->vp8.size_table), 4 * (1 + job->partitions),
-				   DMA_FROM_DEVICE);
+	u32 *sizes;
 	unsigned int i;
 
+	/* Written only when enabled, as H.264's NAL size table. */
+	if (!hantro_field_get(&l->vp8.size_table_en, regs))
+		return true;
+	sizes = vepu_virt_map(v, REG(l->vp8.size_table), 4 * (1 + job->partitions),
+			      DMA_FROM_DEVICE);
 	if (!sizes)
 		return false;
 	sizes[0] = first;
@@ -144,7 +148,7 @@ enum vepu_virt_result vepu_virt_vp8(struct vepu_virt *v, const struct hantro_lay
 		.first = &first,
 		/* The hardware always flags macroblocks without coefficients. */
 		.mb_no_coeff_skip = true,
-		.filter_type = hantro_field_get(&l->deblock, regs),
+		.filter_type = hantro_field_get(&vl->filter_type, regs),
 		.filter_level = hantro_field_get(&vl->filter_level, regs),
 		.sharpness = hantro_field_get(&vl->sharpness, regs),
 		.partitions = 1u << hantro_field_get(&vl->dct_parts, regs),

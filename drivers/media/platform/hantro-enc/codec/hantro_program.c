@@ -170,6 +170,122 @@ void hantro_program_h264(struct hantro_regfile *rf, const struct hantro_layout *
 	hantro_program_no_area(rf, &l->roi2, mb_width, mb_height);
 }
 
+/* The VP8 search's costs, where they differ from H.264's. */
+static void hantro_program_vp8_penalties(struct hantro_regfile *rf, const struct hantro_layout *l,
+					 const struct hantro_vp8_penalties *pen)
+{
+	const struct hantro_vp8_layout *vl = &l->vp8;
+	unsigned int i;
+	u32 dmv = 0, qpel = 0;
+
+	hantro_regfile_set(rf, &l->intra16_favor, pen->intra16_favor);
+	hantro_regfile_set(rf, &l->inter_favor, pen->inter_favor);
+	hantro_regfile_set(rf, &l->skip_penalty, pen->skip_penalty);
+	hantro_regfile_set(rf, &vl->golden_penalty, pen->golden_penalty);
+	hantro_regfile_set(rf, &l->mv_penalty_1p, pen->mv_1p);
+	hantro_regfile_set(rf, &l->mv_penalty_4p, pen->mv_4p);
+	hantro_regfile_set(rf, &l->mv_penalty_qpel, pen->mv_qpel);
+	for (i = 0; i < ARRAY_SIZE(vl->split_penalty); i++)
+		hantro_regfile_set(rf, &vl->split_penalty[i], pen->split[i]);
+	hantro_regfile_set(rf, &vl->split_penalty_4x4, pen->split[3]);
+	/* Two costs a register; a cost wider than its field saturates. */
+	for (i = 0; i < ARRAY_SIZE(pen->intra16) + ARRAY_SIZE(pen->intra4); i += 2) {
+		const u16 *c = i < 4 ? &pen->intra16[i] : &pen->intra4[i - 4];
+		u16 reg = i < 4 ? vl->intra16_penalty + i * 2 : vl->intra4_penalty + (i - 4) * 2;
+		u32 v = hantro_field_put(&vl->penalty_lo, 0, min_t(u32, c[0], vl->penalty_lo.mask));
+
+		v = hantro_field_put(&vl->penalty_hi, v, min_t(u32, c[1], vl->penalty_hi.mask));
+		hantro_regfile_set_reg(rf, reg, v);
+	}
+	for (i = 0; i < HANTRO_DMV_PENALTIES; i++) {
+		dmv |= (u32)pen->dmv[i] << hantro_dmv_shift(i);
+		qpel |= (u32)pen->dmv_qpel[i] << hantro_dmv_shift(i);
+		if (i % 4 != 3)
+			continue;
+		hantro_regfile_set_reg(rf, hantro_dmv_reg(l->dmv_penalty, i), dmv);
+		hantro_regfile_set_reg(rf, hantro_dmv_reg(l->dmv_qpel_penalty, i), qpel);
+		dmv = 0;
+		qpel = 0;
+	}
+}
+
+/* The quantiser: reciprocal, zero bin and rounding, then the steps. */
+static void hantro_program_vp8_quant(struct hantro_regfile *rf, const struct hantro_layout *l,
+				     const struct hantro_vp8_pic_params *p)
+{
+	static const struct hantro_field quant = HANTRO_VP8_QUANT, zbin = HANTRO_VP8_ZBIN,
+					  round = HANTRO_VP8_ROUND;
+	const struct hantro_vp8_layout *vl = &l->vp8;
+	struct hantro_vp8_quant_reg q[6];
+	unsigned int i;
+
+	hantro_vp8_quant_regs(p->qi, &p->dq, q);
+	for (i = 0; i < ARRAY_SIZE(q); i++)
+		hantro_regfile_set_reg(rf, vl->quant[i],
+				       hantro_field_put(&quant, 0, q[i].quant) |
+				       hantro_field_put(&zbin, 0, q[i].zbin) |
+				       hantro_field_put(&round, 0, q[i].round));
+	hantro_regfile_set(rf, &vl->dq_y1_dc, p->dq.y1[0]);
+	hantro_regfile_set(rf, &vl->dq_y1_ac, p->dq.y1[1]);
+	hantro_regfile_set(rf, &vl->dq_y2_dc, p->dq.y2[0]);
+	hantro_regfile_set(rf, &vl->dq_y2_ac, p->dq.y2[1]);
+	hantro_regfile_set(rf, &vl->dq_uv_dc, p->dq.uv[0]);
+	hantro_regfile_set(rf, &vl->dq_uv_ac, p->dq.uv[1]);
+}
+
+/**
+ * hantro_program_vp8() - the registers of a VP8 frame
+ * @rf:		the frame's registers, begun and with the input set
+ * @l:		the IP's layout
+ * @p:		the frame's parameters
+ *
+ * The hardware continues the first partition where the software's header
+ * ended, with its boolean encoder's state, reads the probabilities from
+ * the table and writes the token partitions and their sizes.
+ */
+void hantro_program_vp8(struct hantro_regfile *rf, const struct hantro_layout *l,
+			const struct hantro_vp8_pic_params *p)
+{
+	const struct hantro_vp8_layout *vl = &l->vp8;
+	u32 mb_width = hantro_field_get(&l->mb_width, rf->val);
+	u32 mb_height = hantro_field_get(&l->mb_height, rf->val);
+	unsigned int i;
+
+	hantro_regfile_set_reg(rf, l->hdr_rem_msb, p->ho.rem_msb);
+	hantro_regfile_set_reg(rf, l->hdr_rem_lsb, p->ho.rem_lsb);
+	hantro_regfile_set(rf, &l->start_offset, p->ho.start_bits);
+	hantro_regfile_set_reg(rf, vl->bool_value, p->bool_value);
+	hantro_regfile_set(rf, &vl->bool_bits, 24 - p->bool_count);
+	hantro_regfile_set(rf, &vl->bool_range, p->bool_range);
+	hantro_regfile_set_reg(rf, l->rec_y, p->rec_y);
+	hantro_regfile_set_reg(rf, l->rec_c, p->rec_c);
+	hantro_regfile_set_reg(rf, l->ref_y, p->ref_y);
+	hantro_regfile_set_reg(rf, l->ref_c, p->ref_c);
+	/* The probability table is read where H.264 reads its CABAC table. */
+	hantro_regfile_set(rf, &l->cabac, 1);
+	hantro_regfile_set_reg(rf, l->cabac_table, p->prob_table);
+	hantro_regfile_set_reg(rf, vl->size_table, p->size_table);
+	hantro_regfile_set(rf, &vl->size_table_en, 1);
+	hantro_regfile_set_reg(rf, vl->prob_count, p->prob_count);
+	for (i = 0; i < ARRAY_SIZE(vl->part_addr); i++)
+		hantro_regfile_set_reg(rf, vl->part_addr[i], p->part_addr[i]);
+	hantro_regfile_set(rf, &vl->dct_parts, p->log2_partitions);
+	hantro_regfile_set(rf, &vl->filter_type, p->filter_type);
+	hantro_regfile_set(rf, &vl->filter_level, p->filter_level);
+	hantro_regfile_set(rf, &vl->sharpness, p->sharpness);
+	for (i = 0; i < ARRAY_SIZE(vl->ref_lf_delta); i++) {
+		hantro_regfile_set(rf, &vl->ref_lf_delta[i], p->ref_lf_delta[i]);
+		hantro_regfile_set(rf, &vl->mode_lf_delta[i], p->mode_lf_delta[i]);
+	}
+	hantro_program_vp8_quant(rf, l, p);
+	hantro_regfile_set(rf, &l->qpel_off, p->qpel_off);
+	hantro_regfile_set(rf, &l->split_mv, p->split_mv);
+	hantro_program_vp8_penalties(rf, l, &p->pen);
+	hantro_program_no_area(rf, &l->intra_area, mb_width, mb_height);
+	hantro_program_no_area(rf, &l->roi1, mb_width, mb_height);
+	hantro_program_no_area(rf, &l->roi2, mb_width, mb_height);
+}
+
 /**
  * hantro_program_jpeg() - the registers of a JPEG frame: its quantisation
  * @rf:		the frame's registers, begun and with the input set

@@ -15,6 +15,7 @@
 #include "hantro_jpeg_hdr.h"
 #include "hantro_layout.h"
 #include "hantro_regfile.h"
+#include "hantro_vp8_costs.h"
 
 /**
  * struct hantro_input_params - the picture a frame reads and where it writes
@@ -89,12 +90,67 @@ struct hantro_h264_pic_params {
 	struct hantro_h264_cp_plan plan;
 };
 
+/**
+ * struct hantro_vp8_pic_params - what a VP8 frame's registers say
+ * @ho:		the header hand-over: the bytes of the first partition in the
+ *		8-byte word the hardware continues in, and how many
+ * @bool_value:	the boolean encoder's low value after the header
+ * @bool_count:	its bits to the next byte (hantro_vp8_boolenc's bit_count)
+ * @bool_range:	its range
+ * @rec_y:	reconstruction luma bus address
+ * @rec_c:	reconstruction chroma bus address
+ * @ref_y:	reference luma bus address (inter frames)
+ * @ref_c:	reference chroma bus address
+ * @prob_table:	the probability table's bus address (hantro_vp8_probtbl.h)
+ * @size_table:	where the hardware writes the partitions' sizes
+ * @prob_count:	where it writes its symbol counts
+ * @part_addr:	the token partitions' bus addresses (8-byte aligned)
+ * @log2_partitions: 0 for one token partition, 1 for two
+ * @qi:		the quantiser index the steps are from
+ * @dq:		the step sizes
+ * @filter_type: 0 normal, 1 simple loop filter
+ * @filter_level: the loop filter level, the header's
+ * @sharpness:	the loop filter sharpness
+ * @ref_lf_delta: the header's loop filter deltas by reference
+ * @mode_lf_delta: by mode
+ * @pen:	the search's costs (hantro_vp8_penalties())
+ * @qpel_off:	whole-sample motion vectors only
+ * @split_mv:	partitions below 16x16
+ */
+struct hantro_vp8_pic_params {
+	struct hantro_h264_handover ho;
+	u32 bool_value;
+	unsigned int bool_count;
+	unsigned int bool_range;
+	u32 rec_y;
+	u32 rec_c;
+	u32 ref_y;
+	u32 ref_c;
+	u32 prob_table;
+	u32 size_table;
+	u32 prob_count;
+	u32 part_addr[2];
+	unsigned int log2_partitions;
+	unsigned int qi;
+	struct hantro_vp8_dequant dq;
+	unsigned int filter_type;
+	unsigned int filter_level;
+	unsigned int sharpness;
+	s8 ref_lf_delta[4];
+	s8 mode_lf_delta[4];
+	struct hantro_vp8_penalties pen;
+	bool qpel_off;
+	bool split_mv;
+};
+
 void hantro_program_begin(struct hantro_regfile *rf, const struct hantro_layout *l,
 			  unsigned int mode);
 void hantro_program_input(struct hantro_regfile *rf, const struct hantro_layout *l,
 			  const struct hantro_input_params *in);
 void hantro_program_h264(struct hantro_regfile *rf, const struct hantro_layout *l,
 			 const struct hantro_h264_pic_params *p);
+void hantro_program_vp8(struct hantro_regfile *rf, const struct hantro_layout *l,
+			const struct hantro_vp8_pic_params *p);
 void hantro_program_jpeg(struct hantro_regfile *rf, const struct hantro_layout *l,
 			 const struct hantro_jpeg_quant *q);
 

@@ -146,6 +146,10 @@
 #define H1_REG_VP8_BOOL_CTRL		0x090
 #define H1_REG_VP8_DEQUANT_0		0x084
 #define H1_REG_VP8_DEQUANT_1		0x088
+#define H1_REG_VP8_QUANT_0		0x06c
+#define H1_REG_VP8_SPLIT_PENALTY	0x050
+#define H1_REG_VP8_INTRA16_PENALTY	0x100
+#define H1_REG_VP8_INTRA4_PENALTY	0x108
 #define H1_REG_VP8_LF_REF_DELTA		0x288
 #define H1_REG_VP8_LF_MODE_DELTA	0x28c
 #define H1_REG_LAST			0x28c
@@ -216,12 +220,14 @@
 	.roi2 = H1_AREA(H1_REG_ROI2),					\
 	.vp8 = {							\
 		.size_table = H1_REG_ADDR_VP8_SIZE_TBL,			\
+		.size_table_en = HANTRO_FIELD(H1_REG_ENC_CTRL, 29, 0x1),	\
 		.part_addr = { H1_REG_ADDR_VP8_PART0, H1_REG_ADDR_VP8_PART1 },	\
 		.prob_count = H1_REG_ADDR_VP8_PROB_CNT,			\
 		.bool_value = H1_REG_VP8_BOOL_VALUE,			\
 		.bool_bits = HANTRO_VP8_BOOL_BITS(H1_REG_VP8_BOOL_CTRL),	\
 		.bool_range = HANTRO_VP8_BOOL_RANGE(H1_REG_VP8_BOOL_CTRL),	\
 		.dct_parts = HANTRO_VP8_DCT_PARTS(H1_REG_VP8_BOOL_CTRL),	\
+		.filter_type = H1_DEBLOCK_IDC,				\
 		.filter_level = HANTRO_VP8_FILTER_LEVEL(H1_REG_VP8_BOOL_CTRL),	\
 		.sharpness = HANTRO_VP8_SHARPNESS(H1_REG_VP8_BOOL_CTRL),	\
 		.dq_y1_dc = HANTRO_VP8_DQ_Y1_DC(H1_REG_VP8_DEQUANT_0),	\
@@ -242,6 +248,17 @@
 			HANTRO_VP8_LF_DELTA(H1_REG_VP8_LF_MODE_DELTA, 14),	\
 			HANTRO_VP8_LF_DELTA(H1_REG_VP8_LF_MODE_DELTA, 21),	\
 		},							\
+		.quant = { H1_REG_VP8_QUANT_0, H1_REG_VP8_QUANT_0 + 4,	\
+			   H1_REG_VP8_QUANT_0 + 8, H1_REG_VP8_QUANT_0 + 12,	\
+			   H1_REG_VP8_QUANT_0 + 16, H1_REG_VP8_QUANT_0 + 20 },	\
+		.golden_penalty = HANTRO_VP8_GOLDEN_PENALTY(H1_REG_VP8_BOOL_CTRL),	\
+		.split_penalty = HANTRO_VP8_SPLIT_PENALTIES(H1_REG_VP8_SPLIT_PENALTY),	\
+		.split_penalty_4x4 = HANTRO_FIELD(H1_REG_MVC_CTRL, 19, 0x1ff),	\
+		.intra16_penalty = H1_REG_VP8_INTRA16_PENALTY,		\
+		.intra4_penalty = H1_REG_VP8_INTRA4_PENALTY,		\
+		/* 10 bits in Hantro's table, 12 in MPP's: the narrower. */	\
+		.penalty_lo = HANTRO_FIELD(0, 0, 0x3ff),		\
+		.penalty_hi = HANTRO_FIELD(0, 12, 0x3ff),		\
 	},								\
 }
 

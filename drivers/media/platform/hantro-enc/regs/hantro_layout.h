@@ -146,6 +146,7 @@ struct hantro_area {
  * @size_table:	where the hardware writes the bytes it coded into the first
  *		partition (counted from the 8-byte aligned output address) and
  *		into each token partition, one 32-bit word each
+ * @size_table_en: write the size table (H.264's NAL size table switch)
  * @part_addr:	the first two token partitions' addresses
  * @prob_count:	where the hardware writes its symbol counts
  * @bool_value:	the boolean encoder's low value after the header
@@ -153,6 +154,7 @@ struct hantro_area {
  *		byte
  * @bool_range:	its range
  * @dct_parts:	log2 of the token partitions
+ * @filter_type: 0 the normal loop filter, 1 the simple one
  * @filter_level: loop filter level
  * @sharpness:	loop filter sharpness
  * @dq_y1_dc:	luma DC step
@@ -164,15 +166,27 @@ struct hantro_area {
  * @ref_lf_delta: loop filter level adjustment by reference (intra, last,
  *		golden, altref), 7-bit two's complement
  * @mode_lf_delta: by mode (B_PRED, ZEROMV, other vectors, SPLITMV)
+ * @quant:	the quantiser registers of luma DC, luma AC, second-order DC
+ *		and AC, chroma DC and AC (HANTRO_VP8_QUANT and the fields
+ *		beside it)
+ * @golden_penalty: cost of the golden frame's zero vector
+ * @split_penalty: costs of 16x8, 8x8 and 8x4 partitions
+ * @split_penalty_4x4: cost of 4x4 partitions
+ * @intra16_penalty: first of two registers of two intra 16x16 mode costs
+ * @intra4_penalty: first of five registers of two intra 4x4 mode costs
+ * @penalty_lo:	where the first cost of such a register sits
+ * @penalty_hi:	where the second does
  */
 struct hantro_vp8_layout {
 	u16 size_table;
+	struct hantro_field size_table_en;
 	u16 part_addr[2];
 	u16 prob_count;
 	u16 bool_value;
 	struct hantro_field bool_bits;
 	struct hantro_field bool_range;
 	struct hantro_field dct_parts;
+	struct hantro_field filter_type;
 	struct hantro_field filter_level;
 	struct hantro_field sharpness;
 	struct hantro_field dq_y1_dc;
@@ -183,6 +197,14 @@ struct hantro_vp8_layout {
 	struct hantro_field dq_uv_ac;
 	struct hantro_field ref_lf_delta[4];
 	struct hantro_field mode_lf_delta[4];
+	u16 quant[6];
+	struct hantro_field golden_penalty;
+	struct hantro_field split_penalty[3];
+	struct hantro_field split_penalty_4x4;
+	u16 intra16_penalty;
+	u16 intra4_penalty;
+	struct hantro_field penalty_lo;
+	struct hantro_field penalty_hi;
 };
 
 /*
@@ -204,6 +226,19 @@ struct hantro_vp8_layout {
 #define HANTRO_VP8_DQ_UV_DC(r)		HANTRO_FIELD(r, 9, 0xff)
 #define HANTRO_VP8_DQ_UV_AC(r)		HANTRO_FIELD(r, 17, 0x1ff)
 #define HANTRO_VP8_LF_DELTA(r, s)	HANTRO_FIELD(r, s, 0x7f)
+#define HANTRO_VP8_GOLDEN_PENALTY(r)	HANTRO_FIELD(r, 24, 0xff)
+#define HANTRO_VP8_SPLIT_PENALTIES(r)	{ HANTRO_FIELD(r, 20, 0x3ff),	\
+					  HANTRO_FIELD(r, 10, 0x3ff),	\
+					  HANTRO_FIELD(r, 0, 0x3ff) }
+
+/*
+ * Each quantiser register: the reciprocal of the step, the zero bin and
+ * the rounding, at the same bits on both IPs (section 3.3 of the vendor
+ * record).
+ */
+#define HANTRO_VP8_QUANT		HANTRO_FIELD(0, 0, 0x3fff)
+#define HANTRO_VP8_ZBIN			HANTRO_FIELD(0, 14, 0x1ff)
+#define HANTRO_VP8_ROUND		HANTRO_FIELD(0, 23, 0xff)
 
 /**
  * struct hantro_layout - the registers of one IP by meaning

@@ -143,6 +143,9 @@
 #define VEPU2_REG_VP8_BOOL_CTRL		0x124
 #define VEPU2_REG_VP8_DEQUANT_0		0x118
 #define VEPU2_REG_VP8_DEQUANT_1		0x11c
+#define VEPU2_REG_VP8_SPLIT_PENALTY	0x1ac
+#define VEPU2_REG_VP8_INTRA16_PENALTY	0x084
+#define VEPU2_REG_VP8_INTRA4_PENALTY	0x070
 /* VEPU2 splits them: intra's two deltas, then the other three of each. */
 #define VEPU2_REG_VP8_LF_DELTA_0	0x0a0
 #define VEPU2_REG_VP8_LF_REF_DELTA	0x0a8
@@ -215,12 +218,14 @@
 	.roi2 = VEPU2_AREA(VEPU2_REG_ROI2),				\
 	.vp8 = {							\
 		.size_table = VEPU2_REG_ADDR_VP8_SIZE_TBL,		\
+		.size_table_en = HANTRO_FIELD(VEPU2_REG_ENC_CTRL1, 0, 0x1),	\
 		.part_addr = { VEPU2_REG_ADDR_VP8_PART0, VEPU2_REG_ADDR_VP8_PART1 },	\
 		.prob_count = VEPU2_REG_ADDR_VP8_PROB_CNT,		\
 		.bool_value = VEPU2_REG_VP8_BOOL_VALUE,			\
 		.bool_bits = HANTRO_VP8_BOOL_BITS(VEPU2_REG_VP8_BOOL_CTRL),	\
 		.bool_range = HANTRO_VP8_BOOL_RANGE(VEPU2_REG_VP8_BOOL_CTRL),	\
 		.dct_parts = HANTRO_VP8_DCT_PARTS(VEPU2_REG_VP8_BOOL_CTRL),	\
+		.filter_type = HANTRO_FIELD(VEPU2_REG_ENC_CTRL0, 24, 0x3),	\
 		.filter_level = HANTRO_VP8_FILTER_LEVEL(VEPU2_REG_VP8_BOOL_CTRL),	\
 		.sharpness = HANTRO_VP8_SHARPNESS(VEPU2_REG_VP8_BOOL_CTRL),	\
 		.dq_y1_dc = HANTRO_VP8_DQ_Y1_DC(VEPU2_REG_VP8_DEQUANT_0),	\
@@ -241,6 +246,17 @@
 			HANTRO_VP8_LF_DELTA(VEPU2_REG_VP8_LF_MODE_DELTA, 0),	\
 			HANTRO_VP8_LF_DELTA(VEPU2_REG_VP8_LF_MODE_DELTA, 16),	\
 		},							\
+		/* Luma DC where H.264 has its QP, the others together. */	\
+		.quant = { VEPU2_REG_QP_VAL, VEPU2_REG_CHECKPOINT_0,	\
+			   VEPU2_REG_CHECKPOINT_0 + 4, VEPU2_REG_CHECKPOINT_0 + 8,	\
+			   VEPU2_REG_CHECKPOINT_0 + 12, VEPU2_REG_CHECKPOINT_0 + 16 },	\
+		.golden_penalty = HANTRO_VP8_GOLDEN_PENALTY(VEPU2_REG_VP8_BOOL_CTRL),	\
+		.split_penalty = HANTRO_VP8_SPLIT_PENALTIES(VEPU2_REG_VP8_SPLIT_PENALTY),	\
+		.split_penalty_4x4 = HANTRO_FIELD(VEPU2_REG_MVC_CTRL, 11, 0x1ff),	\
+		.intra16_penalty = VEPU2_REG_VP8_INTRA16_PENALTY,	\
+		.intra4_penalty = VEPU2_REG_VP8_INTRA4_PENALTY,		\
+		.penalty_lo = HANTRO_FIELD(0, 0, 0xfff),		\
+		.penalty_hi = HANTRO_FIELD(0, 16, 0xfff),		\
 	},								\
 }
 

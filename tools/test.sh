@@ -115,7 +115,7 @@ build_matrix() {
 # from the kernel (suites.sh); the 6.12 quality suites run from the
 # quickest to the longest so that a broken build fails early.
 vm_lane_debug() {
-	vm_suite 6.12 "$K612" "$ROOT" "smoke jpeg h264" "$M612" 4200
+	vm_suite 6.12 "$K612" "$ROOT" "smoke jpeg h264 vp8" "$M612" 4200
 	vm_lane_arm64
 }
 vm_lane_clients() {
@@ -125,7 +125,7 @@ vm_lane_clients() {
 	splat_selftest
 	# The newest kernel runs what can break at run time there, on the VEPU2
 	# register set; the quality sweeps ran on 6.12.
-	vm_suite "$NEWEST7" "$K7" "$ROOT" "smoke jpeg h264" "$M7" 1500 VEPU_IP=vepu2 \
+	vm_suite "$NEWEST7" "$K7" "$ROOT" "smoke jpeg h264 vp8" "$M7" 1500 VEPU_IP=vepu2 \
 		SMOKE_VICODEC=0 JPEG_QUICK=1 H264_QUICK=1
 }
 

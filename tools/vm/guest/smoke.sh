@@ -22,7 +22,7 @@ check "modules load as an H1 without JPEG" \
 check "... no JPEG node" test -z "$(node_named hantro-jpeg-enc)"
 check "... the video node" test -n "$(node_named hantro-video-enc)"
 check "... what the block reports, logged once" \
-	test "$(dmesg | grep -c 'configuration 0c301780: H.264 VP8, video up to 1920 pixels wide; offering H.264$')" = 1
+	test "$(dmesg | grep -c 'configuration 0c301780: H.264 VP8, video up to 1920 pixels wide; offering H.264 VP8$')" = 1
 check "modules unload" unload_project_modules
 # A block 1280 pixels wide at most: H.264 stops there, JPEG does not.
 check "modules load as an H1 of 1280 pixels" \

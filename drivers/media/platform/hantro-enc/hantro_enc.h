@@ -21,6 +21,7 @@
 #include "hantro_layout.h"
 #include "hantro_enc_pix.h"
 #include "hantro_enc_variant.h"
+#include "hantro_enc_vp8.h"
 #include "hantro_program.h"
 #include "hantro_regs.h"
 
@@ -54,11 +55,13 @@ struct hantro_enc_dev;
  * struct hantro_enc_buf - a buffer of either queue
  * @m2m:	mem2mem bookkeeping (must be first)
  * @h264:	OUTPUT buffers of an H.264 stream: the frame's dynamic parameters
+ * @vp8:	OUTPUT buffers of a VP8 stream: the same
  */
 struct hantro_enc_buf {
 	struct v4l2_m2m_buffer m2m;
 	union {
 		struct hantro_enc_h264_frame h264;
+		struct hantro_enc_vp8_frame vp8;
 	};
 };
 
@@ -161,6 +164,8 @@ struct hantro_enc_ip_ops {
  *		hardware. Returns 0 or a negative
  *		error, which fails the frame without starting anything.
  * @done:	the hardware finished @job; set the payload. Atomic context.
+ *		Returns 0, or a negative error when what the hardware left is
+ *		no frame (the buffer is then returned with an error).
  */
 struct hantro_enc_codec_ops {
 	int (*ctrls_init)(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl);
@@ -169,7 +174,7 @@ struct hantro_enc_codec_ops {
 	int (*start)(struct hantro_enc_ctx *ctx);
 	void (*stop)(struct hantro_enc_ctx *ctx);
 	int (*prepare)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
-	void (*done)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
+	int (*done)(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job);
 };
 
 /**
@@ -312,8 +317,10 @@ struct hantro_enc_dev {
  * @jpeg_ctrls:	the JPEG controls, on a node that offers JPEG
  * @h264_ctrls:	the H.264 controls, on a node that offers H.264 (the
  *		controls of every coded format of a node exist side by side)
+ * @vp8_ctrls:	the VP8 controls, on a node that offers VP8
  * @h264:	stream state of an H.264 stream, from its codec's start() to its
  *		stop() (one member of a union per codec with stream state)
+ * @vp8:	stream state of a VP8 stream
  * @fatal:	a failure the context cannot recover from; ioctls get -EIO
  *		until both queues are released
  * @sequence_out: next OUTPUT sequence number
@@ -335,8 +342,10 @@ struct hantro_enc_ctx {
 	struct v4l2_ctrl_handler ctrls;
 	struct hantro_enc_jpeg_ctrls jpeg_ctrls;
 	struct hantro_enc_h264_ctrls h264_ctrls;
+	struct hantro_enc_vp8_ctrls vp8_ctrls;
 	union {
 		struct hantro_enc_h264 h264;
+		struct hantro_enc_vp8 vp8;
 	};
 	bool fatal;
 	u32 sequence_out;
@@ -399,9 +408,10 @@ u32 hantro_hw_read_field(struct hantro_enc_dev *dev, const struct hantro_field *
 void hantro_hw_reset(struct hantro_enc_dev *dev);
 bool hantro_hw_wait_idle(struct hantro_enc_dev *dev, unsigned int timeout_us);
 
-/* hantro_enc_jpeg.c, hantro_enc_h264.c */
+/* hantro_enc_jpeg.c, hantro_enc_h264.c, hantro_enc_vp8.c */
 extern const struct hantro_enc_codec_ops hantro_enc_jpeg_ops;
 extern const struct hantro_enc_codec_ops hantro_enc_h264_ops;
+extern const struct hantro_enc_codec_ops hantro_enc_vp8_ops;
 
 /* register access, shared by the backends */
 static inline void hantro_enc_write(struct hantro_enc_dev *dev, u32 reg, u32 val)

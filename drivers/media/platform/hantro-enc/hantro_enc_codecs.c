@@ -36,6 +36,22 @@ const struct hantro_enc_fmt hantro_enc_coded_fmts[] = {
 		.max_width = 1920,
 		.max_height = 1088,
 	},
+	{
+		/*
+		 * The same sizes as H.264 (Hantro's VP8 API: 132x96 at
+		 * least; Rockchip's datasheets: 1080p). After H.264, whose
+		 * rate controls it shares.
+		 */
+		.fourcc = V4L2_PIX_FMT_VP8,
+		.codec = HANTRO_ENC_VP8,
+		.ops = &hantro_enc_vp8_ops,
+		.num_ctrls = HANTRO_ENC_VP8_NUM_CTRLS,
+		.header_max = HANTRO_VP8_HDR_MAX,
+		.min_width = HANTRO_ENC_H264_MIN_W,
+		.min_height = HANTRO_ENC_H264_MIN_H,
+		.max_width = 1920,
+		.max_height = 1088,
+	},
 };
 
 const unsigned int hantro_enc_num_coded_fmts = ARRAY_SIZE(hantro_enc_coded_fmts);

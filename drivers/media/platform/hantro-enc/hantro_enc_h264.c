@@ -10,7 +10,6 @@
  * writes the new one; the two internal pictures swap roles every frame.
  */
 
-#include <linux/dma-mapping.h>
 #include <media/videobuf2-dma-contig.h>
 
 #include "hantro_enc.h"
@@ -20,29 +19,14 @@
 #include "hantro_h264_hdr.h"
 #include "hantro_h264_profile.h"
 
-static void hantro_h264_aux_free(struct hantro_enc_ctx *ctx, struct hantro_enc_aux *aux)
-{
-	if (aux->cpu)
-		dma_free_coherent(ctx->dev->dev, aux->size, aux->cpu, aux->dma);
-	aux->cpu = NULL;
-}
-
-static int hantro_h264_aux_alloc(struct hantro_enc_ctx *ctx, struct hantro_enc_aux *aux,
-				 size_t size)
-{
-	aux->size = size;
-	aux->cpu = dma_alloc_coherent(ctx->dev->dev, size, &aux->dma, GFP_KERNEL);
-	return aux->cpu ? 0 : -ENOMEM;
-}
-
 static void hantro_h264_free_bufs(struct hantro_enc_ctx *ctx)
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(h->pics); i++)
-		hantro_h264_aux_free(ctx, &h->pics[i]);
-	hantro_h264_aux_free(ctx, &h->cabac_table);
+		hantro_enc_aux_free(ctx->dev->dev, &h->pics[i]);
+	hantro_enc_aux_free(ctx->dev->dev, &h->cabac_table);
 }
 
 /*
@@ -56,10 +40,10 @@ static int hantro_h264_alloc_bufs(struct hantro_enc_ctx *ctx)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(h->pics); i++)
-		if (hantro_h264_aux_alloc(ctx, &h->pics[i], size))
+		if (hantro_enc_aux_alloc(ctx->dev->dev, &h->pics[i], size))
 			goto fail;
 	if (h->cabac) {
-		if (hantro_h264_aux_alloc(ctx, &h->cabac_table, HANTRO_H264_CABAC_TABLE_SIZE))
+		if (hantro_enc_aux_alloc(ctx->dev->dev, &h->cabac_table, HANTRO_H264_CABAC_TABLE_SIZE))
 			goto fail;
 		hantro_h264_cabac_table(h->cabac_table.cpu, HANTRO_H264_CABAC_INIT_IDC);
 	}
@@ -351,7 +335,7 @@ static int hantro_h264_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job
 	return 0;
 }
 
-static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
+static int hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
 	struct hantro_enc_h264 *h = &ctx->h264;
 	const struct hantro_enc_h264_frame *p = &to_hantro_enc_buf(job->src)->h264;
@@ -382,6 +366,7 @@ static void hantro_h264_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *
 	h->frame_num++;
 	h->rec ^= 1;
 	h->need_idr = false;
+	return 0;
 }
 
 const struct hantro_enc_codec_ops hantro_enc_h264_ops = {

@@ -9,6 +9,7 @@
 #include <linux/types.h>
 #include <media/v4l2-ctrls.h>
 
+#include "hantro_enc_aux.h"
 #include "hantro_h264_rc.h"
 
 struct hantro_enc_buf;
@@ -82,18 +83,6 @@ struct hantro_enc_h264_frame {
 	u32 intra_period;
 	u8 level;
 	struct hantro_h264_rc_params rc;
-};
-
-/**
- * struct hantro_enc_aux - an internal buffer of the hardware
- * @cpu:	kernel address
- * @dma:	bus address
- * @size:	bytes
- */
-struct hantro_enc_aux {
-	void *cpu;
-	dma_addr_t dma;
-	size_t size;
 };
 
 /**

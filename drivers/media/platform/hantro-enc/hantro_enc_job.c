@@ -53,10 +53,10 @@ static void hantro_enc_return_job(struct hantro_enc_dev *dev, enum vb2_buffer_st
 	struct vb2_v4l2_buffer *src, *dst;
 	unsigned long flags;
 
+	if (state == VB2_BUF_STATE_DONE && ctx->dst_desc->ops->done(ctx, &dev->job))
+		state = VB2_BUF_STATE_ERROR;
 	if (state != VB2_BUF_STATE_DONE)
 		vb2_set_plane_payload(&dev->job.dst->vb2_buf, 0, 0);
-	else
-		ctx->dst_desc->ops->done(ctx, &dev->job);
 
 	spin_lock_irqsave(&dev->irqlock, flags);
 	src = v4l2_m2m_src_buf_remove(m2m);

@@ -44,13 +44,14 @@ static int hantro_enc_jpeg_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc
 	return 0;
 }
 
-static void hantro_enc_jpeg_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
+static int hantro_enc_jpeg_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
 	u32 bytes = hantro_hw_bits_written(ctx->dev) / 8;
 
 	vb2_set_plane_payload(&job->dst->vb2_buf, 0,
 			      job->hdr_len + min(bytes, job->dst_size));
 	job->dst->flags |= V4L2_BUF_FLAG_KEYFRAME;
+	return 0;
 }
 
 static int hantro_enc_jpeg_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl)

@@ -30,11 +30,11 @@ module_param(ip, charp, 0444);
 MODULE_PARM_DESC(ip, "Register set to model: h1 (Hantro H1/VEPU1) or vepu2 (Rockchip VEPU2)");
 
 /*
- * What the device reports: H.264 and JPEG on a 64-bit AXI bus, video up to
- * 1920 pixels wide, as an RK3288's H1. The model codes VP8 frames too; the
- * VP8 bit joins once the driver programs them.
+ * What the device reports: H.264, VP8 and JPEG on a 64-bit AXI bus, video
+ * up to 1920 pixels wide, as an RK3288's H1.
  */
-static uint config = H1_CFG_H264 | H1_CFG_JPEG | H1_CFG_BUS_AXI | H1_CFG_BUS_64BIT | 1920;
+static uint config = H1_CFG_H264 | H1_CFG_VP8 | H1_CFG_JPEG | H1_CFG_BUS_AXI |
+		     H1_CFG_BUS_64BIT | 1920;
 module_param(config, uint, 0444);
 MODULE_PARM_DESC(config,
 		 "H1 configuration register (codec bits 27 H.264, 26 VP8, 25 JPEG; bits 11:0 the widest video); VEPU2 has none");

@@ -229,3 +229,50 @@ u8 hantro_vp8_filter_level(unsigned int qi, bool key_frame)
 	qi = min(qi, HANTRO_VP8_Q_INDICES - 1u);
 	return key_frame ? min(63u, qi * 64 / 128 + 8) : hantro_vp8_inter_level[qi];
 }
+
+/*
+ * The rate control counts in H.264 QPs, whose step doubles every 6. VP8's
+ * AC steps run from 4 to 157: QP 12 (step 4) to QP 44 (step 161) span them.
+ * The step QP @qp stands for, times 64.
+ */
+static u32 hantro_vp8_rc_step64(unsigned int qp)
+{
+	static const u8 frac64[6] = { 64, 72, 81, 91, 102, 114 };
+
+	if (qp < 12)
+		return 4 * 64;
+	return 4u * frac64[(qp - 12) % 6] << ((qp - 12) / 6);
+}
+
+/**
+ * hantro_vp8_rc_qi() - the quantiser index of a rate control QP
+ * @qp:		0..51
+ *
+ * Return: the smallest index whose AC step reaches the QP's, 0..127.
+ */
+unsigned int hantro_vp8_rc_qi(int qp)
+{
+	u32 step = hantro_vp8_rc_step64(clamp(qp, 0, 51));
+	unsigned int qi;
+
+	for (qi = 0; qi < HANTRO_VP8_Q_INDICES - 1; qi++)
+		if (hantro_vp8_ac_q[qi] * 64u >= step)
+			break;
+	return qi;
+}
+
+/**
+ * hantro_vp8_rc_qp() - the rate control QP of a quantiser index
+ * @qi:		0..127
+ *
+ * Return: the smallest QP whose index reaches @qi, 0..51.
+ */
+int hantro_vp8_rc_qp(unsigned int qi)
+{
+	int qp;
+
+	for (qp = 0; qp < 51; qp++)
+		if (hantro_vp8_rc_qi(qp) >= qi)
+			break;
+	return qp;
+}

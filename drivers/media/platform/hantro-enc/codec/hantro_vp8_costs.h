@@ -67,5 +67,7 @@ void hantro_vp8_penalties(unsigned int qi, bool key_frame, u8 prob_intra,
 			  struct hantro_vp8_penalties *p);
 u8 hantro_vp8_skip_prob(unsigned int qi);
 u8 hantro_vp8_filter_level(unsigned int qi, bool key_frame);
+unsigned int hantro_vp8_rc_qi(int qp);
+int hantro_vp8_rc_qp(unsigned int qi);
 
 #endif /* HANTRO_VP8_COSTS_H */

@@ -17,6 +17,11 @@
 #define HANTRO_VP8_TAG_BYTES		3
 #define HANTRO_VP8_KEY_TAG_BYTES	10
 #define HANTRO_VP8_MAX_PARTITIONS	8
+/*
+ * The most a frame tag and header take: every coefficient probability
+ * updated (1056 flags and values) and all the rest, rounded up.
+ */
+#define HANTRO_VP8_HDR_MAX		2048
 /* The first partition's size is a 19-bit field of the frame tag. */
 #define HANTRO_VP8_MAX_FIRST_PART	((1u << 19) - 1)
 

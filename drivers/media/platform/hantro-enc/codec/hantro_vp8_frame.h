@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * hantro-enc: where a VP8 frame's parts go in the CAPTURE buffer while the
+ * hardware codes it, and how they become one frame afterwards. Plain C,
+ * also built into the host unit tests.
+ */
+#ifndef HANTRO_VP8_FRAME_H
+#define HANTRO_VP8_FRAME_H
+
+#include <linux/types.h>
+
+#include "hantro_vp8_hdr.h"
+
+/* Token partitions the RK VEPUs have addresses for. */
+#define HANTRO_VP8_HW_PARTITIONS	2
+
+/**
+ * struct hantro_vp8_buf_layout - a VP8 frame in a CAPTURE buffer while coded
+ * @tag_len:	bytes kept for the frame tag (and a key frame's start code)
+ * @hdr_end:	where the software's frame header ends, the hardware goes on
+ * @first_end:	where the room of the first partition ends (8-byte aligned);
+ *		the first token partition starts there
+ * @part_room:	bytes each token partition has (a multiple of 8)
+ * @partitions:	token partitions
+ */
+struct hantro_vp8_buf_layout {
+	size_t tag_len;
+	size_t hdr_end;
+	size_t first_end;
+	size_t part_room;
+	unsigned int partitions;
+};
+
+int hantro_vp8_buf_layout(size_t size, size_t tag_len, size_t hdr_end, unsigned int partitions,
+			  struct hantro_vp8_buf_layout *l);
+
+/* Where token partition @i starts in the buffer. */
+static inline size_t hantro_vp8_part_off(const struct hantro_vp8_buf_layout *l, unsigned int i)
+{
+	return l->first_end + i * l->part_room;
+}
+
+int hantro_vp8_assemble(u8 *buf, const struct hantro_vp8_buf_layout *l,
+			const struct hantro_vp8_frame_hdr *h, const u32 *sizes, size_t *len);
+
+#endif /* HANTRO_VP8_FRAME_H */

@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0
+# VP8 on the virtual VEPU: the client pipelines users run (GStreamer to
+# WebM, FFmpeg vp8_v4l2m2m), odd sizes, key frame period and requests,
+# constant bitrate; FFmpeg decodes every output strictly.
+. ./lib.sh
+. ./psnr.sh
+
+section "virtual VEPU register set: ${VEPU_IP:-h1}"
+check "modules load" load_project_modules
+node=$(node_named hantro-video-enc)
+check "video node registered" test -n "$node"
+[ -n "$node" ] || finish
+check "the video node offers VP8" \
+	sh -c "v4l2-ctl -d '$node' --list-formats | grep -q \"'VP80'\""
+
+section "GStreamer: v4l2vp8enc to WebM"
+rm -f /tmp/gst.webm
+timeout 600 gst-launch-1.0 -q videotestsrc num-buffers=60 ! \
+	video/x-raw,format=NV12,width=640,height=480,framerate=30/1 ! \
+	v4l2vp8enc ! webmmux ! filesink location=/tmp/gst.webm >/mnt/out/gst-vp8.log 2>&1
+cp /tmp/gst.webm /mnt/out/gst-vp8.webm 2>/dev/null
+check "gst-launch ... v4l2vp8enc ! webmmux: a WebM FFmpeg decodes strictly" \
+	decode_vp8 /tmp/gst.webm /tmp/gst.yuv
+check "... with all 60 frames" holds_frames /tmp/gst.yuv 640 480 60
+ffmpeg -v error -nostdin -f lavfi -i testsrc=size=640x480:rate=30 -frames:v 60 \
+	-f rawvideo -pix_fmt yuv420p -y /tmp/gst-ref.yuv
+p=$(psnr_yuv /tmp/gst-ref.yuv /tmp/gst.yuv 640 480)
+check "... PSNR ${p:-none} >= 30 dB against the source" at_least "$p" 30
+
+section "FFmpeg vp8_v4l2m2m to WebM, 1000x562 (not macroblock aligned)"
+rm -f /tmp/ff.webm
+ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=1000x562:rate=30 -frames:v 45 \
+	-f rawvideo -pix_fmt yuv420p -y /tmp/ff-ref.yuv
+timeout 600 ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 1000x562 -r 30 \
+	-i /tmp/ff-ref.yuv -pix_fmt nv12 -c:v vp8_v4l2m2m -b:v 2M -g 15 -y /tmp/ff.webm \
+	>/mnt/out/ffmpeg-vp8.log 2>&1
+cp /tmp/ff.webm /mnt/out/ffmpeg-vp8.webm 2>/dev/null
+check "ffmpeg -c:v vp8_v4l2m2m: the WebM decodes strictly" decode_vp8 /tmp/ff.webm /tmp/ff.yuv
+check "... with all 45 frames at 1000x562" holds_frames /tmp/ff.yuv 1000 562 45
+check "... a key frame every 15 (GOP_SIZE): 3 in 45" \
+	test "$(ffprobe -v error -select_streams v -show_entries packet=flags -of csv=p=0 \
+		/tmp/ff.webm | grep -c K)" = 3
+p=$(psnr_yuv /tmp/ff-ref.yuv /tmp/ff.yuv 1000 562)
+check "... PSNR ${p:-none} >= 28 dB at 2 Mbit/s" at_least "$p" 28
+
+section "constant bitrate: 1 Mbit/s over 90 frames of testsrc2 at 30 fps"
+ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 90 \
+	-f rawvideo -pix_fmt yuv420p -y /tmp/cbr-ref.yuv
+rm -f /tmp/cbr.webm
+timeout 600 ffmpeg -v error -nostdin -f rawvideo -pix_fmt yuv420p -s 640x480 -r 30 \
+	-i /tmp/cbr-ref.yuv -pix_fmt nv12 -c:v vp8_v4l2m2m -b:v 1M -y /tmp/cbr.webm \
+	>/mnt/out/ffmpeg-vp8-cbr.log 2>&1
+bits=$(ffprobe -v error -select_streams v -show_entries packet=size -of csv=p=0 /tmp/cbr.webm |
+	awk '{ s += $1 } END { print s * 8 }')
+kbps=$((${bits:-0} * 30 / 90 / 1000))
+echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
+check "CBR 1 Mbit/s: achieved $kbps kbit/s within 15%" test "$kbps" -ge 850 -a "$kbps" -le 1150
+check "... the stream decodes strictly" decode_vp8 /tmp/cbr.webm /tmp/cbr.yuv
+
+check "modules unload" unload_project_modules
+finish

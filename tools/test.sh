@@ -116,7 +116,18 @@ build_matrix() {
 # quickest to the longest so that a broken build fails early.
 vm_lane_debug() {
 	vm_suite 6.12 "$K612" "$ROOT" "smoke jpeg h264 vp8" "$M612" 4200
+	vp8_vpxdec 6.12
 	vm_lane_arm64
+}
+
+# vp8_vpxdec LABEL: the guests have no libvpx; the WebM files their VP8
+# suite kept are decoded here by vpxdec too, which must agree with FFmpeg.
+vp8_vpxdec() {
+	local f
+	for f in "$HANTRO_OUT"/vm-"$1"-*/*.webm; do
+		[ -e "$f" ] || continue
+		check "[$1] ${f##*/}: vpxdec decodes it strictly, to FFmpeg's frames" vpx_agrees "$f"
+	done
 }
 vm_lane_clients() {
 	# sleep ends its boot: it must come last.
@@ -127,6 +138,7 @@ vm_lane_clients() {
 	# register set; the quality sweeps ran on 6.12.
 	vm_suite "$NEWEST7" "$K7" "$ROOT" "smoke jpeg h264 vp8" "$M7" 1500 VEPU_IP=vepu2 \
 		SMOKE_VICODEC=0 JPEG_QUICK=1 H264_QUICK=1
+	vp8_vpxdec "$NEWEST7"
 }
 
 # The package on the boards' distribution kernel (tools/lib/arm64.sh), once

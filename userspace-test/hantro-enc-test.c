@@ -66,6 +66,7 @@ struct enc {
 	unsigned int frame;	/* frames queued so far, gives the timestamps */
 	unsigned int next_seq;	/* expected CAPTURE sequence of the next frame */
 	u_int32_t coded;
+	u_int32_t want_coded;	/* the coded format asked for (-c), 0 for the first */
 	bool expect_idr;	/* H.264: the next frame starts a stream */
 	FILE *dump;		/* H.264: where frames go while set */
 	int sps_level;		/* level_idc of the last SPS seen */
@@ -287,6 +288,17 @@ static bool coded_ok(struct enc *e, const struct v4l2_buffer *b)
 		       m[n - 1] == 0xd9;
 	case V4L2_PIX_FMT_H264:
 		return n > 4 && !m[0] && !m[1] && (m[2] == 1 || (!m[2] && m[3] == 1));
+	case V4L2_PIX_FMT_VP8:
+		/*
+		 * The frame tag: shown, the first partition inside the frame,
+		 * a key frame (flagged KEYFRAME) with the start code.
+		 */
+		if (n < 3 || !(m[0] & 0x10) || (u_int32_t)(m[0] | m[1] << 8 | m[2] << 16) >> 5 > n)
+			return false;
+		if (m[0] & 1)
+			return !(b->flags & V4L2_BUF_FLAG_KEYFRAME);
+		return n > 10 && m[3] == 0x9d && m[4] == 0x01 && m[5] == 0x2a &&
+		       (b->flags & V4L2_BUF_FLAG_KEYFRAME);
 	default:
 		return true;
 	}
@@ -478,12 +490,17 @@ static int setup(struct enc *e, u_int32_t raw, unsigned int w, unsigned int h)
 	ret = xioctl(e, VIDIOC_G_FMT, &e->cap_fmt);
 	if (ret)
 		return ret;
-	if (!xioctl(e, VIDIOC_ENUM_FMT, &fd))
+	if (e->want_coded)
+		e->cap_fmt.fmt.pix_mp.pixelformat = e->want_coded;
+	else if (!xioctl(e, VIDIOC_ENUM_FMT, &fd))
 		e->cap_fmt.fmt.pix_mp.pixelformat = fd.pixelformat;
 	ret = xioctl(e, VIDIOC_S_FMT, &e->cap_fmt);
 	if (ret)
 		return ret;
 	e->coded = e->cap_fmt.fmt.pix_mp.pixelformat;
+	/* S_FMT picks another format for one the node lacks. */
+	if (e->want_coded && e->coded != e->want_coded)
+		return -EINVAL;
 
 	memset(&e->out_fmt, 0, sizeof(e->out_fmt));
 	e->out_fmt.type = OUT_TYPE;
@@ -1243,8 +1260,13 @@ int main(int argc, char **argv)
 	bool split = false;
 	int opt;
 
-	while ((opt = getopt(argc, argv, "d:e:Ef:s:F:j:n:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "c:d:e:Ef:s:F:j:n:o:")) != -1) {
 		switch (opt) {
+		case 'c':
+			if (strlen(optarg) != 4)
+				return 2;
+			e.want_coded = fourcc(optarg);
+			break;
 		case 'd':
 			e.path = optarg;
 			break;
@@ -1276,7 +1298,7 @@ int main(int argc, char **argv)
 			outdir = optarg;
 			break;
 		default:
-			fprintf(stderr, "usage: %s [-d node] [-f RAWFOURCC] [-s WxH] [-F faultfile]\n"
+			fprintf(stderr, "usage: %s [-d node] [-c CODEDFOURCC] [-f RAWFOURCC] [-s WxH] [-F faultfile]\n"
 				"       %s -e exporter [-E] -s WxH [-o dir] [-d node]\n"
 				"       %s -j jobs -n frames [-o dir] [-d node] [-f RAWFOURCC] [-s WxH]\n",
 				argv[0], argv[0], argv[0]);
@@ -1309,8 +1331,9 @@ int main(int argc, char **argv)
 	test_streamoff_output(&e);
 	test_streamoff_unblocks_dqbuf(&e);
 	test_back_to_initialization(&e);
-	if (e.coded == V4L2_PIX_FMT_H264) {
+	if (e.coded != V4L2_PIX_FMT_JPEG)
 		test_force_key(&e);
+	if (e.coded == V4L2_PIX_FMT_H264) {
 		test_midstream(&e);
 		test_level_midstream(&e, outdir);
 		test_header_mode(&e);

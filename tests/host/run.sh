@@ -158,25 +158,33 @@ if host_test h264 "$h264"; then
 	done
 fi
 
-# VP8 path: the driver's frame header and boolean encoder + the virtual
-# VEPU's VP8 core. Two independent decoders, FFmpeg's and libvpx's, must
-# both decode every stream strictly into frames equal to the core's
+# vp8_streams TEST LABEL: run host test TEST, which writes VP8 streams and
+# a cases file; FFmpeg's and libvpx's decoders, independent of each other,
+# must both decode every stream strictly into frames equal to the model's
 # reconstruction bit for bit; and a PSNR floor against the source.
-vp8=$build/vp8
-mkdir -p "$vp8"
-if host_test vp8 "$vp8"; then
+vp8_streams() {
+	local dir=$build/$1 name w h floor n p
+	mkdir -p "$dir"
+	host_test "$1" "$dir" || return 0
 	while read -r name w h floor; do
-		n=$vp8/$name
-		check "vp8: $name decodes (FFmpeg, explode)" decode_vp8 "$n.ivf" "$n.dec"
-		check "vp8: $name FFmpeg frames equal the reconstruction bit for bit" \
+		n=$dir/$name
+		check "$2: $name decodes (FFmpeg, explode)" decode_vp8 "$n.ivf" "$n.dec"
+		check "$2: $name FFmpeg frames equal the reconstruction bit for bit" \
 			cmp -s "$n.dec" "$n.rec"
-		check "vp8: $name decodes (libvpx vpxdec)" decode_vpx "$n.ivf" "$n.vpx"
-		check "vp8: $name vpxdec frames equal the reconstruction bit for bit" \
+		check "$2: $name decodes (libvpx vpxdec)" decode_vpx "$n.ivf" "$n.vpx"
+		check "$2: $name vpxdec frames equal the reconstruction bit for bit" \
 			cmp -s "$n.vpx" "$n.rec"
 		p=$(psnr_yuv "$n.src" "$n.dec" "$w" "$h")
-		check "vp8: $name PSNR ${p:-none} >= $floor dB" at_least "$p" "$floor"
-	done <"$vp8/cases"
-fi
+		check "$2: $name PSNR ${p:-none} >= $floor dB" at_least "$p" "$floor"
+	done <"$dir/cases"
+}
+
+# VP8 core: the driver's frame header and boolean encoder + the virtual
+# VEPU's VP8 core, every coding tool.
+vp8_streams vp8 vp8
+# VP8 as the driver codes it: its frame coding, its register programming
+# for H1 and VEPU2, the model's register decoding, its frame assembly.
+vp8_streams vp8_driver "vp8 driver path"
 
 # Standalone runs end with their own summary.
 [ -z "${HANTRO_OUT:-}" ] && summary

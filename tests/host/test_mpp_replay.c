@@ -28,6 +28,7 @@
 #include "hantro_h264_cabac.h"
 #include "hantro_regs.h"
 #include "host_check.h"
+#include "host_pic.h"
 #include "mpp_vector.h"
 #include "vepu_virt_run.h"
 #include "vp8_session.h"
@@ -86,45 +87,6 @@ static void bus_addresses(const struct mpp_vector *v, unsigned int frame,
 	for (i = 0; i < ARRAY_SIZE(addr); i++)
 		if (mpp_vector_addr(v, frame, addr[i]))
 			regs[addr[i] / 4] = mpp_vector_addr(v, frame, addr[i]);
-}
-
-/* A picture with edges, gradients and motion: NV12 in MPP's strides. */
-static void texture(u8 *p, unsigned int hs, unsigned int vs, unsigned int frame)
-{
-	unsigned int x, y;
-	u8 *c = p + hs * vs;
-
-	for (y = 0; y < vs; y++)
-		for (x = 0; x < hs; x++)
-			p[y * hs + x] = 64 + ((x * 2 + y + 3 * frame) & 127) +
-					((((x + 2 * frame) >> 4) ^ (y >> 4)) & 1) * 48;
-	for (y = 0; y < vs / 2; y++)
-		for (x = 0; x < hs / 2; x++) {
-			c[y * hs + 2 * x] = 112 + ((x + 2 * y + frame) & 31);
-			c[y * hs + 2 * x + 1] = 144 - ((3 * x + y) & 31);
-		}
-}
-
-/* The visible @w x @h of an NV12 picture (rows of @stride) as I420. */
-static void write_i420(FILE *fp, const u8 *y, const u8 *c, unsigned int stride,
-		       unsigned int w, unsigned int h)
-{
-	unsigned int j, i, k;
-
-	for (j = 0; j < h; j++)
-		fwrite(y + j * stride, 1, w, fp);
-	for (k = 0; k < 2; k++)
-		for (j = 0; j < (h + 1) / 2; j++)
-			for (i = 0; i < (w + 1) / 2; i++)
-				fputc(c[j * stride + 2 * i + k], fp);
-}
-
-static FILE *out_file(const char *dir, const char *name, const char *ext)
-{
-	char path[1024];
-
-	snprintf(path, sizeof(path), "%s/%s.%s", dir, name, ext);
-	return fopen(path, "wb");
 }
 
 static struct mpp_vector vec;
@@ -284,8 +246,8 @@ static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f
 
 	memcpy(regs, v->regs[f], sizeof(regs));
 	bus_addresses(v, f, l, regs);
-	texture(bus->mem[in], hs, vs, f);
-	write_i420(src, bus->mem[in], bus->mem[in] + hs * vs, hs, v->w, v->h);
+	host_texture(bus->mem[in], hs, vs, f);
+	host_write_i420(src, bus->mem[in], bus->mem[in] + hs * vs, hs, v->w, v->h);
 	pkt = bus->mem[out];
 	memset(pkt, 0xa5, v->out_size);
 	memcpy(pkt, v->hdr[f], v->hdr_len[f]);
@@ -327,7 +289,7 @@ rec:
 		void *c = vepu_virt_map(bus, regs[l->rec_c / 4], hs * vs / 2, DMA_TO_DEVICE);
 
 		if (y && c)
-			write_i420(rec, y, c, hs, v->w, v->h);
+			host_write_i420(rec, y, c, hs, v->w, v->h);
 	}
 }
 
@@ -367,10 +329,10 @@ static void replay(const char *name, const char *path)
 		return;
 	for (i = 0; i < vec.bufs; i++)
 		bus.mem[i] = calloc(1, vec.buf_size[i]);
-	stream = out_file(outdir, name, h264 ? "h264" : vp8 ? "ivf" : "jpg");
-	src = out_file(outdir, name, "src");
+	stream = host_out_file(outdir, name, h264 ? "h264" : vp8 ? "ivf" : "jpg");
+	src = host_out_file(outdir, name, "src");
 	if (h264 || vp8)
-		rec = out_file(outdir, name, "rec");
+		rec = host_out_file(outdir, name, "rec");
 	if (stream && vp8)
 		ivf_header(stream, vec.w, vec.h, vec.frames);
 	if (stream && src && (rec || !(h264 || vp8)))

@@ -56,6 +56,16 @@ decode_vpx() {
 	[ "$rc" -eq 0 ] && [ -z "$log" ] && [ -s "$2" ]
 }
 
+# vpx_agrees STREAM: vpxdec and FFmpeg both decode STREAM (IVF or WebM)
+# strictly, to the same frames.
+vpx_agrees() {
+	decode_vpx "$1" "$1.vpx.yuv" && decode_vp8 "$1" "$1.ff.yuv" &&
+		cmp -s "$1.vpx.yuv" "$1.ff.yuv"
+	local rc=$?
+	rm -f "$1.vpx.yuv" "$1.ff.yuv"
+	return "$rc"
+}
+
 # psnr_yuv A.yuv B.yuv W H: average PSNR of two I420 files of the same size.
 psnr_yuv() {
 	ffmpeg -hide_banner -nostdin -f rawvideo -pix_fmt yuv420p -s "$3x$4" -i "$1" \

@@ -43,7 +43,8 @@ static int hantro_h264_alloc_bufs(struct hantro_enc_ctx *ctx)
 		if (hantro_enc_aux_alloc(ctx->dev->dev, &h->pics[i], size))
 			goto fail;
 	if (h->cabac) {
-		if (hantro_enc_aux_alloc(ctx->dev->dev, &h->cabac_table, HANTRO_H264_CABAC_TABLE_SIZE))
+		if (hantro_enc_aux_alloc(ctx->dev->dev, &h->cabac_table,
+					 HANTRO_H264_CABAC_TABLE_SIZE))
 			goto fail;
 		hantro_h264_cabac_table(h->cabac_table.cpu, HANTRO_H264_CABAC_INIT_IDC);
 	}

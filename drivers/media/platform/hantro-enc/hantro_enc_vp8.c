@@ -25,13 +25,6 @@
 #define HANTRO_VP8_COUNT_SIZE		(244 * 2)
 #define HANTRO_VP8_TABLES_SIZE		(HANTRO_VP8_COUNT_OFF + HANTRO_VP8_COUNT_SIZE)
 
-/*
- * The probability of an intra macroblock in an inter frame: the header
- * sends it and the costs follow it. Fixed, as the counts the vendor could
- * adapt it from are not read.
- */
-#define HANTRO_VP8_PROB_INTRA		63
-
 static void hantro_vp8_free_bufs(struct hantro_enc_ctx *ctx)
 {
 	struct hantro_enc_vp8 *v = &ctx->vp8;
@@ -70,38 +63,6 @@ static void hantro_vp8_stop(struct hantro_enc_ctx *ctx)
 	hantro_vp8_free_bufs(ctx);
 }
 
-/* The header of the next frame: the controls and the vendor's defaults. */
-static void hantro_vp8_fill_hdr(struct hantro_enc_ctx *ctx, bool key, unsigned int qi)
-{
-	const struct hantro_enc_vp8_ctrls *c = &ctx->vp8_ctrls;
-	struct hantro_vp8_frame_hdr *h = &ctx->vp8.hdr;
-
-	*h = (struct hantro_vp8_frame_hdr){
-		.key_frame = key,
-		.version = c->profile->cur.val,
-		.show_frame = true,
-		.width = ctx->crop.width,
-		.height = ctx->crop.height,
-		.filter_level = c->filter_level->cur.val,
-		.sharpness = c->sharpness->cur.val,
-		.lf_adj_enable = true,
-		/* A key frame resets the decoder's deltas: send them all. */
-		.lf_delta_update = key,
-		.lf_delta_mask = 0xff,
-		.log2_partitions = c->partitions->cur.val,
-		.quant = { .y_ac_qi = qi },
-		.refresh_entropy = true,
-		.refresh_last = true,
-		.mb_no_coeff_skip = true,
-		.prob_skip_false = hantro_vp8_skip_prob(qi),
-		.prob_intra = HANTRO_VP8_PROB_INTRA,
-		.prob_last = 255,
-		.prob_golden = 128,
-	};
-	memcpy(h->ref_lf_deltas, hantro_vp8_ref_lf_deltas, sizeof(h->ref_lf_deltas));
-	memcpy(h->mode_lf_deltas, hantro_vp8_mode_lf_deltas, sizeof(h->mode_lf_deltas));
-}
-
 static bool hantro_vp8_is_key(const struct hantro_enc_vp8 *v, const struct hantro_enc_vp8_frame *p)
 {
 	return v->need_key || p->force_key || (p->key_period && v->gop_pos >= p->key_period);
@@ -121,87 +82,59 @@ static unsigned int hantro_vp8_qi(struct hantro_enc_ctx *ctx,
 	return clamp_t(unsigned int, hantro_vp8_rc_qi(v->qp), p->min_qi, p->max_qi);
 }
 
-static void hantro_vp8_program(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job,
-			       const struct hantro_vp8_boolenc *e, size_t hdr_end)
+static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
 {
 	struct hantro_enc_dev *dev = ctx->dev;
 	struct hantro_enc_vp8 *v = &ctx->vp8;
+	const struct hantro_enc_vp8_ctrls *c = &ctx->vp8_ctrls;
+	const struct hantro_enc_vp8_frame *p = &to_hantro_enc_buf(job->src)->vp8;
 	const struct hantro_enc_aux *rec = &v->pics[v->rec], *ref = &v->pics[v->rec ^ 1];
 	size_t luma = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height;
-	unsigned int mbs = luma / 256, i;
-	struct hantro_vp8_pic_params pp = {
-		.bool_value = e->bottom,
-		.bool_count = e->bit_count,
-		.bool_range = e->range,
-		.rec_y = rec->dma,
-		.rec_c = rec->dma + luma,
-		.ref_y = ref->dma,
-		.ref_c = ref->dma + luma,
-		.prob_table = v->tables.dma,
-		.size_table = v->tables.dma + HANTRO_VP8_SIZE_TBL_OFF,
-		.prob_count = v->tables.dma + HANTRO_VP8_COUNT_OFF,
-		.log2_partitions = v->hdr.log2_partitions,
-		.qi = v->hdr.quant.y_ac_qi,
-		.filter_type = v->hdr.filter_type,
-		.filter_level = v->hdr.filter_level,
-		.sharpness = v->hdr.sharpness,
-		/* The vendor's limits of the search's bandwidth. */
-		.qpel_off = mbs > 8160,
-		.split_mv = mbs <= 1584,
+	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
+	struct hantro_vp8_frame_params fp = {
+		.width = ctx->crop.width,
+		.height = ctx->crop.height,
+		.version = c->profile->cur.val,
+		.log2_partitions = c->partitions->cur.val,
+		.filter_level = c->filter_level->cur.val,
+		.sharpness = c->sharpness->cur.val,
 	};
+	struct hantro_vp8_pic_params pp;
+	unsigned int i;
+	int ret;
 
-	hantro_h264_handover(vb2_plane_vaddr(&job->dst->vb2_buf, 0), hdr_end, &pp.ho);
+	/* The internal pictures were sized for the coded size at STREAMON. */
+	if (!out || v->pics[0].size < (size_t)ALIGN(ctx->crop.width, HANTRO_ENC_MB) *
+				      ALIGN(ctx->crop.height, HANTRO_ENC_MB) * 3 / 2)
+		return -EINVAL;
+	fp.key_frame = hantro_vp8_is_key(v, p);
+	fp.qi = hantro_vp8_qi(ctx, p, fp.key_frame);
+	ret = hantro_vp8_frame_code(&fp, out, job->dst_size, &v->probs, &v->hdr, &v->layout, &pp);
+	if (ret)
+		return ret;
+	/* Until this frame is done, a failure means the next must be a key frame. */
+	v->need_key = true;
+
+	pp.rec_y = rec->dma;
+	pp.rec_c = rec->dma + luma;
+	pp.ref_y = ref->dma;
+	pp.ref_c = ref->dma + luma;
+	pp.prob_table = v->tables.dma;
+	pp.size_table = v->tables.dma + HANTRO_VP8_SIZE_TBL_OFF;
+	pp.prob_count = v->tables.dma + HANTRO_VP8_COUNT_OFF;
 	for (i = 0; i < v->layout.partitions; i++)
-		pp.part_addr[i] = job->dst_addr + hantro_vp8_part_off(&v->layout, i);
-	memcpy(pp.ref_lf_delta, v->hdr.ref_lf_deltas, sizeof(pp.ref_lf_delta));
-	memcpy(pp.mode_lf_delta, v->hdr.mode_lf_deltas, sizeof(pp.mode_lf_delta));
-	hantro_vp8_dequant(&v->hdr.quant, &pp.dq);
-	hantro_vp8_penalties(pp.qi, v->hdr.key_frame, v->hdr.prob_intra, v->probs.mv, &pp.pen);
+		pp.part_addr[i] += job->dst_addr;
 	hantro_vp8_write_prob_table(v->tables.cpu, &v->probs, &v->hdr);
 	memset((u8 *)v->tables.cpu + HANTRO_VP8_SIZE_TBL_OFF, 0,
 	       HANTRO_VP8_TABLES_SIZE - HANTRO_VP8_SIZE_TBL_OFF);
 
-	/* The hardware continues at the aligned address, each partition has its room. */
+	/* The hardware continues at the aligned address; each partition has its room. */
 	job->dst_addr += pp.ho.aligned;
 	job->dst_size = v->layout.part_room;
 	hantro_hw_begin(dev, HANTRO_MODE_VP8);
 	hantro_hw_input(ctx, job);
 	hantro_program_vp8(&dev->regs, dev->variant->ip->layout, &pp);
-	job->pic_type = v->hdr.key_frame ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER;
-}
-
-static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)
-{
-	struct hantro_enc_vp8 *v = &ctx->vp8;
-	const struct hantro_enc_vp8_frame *p = &to_hantro_enc_buf(job->src)->vp8;
-	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
-	struct hantro_vp8_boolenc e;
-	size_t tag_len;
-	bool key;
-	int ret;
-
-	if (!out || v->pics[0].size < (size_t)ALIGN(ctx->crop.width, HANTRO_ENC_MB) *
-				      ALIGN(ctx->crop.height, HANTRO_ENC_MB) * 3 / 2)
-		return -EINVAL;
-	key = hantro_vp8_is_key(v, p);
-	hantro_vp8_fill_hdr(ctx, key, hantro_vp8_qi(ctx, p, key));
-	/* A key frame resets the decoder's probabilities. */
-	if (key)
-		hantro_vp8_default_probs(&v->probs);
-	tag_len = key ? HANTRO_VP8_KEY_TAG_BYTES : HANTRO_VP8_TAG_BYTES;
-	if (job->dst_size <= tag_len)
-		return -ENOSPC;
-	hantro_vp8_bool_init(&e, out + tag_len, job->dst_size - tag_len);
-	hantro_vp8_write_hdr(&e, &v->hdr, &v->probs, &v->probs);
-	if (e.overflow)
-		return -ENOSPC;
-	ret = hantro_vp8_buf_layout(job->dst_size, tag_len, tag_len + e.pos,
-				    1u << v->hdr.log2_partitions, &v->layout);
-	if (ret)
-		return ret;
-	/* Until this frame is done, a failure means the next must be a key frame. */
-	v->need_key = true;
-	hantro_vp8_program(ctx, job, &e, tag_len + e.pos);
+	job->pic_type = fp.key_frame ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER;
 	return 0;
 }
 

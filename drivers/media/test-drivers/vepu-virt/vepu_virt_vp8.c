@@ -100,12 +100,21 @@ static bool vepu_virt_vp8_first(struct vepu_virt *v, const struct hantro_layout 
 	return e->range >= 128 && e->bit_count > 0;
 }
 
+/* A little-endian 32-bit word, as the hardware stores the size table. */
+static void vepu_virt_put_le32(u8 *p, u32 v)
+{
+	unsigned int i;
+
+	for (i = 0; i < 4; i++)
+		p[i] = v >> (8 * i);
+}
+
 /* Where the bytes coded go: the first partition, then each token partition. */
 static bool vepu_virt_vp8_sizes(struct vepu_virt *v, const struct hantro_layout *l, u32 *regs,
 				const struct vepu_vp8_job *job, size_t first)
 {
-	u32 *sizes;
 	unsigned int i;
+	u8 *sizes;
 
 	/* Written only when enabled, as H.264's NAL size table. */
 	if (!hantro_field_get(&l->vp8.size_table_en, regs))
@@ -114,9 +123,9 @@ static bool vepu_virt_vp8_sizes(struct vepu_virt *v, const struct hantro_layout 
 			      DMA_FROM_DEVICE);
 	if (!sizes)
 		return false;
-	sizes[0] = first;
+	vepu_virt_put_le32(sizes, first);
 	for (i = 0; i < job->partitions; i++)
-		sizes[1 + i] = job->part_bytes[i];
+		vepu_virt_put_le32(sizes + 4 * (1 + i), job->part_bytes[i]);
 	return true;
 }
 

@@ -13,6 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 
+#include "hantro_vp8_costs.h"
 #include "hantro_vp8_frame.h"
 
 /* The least room a partition is given. */
@@ -47,6 +48,96 @@ int hantro_vp8_buf_layout(size_t size, size_t tag_len, size_t hdr_end, unsigned 
 	l->partitions = partitions;
 	l->first_end = ALIGN(hdr_end + (size - hdr_end) / 10, 8);
 	l->part_room = ((size - l->first_end) / partitions) & ~(size_t)7;
+	return 0;
+}
+
+/* The header of a frame: its parameters and the vendor's defaults. */
+static void hantro_vp8_fill_hdr(const struct hantro_vp8_frame_params *fp,
+				struct hantro_vp8_frame_hdr *h)
+{
+	*h = (struct hantro_vp8_frame_hdr){
+		.key_frame = fp->key_frame,
+		.version = fp->version,
+		.show_frame = true,
+		.width = fp->width,
+		.height = fp->height,
+		.filter_type = fp->filter_type,
+		.filter_level = fp->filter_level,
+		.sharpness = fp->sharpness,
+		.lf_adj_enable = true,
+		/* A key frame resets the decoder's deltas: send them all. */
+		.lf_delta_update = fp->key_frame,
+		.lf_delta_mask = 0xff,
+		.log2_partitions = fp->log2_partitions,
+		.quant = { .y_ac_qi = fp->qi },
+		.refresh_entropy = true,
+		.refresh_last = true,
+		.mb_no_coeff_skip = true,
+		.prob_skip_false = hantro_vp8_skip_prob(fp->qi),
+		.prob_intra = HANTRO_VP8_PROB_INTRA,
+		.prob_last = 255,
+		.prob_golden = 128,
+	};
+	memcpy(h->ref_lf_deltas, hantro_vp8_ref_lf_deltas, sizeof(h->ref_lf_deltas));
+	memcpy(h->mode_lf_deltas, hantro_vp8_mode_lf_deltas, sizeof(h->mode_lf_deltas));
+}
+
+/**
+ * hantro_vp8_frame_code() - the software's part of a frame
+ * @fp:		what the frame is to be
+ * @buf:	the CAPTURE buffer: the header goes after room for the tag
+ * @size:	its bytes
+ * @probs:	the probabilities in force at the decoder; reset on key frames
+ * @h:		out: the frame's header
+ * @l:		out: where its parts go in @buf
+ * @pp:		out: its registers' parameters but for the addresses (the
+ *		token partitions' are offsets into @buf)
+ *
+ * Return: 0, -ENOSPC when @buf is too small, -EINVAL for an impossible
+ * partition count.
+ */
+int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, size_t size,
+			  struct hantro_vp8_probs *probs, struct hantro_vp8_frame_hdr *h,
+			  struct hantro_vp8_buf_layout *l, struct hantro_vp8_pic_params *pp)
+{
+	size_t tag_len = fp->key_frame ? HANTRO_VP8_KEY_TAG_BYTES : HANTRO_VP8_TAG_BYTES;
+	unsigned int mbs = DIV_ROUND_UP(fp->width, 16) * DIV_ROUND_UP(fp->height, 16), i;
+	struct hantro_vp8_boolenc e;
+	int ret;
+
+	hantro_vp8_fill_hdr(fp, h);
+	/* A key frame resets the decoder's probabilities. */
+	if (fp->key_frame)
+		hantro_vp8_default_probs(probs);
+	if (size <= tag_len)
+		return -ENOSPC;
+	hantro_vp8_bool_init(&e, buf + tag_len, size - tag_len);
+	hantro_vp8_write_hdr(&e, h, probs, probs);
+	if (e.overflow)
+		return -ENOSPC;
+	ret = hantro_vp8_buf_layout(size, tag_len, tag_len + e.pos, 1u << h->log2_partitions, l);
+	if (ret)
+		return ret;
+	*pp = (struct hantro_vp8_pic_params){
+		.bool_value = e.bottom,
+		.bool_count = e.bit_count,
+		.bool_range = e.range,
+		.log2_partitions = h->log2_partitions,
+		.qi = fp->qi,
+		.filter_type = h->filter_type,
+		.filter_level = h->filter_level,
+		.sharpness = h->sharpness,
+		/* The vendor's limits of the search's bandwidth. */
+		.qpel_off = mbs > 8160,
+		.split_mv = mbs <= 1584,
+	};
+	hantro_h264_handover(buf, l->hdr_end, &pp->ho);
+	for (i = 0; i < l->partitions; i++)
+		pp->part_addr[i] = hantro_vp8_part_off(l, i);
+	memcpy(pp->ref_lf_delta, h->ref_lf_deltas, sizeof(pp->ref_lf_delta));
+	memcpy(pp->mode_lf_delta, h->mode_lf_deltas, sizeof(pp->mode_lf_delta));
+	hantro_vp8_dequant(&h->quant, &pp->dq);
+	hantro_vp8_penalties(fp->qi, fp->key_frame, h->prob_intra, probs->mv, &pp->pen);
 	return 0;
 }
 

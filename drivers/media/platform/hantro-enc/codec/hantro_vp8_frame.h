@@ -9,6 +9,7 @@
 
 #include <linux/types.h>
 
+#include "hantro_program.h"
 #include "hantro_vp8_hdr.h"
 
 /* Token partitions the RK VEPUs have addresses for. */
@@ -40,6 +41,40 @@ static inline size_t hantro_vp8_part_off(const struct hantro_vp8_buf_layout *l, 
 	return l->first_end + i * l->part_room;
 }
 
+/*
+ * The probability of an intra macroblock in an inter frame: the header
+ * sends it and the costs follow it. Fixed, as the counts the vendor could
+ * adapt it from are not read.
+ */
+#define HANTRO_VP8_PROB_INTRA		63
+
+/**
+ * struct hantro_vp8_frame_params - what a frame is to be
+ * @key_frame:	a key frame
+ * @qi:		its quantiser index, 0..127
+ * @width:	visible width
+ * @height:	visible height
+ * @version:	the profile
+ * @log2_partitions: 0 for one token partition, 1 for two
+ * @filter_type: 0 normal, 1 simple loop filter
+ * @filter_level: 0..63
+ * @sharpness:	0..7
+ */
+struct hantro_vp8_frame_params {
+	bool key_frame;
+	u8 qi;
+	u16 width;
+	u16 height;
+	u8 version;
+	u8 log2_partitions;
+	u8 filter_type;
+	u8 filter_level;
+	u8 sharpness;
+};
+
+int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, size_t size,
+			  struct hantro_vp8_probs *probs, struct hantro_vp8_frame_hdr *h,
+			  struct hantro_vp8_buf_layout *l, struct hantro_vp8_pic_params *pp);
 int hantro_vp8_assemble(u8 *buf, const struct hantro_vp8_buf_layout *l,
 			const struct hantro_vp8_frame_hdr *h, const u32 *sizes, size_t *len);
 

@@ -227,9 +227,8 @@ struct hantro_vp8_layout {
 #define HANTRO_VP8_DQ_UV_AC(r)		HANTRO_FIELD(r, 17, 0x1ff)
 #define HANTRO_VP8_LF_DELTA(r, s)	HANTRO_FIELD(r, s, 0x7f)
 #define HANTRO_VP8_GOLDEN_PENALTY(r)	HANTRO_FIELD(r, 24, 0xff)
-#define HANTRO_VP8_SPLIT_PENALTIES(r)	{ HANTRO_FIELD(r, 20, 0x3ff),	\
-					  HANTRO_FIELD(r, 10, 0x3ff),	\
-					  HANTRO_FIELD(r, 0, 0x3ff) }
+/* The 16x8, 8x8 and 8x4 partition costs, from bit 20 down. */
+#define HANTRO_VP8_SPLIT_PENALTY(r, i)	HANTRO_FIELD(r, 20 - 10 * (i), 0x3ff)
 
 /*
  * Each quantiser register: the reciprocal of the step, the zero bin and

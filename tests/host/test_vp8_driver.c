@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host test: VP8 streams coded the way the driver codes them, through the
+ * virtual VEPU's register decoding. For each frame the codec layer's
+ * hantro_vp8_frame_code() (the function the driver's prepare() calls)
+ * writes the header into the CAPTURE buffer and gives the registers'
+ * parameters; hantro_program_vp8() programs them in an IP's layout; the
+ * model (vepu_virt_run.c, the file the kernel module runs) codes the frame
+ * from those registers behind a bus made of the driver's buffers, on which
+ * any access outside a buffer is a bus error; hantro_vp8_assemble() (the
+ * driver's done()) makes the frame.
+ *
+ *   test_vp8_driver OUTDIR
+ *
+ * Writes OUTDIR/NAME.ivf, NAME.rec (the model's reconstruction, I420 of the
+ * visible size), NAME.src (the input) and a line of OUTDIR/cases per
+ * stream, for run.sh to decode with FFmpeg and libvpx. Prints one PASS/FAIL
+ * line per check.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/errno.h>
+#include <linux/kernel.h>
+
+#include "hantro_h1_regs.h"
+#include "hantro_vepu2_regs.h"
+#include "hantro_vp8_frame.h"
+#include "hantro_vp8_probtbl.h"
+#include "host_check.h"
+#include "host_pic.h"
+#include "vepu_virt_run.h"
+#include "vp8_session.h"
+
+/* The driver's buffers, as hantro_enc_vp8.c lays out its tables. */
+enum { BUF_IN, BUF_CAPTURE, BUF_PIC0, BUF_PIC1, BUF_TABLES, BUS_BUFS };
+#define SIZE_TBL_OFF	ALIGN(HANTRO_VP8_PROB_TABLE_SIZE, 8)
+#define COUNT_OFF	(SIZE_TBL_OFF + 8 * 4)
+#define TABLES_SIZE	(COUNT_OFF + 244 * 2)
+
+/**
+ * struct vepu_virt - the host's bus: the driver's buffers at bus addresses
+ * @size:	each buffer's bytes
+ * @mem:	its contents
+ * @fault:	the last access outside every buffer, for the report
+ */
+struct vepu_virt {
+	size_t size[BUS_BUFS];
+	u8 *mem[BUS_BUFS];
+	char fault[96];
+};
+
+static u32 bus_addr(unsigned int i)
+{
+	return 0x20000000u + i * 0x01000000u;
+}
+
+void *vepu_virt_map(struct vepu_virt *bus, u32 addr, size_t len, enum dma_data_direction dir)
+{
+	unsigned int i;
+
+	for (i = 0; i < BUS_BUFS; i++)
+		if (addr >= bus_addr(i) && len <= bus->size[i] &&
+		    addr - bus_addr(i) <= bus->size[i] - len)
+			return bus->mem[i] + (addr - bus_addr(i));
+	snprintf(bus->fault, sizeof(bus->fault), "; bus error: %s %zu bytes at 0x%08x",
+		 dir == DMA_TO_DEVICE ? "read" : "write", len, addr);
+	return NULL;
+}
+
+bool vepu_virt_stopped(const void *vepu)
+{
+	(void)vepu;
+	return false;
+}
+
+/**
+ * struct tcase - one stream
+ * @name:	its files' name
+ * @ip:		"h1" or "vepu2"
+ * @w:		visible width
+ * @h:		visible height
+ * @frames:	frames
+ * @qi:		quantiser index
+ * @log2_parts:	token partitions, log2
+ * @key_period:	a key frame every this many frames, 0 for the first only
+ * @capture:	CAPTURE buffer bytes, 0 for a frame's worth of 4:2:0
+ * @floor:	PSNR floor against the source, dB
+ */
+struct tcase {
+	const char *name, *ip;
+	unsigned int w, h, frames, qi, log2_parts, key_period;
+	size_t capture;
+	unsigned int floor;
+};
+
+static const struct tcase cases[] = {
+	{ "h1-320x240-q40", "h1", 320, 240, 6, 40, 0, 0, 0, 33 },
+	{ "vepu2-320x240-q40", "vepu2", 320, 240, 6, 40, 0, 0, 0, 33 },
+	/* Not macroblock aligned, two token partitions, a key frame every 3. */
+	{ "h1-1000x562-q20-2parts", "h1", 1000, 562, 5, 20, 1, 3, 0, 38 },
+	{ "vepu2-144x96-q127-2parts", "vepu2", 144, 96, 4, 127, 1, 0, 0, 20 },
+	{ "h1-176x144-q0", "h1", 176, 144, 3, 0, 0, 0, 0, 45 },
+};
+
+static struct vepu_virt bus;
+static struct vepu_jpeg_state jpeg;
+
+static bool bus_alloc(const struct tcase *t, unsigned int cw, unsigned int ch)
+{
+	size_t pic = (size_t)cw * ch * 3 / 2;
+	const size_t sizes[BUS_BUFS] = { pic, t->capture ?: pic, pic, pic, TABLES_SIZE };
+	unsigned int i;
+	bool ok = true;
+
+	for (i = 0; i < BUS_BUFS; i++) {
+		bus.size[i] = sizes[i];
+		bus.mem[i] = calloc(1, sizes[i]);
+		ok &= bus.mem[i] != NULL;
+	}
+	return ok;
+}
+
+static void bus_free(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < BUS_BUFS; i++) {
+		free(bus.mem[i]);
+		bus.mem[i] = NULL;
+	}
+}
+
+/* The frame's registers as the driver programs them (hantro_enc_vp8.c). */
+static void program(const struct hantro_layout *l, const struct tcase *t, unsigned int cw,
+		    unsigned int ch, unsigned int rec, bool key, struct hantro_vp8_pic_params *pp,
+		    const struct hantro_vp8_buf_layout *lay, struct hantro_regfile *rf)
+{
+	u32 luma = cw * ch, cap = bus_addr(BUF_CAPTURE);
+	struct hantro_input_params ip = {
+		.mb_width = cw / 16,
+		.mb_height = ch / 16,
+		.width = t->w,
+		.height = t->h,
+		.fmt = HANTRO_IN_NV12,
+		.row_pixels = cw,
+		.in_addr = { bus_addr(BUF_IN), bus_addr(BUF_IN) + luma },
+		.out_addr = cap + pp->ho.aligned,
+		.out_size = lay->part_room,
+	};
+	unsigned int i;
+
+	pp->rec_y = bus_addr(BUF_PIC0 + rec);
+	pp->rec_c = pp->rec_y + luma;
+	pp->ref_y = bus_addr(BUF_PIC0 + (rec ^ 1));
+	pp->ref_c = pp->ref_y + luma;
+	pp->prob_table = bus_addr(BUF_TABLES);
+	pp->size_table = bus_addr(BUF_TABLES) + SIZE_TBL_OFF;
+	pp->prob_count = bus_addr(BUF_TABLES) + COUNT_OFF;
+	for (i = 0; i < lay->partitions; i++)
+		pp->part_addr[i] += cap;
+	hantro_program_begin(rf, l, HANTRO_MODE_VP8);
+	hantro_program_input(rf, l, &ip);
+	hantro_regfile_set(rf, &l->pic_type, key ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER);
+	hantro_program_vp8(rf, l, pp);
+}
+
+static void run_case(const struct tcase *t, const char *dir, FILE *list)
+{
+	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT, vepu2 = HANTRO_VEPU2_LAYOUT;
+	const struct hantro_layout *l = strcmp(t->ip, "h1") ? &vepu2 : &h1;
+	unsigned int cw = ALIGN(t->w, 16), ch = ALIGN(t->h, 16), f, rec = 0, i, coded = 0;
+	FILE *stream = host_out_file(dir, t->name, "ivf");
+	FILE *recf = host_out_file(dir, t->name, "rec");
+	FILE *src = host_out_file(dir, t->name, "src");
+	static struct hantro_regfile rf;
+	struct hantro_vp8_probs probs;
+
+	if (!stream || !recf || !src || !bus_alloc(t, cw, ch)) {
+		check(0, "%s: files and buffers", t->name);
+		goto out;
+	}
+	ivf_header(stream, t->w, t->h, t->frames);
+	for (f = 0; f < t->frames; f++) {
+		bool key = !f || (t->key_period && f % t->key_period == 0);
+		struct hantro_vp8_frame_params fp = {
+			.key_frame = key,
+			.qi = t->qi,
+			.width = t->w,
+			.height = t->h,
+			.log2_partitions = t->log2_parts,
+			.filter_level = hantro_vp8_filter_level(t->qi, key),
+		};
+		struct hantro_vp8_frame_hdr hdr;
+		struct hantro_vp8_buf_layout lay;
+		struct hantro_vp8_pic_params pp;
+		u8 *cap = bus.mem[BUF_CAPTURE];
+		u32 sizes[1 + HANTRO_VP8_HW_PARTITIONS], bits = 0;
+		enum vepu_virt_result res;
+		size_t len;
+		int ret;
+
+		host_texture(bus.mem[BUF_IN], cw, ch, f);
+		host_write_i420(src, bus.mem[BUF_IN], bus.mem[BUF_IN] + cw * ch, cw, t->w, t->h);
+		memset(cap, 0xa5, bus.size[BUF_CAPTURE]);
+		ret = hantro_vp8_frame_code(&fp, cap, bus.size[BUF_CAPTURE], &probs, &hdr, &lay,
+					    &pp);
+		check(!ret, "%s frame %u: the header is coded (%d)", t->name, f, ret);
+		if (ret)
+			break;
+		hantro_vp8_write_prob_table(bus.mem[BUF_TABLES], &probs, &hdr);
+		memset(bus.mem[BUF_TABLES] + SIZE_TBL_OFF, 0, TABLES_SIZE - SIZE_TBL_OFF);
+		program(l, t, cw, ch, rec, key, &pp, &lay, &rf);
+
+		bus.fault[0] = 0;
+		res = vepu_virt_run_frame(&bus, l, &jpeg, rf.val);
+		check(res == VEPU_DONE, "%s frame %u: the model codes the driver's programming (%d%s)",
+		      t->name, f, res, bus.fault);
+		if (res != VEPU_DONE)
+			break;
+		for (i = 0; i <= lay.partitions; i++) {
+			const u8 *w = bus.mem[BUF_TABLES] + SIZE_TBL_OFF + 4 * i;
+
+			sizes[i] = w[0] | w[1] << 8 | w[2] << 16 | (u32)w[3] << 24;
+			bits += sizes[i] * 8;
+		}
+		check(bits == rf.val[l->buf_limit / 4],
+		      "%s frame %u: the size table adds up to the bits written (%u, %u)", t->name, f,
+		      bits, rf.val[l->buf_limit / 4]);
+		ret = hantro_vp8_assemble(cap, &lay, &hdr, sizes, &len);
+		check(!ret, "%s frame %u: the frame is assembled, %zu bytes", t->name, f, len);
+		if (ret)
+			break;
+		ivf_frame(stream, cap, len, f);
+		host_write_i420(recf, bus.mem[BUF_PIC0 + rec], bus.mem[BUF_PIC0 + rec] + cw * ch, cw,
+				t->w, t->h);
+		rec ^= 1;
+		coded++;
+	}
+	check(coded == t->frames, "%s: %u of %u frames coded", t->name, coded, t->frames);
+	fprintf(list, "%s %u %u %u\n", t->name, t->w, t->h, t->floor);
+out:
+	bus_free();
+	if (stream)
+		fclose(stream);
+	if (recf)
+		fclose(recf);
+	if (src)
+		fclose(src);
+}
+
+/*
+ * A CAPTURE buffer too small for the frame: the header or the layout is
+ * refused, or the hardware stops at a partition's room; never an access
+ * outside the buffer, never a frame.
+ */
+static void too_small(void)
+{
+	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT;
+	const struct tcase t = { "tiny", "h1", 320, 240, 1, 0, 0, 0, 4096, 0 };
+	static struct hantro_regfile rf;
+	struct hantro_vp8_frame_params fp = { .key_frame = true, .width = 320, .height = 240 };
+	struct hantro_vp8_probs probs;
+	struct hantro_vp8_frame_hdr hdr;
+	struct hantro_vp8_buf_layout lay;
+	struct hantro_vp8_pic_params pp;
+	enum vepu_virt_result res = VEPU_DONE;
+	int ret;
+
+	if (!bus_alloc(&t, 320, 240)) {
+		check(0, "tiny: buffers");
+		return;
+	}
+	host_texture(bus.mem[BUF_IN], 320, 240, 0);
+	ret = hantro_vp8_frame_code(&fp, bus.mem[BUF_CAPTURE], t.capture, &probs, &hdr, &lay, &pp);
+	if (!ret) {
+		hantro_vp8_write_prob_table(bus.mem[BUF_TABLES], &probs, &hdr);
+		program(&h1, &t, 320, 240, 0, true, &pp, &lay, &rf);
+		res = vepu_virt_run_frame(&bus, &h1, &jpeg, rf.val);
+	}
+	check(ret || res == VEPU_BUFFER_FULL,
+	      "a 4 KiB CAPTURE buffer for a 320x240 frame at index 0: refused (%d) or buffer full (%d)",
+	      ret, res);
+	ret = hantro_vp8_frame_code(&fp, bus.mem[BUF_CAPTURE], 16, &probs, &hdr, &lay, &pp);
+	check(ret == -ENOSPC, "a 16-byte CAPTURE buffer: no room for the header (%d)", ret);
+	bus_free();
+}
+
+int main(int argc, char **argv)
+{
+	char path[1024];
+	unsigned int i;
+	FILE *list;
+
+	if (argc != 2)
+		return 2;
+	snprintf(path, sizeof(path), "%s/cases", argv[1]);
+	list = fopen(path, "w");
+	if (!list)
+		return 2;
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		run_case(&cases[i], argv[1], list);
+	fclose(list);
+	too_small();
+	return failures ? 1 : 0;
+}

@@ -13,12 +13,12 @@ set -u
 HANTRO_OUT=${HANTRO_OUT:-$HANTRO_TOP/out}
 mkdir -p "$HANTRO_OUT" "$HANTRO_CACHE/logs"
 say "hantro-enc demo: build a debug kernel and a Debian guest (cached after the first run),"
-say "then boot it, load the driver and the virtual VEPU and encode a clip to H.264 MP4"
+say "then boot it, load the driver and the virtual VEPU and encode a clip to H.264 MP4 and VP8 WebM"
 debug_vm_parts
 payload_make "$HANTRO_CACHE/payload/demo" demo "$M" HANTRO_LEAK_SCAN=0
 if vm_boot "$K" "$ROOT" "$HANTRO_CACHE/payload/demo" "$HANTRO_OUT/demo" 600; then
-	say "demo finished: $HANTRO_OUT/demo/clip.mp4"
-	sed -n 's/^  \(clip.mp4\|encode\): /  \1: /p' "$HANTRO_OUT/demo/guest.log" |
+	say "demo finished: $HANTRO_OUT/demo/clip.mp4, $HANTRO_OUT/demo/clip.webm"
+	sed -n 's/^  \(clip\.[a-z0-9]*\|encode [a-z0-9.]*\): /  \1: /p' "$HANTRO_OUT/demo/guest.log" |
 		while read -r l; do say "  $l"; done
 	say "guest log and kernel log: $HANTRO_OUT/demo/guest.log, $HANTRO_OUT/demo/dmesg.txt"
 else

@@ -22,6 +22,15 @@ grep '^FAIL' /mnt/out/userspace-test-vp8.log | head -n 20
 check "userspace-test -c VP80: every transition, FORCE_KEY_FRAME and injected fault" \
 	grep -q ' 0 failed$' /mnt/out/userspace-test-vp8.log
 
+section "v4l2-compliance --stream-all-formats: every OUTPUT format and size limit to every coded format"
+# v4l2-compliance -s streams the node's default (H.264, in h264.sh); this
+# streams each raw format at its default, smallest and largest size to
+# each coded format, VP8 included.
+check "v4l2-compliance -f on $node: 0 failures, 0 warnings" \
+	compliance "$node" compliance-video-all-formats --stream-all-formats=2
+grep -E 'fail:|warn:' /mnt/out/compliance-video-all-formats.log | head -n 20
+grep -c 'VP80' /mnt/out/compliance-video-all-formats.log | sed 's/^/  VP8 streams run: /'
+
 section "GStreamer: v4l2vp8enc to WebM"
 rm -f /tmp/gst.webm
 timeout 600 gst-launch-1.0 -q videotestsrc num-buffers=60 ! \
@@ -52,6 +61,24 @@ check "... a key frame every 15 (GOP_SIZE): 3 in 45" \
 		/tmp/ff.webm | grep -c K)" = 3
 p=$(psnr_yuv /tmp/ff-ref.yuv /tmp/ff.yuv 1000 562)
 check "... PSNR ${p:-none} >= 28 dB at 2 Mbit/s" at_least "$p" 28
+
+section "v4l2-ctl: constant quantiser, two token partitions (the documented command)"
+ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 10 \
+	-f rawvideo -pix_fmt nv12 -y /tmp/ctl.nv12
+rm -f /tmp/ctl.vp8
+check "v4l2-ctl encodes 10 frames" ctl_stream ctl-vp8 -d "$node" \
+	--set-fmt-video-out=width=640,height=480,pixelformat=NV12 --set-fmt-video=pixelformat=VP80 \
+	--set-ctrl=frame_level_rate_control_enable=0,vpx_i_frame_qp_value=30,vpx_p_frame_qp_value=34 \
+	--set-ctrl=vpx_number_of_partitions=1 \
+	--stream-out-mmap --stream-mmap --stream-from=/tmp/ctl.nv12 --stream-to=/tmp/ctl.vp8 \
+	--stream-count=10
+check "... the controls took: I/P QP 30/34, two partitions" \
+	sh -c "v4l2-ctl -d '$node' --set-fmt-video=pixelformat=VP80 \
+		--set-ctrl=vpx_i_frame_qp_value=30,vpx_p_frame_qp_value=34,vpx_number_of_partitions=1 \
+		--get-ctrl=vpx_i_frame_qp_value,vpx_p_frame_qp_value,vpx_number_of_partitions |
+		tr '\n' ' ' | grep -q 'vpx_i_frame_qp_value: 30 vpx_p_frame_qp_value: 34 vpx_number_of_partitions: 1'"
+check "... the first frame is a key frame (start code 9d 01 2a)" \
+	sh -c "od -A n -t x1 -j 3 -N 3 /tmp/ctl.vp8 | grep -q '9d 01 2a'"
 
 section "constant bitrate: 1 Mbit/s over 90 frames of testsrc2 at 30 fps"
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 90 \

@@ -74,12 +74,15 @@ static unsigned int hantro_vp8_qi(struct hantro_enc_ctx *ctx,
 {
 	struct hantro_enc_vp8 *v = &ctx->vp8;
 	unsigned int mbs = DIV_ROUND_UP(ctx->crop.width, HANTRO_ENC_MB) *
-			   DIV_ROUND_UP(ctx->crop.height, HANTRO_ENC_MB);
+			   DIV_ROUND_UP(ctx->crop.height, HANTRO_ENC_MB), qi;
 
-	v->qp = hantro_h264_rc_qp(&v->rc, &p->rc, mbs, key);
+	qi = hantro_vp8_rc_qi(hantro_h264_rc_qp(&v->rc, &p->rc, mbs, key));
 	if (!p->rc.frame_rc)
-		return key ? p->i_qi : p->p_qi;
-	return clamp_t(unsigned int, hantro_vp8_rc_qi(v->qp), p->min_qi, p->max_qi);
+		qi = key ? p->i_qi : p->p_qi;
+	qi = clamp_t(unsigned int, qi, p->min_qi, p->max_qi);
+	/* The rate control learns from the quantiser the frame really had. */
+	v->qp = hantro_vp8_rc_qp(qi);
+	return qi;
 }
 
 static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job *job)

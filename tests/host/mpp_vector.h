@@ -10,6 +10,7 @@
 #include <linux/types.h>
 
 #include "hantro_vepu2_regs.h"
+#include "host_bus.h"
 
 #define MPP_MAX_FRAMES	8
 #define MPP_MAX_BUFS	16
@@ -89,8 +90,8 @@ bool mpp_vector_setting(const struct mpp_vector *v, const char *name, int *val);
  * (the handle MPP wrote plus the offset the kernel adds), 0 when it holds
  * no buffer handle.
  */
-#define MPP_BUS_BASE	0x10000000u
-#define MPP_BUS_SPAN	0x01000000u
+#define MPP_BUS_BASE	HOST_BUS_BASE
+#define MPP_BUS_SPAN	HOST_BUS_SPAN
 int mpp_vector_buf(const struct mpp_vector *v, unsigned int handle);
 u32 mpp_vector_addr(const struct mpp_vector *v, unsigned int frame, u16 reg);
 /* The 64-bit FNV-1a hash the capture records for tables. */

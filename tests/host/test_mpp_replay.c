@@ -27,49 +27,12 @@
 #include "hantro_h1_regs.h"
 #include "hantro_h264_cabac.h"
 #include "hantro_regs.h"
+#include "host_bus.h"
 #include "host_check.h"
 #include "host_pic.h"
 #include "mpp_vector.h"
 #include "vepu_virt_run.h"
 #include "vp8_session.h"
-
-/**
- * struct vepu_virt - the host's bus: MPP's buffers at bus addresses
- * @v:		the vector whose buffers these are
- * @mem:	each buffer's bytes
- * @fault:	the last access outside every buffer, for the report
- */
-struct vepu_virt {
-	const struct mpp_vector *v;
-	u8 *mem[MPP_MAX_BUFS];
-	char fault[96];
-};
-
-static u32 bus_base(unsigned int i)
-{
-	return MPP_BUS_BASE + i * MPP_BUS_SPAN;
-}
-
-/* The model's view of the bus: a whole range inside one buffer, or a fault. */
-void *vepu_virt_map(struct vepu_virt *bus, u32 addr, size_t len, enum dma_data_direction dir)
-{
-	unsigned int i;
-
-	for (i = 0; i < bus->v->bufs; i++)
-		if (addr >= bus_base(i) && len <= bus->v->buf_size[i] &&
-		    addr - bus_base(i) <= bus->v->buf_size[i] - len)
-			return bus->mem[i] + (addr - bus_base(i));
-	snprintf(bus->fault, sizeof(bus->fault), "; bus error: %s %zu bytes at 0x%08x",
-		 dir == DMA_TO_DEVICE ? "read" : "write", len, addr);
-	return NULL;
-}
-
-/* Nothing resets the host's model during a frame. */
-bool vepu_virt_stopped(const void *vepu)
-{
-	(void)vepu;
-	return false;
-}
 
 /*
  * MPP writes buffer handles into the address registers and has the kernel
@@ -99,13 +62,13 @@ static unsigned int replayed;
 static void cabac_table(const char *name, struct vepu_virt *bus, const u32 *regs,
 			const struct hantro_layout *l)
 {
-	int b = mpp_vector_buf(bus->v, bus->v->tbl_handle);
+	int b = mpp_vector_buf(&vec, vec.tbl_handle);
 
 	if (!hantro_field_get(&l->cabac, regs) || b < 0 ||
-	    bus->v->buf_size[b] < HANTRO_H264_CABAC_TABLE_SIZE)
+	    vec.buf_size[b] < HANTRO_H264_CABAC_TABLE_SIZE)
 		return;
 	hantro_h264_cabac_table(bus->mem[b], hantro_field_get(&l->cabac_idc, regs));
-	check(mpp_fnv64(bus->mem[b], HANTRO_H264_CABAC_TABLE_SIZE) == bus->v->tbl_hash,
+	check(mpp_fnv64(bus->mem[b], HANTRO_H264_CABAC_TABLE_SIZE) == vec.tbl_hash,
 	      "%s: the driver's CABAC table for cabac_init_idc %u is the one MPP filled", name,
 	      hantro_field_get(&l->cabac_idc, regs));
 }
@@ -195,7 +158,7 @@ static bool vp8_before(const char *name, struct vepu_virt *bus, unsigned int f,
 static void vp8_after(const char *name, struct vepu_virt *bus, unsigned int f,
 		      const struct hantro_layout *l, const u32 *regs, FILE *stream)
 {
-	const struct mpp_vector *v = bus->v;
+	const struct mpp_vector *v = &vec;
 	u32 out = regs[l->out_addr / 4], aligned = out & ~7u;
 	const u32 *sizes = vepu_virt_map(bus, regs[l->vp8.size_table / 4], 8, DMA_TO_DEVICE);
 	struct hantro_vp8_frame_hdr h = {
@@ -235,7 +198,7 @@ static void vp8_after(const char *name, struct vepu_virt *bus, unsigned int f,
 static void replay_frame(const char *name, struct vepu_virt *bus, unsigned int f,
 			 const struct hantro_layout *l, FILE *stream, FILE *rec, FILE *src)
 {
-	const struct mpp_vector *v = bus->v;
+	const struct mpp_vector *v = &vec;
 	unsigned int hs = ALIGN(v->w, 16), vs = ALIGN(v->h, 16);
 	int in = mpp_vector_buf(v, MPP_BUF_INPUT), out = mpp_vector_buf(v, MPP_BUF_OUTPUT);
 	u32 regs[HANTRO_NUM_REGS] = { 0 }, out_off = v->offs[f][l->out_addr / 4];
@@ -296,7 +259,7 @@ rec:
 static void replay(const char *name, const char *path)
 {
 	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT, vepu2 = HANTRO_VEPU2_LAYOUT;
-	struct vepu_virt bus = { .v = &vec };
+	struct vepu_virt bus = { .bufs = vec.bufs };
 	FILE *stream, *rec = NULL, *src;
 	const struct hantro_layout *l;
 	unsigned int i, f;
@@ -327,8 +290,11 @@ static void replay(const char *name, const char *path)
 	      "%s: MPP's input and output buffers are recorded", name);
 	if (mpp_vector_buf(&vec, MPP_BUF_INPUT) < 0 || mpp_vector_buf(&vec, MPP_BUF_OUTPUT) < 0)
 		return;
-	for (i = 0; i < vec.bufs; i++)
+	bus.bufs = vec.bufs;
+	for (i = 0; i < vec.bufs; i++) {
+		bus.size[i] = vec.buf_size[i];
 		bus.mem[i] = calloc(1, vec.buf_size[i]);
+	}
 	stream = host_out_file(outdir, name, h264 ? "h264" : vp8 ? "ivf" : "jpg");
 	src = host_out_file(outdir, name, "src");
 	if (h264 || vp8)

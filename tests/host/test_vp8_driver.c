@@ -28,6 +28,7 @@
 #include "hantro_vepu2_regs.h"
 #include "hantro_vp8_frame.h"
 #include "hantro_vp8_probtbl.h"
+#include "host_bus.h"
 #include "host_check.h"
 #include "host_pic.h"
 #include "vepu_virt_run.h"
@@ -38,42 +39,6 @@ enum { BUF_IN, BUF_CAPTURE, BUF_PIC0, BUF_PIC1, BUF_TABLES, BUS_BUFS };
 #define SIZE_TBL_OFF	ALIGN(HANTRO_VP8_PROB_TABLE_SIZE, 8)
 #define COUNT_OFF	(SIZE_TBL_OFF + 8 * 4)
 #define TABLES_SIZE	(COUNT_OFF + 244 * 2)
-
-/**
- * struct vepu_virt - the host's bus: the driver's buffers at bus addresses
- * @size:	each buffer's bytes
- * @mem:	its contents
- * @fault:	the last access outside every buffer, for the report
- */
-struct vepu_virt {
-	size_t size[BUS_BUFS];
-	u8 *mem[BUS_BUFS];
-	char fault[96];
-};
-
-static u32 bus_addr(unsigned int i)
-{
-	return 0x20000000u + i * 0x01000000u;
-}
-
-void *vepu_virt_map(struct vepu_virt *bus, u32 addr, size_t len, enum dma_data_direction dir)
-{
-	unsigned int i;
-
-	for (i = 0; i < BUS_BUFS; i++)
-		if (addr >= bus_addr(i) && len <= bus->size[i] &&
-		    addr - bus_addr(i) <= bus->size[i] - len)
-			return bus->mem[i] + (addr - bus_addr(i));
-	snprintf(bus->fault, sizeof(bus->fault), "; bus error: %s %zu bytes at 0x%08x",
-		 dir == DMA_TO_DEVICE ? "read" : "write", len, addr);
-	return NULL;
-}
-
-bool vepu_virt_stopped(const void *vepu)
-{
-	(void)vepu;
-	return false;
-}
 
 /**
  * struct tcase - one stream
@@ -114,6 +79,7 @@ static bool bus_alloc(const struct tcase *t, unsigned int cw, unsigned int ch)
 	unsigned int i;
 	bool ok = true;
 
+	bus.bufs = BUS_BUFS;
 	for (i = 0; i < BUS_BUFS; i++) {
 		bus.size[i] = sizes[i];
 		bus.mem[i] = calloc(1, sizes[i]);
@@ -137,7 +103,7 @@ static void program(const struct hantro_layout *l, const struct tcase *t, unsign
 		    unsigned int ch, unsigned int rec, bool key, struct hantro_vp8_pic_params *pp,
 		    const struct hantro_vp8_buf_layout *lay, struct hantro_regfile *rf)
 {
-	u32 luma = cw * ch, cap = bus_addr(BUF_CAPTURE);
+	u32 luma = cw * ch, cap = host_bus_addr(BUF_CAPTURE);
 	struct hantro_input_params ip = {
 		.mb_width = cw / 16,
 		.mb_height = ch / 16,
@@ -145,19 +111,19 @@ static void program(const struct hantro_layout *l, const struct tcase *t, unsign
 		.height = t->h,
 		.fmt = HANTRO_IN_NV12,
 		.row_pixels = cw,
-		.in_addr = { bus_addr(BUF_IN), bus_addr(BUF_IN) + luma },
+		.in_addr = { host_bus_addr(BUF_IN), host_bus_addr(BUF_IN) + luma },
 		.out_addr = cap + pp->ho.aligned,
 		.out_size = lay->part_room,
 	};
 	unsigned int i;
 
-	pp->rec_y = bus_addr(BUF_PIC0 + rec);
+	pp->rec_y = host_bus_addr(BUF_PIC0 + rec);
 	pp->rec_c = pp->rec_y + luma;
-	pp->ref_y = bus_addr(BUF_PIC0 + (rec ^ 1));
+	pp->ref_y = host_bus_addr(BUF_PIC0 + (rec ^ 1));
 	pp->ref_c = pp->ref_y + luma;
-	pp->prob_table = bus_addr(BUF_TABLES);
-	pp->size_table = bus_addr(BUF_TABLES) + SIZE_TBL_OFF;
-	pp->prob_count = bus_addr(BUF_TABLES) + COUNT_OFF;
+	pp->prob_table = host_bus_addr(BUF_TABLES);
+	pp->size_table = host_bus_addr(BUF_TABLES) + SIZE_TBL_OFF;
+	pp->prob_count = host_bus_addr(BUF_TABLES) + COUNT_OFF;
 	for (i = 0; i < lay->partitions; i++)
 		pp->part_addr[i] += cap;
 	hantro_program_begin(rf, l, HANTRO_MODE_VP8);

@@ -71,6 +71,25 @@ static void hantro_program_checkpoints(struct hantro_regfile *rf, const struct h
 	hantro_regfile_set_reg(rf, l->cp_delta_qp, hantro_h264_cp_delta_reg(plan));
 }
 
+/* The vector difference penalty tables, four 8-bit entries a register. */
+static void hantro_program_dmv(struct hantro_regfile *rf, const struct hantro_layout *l,
+			       const u8 *dmv, const u8 *qpel)
+{
+	u32 d = 0, q = 0;
+	unsigned int i;
+
+	for (i = 0; i < HANTRO_DMV_PENALTIES; i++) {
+		d |= (u32)dmv[i] << hantro_dmv_shift(i);
+		q |= (u32)qpel[i] << hantro_dmv_shift(i);
+		if (i % 4 != 3)
+			continue;
+		hantro_regfile_set_reg(rf, hantro_dmv_reg(l->dmv_penalty, i), d);
+		hantro_regfile_set_reg(rf, hantro_dmv_reg(l->dmv_qpel_penalty, i), q);
+		d = 0;
+		q = 0;
+	}
+}
+
 /*
  * The motion search and mode decision costs, as MPP programs them: split
  * motion vectors on, partitions below 8x8 off (MPP for every profile;
@@ -80,8 +99,6 @@ static void hantro_program_penalties(struct hantro_regfile *rf, const struct han
 				     int qp, u32 mb_width, u32 mb_height)
 {
 	struct hantro_h264_penalties pen;
-	u32 dmv = 0, qpel = 0;
-	unsigned int i;
 
 	hantro_h264_penalties(qp, mb_width, mb_height, &pen);
 	hantro_regfile_set(rf, &l->prev_mode_favor, pen.prev_mode_favor);
@@ -94,16 +111,7 @@ static void hantro_program_penalties(struct hantro_regfile *rf, const struct han
 	hantro_regfile_set(rf, &l->mv_penalty_4p, pen.mv_4p);
 	hantro_regfile_set(rf, &l->mv_penalty_qpel, pen.mv_qpel);
 	hantro_regfile_set(rf, &l->zero_mv_favor, pen.zero_mv_favor);
-	for (i = 0; i < HANTRO_DMV_PENALTIES; i++) {
-		dmv |= (u32)pen.dmv[i] << hantro_dmv_shift(i);
-		qpel |= (u32)pen.dmv_qpel[i] << hantro_dmv_shift(i);
-		if (i % 4 != 3)
-			continue;
-		hantro_regfile_set_reg(rf, hantro_dmv_reg(l->dmv_penalty, i), dmv);
-		hantro_regfile_set_reg(rf, hantro_dmv_reg(l->dmv_qpel_penalty, i), qpel);
-		dmv = 0;
-		qpel = 0;
-	}
+	hantro_program_dmv(rf, l, pen.dmv, pen.dmv_qpel);
 }
 
 /*
@@ -176,7 +184,6 @@ static void hantro_program_vp8_penalties(struct hantro_regfile *rf, const struct
 {
 	const struct hantro_vp8_layout *vl = &l->vp8;
 	unsigned int i;
-	u32 dmv = 0, qpel = 0;
 
 	hantro_regfile_set(rf, &l->intra16_favor, pen->intra16_favor);
 	hantro_regfile_set(rf, &l->inter_favor, pen->inter_favor);
@@ -197,16 +204,7 @@ static void hantro_program_vp8_penalties(struct hantro_regfile *rf, const struct
 		v = hantro_field_put(&vl->penalty_hi, v, min_t(u32, c[1], vl->penalty_hi.mask));
 		hantro_regfile_set_reg(rf, reg, v);
 	}
-	for (i = 0; i < HANTRO_DMV_PENALTIES; i++) {
-		dmv |= (u32)pen->dmv[i] << hantro_dmv_shift(i);
-		qpel |= (u32)pen->dmv_qpel[i] << hantro_dmv_shift(i);
-		if (i % 4 != 3)
-			continue;
-		hantro_regfile_set_reg(rf, hantro_dmv_reg(l->dmv_penalty, i), dmv);
-		hantro_regfile_set_reg(rf, hantro_dmv_reg(l->dmv_qpel_penalty, i), qpel);
-		dmv = 0;
-		qpel = 0;
-	}
+	hantro_program_dmv(rf, l, pen->dmv, pen->dmv_qpel);
 }
 
 /* The quantiser: reciprocal, zero bin and rounding, then the steps. */

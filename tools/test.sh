@@ -123,11 +123,14 @@ vm_lane_debug() {
 # vp8_vpxdec LABEL: the guests have no libvpx; the WebM files their VP8
 # suite kept are decoded here by vpxdec too, which must agree with FFmpeg.
 vp8_vpxdec() {
-	local f
-	for f in "$HANTRO_OUT"/vm-"$1"-*/*.webm; do
+	local f n=0
+	vm_selected "$1-vp8" || return 0
+	for f in "$HANTRO_OUT"/vm-"$1"-*vp8*/*.webm; do
 		[ -e "$f" ] || continue
 		check "[$1] ${f##*/}: vpxdec decodes it strictly, to FFmpeg's frames" vpx_agrees "$f"
+		n=$((n + 1))
 	done
+	check "[$1] the VP8 suite kept its WebM files for vpxdec ($n)" test "$n" -ge 3
 }
 vm_lane_clients() {
 	# sleep ends its boot: it must come last.

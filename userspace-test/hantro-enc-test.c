@@ -293,7 +293,8 @@ static bool coded_ok(struct enc *e, const struct v4l2_buffer *b)
 		 * The frame tag: shown, the first partition inside the frame,
 		 * a key frame (flagged KEYFRAME) with the start code.
 		 */
-		if (n < 3 || !(m[0] & 0x10) || (u_int32_t)(m[0] | m[1] << 8 | m[2] << 16) >> 5 > n)
+		if (n < 3 || !(m[0] & 0x10) ||
+		    ((u_int32_t)(m[0] | m[1] << 8 | m[2] << 16) >> 5) + (m[0] & 1 ? 3 : 10) > n)
 			return false;
 		if (m[0] & 1)
 			return !(b->flags & V4L2_BUF_FLAG_KEYFRAME);

@@ -103,3 +103,7 @@
   "no second reference (golden): MPP names the first again with it disabled" },
 { "vepu2", "vp8", ANY, NULL, 0x1a8, 1, ~0u,
   "no second reference (golden): MPP names the first again with it disabled" },
+{ "vepu1", "vp8", ANY, NULL, 0x04c, 1, BIT(30),
+  "no split vectors: 16 a macroblock could outgrow the first partition's room, which the hardware does not check" },
+{ "vepu2", "vp8", ANY, NULL, 0x18c, 1, BIT(0),
+  "no split vectors: 16 a macroblock could outgrow the first partition's room, which the hardware does not check" },

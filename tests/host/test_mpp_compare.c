@@ -29,6 +29,7 @@
 #include "hantro_h1_regs.h"
 #include "hantro_program.h"
 #include "hantro_vepu2_regs.h"
+#include "hantro_vp8_frame.h"
 #include "host_check.h"
 #include "mpp_vector.h"
 
@@ -133,50 +134,55 @@ static void mpp_regs(const struct mpp_vector *v, unsigned int frame, u32 *regs)
 }
 
 /*
- * VP8: the driver's programming for MPP's parameters (the vendor record,
- * Documentation/driver-api/hantro-enc-vp8-vendor.md): its quantiser index,
- * the loop filter level its registers carry, the vendor's deltas, one
- * token partition, its probability of intra macroblocks (0) and default
- * vector probabilities. Buffer placement is each one's own, so the
- * addresses are MPP's; the boolean encoder's state after the header is
- * MPP's too (test_vp8_vendor checks the codec layer ends in it).
+ * VP8: what the driver's frame coding (hantro_vp8_frame_code()) programs
+ * for MPP's parameters: its quantiser index, one token partition, the
+ * loop filter level MPP's registers carry. Its header differs from MPP's
+ * (version 0, prob_intra; hantro-enc-vp8-vendor.md section 8), so the
+ * header's hand-over and the boolean encoder's state after it are MPP's
+ * (test_vp8_vendor checks the codec layer ends in MPP's state from MPP's
+ * header). Buffer placement is each one's own: the addresses are MPP's.
  */
 static void driver_vp8(const struct mpp_vector *v, unsigned int frame,
 		       const struct hantro_layout *l, struct hantro_regfile *rf)
 {
+	static u8 buf[1 << 20];
 	const struct hantro_vp8_layout *vl = &l->vp8;
 	const u32 *mpp = v->regs[frame];
-	struct hantro_vp8_quant q = { .y_ac_qi = v->qp };
 	bool key = frame == 0;
-	unsigned int mbs = DIV_ROUND_UP(v->w, 16) * DIV_ROUND_UP(v->h, 16), i;
-	struct hantro_vp8_pic_params pp = {
-		.ho = {
-			.rem_msb = mpp[l->hdr_rem_msb / 4],
-			.rem_lsb = mpp[l->hdr_rem_lsb / 4],
-			.start_bits = hantro_field_get(&l->start_offset, mpp),
-		},
-		.bool_value = mpp[vl->bool_value / 4],
-		.bool_count = 24 - hantro_field_get(&vl->bool_bits, mpp),
-		.bool_range = hantro_field_get(&vl->bool_range, mpp),
-		.rec_y = mpp_vector_addr(v, frame, l->rec_y),
-		.rec_c = mpp_vector_addr(v, frame, l->rec_c),
-		.ref_y = mpp_vector_addr(v, frame, l->ref_y),
-		.ref_c = mpp_vector_addr(v, frame, l->ref_c),
-		.prob_table = mpp_vector_addr(v, frame, l->cabac_table),
-		.size_table = mpp_vector_addr(v, frame, vl->size_table),
-		.prob_count = mpp_vector_addr(v, frame, vl->prob_count),
+	struct hantro_vp8_frame_params fp = {
+		.key_frame = key,
 		.qi = v->qp,
+		.width = v->w,
+		.height = v->h,
 		.filter_level = hantro_vp8_filter_level(v->qp, key),
-		.qpel_off = mbs > 8160,
-		.split_mv = mbs <= 1584,
 	};
+	static struct hantro_vp8_probs probs;
+	struct hantro_vp8_frame_hdr hdr;
+	struct hantro_vp8_buf_layout lay;
+	struct hantro_vp8_pic_params pp;
+	unsigned int i;
 
+	if (hantro_vp8_frame_code(&fp, buf, sizeof(buf), &probs, &hdr, &lay, &pp)) {
+		check(0, "vp8 frame %u: the driver codes the frame", frame);
+		return;
+	}
+	pp.ho = (struct hantro_h264_handover){
+		.rem_msb = mpp[l->hdr_rem_msb / 4],
+		.rem_lsb = mpp[l->hdr_rem_lsb / 4],
+		.start_bits = hantro_field_get(&l->start_offset, mpp),
+	};
+	pp.bool_value = mpp[vl->bool_value / 4];
+	pp.bool_count = 24 - hantro_field_get(&vl->bool_bits, mpp);
+	pp.bool_range = hantro_field_get(&vl->bool_range, mpp);
+	pp.rec_y = mpp_vector_addr(v, frame, l->rec_y);
+	pp.rec_c = mpp_vector_addr(v, frame, l->rec_c);
+	pp.ref_y = mpp_vector_addr(v, frame, l->ref_y);
+	pp.ref_c = mpp_vector_addr(v, frame, l->ref_c);
+	pp.prob_table = mpp_vector_addr(v, frame, l->cabac_table);
+	pp.size_table = mpp_vector_addr(v, frame, vl->size_table);
+	pp.prob_count = mpp_vector_addr(v, frame, vl->prob_count);
 	for (i = 0; i < ARRAY_SIZE(pp.part_addr); i++)
 		pp.part_addr[i] = mpp_vector_addr(v, frame, vl->part_addr[i]);
-	memcpy(pp.ref_lf_delta, hantro_vp8_ref_lf_deltas, sizeof(pp.ref_lf_delta));
-	memcpy(pp.mode_lf_delta, hantro_vp8_mode_lf_deltas, sizeof(pp.mode_lf_delta));
-	hantro_vp8_dequant(&q, &pp.dq);
-	hantro_vp8_penalties(v->qp, key, 0, hantro_vp8_default_mv_probs, &pp.pen);
 	hantro_program_vp8(rf, l, &pp);
 }
 

@@ -134,6 +134,7 @@ static void program(const struct hantro_layout *l, const struct tcase *t, unsign
 
 static void run_case(const struct tcase *t, const char *dir, FILE *list)
 {
+	unsigned int qi = t->qi;
 	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT, vepu2 = HANTRO_VEPU2_LAYOUT;
 	const struct hantro_layout *l = strcmp(t->ip, "h1") ? &vepu2 : &h1;
 	unsigned int cw = ALIGN(t->w, 16), ch = ALIGN(t->h, 16), f, rec = 0, i, coded = 0;
@@ -152,11 +153,11 @@ static void run_case(const struct tcase *t, const char *dir, FILE *list)
 		bool key = !f || (t->key_period && f % t->key_period == 0);
 		struct hantro_vp8_frame_params fp = {
 			.key_frame = key,
-			.qi = t->qi,
+			.qi = qi,
 			.width = t->w,
 			.height = t->h,
 			.log2_partitions = t->log2_parts,
-			.filter_level = hantro_vp8_filter_level(t->qi, key),
+			.filter_level = hantro_vp8_filter_level(qi, key),
 		};
 		struct hantro_vp8_frame_hdr hdr;
 		struct hantro_vp8_buf_layout lay;
@@ -205,7 +206,8 @@ static void run_case(const struct tcase *t, const char *dir, FILE *list)
 		coded++;
 	}
 	check(coded == t->frames, "%s: %u of %u frames coded", t->name, coded, t->frames);
-	fprintf(list, "%s %u %u %u\n", t->name, t->w, t->h, t->floor);
+	if (coded == t->frames)
+		fprintf(list, "%s %u %u %u\n", t->name, t->w, t->h, t->floor);
 out:
 	bus_free();
 	if (stream)
@@ -253,6 +255,78 @@ static void too_small(void)
 	bus_free();
 }
 
+/*
+ * A header that ended on an 8-byte boundary was moved up a byte (so that
+ * the hardware gets a byte of it to carry into): the frame comes out
+ * without the gap, its first partition right behind the tag.
+ */
+static void padded_header(void)
+{
+	static u8 buf[4096], want[4096];
+	const struct hantro_vp8_frame_hdr h = { .key_frame = false, .show_frame = true };
+	struct hantro_vp8_buf_layout l;
+	const u32 sizes[2] = { 40, 100 };
+	size_t len, i;
+	int ret;
+
+	ret = hantro_vp8_buf_layout(sizeof(buf), HANTRO_VP8_TAG_BYTES, 17, 1, 10, &l);
+	l.pad = true;
+	for (i = 0; i < sizeof(buf); i++)
+		buf[i] = i * 7 + 1;
+	/* The first partition from byte 4 (3 of tag, 1 of gap) to 16 + 40. */
+	hantro_vp8_write_tag(want, &h, 16 + 40 - 1 - 3);
+	memcpy(want + 3, buf + 4, 16 + 40 - 4);
+	memcpy(want + 16 + 40 - 1, buf + hantro_vp8_part_off(&l, 0), 100);
+	ret = ret ?: hantro_vp8_assemble(buf, &l, &h, sizes, &len);
+	check(!ret && len == 16 + 40 - 1 + 100 && !memcmp(buf, want, len),
+	      "a header moved up a byte: the frame comes out without the gap (%d, %zu bytes)",
+	      ret, len);
+}
+
+/*
+ * Sizes in the size table the hardware should not have written (a part
+ * beyond its room, a first partition shorter than the header handed over,
+ * words of all ones): no frame, and nothing read or written outside the
+ * buffer.
+ */
+static void bad_sizes(void)
+{
+	static u8 buf[65536];
+	const struct hantro_vp8_frame_hdr h = { .key_frame = true, .width = 160, .height = 96 };
+	struct hantro_vp8_buf_layout l;
+	u32 good, room;
+	const char *what[] = {
+		"a first partition shorter than the header's last word",
+		"a first partition leaving no room for the size table",
+		"a token partition one byte beyond its room",
+		"all ones in the first word", "all ones in the second", "all ones in the third",
+	};
+	unsigned int i;
+	size_t len;
+	int ret;
+
+	ret = hantro_vp8_buf_layout(sizeof(buf), HANTRO_VP8_KEY_TAG_BYTES, 30, 2, 60, &l);
+	check(!ret, "a 64 KiB buffer is laid out for two partitions (%d)", ret);
+	if (ret)
+		return;
+	good = l.first_end - 24 - 3;
+	room = l.part_room;
+	{
+		const u32 cases[][3] = {
+			{ 5, 100, 100 }, { good + 1, 100, 100 }, { good, room + 1, 100 },
+			{ ~0u, 100, 100 }, { good, ~0u, 100 }, { good, 100, ~0u },
+		};
+
+		for (i = 0; i < ARRAY_SIZE(cases); i++) {
+			ret = hantro_vp8_assemble(buf, &l, &h, cases[i], &len);
+			check(ret == -ENOSPC, "%s: no frame (%d)", what[i], ret);
+		}
+		ret = hantro_vp8_assemble(buf, &l, &h, (const u32[]){ good, room, room }, &len);
+		check(!ret && len == 24 + good + 3 + 2 * room,
+		      "parts that just fit make a frame of %zu bytes (%d)", len, ret);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	char path[1024];
@@ -268,6 +342,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < ARRAY_SIZE(cases); i++)
 		run_case(&cases[i], argv[1], list);
 	fclose(list);
+	padded_header();
 	too_small();
+	bad_sizes();
 	return failures ? 1 : 0;
 }

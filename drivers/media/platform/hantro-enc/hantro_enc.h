@@ -163,7 +163,9 @@ struct hantro_enc_ip_ops {
  *		(it starts as HANTRO_PIC_INTER). The job layer then starts the
  *		hardware. Returns 0 or a negative
  *		error, which fails the frame without starting anything.
- * @done:	the hardware finished @job; set the payload. Atomic context.
+ * @done:	the hardware finished @job; set the payload. Process context
+ *		(the interrupt thread or the watchdog's work), the device's
+ *		job not yet returned.
  *		Returns 0, or a negative error when what the hardware left is
  *		no frame (the buffer is then returned with an error).
  */

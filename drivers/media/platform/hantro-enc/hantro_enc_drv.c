@@ -404,9 +404,11 @@ static int hantro_enc_probe(struct platform_device *pdev)
 	/*
 	 * Not managed: the handler must be gone before dev can be freed. After
 	 * the reset, so that it never finds a stale interrupt of an unclocked
-	 * block.
+	 * block. Threaded: finishing a frame may move its data in the CAPTURE
+	 * buffer (VP8's partitions), which has no place with interrupts off.
 	 */
-	ret = request_irq(dev->irq, hantro_enc_irq, 0, dev_name(&pdev->dev), dev);
+	ret = request_threaded_irq(dev->irq, NULL, hantro_enc_irq, IRQF_ONESHOT,
+				   dev_name(&pdev->dev), dev);
 	if (ret)
 		goto err_power;
 	ret = hantro_enc_read_config(dev);

@@ -12,6 +12,7 @@
  * its reference and writes the new one; the two pictures swap roles.
  */
 
+#include <linux/sizes.h>
 #include <media/videobuf2-dma-contig.h>
 
 #include "hantro_enc.h"
@@ -39,9 +40,12 @@ static void hantro_vp8_free_bufs(struct hantro_enc_ctx *ctx)
 static int hantro_vp8_start(struct hantro_enc_ctx *ctx)
 {
 	struct hantro_enc_vp8 *v = &ctx->vp8;
-	size_t size = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height * 3 / 2;
+	/* The pictures with the slack the vendor gives them (its record, 4). */
+	size_t size = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height * 3 / 2 + SZ_4K;
 	unsigned int i;
 
+	/* The stream state shares its memory with other codecs'. */
+	memset(v, 0, sizeof(*v));
 	for (i = 0; i < ARRAY_SIZE(v->pics); i++)
 		if (hantro_enc_aux_alloc(ctx->dev->dev, &v->pics[i], size))
 			goto fail;
@@ -112,11 +116,14 @@ static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job 
 		return -EINVAL;
 	fp.key_frame = hantro_vp8_is_key(v, p);
 	fp.qi = hantro_vp8_qi(ctx, p, fp.key_frame);
+	/*
+	 * Until this frame is done, a failure means the next must be a key
+	 * frame (a key frame asked for is not lost either).
+	 */
+	v->need_key = true;
 	ret = hantro_vp8_frame_code(&fp, out, job->dst_size, &v->probs, &v->hdr, &v->layout, &pp);
 	if (ret)
 		return ret;
-	/* Until this frame is done, a failure means the next must be a key frame. */
-	v->need_key = true;
 
 	pp.rec_y = rec->dma;
 	pp.rec_c = rec->dma + luma;
@@ -153,8 +160,11 @@ static int hantro_vp8_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 
 	for (i = 0; i <= v->layout.partitions; i++)
 		sizes[i] = le32_to_cpu(table[i]);
-	if (hantro_vp8_assemble(out, &v->layout, &v->hdr, sizes, &len))
+	if (hantro_vp8_assemble(out, &v->layout, &v->hdr, sizes, &len)) {
+		hantro_dbg(1, ctx->dev, "VP8 parts outgrew their room: %u %u %u bytes\n",
+			   sizes[0], sizes[1], v->layout.partitions > 1 ? sizes[2] : 0);
 		return -ENOSPC;
+	}
 	vb2_set_plane_payload(&job->dst->vb2_buf, 0, len);
 	job->dst->flags |= v->hdr.key_frame ? V4L2_BUF_FLAG_KEYFRAME : V4L2_BUF_FLAG_PFRAME;
 	hantro_h264_rc_update(&v->rc, &p->rc, v->hdr.key_frame, v->qp, len * 8, 0);

@@ -19,6 +19,14 @@
 /* The least room a partition is given. */
 #define HANTRO_VP8_MIN_ROOM	64
 
+/*
+ * What the first partition may need per macroblock with whole-macroblock
+ * vectors (split vectors are off): the modes, the reference and two long
+ * vector components at the costliest probabilities, rounded up. The
+ * hardware does not bound this partition: its room must hold it.
+ */
+#define HANTRO_VP8_FIRST_PER_MB	32
+
 /**
  * hantro_vp8_buf_layout() - share a CAPTURE buffer out between the parts
  * @size:	the buffer's bytes
@@ -26,27 +34,33 @@
  *		HANTRO_VP8_KEY_TAG_BYTES)
  * @hdr_end:	where the software's header ends
  * @partitions:	token partitions, 1 or 2
+ * @mbs:	the frame's macroblocks
  * @l:		out: the layout
  *
- * The first partition holds the modes and vectors, a tenth of what the
- * coefficients take at most (the vendor's share); the token partitions
- * share the rest equally. The size table's bytes fit in the first
- * partition's room too.
+ * The first partition, which holds the modes and vectors, gets a tenth of
+ * the buffer after the header (the vendor's share), or more up to half of
+ * it when that is less than HANTRO_VP8_FIRST_PER_MB a macroblock; the
+ * token partitions share the rest equally (their limit the hardware keeps).
+ * The size table's bytes fit in the first partition's room too.
  *
  * Return: 0, -EINVAL for an impossible partition count, or -ENOSPC when
  * the buffer is too small.
  */
 int hantro_vp8_buf_layout(size_t size, size_t tag_len, size_t hdr_end, unsigned int partitions,
-			  struct hantro_vp8_buf_layout *l)
+			  unsigned int mbs, struct hantro_vp8_buf_layout *l)
 {
+	size_t room;
+
 	if (!partitions || partitions > HANTRO_VP8_HW_PARTITIONS || hdr_end < tag_len)
 		return -EINVAL;
 	if (size < hdr_end + HANTRO_VP8_MIN_ROOM * (1 + 10 * partitions))
 		return -ENOSPC;
+	room = max_t(size_t, (size - hdr_end) / 10,
+		     min_t(size_t, (size_t)mbs * HANTRO_VP8_FIRST_PER_MB, (size - hdr_end) / 2));
 	l->tag_len = tag_len;
 	l->hdr_end = hdr_end;
 	l->partitions = partitions;
-	l->first_end = ALIGN(hdr_end + (size - hdr_end) / 10, 8);
+	l->first_end = ALIGN(hdr_end + room, 8);
 	l->part_room = ((size - l->first_end) / partitions) & ~(size_t)7;
 	return 0;
 }
@@ -103,6 +117,7 @@ int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, siz
 	size_t tag_len = fp->key_frame ? HANTRO_VP8_KEY_TAG_BYTES : HANTRO_VP8_TAG_BYTES;
 	unsigned int mbs = DIV_ROUND_UP(fp->width, 16) * DIV_ROUND_UP(fp->height, 16), i;
 	struct hantro_vp8_boolenc e;
+	bool pad;
 	int ret;
 
 	hantro_vp8_fill_hdr(fp, h);
@@ -113,11 +128,22 @@ int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, siz
 		return -ENOSPC;
 	hantro_vp8_bool_init(&e, buf + tag_len, size - tag_len);
 	hantro_vp8_write_hdr(&e, h, probs, probs);
-	if (e.overflow)
+	if (e.overflow || tag_len + e.pos + 1 > size)
 		return -ENOSPC;
-	ret = hantro_vp8_buf_layout(size, tag_len, tag_len + e.pos, 1u << h->log2_partitions, l);
+	/*
+	 * A header ending on an 8-byte boundary would hand the hardware no
+	 * byte of it, and a carry out of the hardware's first byte would be
+	 * lost: the header moves up a byte (hantro_vp8_assemble() moves the
+	 * frame back).
+	 */
+	pad = (tag_len + e.pos) % 8 == 0;
+	if (pad)
+		memmove(buf + tag_len + 1, buf + tag_len, e.pos);
+	ret = hantro_vp8_buf_layout(size, tag_len, tag_len + pad + e.pos, 1u << h->log2_partitions,
+				    mbs, l);
 	if (ret)
 		return ret;
+	l->pad = pad;
 	*pp = (struct hantro_vp8_pic_params){
 		.bool_value = e.bottom,
 		.bool_count = e.bit_count,
@@ -127,9 +153,12 @@ int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, siz
 		.filter_type = h->filter_type,
 		.filter_level = h->filter_level,
 		.sharpness = h->sharpness,
-		/* The vendor's limits of the search's bandwidth. */
+		/*
+		 * The vendor's limit of the search's bandwidth. No split
+		 * vectors: up to 16 a macroblock could outgrow the first
+		 * partition's room, which the hardware does not check.
+		 */
 		.qpel_off = mbs > 8160,
-		.split_mv = mbs <= 1584,
 	};
 	hantro_h264_handover(buf, l->hdr_end, &pp->ho);
 	for (i = 0; i < l->partitions; i++)
@@ -160,13 +189,18 @@ int hantro_vp8_assemble(u8 *buf, const struct hantro_vp8_buf_layout *l,
 	size_t first_end = (l->hdr_end & ~(size_t)7) + sizes[0], pos;
 	unsigned int i;
 
-	if (first_end < l->hdr_end ||
+	if (sizes[0] > l->first_end || first_end < l->hdr_end ||
 	    first_end + 3 * (l->partitions - 1) > l->first_end ||
-	    first_end - l->tag_len > HANTRO_VP8_MAX_FIRST_PART)
+	    first_end - l->tag_len - l->pad > HANTRO_VP8_MAX_FIRST_PART)
 		return -ENOSPC;
 	for (i = 0; i < l->partitions; i++)
 		if (sizes[1 + i] > l->part_room)
 			return -ENOSPC;
+	/* The first partition moves back behind the tag (hantro_vp8_frame_code()). */
+	if (l->pad) {
+		memmove(buf + l->tag_len, buf + l->tag_len + 1, first_end - l->tag_len - 1);
+		first_end--;
+	}
 	hantro_vp8_write_tag(buf, h, first_end - l->tag_len);
 	pos = first_end;
 	hantro_vp8_write_part_sizes(buf + pos, sizes + 1, l->partitions);

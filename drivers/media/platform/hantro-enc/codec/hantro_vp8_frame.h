@@ -19,6 +19,8 @@
  * struct hantro_vp8_buf_layout - a VP8 frame in a CAPTURE buffer while coded
  * @tag_len:	bytes kept for the frame tag (and a key frame's start code)
  * @hdr_end:	where the software's frame header ends, the hardware goes on
+ * @pad:	the header sits a byte further up than the tag's room (so that
+ *		it does not end on an 8-byte boundary)
  * @first_end:	where the room of the first partition ends (8-byte aligned);
  *		the first token partition starts there
  * @part_room:	bytes each token partition has (a multiple of 8)
@@ -27,13 +29,14 @@
 struct hantro_vp8_buf_layout {
 	size_t tag_len;
 	size_t hdr_end;
+	bool pad;
 	size_t first_end;
 	size_t part_room;
 	unsigned int partitions;
 };
 
 int hantro_vp8_buf_layout(size_t size, size_t tag_len, size_t hdr_end, unsigned int partitions,
-			  struct hantro_vp8_buf_layout *l);
+			  unsigned int mbs, struct hantro_vp8_buf_layout *l);
 
 /* Where token partition @i starts in the buffer. */
 static inline size_t hantro_vp8_part_off(const struct hantro_vp8_buf_layout *l, unsigned int i)

@@ -19,9 +19,10 @@
 #define HANTRO_VP8_MAX_PARTITIONS	8
 /*
  * The most a frame tag and header take: every coefficient probability
- * updated (1056 flags and values) and all the rest, rounded up.
+ * updated (1056 flags of up to 8 bits and values of 8), every vector
+ * probability and all the rest, rounded up.
  */
-#define HANTRO_VP8_HDR_MAX		2048
+#define HANTRO_VP8_HDR_MAX		2304
 /* The first partition's size is a 19-bit field of the frame tag. */
 #define HANTRO_VP8_MAX_FIRST_PART	((1u << 19) - 1)
 

@@ -156,13 +156,13 @@ static void driver_vp8(const struct mpp_vector *v, unsigned int frame,
 		.height = v->h,
 		.filter_level = hantro_vp8_filter_level(v->qp, key),
 	};
-	static struct hantro_vp8_probs probs;
+	static struct hantro_vp8_entropy ent;
 	struct hantro_vp8_frame_hdr hdr;
 	struct hantro_vp8_buf_layout lay;
 	struct hantro_vp8_pic_params pp;
 	unsigned int i;
 
-	if (hantro_vp8_frame_code(&fp, buf, sizeof(buf), &probs, &hdr, &lay, &pp)) {
+	if (hantro_vp8_frame_code(&fp, buf, sizeof(buf), &ent, NULL, &hdr, &lay, &pp)) {
 		check(0, "vp8 frame %u: the driver codes the frame", frame);
 		return;
 	}

@@ -142,7 +142,8 @@ static void run_case(const struct tcase *t, const char *dir, FILE *list)
 	FILE *recf = host_out_file(dir, t->name, "rec");
 	FILE *src = host_out_file(dir, t->name, "src");
 	static struct hantro_regfile rf;
-	struct hantro_vp8_probs probs;
+	static struct hantro_vp8_entropy ent;
+	unsigned int adapted = 0;
 
 	if (!stream || !recf || !src || !bus_alloc(t, cw, ch)) {
 		check(0, "%s: files and buffers", t->name);
@@ -171,12 +172,15 @@ static void run_case(const struct tcase *t, const char *dir, FILE *list)
 		host_texture(bus.mem[BUF_IN], cw, ch, f);
 		host_write_i420(src, bus.mem[BUF_IN], bus.mem[BUF_IN] + cw * ch, cw, t->w, t->h);
 		memset(cap, 0xa5, bus.size[BUF_CAPTURE]);
-		ret = hantro_vp8_frame_code(&fp, cap, bus.size[BUF_CAPTURE], &probs, &hdr, &lay,
+		/* The probabilities adapt to the counts the model wrote for the last frame. */
+		ret = hantro_vp8_frame_code(&fp, cap, bus.size[BUF_CAPTURE], &ent,
+					    f ? bus.mem[BUF_TABLES] + COUNT_OFF : NULL, &hdr, &lay,
 					    &pp);
+		adapted += memcmp(&ent.cur, &ent.prev, sizeof(ent.cur)) != 0;
 		check(!ret, "%s frame %u: the header is coded (%d)", t->name, f, ret);
 		if (ret)
 			break;
-		hantro_vp8_write_prob_table(bus.mem[BUF_TABLES], &probs, &hdr);
+		hantro_vp8_write_prob_table(bus.mem[BUF_TABLES], &ent.cur, &hdr);
 		memset(bus.mem[BUF_TABLES] + SIZE_TBL_OFF, 0, TABLES_SIZE - SIZE_TBL_OFF);
 		program(l, t, cw, ch, rec, key, &pp, &lay, &rf);
 
@@ -206,6 +210,8 @@ static void run_case(const struct tcase *t, const char *dir, FILE *list)
 		coded++;
 	}
 	check(coded == t->frames, "%s: %u of %u frames coded", t->name, coded, t->frames);
+	check(t->frames < 3 || adapted, "%s: %u frames sent probabilities adapted to the counts",
+	      t->name, adapted);
 	if (coded == t->frames)
 		fprintf(list, "%s %u %u %u\n", t->name, t->w, t->h, t->floor);
 out:
@@ -229,7 +235,7 @@ static void too_small(void)
 	const struct tcase t = { "tiny", "h1", 320, 240, 1, 0, 0, 0, 4096, 0 };
 	static struct hantro_regfile rf;
 	struct hantro_vp8_frame_params fp = { .key_frame = true, .width = 320, .height = 240 };
-	struct hantro_vp8_probs probs;
+	static struct hantro_vp8_entropy ent;
 	struct hantro_vp8_frame_hdr hdr;
 	struct hantro_vp8_buf_layout lay;
 	struct hantro_vp8_pic_params pp;
@@ -241,16 +247,17 @@ static void too_small(void)
 		return;
 	}
 	host_texture(bus.mem[BUF_IN], 320, 240, 0);
-	ret = hantro_vp8_frame_code(&fp, bus.mem[BUF_CAPTURE], t.capture, &probs, &hdr, &lay, &pp);
+	ret = hantro_vp8_frame_code(&fp, bus.mem[BUF_CAPTURE], t.capture, &ent, NULL, &hdr, &lay,
+				    &pp);
 	if (!ret) {
-		hantro_vp8_write_prob_table(bus.mem[BUF_TABLES], &probs, &hdr);
+		hantro_vp8_write_prob_table(bus.mem[BUF_TABLES], &ent.cur, &hdr);
 		program(&h1, &t, 320, 240, 0, true, &pp, &lay, &rf);
 		res = vepu_virt_run_frame(&bus, &h1, &jpeg, rf.val);
 	}
 	check(ret || res == VEPU_BUFFER_FULL,
 	      "a 4 KiB CAPTURE buffer for a 320x240 frame at index 0: refused (%d) or buffer full (%d)",
 	      ret, res);
-	ret = hantro_vp8_frame_code(&fp, bus.mem[BUF_CAPTURE], 16, &probs, &hdr, &lay, &pp);
+	ret = hantro_vp8_frame_code(&fp, bus.mem[BUF_CAPTURE], 16, &ent, NULL, &hdr, &lay, &pp);
 	check(ret == -ENOSPC, "a 16-byte CAPTURE buffer: no room for the header (%d)", ret);
 	bus_free();
 }

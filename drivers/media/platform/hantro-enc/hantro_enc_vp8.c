@@ -17,14 +17,13 @@
 
 #include "hantro_enc.h"
 #include "hantro_vp8_costs.h"
+#include "hantro_vp8_counts.h"
 #include "hantro_vp8_probtbl.h"
 
 /* The tables buffer: probability table, size table, symbol counts. */
 #define HANTRO_VP8_SIZE_TBL_OFF		ALIGN(HANTRO_VP8_PROB_TABLE_SIZE, 8)
 #define HANTRO_VP8_COUNT_OFF		(HANTRO_VP8_SIZE_TBL_OFF + 8 * 4)
-/* The hardware's symbol counts: 244 16-bit words (vendor record, 2.3). */
-#define HANTRO_VP8_COUNT_SIZE		(244 * 2)
-#define HANTRO_VP8_TABLES_SIZE		(HANTRO_VP8_COUNT_OFF + HANTRO_VP8_COUNT_SIZE)
+#define HANTRO_VP8_TABLES_SIZE		(HANTRO_VP8_COUNT_OFF + HANTRO_VP8_COUNT_BYTES)
 
 static void hantro_vp8_free_bufs(struct hantro_enc_ctx *ctx)
 {
@@ -97,7 +96,7 @@ static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job 
 	const struct hantro_enc_vp8_frame *p = &to_hantro_enc_buf(job->src)->vp8;
 	const struct hantro_enc_aux *rec = &v->pics[v->rec], *ref = &v->pics[v->rec ^ 1];
 	size_t luma = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height;
-	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0);
+	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0), *counts;
 	struct hantro_vp8_frame_params fp = {
 		.width = ctx->crop.width,
 		.height = ctx->crop.height,
@@ -121,7 +120,11 @@ static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job 
 	 * frame (a key frame asked for is not lost either).
 	 */
 	v->need_key = true;
-	ret = hantro_vp8_frame_code(&fp, out, job->dst_size, &v->probs, &v->hdr, &v->layout, &pp);
+	/* Probabilities adapted to the last frame's counts, when it succeeded. */
+	counts = v->counts_ok ? (u8 *)v->tables.cpu + HANTRO_VP8_COUNT_OFF : NULL;
+	ret = hantro_vp8_frame_code(&fp, out, job->dst_size, &v->entropy, counts, &v->hdr,
+				    &v->layout, &pp);
+	v->counts_ok = false;
 	if (ret)
 		return ret;
 
@@ -134,7 +137,7 @@ static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job 
 	pp.prob_count = v->tables.dma + HANTRO_VP8_COUNT_OFF;
 	for (i = 0; i < v->layout.partitions; i++)
 		pp.part_addr[i] += job->dst_addr;
-	hantro_vp8_write_prob_table(v->tables.cpu, &v->probs, &v->hdr);
+	hantro_vp8_write_prob_table(v->tables.cpu, &v->entropy.cur, &v->hdr);
 	memset((u8 *)v->tables.cpu + HANTRO_VP8_SIZE_TBL_OFF, 0,
 	       HANTRO_VP8_TABLES_SIZE - HANTRO_VP8_SIZE_TBL_OFF);
 
@@ -171,6 +174,7 @@ static int hantro_vp8_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 	v->gop_pos = v->hdr.key_frame ? 1 : v->gop_pos + 1;
 	v->rec ^= 1;
 	v->need_key = false;
+	v->counts_ok = true;
 	return 0;
 }
 

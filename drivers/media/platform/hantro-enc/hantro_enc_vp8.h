@@ -66,24 +66,26 @@ struct hantro_enc_vp8_frame {
  * struct hantro_enc_vp8 - VP8 stream state of a context
  * @pics:	reference/reconstruction pictures, used in turn
  * @tables:	the probability table, the size table and the count buffer
- * @probs:	the probabilities in force at the decoder
+ * @entropy:	the probabilities in force at the decoder
  * @hdr:	the running frame's header
  * @layout:	where its parts are in the CAPTURE buffer
  * @rec:	index in @pics of the picture the running frame reconstructs
  * @gop_pos:	frames since the last key frame
  * @need_key:	the next frame must be a key frame (start, error)
+ * @counts_ok:	the count buffer holds the last frame's counts
  * @qp:		the running frame's QP on the rate control's scale
  * @rc:		rate control
  */
 struct hantro_enc_vp8 {
 	struct hantro_enc_aux pics[2];
 	struct hantro_enc_aux tables;
-	struct hantro_vp8_probs probs;
+	struct hantro_vp8_entropy entropy;
 	struct hantro_vp8_frame_hdr hdr;
 	struct hantro_vp8_buf_layout layout;
 	unsigned int rec;
 	u32 gop_pos;
 	bool need_key;
+	bool counts_ok;
 	int qp;
 	struct hantro_h264_rc rc;
 };

@@ -5,9 +5,10 @@
  * header's bytes in the 64-bit word the stream resumes in come in HDR_REM,
  * the boolean encoder's state in its own registers. The token partitions
  * go to their own addresses, the probabilities come from the table the
- * software filled, and the bytes coded into each partition go to the size
- * table (MPP's hal_vp8e_base.c; Documentation/driver-api/
- * hantro-enc-vp8-vendor.md, sections 1 to 3).
+ * software filled, the bytes coded into each partition go to the size
+ * table and the tokens counted to the count buffer (MPP's
+ * hal_vp8e_base.c; Documentation/driver-api/hantro-enc-vp8-vendor.md,
+ * sections 1 to 3).
  */
 
 #include <linux/errno.h>
@@ -129,6 +130,23 @@ static bool vepu_virt_vp8_sizes(struct vepu_virt *v, const struct hantro_layout 
 	return true;
 }
 
+/* The symbol counts for the next frame's probabilities, little-endian. */
+static bool vepu_virt_vp8_counts(struct vepu_virt *v, const struct hantro_layout *l,
+				 const u32 *regs, const u16 *counts)
+{
+	u8 *out = vepu_virt_map(v, REG(l->vp8.prob_count), HANTRO_VP8_COUNT_BYTES,
+				DMA_FROM_DEVICE);
+	unsigned int i;
+
+	if (!out)
+		return false;
+	for (i = 0; i < HANTRO_VP8_COUNT_WORDS; i++) {
+		out[2 * i] = counts[i];
+		out[2 * i + 1] = counts[i] >> 8;
+	}
+	return true;
+}
+
 /* A copy of the reference when the reconstruction overwrites it. */
 static void vepu_virt_vp8_ref_copy(u8 **ref, const u8 *rec, u8 *copy, size_t size)
 {
@@ -212,10 +230,14 @@ enum vepu_virt_result vepu_virt_vp8(struct vepu_virt *v, const struct hantro_lay
 	 * read the old samples.
 	 */
 	luma = (size_t)job.frame.mb_width * 16 * job.frame.mb_height * 16;
-	scratch_size = vepu_vp8_scratch_size(job.frame.mb_width, job.frame.mb_height);
-	scratch = kvmalloc(scratch_size + sizeof(*probs) + luma * 3 / 2, GFP_KERNEL);
+	scratch_size = ALIGN(vepu_vp8_scratch_size(job.frame.mb_width, job.frame.mb_height), 8);
+	scratch = kvmalloc(scratch_size + HANTRO_VP8_COUNT_BYTES + sizeof(*probs) + luma * 3 / 2,
+			   GFP_KERNEL);
 	if (!scratch)
 		return VEPU_BUS_ERROR;
+	job.counts = (u16 *)(scratch + scratch_size);
+	memset(job.counts, 0, HANTRO_VP8_COUNT_BYTES);
+	scratch_size += HANTRO_VP8_COUNT_BYTES;
 	probs = (struct hantro_vp8_probs *)(scratch + scratch_size);
 	vepu_virt_vp8_probs(tbl, probs, &job);
 	job.probs = probs;
@@ -226,6 +248,8 @@ enum vepu_virt_result vepu_virt_vp8(struct vepu_virt *v, const struct hantro_lay
 				       luma / 2);
 	}
 	ret = vepu_vp8_encode(&job, scratch);
+	if (!ret && !vepu_virt_vp8_counts(v, l, regs, job.counts))
+		ret = -EINVAL;
 	kvfree(scratch);
 	if (ret == -ENOSPC)
 		return VEPU_BUFFER_FULL;

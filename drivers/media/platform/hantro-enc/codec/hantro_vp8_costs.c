@@ -127,7 +127,14 @@ void hantro_vp8_quant_regs(unsigned int qi, const struct hantro_vp8_dequant *dq,
 	}
 }
 
-static unsigned int hantro_vp8_bool_cost(u8 prob, bool bit)
+/**
+ * hantro_vp8_bool_cost() - what coding a boolean costs
+ * @prob:	the probability of a 0, in 256ths
+ * @bit:	the boolean
+ *
+ * Return: the cost in 1/256 bit.
+ */
+unsigned int hantro_vp8_bool_cost(u8 prob, bool bit)
 {
 	return hantro_vp8_prob_cost[bit ? 255 - prob : prob];
 }

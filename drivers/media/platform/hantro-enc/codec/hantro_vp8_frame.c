@@ -59,6 +59,7 @@ int hantro_vp8_buf_layout(size_t size, size_t tag_len, size_t hdr_end, unsigned 
 		     min_t(size_t, (size_t)mbs * HANTRO_VP8_FIRST_PER_MB, (size - hdr_end) / 2));
 	l->tag_len = tag_len;
 	l->hdr_end = hdr_end;
+	l->pad = false;
 	l->partitions = partitions;
 	l->first_end = ALIGN(hdr_end + room, 8);
 	l->part_room = ((size - l->first_end) / partitions) & ~(size_t)7;
@@ -101,7 +102,10 @@ static void hantro_vp8_fill_hdr(const struct hantro_vp8_frame_params *fp,
  * @fp:		what the frame is to be
  * @buf:	the CAPTURE buffer: the header goes after room for the tag
  * @size:	its bytes
- * @probs:	the probabilities in force at the decoder; reset on key frames
+ * @ent:	the probabilities in force at the decoder (reset on key frames),
+ *		become the frame's
+ * @counts:	the hardware's counts of the last frame to adapt them to
+ *		(hantro_vp8_counts.h), NULL for none
  * @h:		out: the frame's header
  * @l:		out: where its parts go in @buf
  * @pp:		out: its registers' parameters but for the addresses (the
@@ -111,8 +115,9 @@ static void hantro_vp8_fill_hdr(const struct hantro_vp8_frame_params *fp,
  * partition count.
  */
 int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, size_t size,
-			  struct hantro_vp8_probs *probs, struct hantro_vp8_frame_hdr *h,
-			  struct hantro_vp8_buf_layout *l, struct hantro_vp8_pic_params *pp)
+			  struct hantro_vp8_entropy *ent, const u8 *counts,
+			  struct hantro_vp8_frame_hdr *h, struct hantro_vp8_buf_layout *l,
+			  struct hantro_vp8_pic_params *pp)
 {
 	size_t tag_len = fp->key_frame ? HANTRO_VP8_KEY_TAG_BYTES : HANTRO_VP8_TAG_BYTES;
 	unsigned int mbs = DIV_ROUND_UP(fp->width, 16) * DIV_ROUND_UP(fp->height, 16), i;
@@ -121,13 +126,22 @@ int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, siz
 	int ret;
 
 	hantro_vp8_fill_hdr(fp, h);
-	/* A key frame resets the decoder's probabilities. */
+	/*
+	 * A key frame resets the decoder's probabilities and keeps them: the
+	 * last frame's counts are an inter frame's, whose tokens are not
+	 * distributed like an intra frame's (the vendor adapts key frames
+	 * too, which costs bits here). Inter frames update them to what the
+	 * last frame's counts say.
+	 */
 	if (fp->key_frame)
-		hantro_vp8_default_probs(probs);
+		hantro_vp8_default_probs(&ent->cur);
+	ent->prev = ent->cur;
+	if (counts && !fp->key_frame)
+		hantro_vp8_adapt_coefs(&ent->cur, counts);
 	if (size <= tag_len)
 		return -ENOSPC;
 	hantro_vp8_bool_init(&e, buf + tag_len, size - tag_len);
-	hantro_vp8_write_hdr(&e, h, probs, probs);
+	hantro_vp8_write_hdr(&e, h, &ent->prev, &ent->cur);
 	if (e.overflow || tag_len + e.pos + 1 > size)
 		return -ENOSPC;
 	/*
@@ -166,7 +180,7 @@ int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, siz
 	memcpy(pp->ref_lf_delta, h->ref_lf_deltas, sizeof(pp->ref_lf_delta));
 	memcpy(pp->mode_lf_delta, h->mode_lf_deltas, sizeof(pp->mode_lf_delta));
 	hantro_vp8_dequant(&h->quant, &pp->dq);
-	hantro_vp8_penalties(fp->qi, fp->key_frame, h->prob_intra, probs->mv, &pp->pen);
+	hantro_vp8_penalties(fp->qi, fp->key_frame, h->prob_intra, ent->cur.mv, &pp->pen);
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <linux/types.h>
 
 #include "hantro_program.h"
+#include "hantro_vp8_entropy.h"
 #include "hantro_vp8_hdr.h"
 
 /* Token partitions the RK VEPUs have addresses for. */
@@ -76,8 +77,9 @@ struct hantro_vp8_frame_params {
 };
 
 int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, size_t size,
-			  struct hantro_vp8_probs *probs, struct hantro_vp8_frame_hdr *h,
-			  struct hantro_vp8_buf_layout *l, struct hantro_vp8_pic_params *pp);
+			  struct hantro_vp8_entropy *ent, const u8 *counts,
+			  struct hantro_vp8_frame_hdr *h, struct hantro_vp8_buf_layout *l,
+			  struct hantro_vp8_pic_params *pp);
 int hantro_vp8_assemble(u8 *buf, const struct hantro_vp8_buf_layout *l,
 			const struct hantro_vp8_frame_hdr *h, const u32 *sizes, size_t *len);
 

@@ -7,3 +7,4 @@
 
 #include "hantro_vp8_boolenc.c"
 #include "hantro_vp8_tables.c"
+#include "hantro_vp8_counts.c"

@@ -323,7 +323,8 @@ static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *
 	if (mb->skip && job->mb_no_coeff_skip)
 		vepu_vp8_skip_mb_tokens(mb, above_nz, s->left_nz);
 	else
-		job->coeffs += vepu_vp8_code_mb_tokens(tok, job->probs, mb, above_nz, s->left_nz);
+		job->coeffs += vepu_vp8_code_mb_tokens(tok, job->probs, mb, above_nz, s->left_nz,
+						       job->counts);
 	job->skip_mbs += mb->skip;
 	info->ref = mb->ref;
 	info->mode = mb->ref == HANTRO_VP8_REF_INTRA ? mb->ymode : mb->mv_mode;
@@ -388,6 +389,10 @@ int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch)
 		if (s->tok[i].overflow)
 			return -ENOSPC;
 		job->part_bytes[i] = s->tok[i].pos;
+	}
+	if (job->counts) {
+		job->counts[HANTRO_VP8_COUNT_SKIP] = min(job->skip_mbs, 0xffffu);
+		job->counts[HANTRO_VP8_COUNT_INTRA] = min(job->intra_mbs, 0xffffu);
 	}
 	vepu_vp8_loop_filter(job, s->info);
 	return 0;

@@ -13,6 +13,7 @@
 #include <linux/types.h>
 
 #include "hantro_vp8_boolenc.h"
+#include "hantro_vp8_counts.h"
 #include "hantro_vp8_hdr.h"
 #include "vepu_frame.h"
 
@@ -57,6 +58,9 @@ struct vepu_vp8_pic {
  * @coeffs:	out: non-zero coefficients coded
  * @mv_mode_mbs: out: inter macroblocks by enum hantro_vp8_mv_mode
  * @subpel_mbs:	out: inter macroblocks with a fractional vector
+ * @counts:	out, when not NULL: the tokens and macroblocks counted as the
+ *		hardware counts them for the next frame's probabilities
+ *		(HANTRO_VP8_COUNT_WORDS of hantro_vp8_counts.h), added to
  */
 struct vepu_vp8_job {
 	struct vepu_frame frame;
@@ -85,6 +89,7 @@ struct vepu_vp8_job {
 	u32 coeffs;
 	u32 mv_mode_mbs[HANTRO_VP8_MV_SPLIT + 1];
 	u32 subpel_mbs;
+	u16 *counts;
 };
 
 size_t vepu_vp8_scratch_size(unsigned int mb_width, unsigned int mb_height);

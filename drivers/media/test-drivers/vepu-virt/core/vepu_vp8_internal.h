@@ -92,7 +92,8 @@ int vepu_vp8_quantise(int coef, unsigned int step, unsigned int round);
 /* tokens.c */
 unsigned int vepu_vp8_code_mb_tokens(struct hantro_vp8_boolenc *e,
 				     const struct hantro_vp8_probs *probs,
-				     const struct vepu_vp8_mb *mb, u8 *above_nz, u8 *left_nz);
+				     const struct vepu_vp8_mb *mb, u8 *above_nz, u8 *left_nz,
+				     u16 *counts);
 void vepu_vp8_skip_mb_tokens(const struct vepu_vp8_mb *mb, u8 *above_nz, u8 *left_nz);
 
 /* intra.c */

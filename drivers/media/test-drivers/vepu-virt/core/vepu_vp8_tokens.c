@@ -42,14 +42,25 @@ static unsigned int vepu_vp8_token_of(unsigned int v)
 	return HANTRO_VP8_TOKEN_CAT1 + i;
 }
 
+/* Count @node at a block type, band and context, as the hardware does. */
+static void vepu_vp8_count(u16 *counts, enum hantro_vp8_count_node node, unsigned int type,
+			   unsigned int band, unsigned int ctx)
+{
+	int i = hantro_vp8_count_index(node, type, band, ctx);
+
+	if (counts && i >= 0 && counts[i] != 0xffff)
+		counts[i]++;
+}
+
 /*
  * One block from level @first on; @ctx is how many of the blocks above and
- * to the left have non-zero levels. Returns whether this one has.
+ * to the left have non-zero levels. Returns whether this one has. Counts
+ * its tokens in @counts, if given.
  */
 static bool vepu_vp8_code_block(struct hantro_vp8_boolenc *e,
 				const struct hantro_vp8_probs *probs, unsigned int type,
 				const s16 *level, unsigned int first, unsigned int ctx,
-				unsigned int *coeffs)
+				unsigned int *coeffs, u16 *counts)
 {
 	const u8 (*p)[HANTRO_VP8_PREV_COEF_CONTEXTS][HANTRO_VP8_ENTROPY_NODES] = probs->coef[type];
 	int last = -1;
@@ -64,6 +75,8 @@ static bool vepu_vp8_code_block(struct hantro_vp8_boolenc *e,
 		const u8 *np = p[hantro_vp8_coef_bands[i]][ctx];
 
 		hantro_vp8_put_tree(e, hantro_vp8_token_tree, np, token, start);
+		vepu_vp8_count(counts, v ? HANTRO_VP8_COUNT_NONZERO : HANTRO_VP8_COUNT_ZERO, type,
+			       hantro_vp8_coef_bands[i], ctx);
 		if (token >= HANTRO_VP8_TOKEN_CAT1) {
 			const struct vepu_vp8_category *c =
 				&vepu_vp8_categories[token - HANTRO_VP8_TOKEN_CAT1];
@@ -80,10 +93,13 @@ static bool vepu_vp8_code_block(struct hantro_vp8_boolenc *e,
 		ctx = min(v, 2u);
 		*coeffs += !!v;
 	}
-	if (last < 15)
-		hantro_vp8_put_tree(e, hantro_vp8_token_tree,
-				    p[hantro_vp8_coef_bands[last < 0 ? (int)first : last + 1]][ctx],
+	if (last < 15) {
+		unsigned int band = hantro_vp8_coef_bands[last < 0 ? (int)first : last + 1];
+
+		hantro_vp8_put_tree(e, hantro_vp8_token_tree, p[band][ctx],
 				    HANTRO_VP8_TOKEN_EOB, 0);
+		vepu_vp8_count(counts, HANTRO_VP8_COUNT_EOB, type, band, ctx);
+	}
 	return last >= 0;
 }
 
@@ -96,12 +112,14 @@ static bool vepu_vp8_code_block(struct hantro_vp8_boolenc *e,
  * @above_nz:	the non-zero flags along the bottom of the macroblock
  *		above, VEPU_VP8_NZ of them; updated
  * @left_nz:	those along the right of the macroblock to the left; updated
+ * @counts:	the token counts (hantro_vp8_counts.h) to add to, or NULL
  *
  * Return: the non-zero levels coded.
  */
 unsigned int vepu_vp8_code_mb_tokens(struct hantro_vp8_boolenc *e,
 				     const struct hantro_vp8_probs *probs,
-				     const struct vepu_vp8_mb *mb, u8 *above_nz, u8 *left_nz)
+				     const struct vepu_vp8_mb *mb, u8 *above_nz, u8 *left_nz,
+				     u16 *counts)
 {
 	unsigned int coeffs = 0, first = 0, type = HANTRO_VP8_BLOCK_Y_WITH_DC;
 	unsigned int b, x, y;
@@ -109,7 +127,7 @@ unsigned int vepu_vp8_code_mb_tokens(struct hantro_vp8_boolenc *e,
 
 	if (mb->has_y2) {
 		nz = vepu_vp8_code_block(e, probs, HANTRO_VP8_BLOCK_Y2, mb->level[VEPU_VP8_Y2],
-					 0, above_nz[8] + left_nz[8], &coeffs);
+					 0, above_nz[8] + left_nz[8], &coeffs, counts);
 		above_nz[8] = nz;
 		left_nz[8] = nz;
 		first = 1;
@@ -119,7 +137,7 @@ unsigned int vepu_vp8_code_mb_tokens(struct hantro_vp8_boolenc *e,
 		x = b & 3;
 		y = b >> 2;
 		nz = vepu_vp8_code_block(e, probs, type, mb->level[b], first,
-					 above_nz[x] + left_nz[y], &coeffs);
+					 above_nz[x] + left_nz[y], &coeffs, counts);
 		above_nz[x] = nz;
 		left_nz[y] = nz;
 	}
@@ -130,7 +148,7 @@ unsigned int vepu_vp8_code_mb_tokens(struct hantro_vp8_boolenc *e,
 		x = base + (i & 1);
 		y = base + (i >> 1);
 		nz = vepu_vp8_code_block(e, probs, HANTRO_VP8_BLOCK_UV, mb->level[b], 0,
-					 above_nz[x] + left_nz[y], &coeffs);
+					 above_nz[x] + left_nz[y], &coeffs, counts);
 		above_nz[x] = nz;
 		left_nz[y] = nz;
 	}

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/kernel.h>
+
 #include "host_check.h"
 #include "vp8_session.h"
 
@@ -278,6 +280,27 @@ static void zero_step(void)
 	vp8_session_free(&ses);
 }
 
+/*
+ * A value a tree does not hold (a token past the last, a mode of another
+ * tree) codes nothing and fails the encoder, rather than read past the
+ * tree.
+ */
+static void tree_bounds(void)
+{
+	u8 buf[64];
+	struct hantro_vp8_boolenc e;
+
+	hantro_vp8_bool_init(&e, buf, sizeof(buf));
+	hantro_vp8_put_tree(&e, hantro_vp8_uvmode_tree, ARRAY_SIZE(hantro_vp8_uvmode_tree),
+			    hantro_vp8_kf_uvmode_probs, HANTRO_VP8_UVMODES, 0);
+	check(e.overflow && !e.pos && e.bit_count == 24 && e.range == 255,
+	      "a chroma mode past the tree's fails the encoder, nothing coded");
+	hantro_vp8_bool_init(&e, buf, sizeof(buf));
+	hantro_vp8_put_tree(&e, hantro_vp8_uvmode_tree, ARRAY_SIZE(hantro_vp8_uvmode_tree),
+			    hantro_vp8_kf_uvmode_probs, HANTRO_VP8_UVMODES - 1, 0);
+	check(!e.overflow, "the tree's last chroma mode codes");
+}
+
 int main(int argc, char **argv)
 {
 	char path[512];
@@ -299,6 +322,7 @@ int main(int argc, char **argv)
 	}
 	fclose(list);
 	zero_step();
+	tree_bounds();
 	/* The cases exercise every way of coding a vector a decoder must follow. */
 	check(mv_modes[HANTRO_VP8_MV_ZERO] && mv_modes[HANTRO_VP8_MV_NEAREST] &&
 	      mv_modes[HANTRO_VP8_MV_NEAR] && mv_modes[HANTRO_VP8_MV_NEW] && subpel,

@@ -98,12 +98,13 @@ void hantro_vp8_put_signed(struct hantro_vp8_boolenc *e, int value, unsigned int
 	hantro_vp8_put_bool(e, 128, value < 0);
 }
 
-/* The entry of @tree holding @want, from @from on; trees have < 32 entries. */
-static unsigned int hantro_vp8_tree_find(const s8 *tree, int want, unsigned int from)
+/* The entry of @tree (@n entries) holding @want, from @from on; @n if none. */
+static unsigned int hantro_vp8_tree_find(const s8 *tree, unsigned int n, int want,
+					 unsigned int from)
 {
 	unsigned int i;
 
-	for (i = from; i < 32 && tree[i] != want; i++)
+	for (i = from; i < n && tree[i] != want; i++)
 		;
 	return i;
 }
@@ -113,25 +114,31 @@ static unsigned int hantro_vp8_tree_find(const s8 *tree, int want, unsigned int 
  * @e:		the encoder
  * @tree:	the tree, RFC 6386 section 8.1: pairs of entries, a positive
  *		entry the index of the next pair, -v (0 for v = 0) a leaf
+ * @n:		its entries
  * @probs:	the probability of each pair's 0 branch, by pair
  * @value:	the leaf to reach
  * @start:	the pair to start at (2 to skip the first decision)
  *
  * The path is found from the leaf upwards: trees have at most a dozen
- * leaves, and no entry points back to the root.
+ * leaves, and no entry points back to the root. A value the tree does not
+ * hold codes nothing and marks the encoder as failed (@e's overflow).
  */
-void hantro_vp8_put_tree(struct hantro_vp8_boolenc *e, const s8 *tree, const u8 *probs,
-			 int value, unsigned int start)
+void hantro_vp8_put_tree(struct hantro_vp8_boolenc *e, const s8 *tree, unsigned int n,
+			 const u8 *probs, int value, unsigned int start)
 {
 	unsigned int path[16];
 	unsigned int depth = 0, i;
 
-	i = hantro_vp8_tree_find(tree, -value, start);
-	while (i < 32 && depth < ARRAY_SIZE(path)) {
+	i = hantro_vp8_tree_find(tree, n, -value, start);
+	while (i < n && depth < ARRAY_SIZE(path)) {
 		path[depth++] = i;
 		if ((i & ~1u) == start)
 			break;
-		i = hantro_vp8_tree_find(tree, i & ~1u, start);
+		i = hantro_vp8_tree_find(tree, n, i & ~1u, start);
+	}
+	if (!depth || (path[depth - 1] & ~1u) != start) {
+		e->overflow = true;
+		return;
 	}
 	while (depth--)
 		hantro_vp8_put_bool(e, probs[path[depth] >> 1], path[depth] & 1);

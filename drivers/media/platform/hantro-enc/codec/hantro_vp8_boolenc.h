@@ -37,8 +37,8 @@ void hantro_vp8_bool_init(struct hantro_vp8_boolenc *e, u8 *buf, size_t size);
 void hantro_vp8_put_bool(struct hantro_vp8_boolenc *e, unsigned int prob, bool bit);
 void hantro_vp8_put_literal(struct hantro_vp8_boolenc *e, u32 value, unsigned int bits);
 void hantro_vp8_put_signed(struct hantro_vp8_boolenc *e, int value, unsigned int bits);
-void hantro_vp8_put_tree(struct hantro_vp8_boolenc *e, const s8 *tree, const u8 *probs,
-			 int value, unsigned int start);
+void hantro_vp8_put_tree(struct hantro_vp8_boolenc *e, const s8 *tree, unsigned int n,
+			 const u8 *probs, int value, unsigned int start);
 void hantro_vp8_bool_flush(struct hantro_vp8_boolenc *e);
 
 #endif /* HANTRO_VP8_BOOLENC_H */

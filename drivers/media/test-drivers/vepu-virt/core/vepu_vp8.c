@@ -217,9 +217,11 @@ static void vepu_vp8_key_mb_header(struct vepu_vp8_job *job, const struct vepu_v
 {
 	if (job->mb_no_coeff_skip)
 		hantro_vp8_put_bool(job->first, job->prob_skip_false, mb->skip);
-	hantro_vp8_put_tree(job->first, hantro_vp8_kf_ymode_tree, hantro_vp8_kf_ymode_probs,
+	hantro_vp8_put_tree(job->first, hantro_vp8_kf_ymode_tree,
+			    ARRAY_SIZE(hantro_vp8_kf_ymode_tree), hantro_vp8_kf_ymode_probs,
 			    mb->ymode, 0);
-	hantro_vp8_put_tree(job->first, hantro_vp8_uvmode_tree, hantro_vp8_kf_uvmode_probs,
+	hantro_vp8_put_tree(job->first, hantro_vp8_uvmode_tree,
+			    ARRAY_SIZE(hantro_vp8_uvmode_tree), hantro_vp8_kf_uvmode_probs,
 			    mb->uvmode, 0);
 }
 
@@ -236,14 +238,17 @@ static void vepu_vp8_inter_mb_header(struct vepu_vp8_job *job, const struct vepu
 		hantro_vp8_put_bool(e, job->prob_skip_false, mb->skip);
 	hantro_vp8_put_bool(e, job->prob_intra, mb->ref != HANTRO_VP8_REF_INTRA);
 	if (mb->ref == HANTRO_VP8_REF_INTRA) {
-		hantro_vp8_put_tree(e, hantro_vp8_ymode_tree, job->probs->ymode, mb->ymode, 0);
-		hantro_vp8_put_tree(e, hantro_vp8_uvmode_tree, job->probs->uvmode, mb->uvmode, 0);
+		hantro_vp8_put_tree(e, hantro_vp8_ymode_tree, ARRAY_SIZE(hantro_vp8_ymode_tree),
+				    job->probs->ymode, mb->ymode, 0);
+		hantro_vp8_put_tree(e, hantro_vp8_uvmode_tree, ARRAY_SIZE(hantro_vp8_uvmode_tree),
+				    job->probs->uvmode, mb->uvmode, 0);
 		return;
 	}
 	hantro_vp8_put_bool(e, job->prob_last, 0);
 	for (i = 0; i < 4; i++)
 		p[i] = hantro_vp8_mode_contexts[near->cnt[i]][i];
-	hantro_vp8_put_tree(e, hantro_vp8_mv_ref_tree, p, mb->mv_mode, 0);
+	hantro_vp8_put_tree(e, hantro_vp8_mv_ref_tree, ARRAY_SIZE(hantro_vp8_mv_ref_tree), p,
+			    mb->mv_mode, 0);
 	if (mb->mv_mode != HANTRO_VP8_MV_NEW)
 		return;
 	dmv[0] = mb->mv[0] - near->best[0];

@@ -405,7 +405,8 @@ static void vepu_vp8_put_mv_component(struct hantro_vp8_boolenc *e, const u8 *p,
 
 	if (x < 8) {
 		hantro_vp8_put_bool(e, p[VP8_MVP_IS_SHORT], 0);
-		hantro_vp8_put_tree(e, vepu_vp8_small_mv_tree, p + VP8_MVP_SHORT, x, 0);
+		hantro_vp8_put_tree(e, vepu_vp8_small_mv_tree, ARRAY_SIZE(vepu_vp8_small_mv_tree),
+				    p + VP8_MVP_SHORT, x, 0);
 		if (!x)
 			return;
 	} else {

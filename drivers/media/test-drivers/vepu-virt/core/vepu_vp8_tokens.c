@@ -74,7 +74,8 @@ static bool vepu_vp8_code_block(struct hantro_vp8_boolenc *e,
 		unsigned int v = abs(l), token = vepu_vp8_token_of(v);
 		const u8 *np = p[hantro_vp8_coef_bands[i]][ctx];
 
-		hantro_vp8_put_tree(e, hantro_vp8_token_tree, np, token, start);
+		hantro_vp8_put_tree(e, hantro_vp8_token_tree, ARRAY_SIZE(hantro_vp8_token_tree), np,
+				    token, start);
 		vepu_vp8_count(counts, v ? HANTRO_VP8_COUNT_NONZERO : HANTRO_VP8_COUNT_ZERO, type,
 			       hantro_vp8_coef_bands[i], ctx);
 		if (token >= HANTRO_VP8_TOKEN_CAT1) {
@@ -96,7 +97,8 @@ static bool vepu_vp8_code_block(struct hantro_vp8_boolenc *e,
 	if (last < 15) {
 		unsigned int band = hantro_vp8_coef_bands[last < 0 ? (int)first : last + 1];
 
-		hantro_vp8_put_tree(e, hantro_vp8_token_tree, p[band][ctx],
+		hantro_vp8_put_tree(e, hantro_vp8_token_tree, ARRAY_SIZE(hantro_vp8_token_tree),
+				    p[band][ctx],
 				    HANTRO_VP8_TOKEN_EOB, 0);
 		vepu_vp8_count(counts, HANTRO_VP8_COUNT_EOB, type, band, ctx);
 	}

@@ -6,9 +6,13 @@
 #
 # On the H.264 benchmark's 300-frame clip (testsrc2 with temporal noise,
 # 30 fps, a key frame every 60 frames):
-#   - the virtual VEPU's VP8 core's encode speed on one CPU core (host
-#     build, -O2) at 640x480 and 1280x720;
-#   - bitrate/PSNR points of the core at fixed quantiser indices and of
+#   - the encode speed of VP8 as the driver codes it (its frame coding,
+#     register programming and frame assembly around the virtual VEPU's
+#     register decoding and VP8 core; host build, -O2) on one CPU core at
+#     640x480 and 1280x720;
+#   - bitrate/PSNR points of that path at fixed quantiser indices (the
+#     driver's defaults otherwise: loop filter level 26, one token
+#     partition, probabilities adapted to the counts) and of
 #     libvpx in its realtime mode (FFmpeg's libvpx encoder, deadline
 #     realtime, cpu-used 8, fixed quantisers) on the same clip, and the
 #     bitrate the core needs over libvpx's at equal PSNR.
@@ -28,7 +32,7 @@ bench_clips
 make -s -C "$HANTRO_TOP/tests/host" BUILD="$B" OPT=-O2 SANITIZE= "$B/bench_vp8" ||
 	die "bench_vp8 does not build"
 
-echo "== virtual VEPU VP8 core speed (one core, quantiser index 40, a key frame every 60)"
+echo "== VP8 driver path on the virtual VEPU: speed (one core, quantiser index 40, a key frame every 60)"
 for s in 640x480 1280x720; do
 	w=${s%x*} h=${s#*x}
 	r=$(taskset -c 0 "$B/bench_vp8" "$B/clip-$s.yuv" "$w" "$h" 300 40 60 \

@@ -24,21 +24,12 @@
 #include <linux/errno.h>
 #include <linux/kernel.h>
 
-#include "hantro_h1_regs.h"
-#include "hantro_vepu2_regs.h"
 #include "hantro_vp8_frame.h"
-#include "hantro_vp8_probtbl.h"
-#include "host_bus.h"
 #include "host_check.h"
 #include "host_pic.h"
 #include "vepu_virt_run.h"
+#include "vp8_driver_path.h"
 #include "vp8_session.h"
-
-/* The driver's buffers, as hantro_enc_vp8.c lays out its tables. */
-enum { BUF_IN, BUF_CAPTURE, BUF_PIC0, BUF_PIC1, BUF_TABLES, BUS_BUFS };
-#define SIZE_TBL_OFF	ALIGN(HANTRO_VP8_PROB_TABLE_SIZE, 8)
-#define COUNT_OFF	(SIZE_TBL_OFF + 8 * 4)
-#define TABLES_SIZE	(COUNT_OFF + 244 * 2)
 
 /**
  * struct tcase - one stream
@@ -69,83 +60,15 @@ static const struct tcase cases[] = {
 	{ "h1-176x144-q0", "h1", 176, 144, 3, 0, 0, 0, 0, 45 },
 };
 
-static struct vepu_virt bus;
-static struct vepu_jpeg_state jpeg;
-
-static bool bus_alloc(const struct tcase *t, unsigned int cw, unsigned int ch)
-{
-	size_t pic = (size_t)cw * ch * 3 / 2;
-	const size_t sizes[BUS_BUFS] = { pic, t->capture ?: pic, pic, pic, TABLES_SIZE };
-	unsigned int i;
-	bool ok = true;
-
-	bus.bufs = BUS_BUFS;
-	for (i = 0; i < BUS_BUFS; i++) {
-		bus.size[i] = sizes[i];
-		bus.mem[i] = calloc(1, sizes[i]);
-		ok &= bus.mem[i] != NULL;
-	}
-	return ok;
-}
-
-static void bus_free(void)
-{
-	unsigned int i;
-
-	for (i = 0; i < BUS_BUFS; i++) {
-		free(bus.mem[i]);
-		bus.mem[i] = NULL;
-	}
-}
-
-/* The frame's registers as the driver programs them (hantro_enc_vp8.c). */
-static void program(const struct hantro_layout *l, const struct tcase *t, unsigned int cw,
-		    unsigned int ch, unsigned int rec, bool key, struct hantro_vp8_pic_params *pp,
-		    const struct hantro_vp8_buf_layout *lay, struct hantro_regfile *rf)
-{
-	u32 luma = cw * ch, cap = host_bus_addr(BUF_CAPTURE);
-	struct hantro_input_params ip = {
-		.mb_width = cw / 16,
-		.mb_height = ch / 16,
-		.width = t->w,
-		.height = t->h,
-		.fmt = HANTRO_IN_NV12,
-		.row_pixels = cw,
-		.in_addr = { host_bus_addr(BUF_IN), host_bus_addr(BUF_IN) + luma },
-		.out_addr = cap + pp->ho.aligned,
-		.out_size = lay->part_room,
-	};
-	unsigned int i;
-
-	pp->rec_y = host_bus_addr(BUF_PIC0 + rec);
-	pp->rec_c = pp->rec_y + luma;
-	pp->ref_y = host_bus_addr(BUF_PIC0 + (rec ^ 1));
-	pp->ref_c = pp->ref_y + luma;
-	pp->prob_table = host_bus_addr(BUF_TABLES);
-	pp->size_table = host_bus_addr(BUF_TABLES) + SIZE_TBL_OFF;
-	pp->prob_count = host_bus_addr(BUF_TABLES) + COUNT_OFF;
-	for (i = 0; i < lay->partitions; i++)
-		pp->part_addr[i] += cap;
-	hantro_program_begin(rf, l, HANTRO_MODE_VP8);
-	hantro_program_input(rf, l, &ip);
-	hantro_regfile_set(rf, &l->pic_type, key ? HANTRO_PIC_INTRA : HANTRO_PIC_INTER);
-	hantro_program_vp8(rf, l, pp);
-}
-
 static void run_case(const struct tcase *t, const char *dir, FILE *list)
 {
-	unsigned int qi = t->qi;
-	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT, vepu2 = HANTRO_VEPU2_LAYOUT;
-	const struct hantro_layout *l = strcmp(t->ip, "h1") ? &vepu2 : &h1;
-	unsigned int cw = ALIGN(t->w, 16), ch = ALIGN(t->h, 16), f, rec = 0, i, coded = 0;
 	FILE *stream = host_out_file(dir, t->name, "ivf");
 	FILE *recf = host_out_file(dir, t->name, "rec");
 	FILE *src = host_out_file(dir, t->name, "src");
-	static struct hantro_regfile rf;
-	static struct hantro_vp8_entropy ent;
-	unsigned int adapted = 0;
+	unsigned int f, coded = 0, adapted = 0;
+	static struct vp8_drv d;
 
-	if (!stream || !recf || !src || !bus_alloc(t, cw, ch)) {
+	if (!stream || !recf || !src || vp8_drv_init(&d, t->ip, t->w, t->h, t->capture)) {
 		check(0, "%s: files and buffers", t->name);
 		goto out;
 	}
@@ -154,59 +77,29 @@ static void run_case(const struct tcase *t, const char *dir, FILE *list)
 		bool key = !f || (t->key_period && f % t->key_period == 0);
 		struct hantro_vp8_frame_params fp = {
 			.key_frame = key,
-			.qi = qi,
-			.width = t->w,
-			.height = t->h,
+			.qi = t->qi,
 			.log2_partitions = t->log2_parts,
-			.filter_level = hantro_vp8_filter_level(qi, key),
+			.filter_level = hantro_vp8_filter_level(t->qi, key),
 		};
-		struct hantro_vp8_frame_hdr hdr;
-		struct hantro_vp8_buf_layout lay;
-		struct hantro_vp8_pic_params pp;
-		u8 *cap = bus.mem[BUF_CAPTURE];
-		u32 sizes[1 + HANTRO_VP8_HW_PARTITIONS], bits = 0;
-		enum vepu_virt_result res;
+		u8 *in = vp8_drv_input(&d);
+		const u8 *frame;
 		size_t len;
 		int ret;
 
-		host_texture(bus.mem[BUF_IN], cw, ch, f);
-		host_write_i420(src, bus.mem[BUF_IN], bus.mem[BUF_IN] + cw * ch, cw, t->w, t->h);
-		memset(cap, 0xa5, bus.size[BUF_CAPTURE]);
-		/* The probabilities adapt to the counts the model wrote for the last frame. */
-		ret = hantro_vp8_frame_code(&fp, cap, bus.size[BUF_CAPTURE], &ent,
-					    f ? bus.mem[BUF_TABLES] + COUNT_OFF : NULL, &hdr, &lay,
-					    &pp);
-		adapted += memcmp(&ent.cur, &ent.prev, sizeof(ent.cur)) != 0;
-		check(!ret, "%s frame %u: the header is coded (%d)", t->name, f, ret);
+		host_texture(in, d.cw, d.ch, f);
+		host_write_i420(src, in, in + d.cw * d.ch, d.cw, t->w, t->h);
+		ret = vp8_drv_encode(&d, &fp, &frame, &len);
+		check(!ret, "%s frame %u: coded, %zu bytes (%d, model %d%s)", t->name, f,
+		      ret ? 0 : len, ret, d.res, d.bus.fault);
 		if (ret)
 			break;
-		hantro_vp8_write_prob_table(bus.mem[BUF_TABLES], &ent.cur, &hdr);
-		memset(bus.mem[BUF_TABLES] + SIZE_TBL_OFF, 0, TABLES_SIZE - SIZE_TBL_OFF);
-		program(l, t, cw, ch, rec, key, &pp, &lay, &rf);
-
-		bus.fault[0] = 0;
-		res = vepu_virt_run_frame(&bus, l, &jpeg, rf.val);
-		check(res == VEPU_DONE, "%s frame %u: the model codes the driver's programming (%d%s)",
-		      t->name, f, res, bus.fault);
-		if (res != VEPU_DONE)
-			break;
-		for (i = 0; i <= lay.partitions; i++) {
-			const u8 *w = bus.mem[BUF_TABLES] + SIZE_TBL_OFF + 4 * i;
-
-			sizes[i] = w[0] | w[1] << 8 | w[2] << 16 | (u32)w[3] << 24;
-			bits += sizes[i] * 8;
-		}
-		check(bits == rf.val[l->buf_limit / 4],
+		check(d.size_bits == d.rf.val[d.l->buf_limit / 4],
 		      "%s frame %u: the size table adds up to the bits written (%u, %u)", t->name, f,
-		      bits, rf.val[l->buf_limit / 4]);
-		ret = hantro_vp8_assemble(cap, &lay, &hdr, sizes, &len);
-		check(!ret, "%s frame %u: the frame is assembled, %zu bytes", t->name, f, len);
-		if (ret)
-			break;
-		ivf_frame(stream, cap, len, f);
-		host_write_i420(recf, bus.mem[BUF_PIC0 + rec], bus.mem[BUF_PIC0 + rec] + cw * ch, cw,
-				t->w, t->h);
-		rec ^= 1;
+		      d.size_bits, d.rf.val[d.l->buf_limit / 4]);
+		adapted += d.adapted;
+		ivf_frame(stream, frame, len, f);
+		host_write_i420(recf, vp8_drv_rec(&d), vp8_drv_rec(&d) + d.cw * d.ch, d.cw, t->w,
+				t->h);
 		coded++;
 	}
 	check(coded == t->frames, "%s: %u of %u frames coded", t->name, coded, t->frames);
@@ -215,7 +108,7 @@ static void run_case(const struct tcase *t, const char *dir, FILE *list)
 	if (coded == t->frames)
 		fprintf(list, "%s %u %u %u\n", t->name, t->w, t->h, t->floor);
 out:
-	bus_free();
+	vp8_drv_free(&d);
 	if (stream)
 		fclose(stream);
 	if (recf)
@@ -231,35 +124,29 @@ out:
  */
 static void too_small(void)
 {
-	static const struct hantro_layout h1 = HANTRO_H1_LAYOUT;
-	const struct tcase t = { "tiny", "h1", 320, 240, 1, 0, 0, 0, 4096, 0 };
-	static struct hantro_regfile rf;
-	struct hantro_vp8_frame_params fp = { .key_frame = true, .width = 320, .height = 240 };
-	static struct hantro_vp8_entropy ent;
-	struct hantro_vp8_frame_hdr hdr;
-	struct hantro_vp8_buf_layout lay;
-	struct hantro_vp8_pic_params pp;
-	enum vepu_virt_result res = VEPU_DONE;
+	struct hantro_vp8_frame_params fp = { .key_frame = true };
+	static struct vp8_drv d;
+	const u8 *frame;
+	size_t len;
 	int ret;
 
-	if (!bus_alloc(&t, 320, 240)) {
+	if (vp8_drv_init(&d, "h1", 320, 240, 4096)) {
 		check(0, "tiny: buffers");
 		return;
 	}
-	host_texture(bus.mem[BUF_IN], 320, 240, 0);
-	ret = hantro_vp8_frame_code(&fp, bus.mem[BUF_CAPTURE], t.capture, &ent, NULL, &hdr, &lay,
-				    &pp);
-	if (!ret) {
-		hantro_vp8_write_prob_table(bus.mem[BUF_TABLES], &ent.cur, &hdr);
-		program(&h1, &t, 320, 240, 0, true, &pp, &lay, &rf);
-		res = vepu_virt_run_frame(&bus, &h1, &jpeg, rf.val);
+	host_texture(vp8_drv_input(&d), 320, 240, 0);
+	ret = vp8_drv_encode(&d, &fp, &frame, &len);
+	check(ret == -ENOSPC || (ret == -EIO && d.res == VEPU_BUFFER_FULL),
+	      "a 4 KiB CAPTURE buffer for a 320x240 frame at index 0: refused or buffer full (%d, %d)",
+	      ret, d.res);
+	vp8_drv_free(&d);
+	if (vp8_drv_init(&d, "h1", 320, 240, 16)) {
+		check(0, "tiny: buffers");
+		return;
 	}
-	check(ret || res == VEPU_BUFFER_FULL,
-	      "a 4 KiB CAPTURE buffer for a 320x240 frame at index 0: refused (%d) or buffer full (%d)",
-	      ret, res);
-	ret = hantro_vp8_frame_code(&fp, bus.mem[BUF_CAPTURE], 16, &ent, NULL, &hdr, &lay, &pp);
+	ret = vp8_drv_encode(&d, &fp, &frame, &len);
 	check(ret == -ENOSPC, "a 16-byte CAPTURE buffer: no room for the header (%d)", ret);
-	bus_free();
+	vp8_drv_free(&d);
 }
 
 /*

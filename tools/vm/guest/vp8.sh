@@ -22,15 +22,6 @@ grep '^FAIL' /mnt/out/userspace-test-vp8.log | head -n 20
 check "userspace-test -c VP80: every transition, FORCE_KEY_FRAME and injected fault" \
 	grep -q ' 0 failed$' /mnt/out/userspace-test-vp8.log
 
-section "v4l2-compliance --stream-all-formats: every OUTPUT format and size limit to every coded format"
-# v4l2-compliance -s streams the node's default (H.264, in h264.sh); this
-# streams each raw format at its default, smallest and largest size to
-# each coded format, VP8 included.
-check "v4l2-compliance -f on $node: 0 failures, 0 warnings" \
-	compliance "$node" compliance-video-all-formats --stream-all-formats=2
-grep -E 'fail:|warn:' /mnt/out/compliance-video-all-formats.log | head -n 20
-check "... VP8 among the formats streamed" grep -q VP80 /mnt/out/compliance-video-all-formats.log
-
 section "GStreamer: v4l2vp8enc to WebM"
 rm -f /tmp/gst.webm
 timeout 600 gst-launch-1.0 -q videotestsrc num-buffers=60 ! \

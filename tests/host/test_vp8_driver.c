@@ -149,6 +149,56 @@ static void too_small(void)
 	vp8_drv_free(&d);
 }
 
+static unsigned int tweak_case;
+
+/* Registers the model does not code: each must fail the frame. */
+static void tweak(struct vp8_drv *d)
+{
+	const struct hantro_vp8_layout *vl = &d->l->vp8;
+
+	if (tweak_case < ARRAY_SIZE(vl->unsupported)) {
+		hantro_regfile_set(&d->rf, &vl->unsupported[tweak_case], 1);
+		return;
+	}
+	/* The reconstruction's luma half over the reference's. */
+	hantro_regfile_set_reg(&d->rf, d->l->rec_y, d->pp.ref_y + d->cw * d->ch / 2);
+}
+
+/*
+ * What the model cannot code is refused (a bus error), not coded as
+ * something else: segmentation, its map, a second reference, bilinear
+ * prediction, a reconstruction half over the reference.
+ */
+static void refused_registers(void)
+{
+	static const char * const what[] = {
+		"a second reference", "segmentation", "a segment map update",
+		"bilinear prediction (H1)", "a reconstruction half over the reference",
+	};
+	struct hantro_vp8_frame_params key = { .key_frame = true, .qi = 40 };
+	static struct vp8_drv d;
+	const u8 *frame;
+	size_t len;
+	int ret;
+
+	for (tweak_case = 0; tweak_case < ARRAY_SIZE(what); tweak_case++) {
+		struct hantro_vp8_frame_params inter = { .qi = 40 };
+
+		if (vp8_drv_init(&d, "h1", 176, 144, 0)) {
+			check(0, "refused registers: buffers");
+			return;
+		}
+		host_texture(vp8_drv_input(&d), 176, 144, 0);
+		ret = vp8_drv_encode(&d, &key, &frame, &len);
+		d.tweak = tweak;
+		ret = ret ?: vp8_drv_encode(&d, &inter, &frame, &len);
+		check(ret == -EIO && d.res == VEPU_BUS_ERROR,
+		      "%s in an inter frame's registers: refused (%d, %d)", what[tweak_case], ret,
+		      d.res);
+		vp8_drv_free(&d);
+	}
+}
+
 /*
  * A header that ended on an 8-byte boundary was moved up a byte (so that
  * the hardware gets a byte of it to carry into): the frame comes out
@@ -239,5 +289,6 @@ int main(int argc, char **argv)
 	padded_header();
 	too_small();
 	bad_sizes();
+	refused_registers();
 	return failures ? 1 : 0;
 }

@@ -123,6 +123,8 @@ int vp8_drv_encode(struct vp8_drv *d, struct hantro_vp8_frame_params *fp, const 
 	hantro_vp8_write_prob_table(tables, &d->ent.cur, &d->hdr);
 	memset(tables + SIZE_TBL_OFF, 0, TABLES_SIZE - SIZE_TBL_OFF);
 	vp8_drv_program(d, fp->key_frame);
+	if (d->tweak)
+		d->tweak(d);
 
 	d->bus.fault[0] = 0;
 	d->res = vepu_virt_run_frame(&d->bus, d->l, &jpeg, d->rf.val);

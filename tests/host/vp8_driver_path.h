@@ -32,6 +32,8 @@
  * @size_bits:	the size table's bytes, in bits
  * @res:	the model's outcome
  * @adapted:	its header sent adapted probabilities
+ * @tweak:	if set, changes the registers before the model runs them
+ *		(what a driver with a defect would program)
  */
 struct vp8_drv {
 	struct vepu_virt bus;
@@ -47,6 +49,7 @@ struct vp8_drv {
 	u32 size_bits;
 	enum vepu_virt_result res;
 	bool adapted;
+	void (*tweak)(struct vp8_drv *d);
 };
 
 /* @ip "h1" or "vepu2"; @capture 0 for a frame's worth of 4:2:0. 0 or -ENOMEM. */

@@ -147,6 +147,40 @@ static bool vepu_virt_vp8_counts(struct vepu_virt *v, const struct hantro_layout
 	return true;
 }
 
+/*
+ * What the model does not code (segments, a second reference, bilinear
+ * prediction): refused, rather than a frame that says what it is not.
+ */
+static bool vepu_virt_vp8_unsupported(const struct hantro_layout *l, const u32 *regs)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(l->vp8.unsupported); i++)
+		if (hantro_field_get(&l->vp8.unsupported[i], regs))
+			return true;
+	return false;
+}
+
+/* Two planes that share bytes without being the same plane. */
+static bool vepu_virt_vp8_overlap(const u8 *a, size_t a_size, const u8 *b, size_t b_size)
+{
+	return a != b && a < b + b_size && b < a + a_size;
+}
+
+/*
+ * Reference and reconstruction: each plane the same as the other
+ * picture's (reconstruction in place) or apart from every plane of it.
+ */
+static bool vepu_virt_vp8_pics_apart(const struct vepu_vp8_job *job, size_t luma)
+{
+	const struct vepu_vp8_pic *a = &job->ref, *b = &job->rec;
+
+	return !vepu_virt_vp8_overlap(a->y, luma, b->y, luma) &&
+	       !vepu_virt_vp8_overlap(a->c, luma / 2, b->c, luma / 2) &&
+	       !vepu_virt_vp8_overlap(a->y, luma, b->c, luma / 2) &&
+	       !vepu_virt_vp8_overlap(a->c, luma / 2, b->y, luma);
+}
+
 /* A copy of the reference when the reconstruction overwrites it. */
 static void vepu_virt_vp8_ref_copy(u8 **ref, const u8 *rec, u8 *copy, size_t size)
 {
@@ -207,7 +241,7 @@ enum vepu_virt_result vepu_virt_vp8(struct vepu_virt *v, const struct hantro_lay
 	if (res != VEPU_DONE)
 		return res;
 	tbl = vepu_virt_map(v, REG(l->cabac_table), HANTRO_VP8_PROB_TABLE_SIZE, DMA_TO_DEVICE);
-	if (!hantro_field_get(&l->cabac, regs) || !tbl ||
+	if (!hantro_field_get(&l->cabac, regs) || !tbl || vepu_virt_vp8_unsupported(l, regs) ||
 	    job.partitions > VEPU_VIRT_VP8_PARTITIONS || job.filter_type > 1 ||
 	    !vepu_virt_vp8_first(v, l, regs, limit, &first))
 		return VEPU_BUS_ERROR;
@@ -230,6 +264,8 @@ enum vepu_virt_result vepu_virt_vp8(struct vepu_virt *v, const struct hantro_lay
 	 * read the old samples.
 	 */
 	luma = (size_t)job.frame.mb_width * 16 * job.frame.mb_height * 16;
+	if (!job.key_frame && !vepu_virt_vp8_pics_apart(&job, luma))
+		return VEPU_BUS_ERROR;
 	scratch_size = ALIGN(vepu_vp8_scratch_size(job.frame.mb_width, job.frame.mb_height), 8);
 	scratch = kvmalloc(scratch_size + HANTRO_VP8_COUNT_BYTES + sizeof(*probs) + luma * 3 / 2,
 			   GFP_KERNEL);

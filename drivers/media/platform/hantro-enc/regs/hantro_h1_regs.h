@@ -261,6 +261,11 @@
 		/* 10 bits in Hantro's table, 12 in MPP's: the narrower. */	\
 		.penalty_lo = HANTRO_FIELD(0, 0, 0x3ff),		\
 		.penalty_hi = HANTRO_FIELD(0, 12, 0x3ff),		\
+		/* 0x094 bit 31: Hantro's "VP8 interpolation: bilinear". */	\
+		.unsupported = { HANTRO_VP8_REF2_ENABLE(H1_REG_VP8_DEQUANT_1),	\
+				 HANTRO_VP8_SEGMENT_ENABLE(H1_REG_VP8_DEQUANT_1),	\
+				 HANTRO_VP8_SEGMENT_MAP_UPDATE(H1_REG_VP8_DEQUANT_1),	\
+				 HANTRO_FIELD(H1_REG_RLC_CTRL, 31, 0x1) },	\
 	},								\
 }
 

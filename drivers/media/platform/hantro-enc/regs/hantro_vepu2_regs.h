@@ -259,6 +259,10 @@
 		.intra4_penalty = VEPU2_REG_VP8_INTRA4_PENALTY,		\
 		.penalty_lo = HANTRO_FIELD(0, 0, 0xfff),		\
 		.penalty_hi = HANTRO_FIELD(0, 16, 0xfff),		\
+		.unsupported = { HANTRO_VP8_REF2_ENABLE(VEPU2_REG_VP8_DEQUANT_1),	\
+				 HANTRO_VP8_SEGMENT_ENABLE(VEPU2_REG_VP8_DEQUANT_1),	\
+				 HANTRO_VP8_SEGMENT_MAP_UPDATE(VEPU2_REG_VP8_DEQUANT_1),	\
+				 HANTRO_FIELD(0, 0, 0) },			\
 	},								\
 }
 

@@ -29,7 +29,7 @@ encode() {
 		rawvideoparse width=1280 height=720 format=nv12 framerate=30/1 ! \
 		"$@" ! filesink location="/tmp/$_file" >"/tmp/gst-$_file.log" 2>&1
 	ms=$((($(date +%s%N) - t0) / 1000000))
-	echo "  encode $_file: 60 frames in $ms ms, $((60000 / (ms > 0 ? ms : 1))) frames/s (GStreamer pipeline, guest clock)"
+	echo "  encode $_file: 60 frames in $ms ms, $(awk "BEGIN { printf \"%.1f\", 60000 / ($ms + 1) }") frames/s (GStreamer pipeline, guest clock)"
 	cp "/tmp/$_file" /mnt/out/
 	check "$_file decodes strictly with FFmpeg" decode_h264 "/tmp/$_file" /tmp/dec.yuv
 	p=$(psnr_yuv /tmp/ref.yuv /tmp/dec.yuv 1280 720)

@@ -161,7 +161,12 @@ static void tweak(struct vp8_drv *d)
 		return;
 	}
 	/* The reconstruction's luma half over the reference's. */
-	hantro_regfile_set_reg(&d->rf, d->l->rec_y, d->pp.ref_y + d->cw * d->ch / 2);
+	if (tweak_case == ARRAY_SIZE(vl->unsupported)) {
+		hantro_regfile_set_reg(&d->rf, d->l->rec_y, d->pp.ref_y + d->cw * d->ch / 2);
+		return;
+	}
+	/* The reconstruction's chroma where the reference's luma starts. */
+	hantro_regfile_set_reg(&d->rf, d->l->rec_c, d->pp.ref_y);
 }
 
 /*
@@ -173,30 +178,43 @@ static void refused_registers(void)
 {
 	static const char * const what[] = {
 		"a second reference", "segmentation", "a segment map update",
+		"golden as the search's reference", "golden as the second search's reference",
 		"bilinear prediction (H1)", "a reconstruction half over the reference",
+		"a reconstruction's chroma on the reference's luma",
 	};
+	static const char * const ips[] = { "h1", "vepu2" };
 	struct hantro_vp8_frame_params key = { .key_frame = true, .qi = 40 };
 	static struct vp8_drv d;
 	const u8 *frame;
+	unsigned int ip;
 	size_t len;
 	int ret;
 
-	for (tweak_case = 0; tweak_case < ARRAY_SIZE(what); tweak_case++) {
-		struct hantro_vp8_frame_params inter = { .qi = 40 };
+	for (ip = 0; ip < ARRAY_SIZE(ips); ip++)
+		for (tweak_case = 0; tweak_case < ARRAY_SIZE(what); tweak_case++) {
+			struct hantro_vp8_frame_params inter = { .qi = 40 };
+			const struct hantro_field *f;
 
-		if (vp8_drv_init(&d, "h1", 176, 144, 0)) {
-			check(0, "refused registers: buffers");
-			return;
+			if (vp8_drv_init(&d, ips[ip], 176, 144, 0)) {
+				check(0, "refused registers: buffers");
+				return;
+			}
+			/* A field the IP does not have (VEPU2's bilinear bit). */
+			f = tweak_case < ARRAY_SIZE(d.l->vp8.unsupported) ?
+			    &d.l->vp8.unsupported[tweak_case] : NULL;
+			if (f && !f->mask) {
+				vp8_drv_free(&d);
+				continue;
+			}
+			host_texture(vp8_drv_input(&d), 176, 144, 0);
+			ret = vp8_drv_encode(&d, &key, &frame, &len);
+			d.tweak = tweak;
+			ret = ret ?: vp8_drv_encode(&d, &inter, &frame, &len);
+			check(ret == -EIO && d.res == VEPU_BUS_ERROR,
+			      "%s: %s in an inter frame's registers: refused (%d, %d)", ips[ip],
+			      what[tweak_case], ret, d.res);
+			vp8_drv_free(&d);
 		}
-		host_texture(vp8_drv_input(&d), 176, 144, 0);
-		ret = vp8_drv_encode(&d, &key, &frame, &len);
-		d.tweak = tweak;
-		ret = ret ?: vp8_drv_encode(&d, &inter, &frame, &len);
-		check(ret == -EIO && d.res == VEPU_BUS_ERROR,
-		      "%s in an inter frame's registers: refused (%d, %d)", what[tweak_case], ret,
-		      d.res);
-		vp8_drv_free(&d);
-	}
 }
 
 /*

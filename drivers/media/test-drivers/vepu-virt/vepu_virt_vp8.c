@@ -161,22 +161,23 @@ static bool vepu_virt_vp8_unsupported(const struct hantro_layout *l, const u32 *
 	return false;
 }
 
-/* Two planes that share bytes without being the same plane. */
+/* Two planes that share bytes. */
 static bool vepu_virt_vp8_overlap(const u8 *a, size_t a_size, const u8 *b, size_t b_size)
 {
-	return a != b && a < b + b_size && b < a + a_size;
+	return a < b + b_size && b < a + a_size;
 }
 
 /*
  * Reference and reconstruction: each plane the same as the other
- * picture's (reconstruction in place) or apart from every plane of it.
+ * picture's plane of its kind (reconstruction in place) or apart from
+ * every plane of it.
  */
 static bool vepu_virt_vp8_pics_apart(const struct vepu_vp8_job *job, size_t luma)
 {
 	const struct vepu_vp8_pic *a = &job->ref, *b = &job->rec;
 
-	return !vepu_virt_vp8_overlap(a->y, luma, b->y, luma) &&
-	       !vepu_virt_vp8_overlap(a->c, luma / 2, b->c, luma / 2) &&
+	return (a->y == b->y || !vepu_virt_vp8_overlap(a->y, luma, b->y, luma)) &&
+	       (a->c == b->c || !vepu_virt_vp8_overlap(a->c, luma / 2, b->c, luma / 2)) &&
 	       !vepu_virt_vp8_overlap(a->y, luma, b->c, luma / 2) &&
 	       !vepu_virt_vp8_overlap(a->c, luma / 2, b->y, luma);
 }

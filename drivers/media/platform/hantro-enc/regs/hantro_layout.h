@@ -176,8 +176,9 @@ struct hantro_area {
  * @intra4_penalty: first of five registers of two intra 4x4 mode costs
  * @penalty_lo:	where the first cost of such a register sits
  * @penalty_hi:	where the second does
- * @unsupported: what neither the driver nor the model uses: segmentation,
- *		its map update, the second reference and H1's bilinear
+ * @unsupported: what neither the driver nor the model uses: the second
+ *		reference, segmentation, its map update, a reference other
+ *		than the last frame for either search, and H1's bilinear
  *		interpolation (VEPU2 has no such bit: mask 0)
  */
 struct hantro_vp8_layout {
@@ -208,7 +209,7 @@ struct hantro_vp8_layout {
 	u16 intra4_penalty;
 	struct hantro_field penalty_lo;
 	struct hantro_field penalty_hi;
-	struct hantro_field unsupported[4];
+	struct hantro_field unsupported[6];
 };
 
 /*
@@ -234,6 +235,8 @@ struct hantro_vp8_layout {
 #define HANTRO_VP8_REF2_ENABLE(r)	HANTRO_FIELD(r, 28, 0x1)
 #define HANTRO_VP8_SEGMENT_ENABLE(r)	HANTRO_FIELD(r, 29, 0x1)
 #define HANTRO_VP8_SEGMENT_MAP_UPDATE(r) HANTRO_FIELD(r, 30, 0x1)
+/* Each step size register's reference of a search: 0 the last frame. */
+#define HANTRO_VP8_MV_REF_IDX(r)	HANTRO_FIELD(r, 26, 0x3)
 #define HANTRO_VP8_GOLDEN_PENALTY(r)	HANTRO_FIELD(r, 24, 0xff)
 /* The 16x8, 8x8 and 8x4 partition costs, from bit 20 down. */
 #define HANTRO_VP8_SPLIT_PENALTY(r, i)	HANTRO_FIELD(r, 20 - 10 * (i), 0x3ff)

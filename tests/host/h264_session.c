@@ -65,7 +65,7 @@ void h264_session_checkpoints(struct vepu_h264_job *job, const struct hantro_h26
 long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool intra,
 			 unsigned char *out, size_t out_size)
 {
-	struct hantro_h264_handover ho;
+	struct hantro_stream_handover ho;
 	size_t hdr = 0, bytes;
 	int ret;
 
@@ -91,7 +91,7 @@ long h264_session_encode(struct h264_session *s, struct vepu_h264_job *job, bool
 	else
 		hantro_h264_penalties(job->qp, s->cw / 16, s->ch / 16, &job->pen);
 	/* The driver's hand-over: aligned address, the bytes there, bit offset. */
-	hantro_h264_handover(out, hdr, &ho);
+	hantro_stream_handover(out, hdr, &ho);
 	job->hdr_rem = (u64)ho.rem_msb << 32 | ho.rem_lsb;
 	job->start_bits = ho.start_bits;
 	job->out = out + ho.aligned;

@@ -90,21 +90,21 @@ static void test_levels(void)
 static void test_handover(void)
 {
 	u8 buf[24];
-	struct hantro_h264_handover h;
+	struct hantro_stream_handover h;
 	unsigned int i;
 
 	for (i = 0; i < sizeof(buf); i++)
 		buf[i] = i;
-	hantro_h264_handover(buf, 13, &h);
+	hantro_stream_handover(buf, 13, &h);
 	check(h.aligned == 8 && h.start_bits == 40 && h.rem_msb == 0x08090a0b &&
 	      h.rem_lsb == 0x0c000000,
 	      "13 header bytes: continue at 8 with 5 bytes (40 bits) handed over (%zu, %u, %08x:%08x)",
 	      h.aligned, h.start_bits, h.rem_msb, h.rem_lsb);
-	hantro_h264_handover(buf, 16, &h);
+	hantro_stream_handover(buf, 16, &h);
 	check(h.aligned == 16 && !h.start_bits && !h.rem_msb && !h.rem_lsb,
 	      "16 header bytes: continue at 16, nothing handed over");
 	buf[8] = 0xff;
-	hantro_h264_handover(buf, 9, &h);
+	hantro_stream_handover(buf, 9, &h);
 	check(h.rem_msb == 0xff000000 && h.start_bits == 8,
 	      "a header byte with its top bit set lands in the top byte (%08x)", h.rem_msb);
 }

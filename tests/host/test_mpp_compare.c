@@ -166,7 +166,7 @@ static void driver_vp8(const struct mpp_vector *v, unsigned int frame,
 		check(0, "vp8 frame %u: the driver codes the frame", frame);
 		return;
 	}
-	pp.ho = (struct hantro_h264_handover){
+	pp.ho = (struct hantro_stream_handover){
 		.rem_msb = mpp[l->hdr_rem_msb / 4],
 		.rem_lsb = mpp[l->hdr_rem_lsb / 4],
 		.start_bits = hantro_field_get(&l->start_offset, mpp),
@@ -198,7 +198,7 @@ static void driver_regs(const struct mpp_vector *v, unsigned int frame,
 	struct hantro_input_params ip;
 	struct hantro_h264_pic_params pp = { 0 };
 	struct hantro_jpeg_quant q;
-	struct hantro_h264_handover ho = { 0 };
+	struct hantro_stream_handover ho = { 0 };
 	int idc = 0, alpha = 0, beta = 0;
 
 	/* MPP's frames are NV12 of the macroblock-aligned size, cropped. */
@@ -216,7 +216,7 @@ static void driver_regs(const struct mpp_vector *v, unsigned int frame,
 		memcpy(hdr, v->hdr[frame], v->hdr_len[frame]);
 		for (i = 0; i < n; i++)
 			hdr[v->hdr_len[frame] + i] = rem >> (56 - 8 * i);
-		hantro_h264_handover(hdr, v->hdr_len[frame] + n, &ho);
+		hantro_stream_handover(hdr, v->hdr_len[frame] + n, &ho);
 	}
 	ip = (struct hantro_input_params){
 		.mb_width = DIV_ROUND_UP(v->w, 16),

@@ -289,7 +289,7 @@ static void hantro_h264_program(struct hantro_enc_ctx *ctx, struct hantro_enc_jo
 	};
 
 	/* The hardware continues at the aligned address with the bytes there. */
-	hantro_h264_handover(vb2_plane_vaddr(&job->dst->vb2_buf, 0), hdr, &pp.ho);
+	hantro_stream_handover(vb2_plane_vaddr(&job->dst->vb2_buf, 0), hdr, &pp.ho);
 	job->hdr_len = pp.ho.aligned;
 	job->dst_addr += pp.ho.aligned;
 	job->dst_size -= pp.ho.aligned;

@@ -46,7 +46,8 @@ struct hantro_enc_vp8_ctrls {
  * struct hantro_enc_vp8_frame - dynamic controls as they were at QBUF
  * @force_key:	code this frame as a key frame
  * @key_period:	a key frame every this many frames, 0 for the first only
- * @i_qi:	quantiser index of key frames without frame rate control
+ * @i_qi:	quantiser index of key frames without frame rate control (the
+ *		min..max range applies at coding)
  * @p_qi:	of inter frames
  * @min_qi:	the smallest rate control may use
  * @max_qi:	the largest

@@ -91,8 +91,8 @@ void hantro_enc_vp8_queue_frame(struct hantro_enc_ctx *ctx, struct hantro_enc_bu
 	buf->vp8 = (struct hantro_enc_vp8_frame){
 		.force_key = rc->key_pending,
 		.key_period = rc->gop_size->cur.val,
-		.i_qi = clamp_t(u8, c->i_qp->cur.val, min_qi, max_qi),
-		.p_qi = clamp_t(u8, c->p_qp->cur.val, min_qi, max_qi),
+		.i_qi = c->i_qp->cur.val,
+		.p_qi = c->p_qp->cur.val,
 		.min_qi = min_qi,
 		.max_qi = max_qi,
 		.rc = {

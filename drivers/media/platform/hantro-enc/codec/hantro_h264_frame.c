@@ -14,12 +14,12 @@
 #include "hantro_h264_frame.h"
 
 /**
- * hantro_h264_handover() - hand the end of the headers to the hardware
+ * hantro_stream_handover() - hand the end of the headers to the hardware
  * @buf:	the stream buffer, headers at its start
  * @hdr_len:	header bytes in @buf
  * @h:		out: the hand-over
  */
-void hantro_h264_handover(const u8 *buf, size_t hdr_len, struct hantro_h264_handover *h)
+void hantro_stream_handover(const u8 *buf, size_t hdr_len, struct hantro_stream_handover *h)
 {
 	u8 rem[8] = { 0 };
 	unsigned int i;

@@ -13,7 +13,8 @@
 #include "hantro_layout.h"
 
 /**
- * struct hantro_h264_handover - where the hardware continues a stream
+ * struct hantro_stream_handover - where the hardware continues a stream
+ * (after H.264 headers or a VP8 frame header alike)
  * @aligned:	bytes of the headers before the 8-byte aligned address the
  *		hardware writes from
  * @rem_msb:	the header bytes at that address, first four (HDR_REM MSB)
@@ -21,7 +22,7 @@
  * @start_bits:	how many bits of @rem_msb:@rem_lsb are header (a multiple
  *		of 8)
  */
-struct hantro_h264_handover {
+struct hantro_stream_handover {
 	size_t aligned;
 	u32 rem_msb;
 	u32 rem_lsb;
@@ -49,7 +50,7 @@ struct hantro_h264_cp_plan {
 	s8 delta_qp[HANTRO_CP_DELTAS];
 };
 
-void hantro_h264_handover(const u8 *buf, size_t hdr_len, struct hantro_h264_handover *h);
+void hantro_stream_handover(const u8 *buf, size_t hdr_len, struct hantro_stream_handover *h);
 void hantro_h264_cp_fill(struct hantro_h264_cp_plan *plan, unsigned int count,
 			 unsigned int distance, u32 step);
 u32 hantro_h264_cp_delta_reg(const struct hantro_h264_cp_plan *plan);

@@ -44,7 +44,7 @@ struct hantro_input_params {
 
 /**
  * struct hantro_h264_pic_params - what an H.264 picture's registers say
- * @ho:		the header hand-over (hantro_h264_handover())
+ * @ho:		the header hand-over (hantro_stream_handover())
  * @rec_y:	reconstruction luma bus address
  * @rec_c:	reconstruction chroma bus address
  * @ref_y:	reference luma bus address (P pictures)
@@ -67,7 +67,7 @@ struct hantro_input_params {
  * @plan:	the checkpoints of macroblock rate control (distance 0: none)
  */
 struct hantro_h264_pic_params {
-	struct hantro_h264_handover ho;
+	struct hantro_stream_handover ho;
 	u32 rec_y;
 	u32 rec_c;
 	u32 ref_y;
@@ -118,7 +118,7 @@ struct hantro_h264_pic_params {
  * @split_mv:	partitions below 16x16
  */
 struct hantro_vp8_pic_params {
-	struct hantro_h264_handover ho;
+	struct hantro_stream_handover ho;
 	u32 bool_value;
 	unsigned int bool_count;
 	unsigned int bool_range;

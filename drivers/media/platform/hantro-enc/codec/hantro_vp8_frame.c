@@ -174,7 +174,7 @@ int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, siz
 		 */
 		.qpel_off = mbs > 8160,
 	};
-	hantro_h264_handover(buf, l->hdr_end, &pp->ho);
+	hantro_stream_handover(buf, l->hdr_end, &pp->ho);
 	for (i = 0; i < l->partitions; i++)
 		pp->part_addr[i] = hantro_vp8_part_off(l, i);
 	memcpy(pp->ref_lf_delta, h->ref_lf_deltas, sizeof(pp->ref_lf_delta));

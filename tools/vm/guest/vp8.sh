@@ -7,12 +7,25 @@
 . ./psnr.sh
 
 section "virtual VEPU register set: ${VEPU_IP:-h1}"
-check "modules load" load_project_modules
+# v4l2-compliance streams what a fresh file handle has: the module
+# parameter makes that VP8 on the video node.
+check "modules load with default_coded_format=VP80" \
+	load_project_modules default_coded_format=VP80
 node=$(node_named hantro-video-enc)
 check "video node registered" test -n "$node"
 [ -n "$node" ] || finish
 check "the video node offers VP8" \
 	sh -c "v4l2-ctl -d '$node' --list-formats | grep -q \"'VP80'\""
+check "... and a new file handle starts with it" \
+	sh -c "v4l2-ctl -d '$node' --get-fmt-video | grep -q \"Pixel Format *: 'VP80'\""
+jnode=$(node_named hantro-jpeg-enc)
+check "the JPEG node, which has no VP8, keeps JPEG" \
+	sh -c "v4l2-ctl -d '$jnode' --get-fmt-video | grep -q \"Pixel Format *: 'JPEG'\""
+
+section "v4l2-compliance -s with VP8 selected on $node"
+check "v4l2-compliance -s video node, VP8: 0 failures, 0 warnings" \
+	compliance "$node" compliance-vp8 -s "$COMPLIANCE_FRAMES"
+grep -E 'fail:|warn:' /mnt/out/compliance-vp8.log | head -n 20
 
 section "state machine walk (userspace-test) with VP8 selected on $node"
 ./hantro-enc-test -d "$node" -c VP80 -F /sys/module/hantro_vepu_virt/parameters/inject_fault \
@@ -88,5 +101,15 @@ echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
 check "CBR 1 Mbit/s: achieved $kbps kbit/s within 5%" test "$kbps" -ge 950 -a "$kbps" -le 1050
 check "... the stream decodes strictly" decode_vp8 /tmp/cbr.webm /tmp/cbr.yuv
 
+check "modules unload" unload_project_modules
+
+section "default_coded_format naming nothing offered"
+check "modules load with default_coded_format=XVID" \
+	load_project_modules default_coded_format=XVID
+check "... the driver says it ignores it" \
+	sh -c "dmesg | grep -q 'default_coded_format=XVID: not a coded format offered here'"
+node=$(node_named hantro-video-enc)
+check "... and a new file handle starts with H.264" \
+	sh -c "v4l2-ctl -d '$node' --get-fmt-video | grep -q \"Pixel Format *: 'H264'\""
 check "modules unload" unload_project_modules
 finish

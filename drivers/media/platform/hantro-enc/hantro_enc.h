@@ -369,6 +369,8 @@ void hantro_enc_params_changed(struct hantro_enc_ctx *ctx);
 const struct hantro_enc_fmt *hantro_enc_find_coded(unsigned int codecs, u32 fourcc);
 const struct hantro_enc_fmt *hantro_enc_find_raw(unsigned int codec, u32 fourcc);
 const struct hantro_enc_fmt *hantro_enc_coded_fmt(unsigned int codecs, unsigned int index);
+const struct hantro_enc_fmt *hantro_enc_default_coded(unsigned int codecs);
+void hantro_enc_check_default_coded(struct device *dev, unsigned int codecs);
 const struct hantro_enc_fmt *hantro_enc_raw_fmt(unsigned int codec, unsigned int index);
 void hantro_enc_fill_raw(struct hantro_enc_ctx *ctx, const struct hantro_enc_fmt *desc,
 			 struct v4l2_pix_format_mplane *pix);

@@ -415,6 +415,7 @@ static int hantro_enc_probe(struct platform_device *pdev)
 	if (ret)
 		goto err_irq;
 
+	hantro_enc_check_default_coded(dev->dev, dev->codecs);
 	ret = hantro_enc_register_node(dev, HANTRO_ENC_JPEG, "hantro-jpeg-enc");
 	if (ret)
 		goto err_nodes;

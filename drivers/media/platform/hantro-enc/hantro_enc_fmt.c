@@ -76,6 +76,58 @@ const struct hantro_enc_fmt *hantro_enc_raw_fmt(unsigned int codec, unsigned int
 			      codec, index);
 }
 
+static char *default_coded_format;
+module_param(default_coded_format, charp, 0444);
+MODULE_PARM_DESC(default_coded_format,
+		 "CAPTURE format a new file handle starts with where its node offers it, as a fourcc such as VP80 (default: the node's first)");
+
+/* default_coded_format as a fourcc; 0 when unset or not four characters. */
+static u32 hantro_enc_default_fourcc(void)
+{
+	const char *s = default_coded_format;
+
+	if (!s || strlen(s) != 4)
+		return 0;
+	return v4l2_fourcc(s[0], s[1], s[2], s[3]);
+}
+
+/**
+ * hantro_enc_default_coded() - the coded format a new file handle starts with
+ * @codecs:	mask of enum hantro_enc_codec the node offers
+ *
+ * A client sets the format it wants; this only matters to clients that
+ * stream whatever a fresh handle has, as v4l2-compliance's streaming tests
+ * do, which cannot otherwise reach a node's second codec.
+ *
+ * Return: the format named by default_coded_format if @codecs offers it,
+ * else the first coded format of @codecs.
+ */
+const struct hantro_enc_fmt *hantro_enc_default_coded(unsigned int codecs)
+{
+	const struct hantro_enc_fmt *f = NULL;
+	u32 fourcc = hantro_enc_default_fourcc();
+
+	if (fourcc)
+		f = hantro_enc_find_coded(codecs, fourcc);
+	return f ?: hantro_enc_coded_fmt(codecs, 0);
+}
+
+/**
+ * hantro_enc_check_default_coded() - warn when default_coded_format names
+ *				      nothing the device offers
+ * @dev:	the device, for the message
+ * @codecs:	mask of enum hantro_enc_codec the device offers
+ */
+void hantro_enc_check_default_coded(struct device *dev, unsigned int codecs)
+{
+	u32 fourcc = hantro_enc_default_fourcc();
+
+	if (default_coded_format && *default_coded_format &&
+	    (!fourcc || !hantro_enc_find_coded(codecs, fourcc)))
+		dev_warn(dev, "default_coded_format=%s: not a coded format offered here, ignored\n",
+			 default_coded_format);
+}
+
 /**
  * hantro_enc_codecs_still() - whether a node offering @codecs encodes still
  *			       images only

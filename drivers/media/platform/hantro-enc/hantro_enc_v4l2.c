@@ -478,7 +478,7 @@ const struct v4l2_ioctl_ops hantro_enc_ioctl_ops = {
 
 static void hantro_enc_ctx_defaults(struct hantro_enc_ctx *ctx)
 {
-	ctx->dst_desc = hantro_enc_coded_fmt(ctx->node->codecs, 0);
+	ctx->dst_desc = hantro_enc_default_coded(ctx->node->codecs);
 	ctx->src_desc = hantro_enc_raw_fmt(ctx->dst_desc->codec, 0);
 	ctx->src_fmt = (struct v4l2_pix_format_mplane){
 		.width = HANTRO_ENC_DEFAULT_W,

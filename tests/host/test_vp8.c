@@ -123,6 +123,8 @@ static void perturb(struct hantro_vp8_probs *p, unsigned int n, bool key)
 
 /* Inter macroblocks over all cases, by vector mode, and with fractions. */
 static unsigned int mv_modes[HANTRO_VP8_MV_SPLIT + 1], subpel;
+/* B_PRED macroblocks in key and inter frames, at the right edge, by 4x4 mode. */
+static unsigned int bpred_key, bpred_inter, bpred_edge, bmodes[HANTRO_VP8_BMODES];
 
 /* The source in the case's input format, planes into @f. */
 static void input(const struct tcase *t, const unsigned char *src, unsigned char *in,
@@ -219,6 +221,10 @@ static void run_case(const struct tcase *t, const char *dir)
 		for (i = 0; i <= HANTRO_VP8_MV_SPLIT; i++)
 			mv_modes[i] += job.mv_mode_mbs[i];
 		subpel += job.subpel_mbs;
+		*(key ? &bpred_key : &bpred_inter) += job.bpred_mbs;
+		bpred_edge += job.bpred_edge_mbs;
+		for (i = 0; i < HANTRO_VP8_BMODES; i++)
+			bmodes[i] += job.bmode_blocks[i];
 		ivf_frame(ivf, frame, len, n);
 		rec = vp8_session_rec(&ses);
 		write_visible(frec, rec, cw, 1, t->w, t->h);
@@ -301,10 +307,52 @@ static void tree_bounds(void)
 	check(!e.overflow, "the tree's last chroma mode codes");
 }
 
+/*
+ * A tree's cost is its path's booleans' costs: down the 4x4 mode tree DC
+ * is one 0, LD four 1s and a 0, HU seven 1s, each at its node's probability.
+ */
+static void tree_costs(void)
+{
+	static const u8 half[HANTRO_VP8_BMODES - 1] = {
+		128, 128, 128, 128, 128, 128, 128, 128, 128,
+	};
+	const s8 *t = hantro_vp8_bmode_tree;
+	static const unsigned int mpp_cost[HANTRO_VP8_BMODES] = {
+		280, 622, 832, 1177, 1240, 1341, 1085, 1259, 1357, 1495,
+	};
+	unsigned int n = ARRAY_SIZE(hantro_vp8_bmode_tree), hu, ve, i, mpp_equal;
+	unsigned int zero = hantro_vp8_bool_cost(128, 0), one = hantro_vp8_bool_cost(128, 1);
+
+	hu = hantro_vp8_tree_cost(t, n, hantro_vp8_bmode_probs, HANTRO_VP8_B_HU);
+	ve = hantro_vp8_tree_cost(t, n, hantro_vp8_bmode_probs, HANTRO_VP8_B_VE);
+	check(hantro_vp8_tree_cost(t, n, half, HANTRO_VP8_B_DC) == zero &&
+	      hantro_vp8_tree_cost(t, n, half, HANTRO_VP8_B_LD) == 4 * one + zero &&
+	      hantro_vp8_tree_cost(t, n, half, HANTRO_VP8_B_HU) == 7 * one,
+	      "4x4 mode tree costs at probability 1/2: DC one 0, LD four 1s and a 0, HU seven 1s");
+	check(ve == hantro_vp8_bool_cost(120, 1) + hantro_vp8_bool_cost(90, 1) +
+		    hantro_vp8_bool_cost(79, 0) &&
+	      hu == hantro_vp8_bool_cost(120, 1) + hantro_vp8_bool_cost(90, 1) +
+		    hantro_vp8_bool_cost(79, 1) + hantro_vp8_bool_cost(133, 1) +
+		    hantro_vp8_bool_cost(80, 1) + hantro_vp8_bool_cost(111, 1) +
+		    hantro_vp8_bool_cost(151, 1),
+	      "4x4 mode costs with the inter-frame probabilities follow their paths (VE %u, HU %u)",
+	      ve, hu);
+	check(hantro_vp8_tree_cost(t, n, half, HANTRO_VP8_BMODES) == UINT_MAX,
+	      "a mode past the tree has no cost");
+	/*
+	 * The vendor tabulates the same costs for its penalties (Rockchip MPP
+	 * hal_vp8e_table.c, the intra 4x4 tree costs), in enum order.
+	 */
+	for (i = 0, mpp_equal = 0; i < HANTRO_VP8_BMODES; i++)
+		mpp_equal += hantro_vp8_tree_cost(t, n, hantro_vp8_bmode_probs, i) == mpp_cost[i];
+	check(mpp_equal == HANTRO_VP8_BMODES,
+	      "the ten 4x4 modes' inter-frame costs equal MPP's table (%u of 10)", mpp_equal);
+}
+
 int main(int argc, char **argv)
 {
 	char path[512];
-	unsigned int i;
+	unsigned int i, n;
 	FILE *list;
 
 	if (argc != 2) {
@@ -323,11 +371,19 @@ int main(int argc, char **argv)
 	fclose(list);
 	zero_step();
 	tree_bounds();
+	tree_costs();
 	/* The cases exercise every way of coding a vector a decoder must follow. */
 	check(mv_modes[HANTRO_VP8_MV_ZERO] && mv_modes[HANTRO_VP8_MV_NEAREST] &&
 	      mv_modes[HANTRO_VP8_MV_NEAR] && mv_modes[HANTRO_VP8_MV_NEW] && subpel,
 	      "inter macroblocks: %u ZEROMV, %u NEARESTMV, %u NEARMV, %u NEWMV, %u fractional",
 	      mv_modes[HANTRO_VP8_MV_ZERO], mv_modes[HANTRO_VP8_MV_NEAREST],
 	      mv_modes[HANTRO_VP8_MV_NEAR], mv_modes[HANTRO_VP8_MV_NEW], subpel);
+	/* And every 4x4 predictor, with each edge rule, in both kinds of frame. */
+	for (i = 0, n = 0; i < HANTRO_VP8_BMODES; i++)
+		n += !!bmodes[i];
+	check(n == HANTRO_VP8_BMODES && bpred_key && bpred_inter && bpred_edge,
+	      "B_PRED macroblocks: %u in key frames, %u in inter frames, %u in the last column below the first row; blocks by mode %u %u %u %u %u %u %u %u %u %u",
+	      bpred_key, bpred_inter, bpred_edge, bmodes[0], bmodes[1], bmodes[2], bmodes[3],
+	      bmodes[4], bmodes[5], bmodes[6], bmodes[7], bmodes[8], bmodes[9]);
 	return failures ? 1 : 0;
 }

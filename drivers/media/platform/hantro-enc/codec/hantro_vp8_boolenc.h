@@ -40,5 +40,7 @@ void hantro_vp8_put_signed(struct hantro_vp8_boolenc *e, int value, unsigned int
 void hantro_vp8_put_tree(struct hantro_vp8_boolenc *e, const s8 *tree, unsigned int n,
 			 const u8 *probs, int value, unsigned int start);
 void hantro_vp8_bool_flush(struct hantro_vp8_boolenc *e);
+unsigned int hantro_vp8_bool_cost(u8 prob, bool bit);
+unsigned int hantro_vp8_tree_cost(const s8 *tree, unsigned int n, const u8 *probs, int value);
 
 #endif /* HANTRO_VP8_BOOLENC_H */

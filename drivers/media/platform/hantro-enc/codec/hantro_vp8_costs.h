@@ -65,7 +65,6 @@ void hantro_vp8_quant_regs(unsigned int qi, const struct hantro_vp8_dequant *dq,
 void hantro_vp8_penalties(unsigned int qi, bool key_frame, u8 prob_intra,
 			  const u8 mv_probs[2][HANTRO_VP8_MV_PROBS],
 			  struct hantro_vp8_penalties *p);
-unsigned int hantro_vp8_bool_cost(u8 prob, bool bit);
 u8 hantro_vp8_skip_prob(unsigned int qi);
 u8 hantro_vp8_filter_level(unsigned int qi, bool key_frame);
 unsigned int hantro_vp8_rc_qi(int qp);

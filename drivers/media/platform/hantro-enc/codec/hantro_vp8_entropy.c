@@ -10,6 +10,7 @@
 
 #include <linux/kernel.h>
 
+#include "hantro_vp8_boolenc.h"
 #include "hantro_vp8_costs.h"
 #include "hantro_vp8_counts.h"
 #include "hantro_vp8_entropy.h"

@@ -17,6 +17,7 @@
 #define HANTRO_VP8_Q_INDICES		128
 #define HANTRO_VP8_YMODES		5
 #define HANTRO_VP8_UVMODES		4
+#define HANTRO_VP8_BMODES		10
 
 /**
  * enum hantro_vp8_block_type - which coefficient probabilities a block uses
@@ -46,6 +47,34 @@ enum hantro_vp8_mode {
 	HANTRO_VP8_H_PRED,
 	HANTRO_VP8_TM_PRED,
 	HANTRO_VP8_B_PRED,
+};
+
+/**
+ * enum hantro_vp8_bmode - a 4x4 luma block's intra prediction (B_PRED),
+ * RFC 6386 section 12.3; from the row above (A, with four more above and
+ * to the right), the column to the left (L) and the sample above-left (P)
+ * @HANTRO_VP8_B_DC: the average of A and L
+ * @HANTRO_VP8_B_TM: L + A - P
+ * @HANTRO_VP8_B_VE: A smoothed, repeated down
+ * @HANTRO_VP8_B_HE: L smoothed, repeated across
+ * @HANTRO_VP8_B_LD: down and to the left, from A and above-right
+ * @HANTRO_VP8_B_RD: down and to the right, from L, P and A
+ * @HANTRO_VP8_B_VR: steeply down and to the right
+ * @HANTRO_VP8_B_VL: steeply down and to the left
+ * @HANTRO_VP8_B_HD: shallowly down and to the right
+ * @HANTRO_VP8_B_HU: up and to the right, from L only
+ */
+enum hantro_vp8_bmode {
+	HANTRO_VP8_B_DC,
+	HANTRO_VP8_B_TM,
+	HANTRO_VP8_B_VE,
+	HANTRO_VP8_B_HE,
+	HANTRO_VP8_B_LD,
+	HANTRO_VP8_B_RD,
+	HANTRO_VP8_B_VR,
+	HANTRO_VP8_B_VL,
+	HANTRO_VP8_B_HD,
+	HANTRO_VP8_B_HU,
 };
 
 /**
@@ -108,10 +137,14 @@ extern const u8 hantro_vp8_kf_uvmode_probs[HANTRO_VP8_UVMODES - 1];
 extern const u8 hantro_vp8_default_ymode_probs[HANTRO_VP8_YMODES - 1];
 extern const u8 hantro_vp8_default_uvmode_probs[HANTRO_VP8_UVMODES - 1];
 extern const u8 hantro_vp8_mode_contexts[6][4];
+extern const u8 hantro_vp8_kf_bmode_probs[HANTRO_VP8_BMODES][HANTRO_VP8_BMODES]
+	[HANTRO_VP8_BMODES - 1];
+extern const u8 hantro_vp8_bmode_probs[HANTRO_VP8_BMODES - 1];
 
 extern const s8 hantro_vp8_kf_ymode_tree[2 * (HANTRO_VP8_YMODES - 1)];
 extern const s8 hantro_vp8_ymode_tree[2 * (HANTRO_VP8_YMODES - 1)];
 extern const s8 hantro_vp8_uvmode_tree[2 * (HANTRO_VP8_UVMODES - 1)];
+extern const s8 hantro_vp8_bmode_tree[2 * (HANTRO_VP8_BMODES - 1)];
 extern const s8 hantro_vp8_mv_ref_tree[8];
 extern const s8 hantro_vp8_token_tree[22];
 

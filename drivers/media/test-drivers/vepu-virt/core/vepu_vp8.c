@@ -6,6 +6,7 @@
  * the loop filter over the reconstruction. Plain C.
  */
 
+#include <linux/bitops.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
@@ -13,17 +14,33 @@
 #include "vepu_vp8_internal.h"
 
 /**
+ * struct vepu_vp8_bpred - luma as sixteen 4x4 blocks (B_PRED), tried
+ * beside the whole-macroblock modes
+ * @edges:	the samples around the macroblock, then its blocks'
+ *		reconstruction as they are coded (vepu_vp8_bpred_edges())
+ * @mode:	each block's enum hantro_vp8_bmode
+ * @level:	each block's levels, DC included
+ */
+struct vepu_vp8_bpred {
+	u8 edges[17][VEPU_VP8_EDGE_STRIDE];
+	u8 mode[16];
+	s16 level[16][16];
+};
+
+/**
  * struct vepu_vp8_mbenc - the macroblock being coded
  * @src:	its source samples
  * @pred:	a luma prediction (16x16), then Cb and Cr (8x8 each)
  * @recon:	its reconstruction, same layout
  * @mb:		its decisions and levels
+ * @bp:		its luma coded as B_PRED
  */
 struct vepu_vp8_mbenc {
 	struct vepu_mb src;
 	u8 pred[384];
 	u8 recon[384];
 	struct vepu_vp8_mb mb;
+	struct vepu_vp8_bpred bp;
 };
 
 /*
@@ -65,6 +82,27 @@ static unsigned int vepu_vp8_sad(const u8 *a, const u8 *b, unsigned int n)
 /* Full samples the motion search covers each way. */
 #define VEPU_VP8_SEARCH_RANGE	16
 
+/*
+ * What a bit is worth against a sample of absolute error in the mode
+ * decisions: more the coarser the quantiser.
+ */
+static unsigned int vepu_vp8_lambda(const struct vepu_vp8_job *job)
+{
+	return job->dq.y1[1] / 2 + 1;
+}
+
+/* A luma mode's bits, in 1/256 bit. */
+static unsigned int vepu_vp8_ymode_bits(const struct vepu_vp8_job *job, unsigned int mode)
+{
+	const s8 *tree = job->key_frame ? hantro_vp8_kf_ymode_tree : hantro_vp8_ymode_tree;
+	const u8 *probs = job->key_frame ? hantro_vp8_kf_ymode_probs : job->probs->ymode;
+
+	return hantro_vp8_tree_cost(tree, ARRAY_SIZE(hantro_vp8_ymode_tree), probs, mode);
+}
+
+/* Lambda squared for squared errors against bits, in 1/16 of a step squared. */
+#define VEPU_VP8_RD_K	4
+
 /* Rounding added to magnitudes before dividing: DCs to nearest, ACs less. */
 static unsigned int vepu_vp8_round(unsigned int step, bool dc)
 {
@@ -84,6 +122,18 @@ static void vepu_vp8_transform_area(const u8 *src, const u8 *pred, unsigned int 
 		vepu_vp8_fdct(res + (b / blocks) * 4 * n + (b % blocks) * 4, n, coef[b]);
 }
 
+/* Quantise a block's coefficients into @level, their dequantised values into @dq. */
+static void vepu_vp8_quantise_block(const s16 coef[16], const u16 *step, s16 level[16],
+				    s16 dq[16])
+{
+	unsigned int i;
+
+	for (i = 0; i < 16; i++) {
+		level[i] = vepu_vp8_quantise(coef[i], step[!!i], vepu_vp8_round(step[!!i], !i));
+		dq[i] = level[i] * step[!!i];
+	}
+}
+
 /*
  * Quantise an area's coefficients into @level and reconstruct it from
  * @pred into @recon. With @dcs the blocks' DCs come from there (luma with
@@ -92,17 +142,13 @@ static void vepu_vp8_transform_area(const u8 *src, const u8 *pred, unsigned int 
 static void vepu_vp8_quantise_area(s16 (*coef)[16], const u8 *pred, u8 *recon, unsigned int n,
 				   const u16 *step, s16 (*level)[16], const s16 *dcs)
 {
-	unsigned int b, i, blocks = n / 4;
+	unsigned int b, blocks = n / 4;
 	s16 dq[16];
 
 	for (b = 0; b < blocks * blocks; b++) {
 		unsigned int off = (b / blocks) * 4 * n + (b % blocks) * 4;
 
-		for (i = 0; i < 16; i++) {
-			level[b][i] = vepu_vp8_quantise(coef[b][i], step[!!i],
-							vepu_vp8_round(step[!!i], !i));
-			dq[i] = level[b][i] * step[!!i];
-		}
+		vepu_vp8_quantise_block(coef[b], step, level[b], dq);
 		if (dcs) {
 			level[b][0] = 0;
 			dq[0] = dcs[b];
@@ -149,21 +195,123 @@ static void vepu_vp8_code_chroma(struct vepu_vp8_mbenc *m, const struct hantro_v
 	}
 }
 
+/* The 4x4 modes a whole-macroblock luma mode counts as for its neighbours. */
+static const u8 vepu_vp8_implied_bmode[HANTRO_VP8_TM_PRED + 1] = {
+	[HANTRO_VP8_DC_PRED] = HANTRO_VP8_B_DC,
+	[HANTRO_VP8_V_PRED] = HANTRO_VP8_B_VE,
+	[HANTRO_VP8_H_PRED] = HANTRO_VP8_B_HE,
+	[HANTRO_VP8_TM_PRED] = HANTRO_VP8_B_TM,
+};
+
 /*
- * The intra modes with the least absolute error; ties go to the cheaper.
- * Returns the luma error.
+ * The probabilities of block @b's 4x4 mode: in key frames by the modes
+ * above and to the left (B_DC outside the picture), else fixed.
+ */
+static const u8 *vepu_vp8_bmode_probs(const struct vepu_vp8_job *job,
+				      const struct vepu_vp8_mb_info *info, unsigned int mbx,
+				      unsigned int mby, const u8 *bmode, unsigned int b)
+{
+	unsigned int mbw = job->frame.mb_width, r = b / 4, c = b % 4, above, left;
+
+	if (!job->key_frame)
+		return hantro_vp8_bmode_probs;
+	if (r)
+		above = bmode[b - 4];
+	else
+		above = mby ? info[(mby - 1) * mbw + mbx].bmode[12 + c] : HANTRO_VP8_B_DC;
+	if (c)
+		left = bmode[b - 1];
+	else
+		left = mbx ? info[mby * mbw + mbx - 1].bmode[4 * r + 3] : HANTRO_VP8_B_DC;
+	return hantro_vp8_kf_bmode_probs[above][left];
+}
+
+static unsigned int vepu_vp8_sad4x4(const u8 *a, unsigned int astride, const u8 *b,
+				    unsigned int bstride)
+{
+	unsigned int x, y, sad = 0;
+
+	for (y = 0; y < 4; y++)
+		for (x = 0; x < 4; x++)
+			sad += abs(a[y * astride + x] - b[y * bstride + x]);
+	return sad;
+}
+
+/*
+ * Luma as B_PRED: each block in the mode of least error plus @lambda
+ * times its bits, quantised and reconstructed before the next predicts
+ * from it. Returns the modes' bits, in 1/256 bit.
+ */
+static unsigned int vepu_vp8_code_bpred(const struct vepu_vp8_job *job,
+					const struct vepu_vp8_mb_info *info, unsigned int mbx,
+					unsigned int mby, struct vepu_vp8_mbenc *m,
+					unsigned int lambda)
+{
+	struct vepu_vp8_bpred *bp = &m->bp;
+	unsigned int b, i, mode, bits = 0;
+	s16 res[16], coef[16], dq[16];
+
+	vepu_vp8_bpred_edges(&job->rec, job->frame.mb_width, mbx, mby, bp->edges);
+	for (b = 0; b < 16; b++) {
+		unsigned int r = b / 4, c = b % 4, best = UINT_MAX, cost;
+		unsigned int mode_bits[HANTRO_VP8_BMODES];
+		const u8 *probs = vepu_vp8_bmode_probs(job, info, mbx, mby, bp->mode, b);
+		const u8 *above = &bp->edges[4 * r][4 * c + 1];
+		u8 *dst = &bp->edges[4 * r + 1][4 * c + 1];
+		const u8 *src = m->src.y + 4 * r * 16 + 4 * c;
+
+		for (mode = 0; mode < HANTRO_VP8_BMODES; mode++) {
+			vepu_vp8_predict_4x4(above, dst - 1, VEPU_VP8_EDGE_STRIDE, mode, dst);
+			mode_bits[mode] = hantro_vp8_tree_cost(hantro_vp8_bmode_tree,
+							       ARRAY_SIZE(hantro_vp8_bmode_tree),
+							       probs, mode);
+			cost = vepu_vp8_sad4x4(src, 16, dst, VEPU_VP8_EDGE_STRIDE) +
+			       ((lambda * mode_bits[mode]) >> 8);
+			if (cost < best) {
+				best = cost;
+				bp->mode[b] = mode;
+			}
+		}
+		bits += mode_bits[bp->mode[b]];
+		vepu_vp8_predict_4x4(above, dst - 1, VEPU_VP8_EDGE_STRIDE, bp->mode[b], dst);
+		for (i = 0; i < 16; i++)
+			res[i] = src[(i / 4) * 16 + i % 4] -
+				 dst[(i / 4) * VEPU_VP8_EDGE_STRIDE + i % 4];
+		vepu_vp8_fdct(res, 4, coef);
+		vepu_vp8_quantise_block(coef, job->dq.y1, bp->level[b], dq);
+		vepu_vp8_idct_add(dq, dst, dst, VEPU_VP8_EDGE_STRIDE);
+	}
+	return bits;
+}
+
+/* Take the B_PRED luma vepu_vp8_code_bpred() coded. */
+static void vepu_vp8_take_bpred(struct vepu_vp8_mbenc *m)
+{
+	unsigned int y;
+
+	memcpy(m->mb.bmode, m->bp.mode, sizeof(m->mb.bmode));
+	memcpy(m->mb.level, m->bp.level, sizeof(m->bp.level));
+	memset(m->mb.level[VEPU_VP8_Y2], 0, sizeof(m->mb.level[VEPU_VP8_Y2]));
+	for (y = 0; y < 16; y++)
+		memcpy(m->recon + y * 16, &m->bp.edges[1 + y][1], 16);
+	m->mb.has_y2 = false;
+}
+
+/*
+ * The whole-macroblock intra modes of least cost: for luma the error plus
+ * lambda times the mode's bits, for chroma the error. Returns luma's cost.
  */
 static unsigned int vepu_vp8_intra_modes(const struct vepu_vp8_job *job, unsigned int mbx,
 					 unsigned int mby, struct vepu_vp8_mbenc *m)
 {
-	unsigned int stride = job->frame.mb_width * 16, mode, sad, best = UINT_MAX, luma;
+	unsigned int stride = job->frame.mb_width * 16, mode, cost, best = UINT_MAX, luma;
 	u8 pred[384];
 
 	for (mode = HANTRO_VP8_DC_PRED; mode <= HANTRO_VP8_TM_PRED; mode++) {
 		vepu_vp8_predict_luma(&job->rec, stride, mbx, mby, mode, pred);
-		sad = vepu_vp8_sad(m->src.y, pred, 256);
-		if (sad < best) {
-			best = sad;
+		cost = vepu_vp8_sad(m->src.y, pred, 256);
+		if (cost < best) {
+			best = cost;
 			m->mb.ymode = mode;
 			memcpy(m->pred, pred, 256);
 		}
@@ -172,15 +320,79 @@ static unsigned int vepu_vp8_intra_modes(const struct vepu_vp8_job *job, unsigne
 	best = UINT_MAX;
 	for (mode = HANTRO_VP8_DC_PRED; mode <= HANTRO_VP8_TM_PRED; mode++) {
 		vepu_vp8_predict_chroma(&job->rec, stride, mbx, mby, mode, pred + 256, pred + 320);
-		sad = vepu_vp8_sad(m->src.cb, pred + 256, 64) +
-		      vepu_vp8_sad(m->src.cr, pred + 320, 64);
-		if (sad < best) {
-			best = sad;
+		cost = vepu_vp8_sad(m->src.cb, pred + 256, 64) +
+		       vepu_vp8_sad(m->src.cr, pred + 320, 64);
+		if (cost < best) {
+			best = cost;
 			m->mb.uvmode = mode;
 			memcpy(m->pred + 256, pred + 256, 128);
 		}
 	}
 	return luma;
+}
+
+/* A rough count of the bits a block's levels from @first on take, in 1/256 bit. */
+static unsigned int vepu_vp8_level_bits(const s16 *level, unsigned int first)
+{
+	unsigned int i, bits = 0, run = 0;
+
+	for (i = first; i < 16; i++) {
+		unsigned int v = abs(level[hantro_vp8_zigzag[i]]);
+
+		if (!v) {
+			run++;
+			continue;
+		}
+		bits += run + 3 + 2 * fls(v);
+		run = 0;
+	}
+	return (bits + 1) << 8;
+}
+
+static unsigned int vepu_vp8_sse(const u8 *a, unsigned int astride, const u8 *b,
+				 unsigned int bstride, unsigned int n)
+{
+	unsigned int x, y, sse = 0;
+
+	for (y = 0; y < n; y++)
+		for (x = 0; x < n; x++) {
+			int d = a[y * astride + x] - b[y * bstride + x];
+
+			sse += d * d;
+		}
+	return sse;
+}
+
+/*
+ * An intra macroblock's luma in its whole-macroblock mode or as B_PRED,
+ * whichever costs less: the squared error of the reconstruction plus
+ * lambda squared times the bits of the modes and levels.
+ */
+static void vepu_vp8_code_intra_luma(const struct vepu_vp8_job *job,
+				     const struct vepu_vp8_mb_info *info, unsigned int mbx,
+				     unsigned int mby, struct vepu_vp8_mbenc *m)
+{
+	u64 lambda2 = (u64)job->dq.y1[1] * job->dq.y1[1] * VEPU_VP8_RD_K;
+	unsigned int b, bits16, bitsb;
+	u64 cost16, costb;
+
+	vepu_vp8_code_luma_y2(m, &job->dq);
+	bits16 = vepu_vp8_level_bits(m->mb.level[VEPU_VP8_Y2], 0) +
+		 vepu_vp8_ymode_bits(job, m->mb.ymode);
+	for (b = 0; b < 16; b++)
+		bits16 += vepu_vp8_level_bits(m->mb.level[b], 1);
+	cost16 = (u64)vepu_vp8_sse(m->src.y, 16, m->recon, 16, 16) * 4096 + lambda2 * bits16;
+
+	bitsb = vepu_vp8_code_bpred(job, info, mbx, mby, m, vepu_vp8_lambda(job)) +
+		vepu_vp8_ymode_bits(job, HANTRO_VP8_B_PRED);
+	for (b = 0; b < 16; b++)
+		bitsb += vepu_vp8_level_bits(m->bp.level[b], 0);
+	costb = (u64)vepu_vp8_sse(m->src.y, 16, &m->bp.edges[1][1], VEPU_VP8_EDGE_STRIDE, 16) *
+		4096 + lambda2 * bitsb;
+	if (costb < cost16) {
+		m->mb.ymode = HANTRO_VP8_B_PRED;
+		vepu_vp8_take_bpred(m);
+	}
 }
 
 /* Put the macroblock's reconstruction into the picture. */
@@ -212,14 +424,31 @@ static bool vepu_vp8_no_levels(const struct vepu_vp8_mb *mb)
 	return true;
 }
 
+/* A B_PRED macroblock's sixteen 4x4 modes. */
+static void vepu_vp8_put_bmodes(struct vepu_vp8_job *job, const struct vepu_vp8_mb_info *info,
+				unsigned int mbx, unsigned int mby, const struct vepu_vp8_mb *mb)
+{
+	unsigned int b;
+
+	for (b = 0; b < 16; b++)
+		hantro_vp8_put_tree(job->first, hantro_vp8_bmode_tree,
+				    ARRAY_SIZE(hantro_vp8_bmode_tree),
+				    vepu_vp8_bmode_probs(job, info, mbx, mby, mb->bmode, b),
+				    mb->bmode[b], 0);
+}
+
 /* The first partition's part of a key frame's macroblock: RFC 6386 19.3. */
-static void vepu_vp8_key_mb_header(struct vepu_vp8_job *job, const struct vepu_vp8_mb *mb)
+static void vepu_vp8_key_mb_header(struct vepu_vp8_job *job, const struct vepu_vp8_mb_info *info,
+				   unsigned int mbx, unsigned int mby,
+				   const struct vepu_vp8_mb *mb)
 {
 	if (job->mb_no_coeff_skip)
 		hantro_vp8_put_bool(job->first, job->prob_skip_false, mb->skip);
 	hantro_vp8_put_tree(job->first, hantro_vp8_kf_ymode_tree,
 			    ARRAY_SIZE(hantro_vp8_kf_ymode_tree), hantro_vp8_kf_ymode_probs,
 			    mb->ymode, 0);
+	if (mb->ymode == HANTRO_VP8_B_PRED)
+		vepu_vp8_put_bmodes(job, info, mbx, mby, mb);
 	hantro_vp8_put_tree(job->first, hantro_vp8_uvmode_tree,
 			    ARRAY_SIZE(hantro_vp8_uvmode_tree), hantro_vp8_kf_uvmode_probs,
 			    mb->uvmode, 0);
@@ -240,6 +469,8 @@ static void vepu_vp8_inter_mb_header(struct vepu_vp8_job *job, const struct vepu
 	if (mb->ref == HANTRO_VP8_REF_INTRA) {
 		hantro_vp8_put_tree(e, hantro_vp8_ymode_tree, ARRAY_SIZE(hantro_vp8_ymode_tree),
 				    job->probs->ymode, mb->ymode, 0);
+		if (mb->ymode == HANTRO_VP8_B_PRED)
+			vepu_vp8_put_bmodes(job, NULL, 0, 0, mb);
 		hantro_vp8_put_tree(e, hantro_vp8_uvmode_tree, ARRAY_SIZE(hantro_vp8_uvmode_tree),
 				    job->probs->uvmode, mb->uvmode, 0);
 		return;
@@ -270,7 +501,7 @@ static void vepu_vp8_choose_inter(struct vepu_vp8_job *job, unsigned int mbx, un
 				  unsigned int intra_sad)
 {
 	unsigned int mbw = job->frame.mb_width, mbh = job->frame.mb_height;
-	unsigned int lambda = job->dq.y1[1] / 2 + 1, sad;
+	unsigned int lambda = vepu_vp8_lambda(job), sad;
 	struct vepu_vp8_mb *mb = &m->mb;
 	static const s16 zero[2];
 
@@ -290,6 +521,19 @@ static void vepu_vp8_choose_inter(struct vepu_vp8_job *job, unsigned int mbx, un
 	vepu_vp8_predict_inter(&job->ref, mbw, mbh, mbx, mby, mb->mv, m->pred);
 }
 
+static void vepu_vp8_count_bpred(struct vepu_vp8_job *job, unsigned int mbx, unsigned int mby,
+				 const struct vepu_vp8_mb *mb)
+{
+	unsigned int b;
+
+	if (mb->ymode != HANTRO_VP8_B_PRED)
+		return;
+	job->bpred_mbs++;
+	job->bpred_edge_mbs += mby && mbx == job->frame.mb_width - 1;
+	for (b = 0; b < 16; b++)
+		job->bmode_blocks[mb->bmode[b]]++;
+}
+
 static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *s,
 			     unsigned int mbx, unsigned int mby)
 {
@@ -300,21 +544,25 @@ static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *
 	struct hantro_vp8_boolenc *tok = &s->tok[mby % job->partitions];
 
 	struct vepu_vp8_near near;
-	unsigned int intra_sad;
+	unsigned int intra_cost;
 
 	memset(mb, 0, sizeof(*mb));
 	mb->ref = HANTRO_VP8_REF_INTRA;
-	intra_sad = vepu_vp8_intra_modes(job, mbx, mby, m);
+	intra_cost = vepu_vp8_intra_modes(job, mbx, mby, m);
 	if (!job->key_frame) {
 		vepu_vp8_find_near_mvs(s->info, job->frame.mb_width, job->frame.mb_height,
 				       mbx, mby, &near);
-		vepu_vp8_choose_inter(job, mbx, mby, m, &near, intra_sad);
+		vepu_vp8_choose_inter(job, mbx, mby, m, &near, intra_cost);
 	}
-	vepu_vp8_code_luma_y2(m, &job->dq);
+	if (mb->ref == HANTRO_VP8_REF_INTRA)
+		vepu_vp8_code_intra_luma(job, s->info, mbx, mby, m);
+	else
+		vepu_vp8_code_luma_y2(m, &job->dq);
 	vepu_vp8_code_chroma(m, &job->dq);
 	vepu_vp8_store(job, mbx, mby, m->recon);
 	if (mb->ref == HANTRO_VP8_REF_INTRA) {
 		job->intra_mbs++;
+		vepu_vp8_count_bpred(job, mbx, mby, mb);
 	} else {
 		job->mv_mode_mbs[mb->mv_mode]++;
 		job->subpel_mbs += (mb->mv[0] | mb->mv[1]) & 3 ? 1 : 0;
@@ -322,7 +570,7 @@ static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *
 
 	mb->skip = vepu_vp8_no_levels(mb);
 	if (job->key_frame)
-		vepu_vp8_key_mb_header(job, mb);
+		vepu_vp8_key_mb_header(job, s->info, mbx, mby, mb);
 	else
 		vepu_vp8_inter_mb_header(job, mb, &near);
 	if (mb->skip && job->mb_no_coeff_skip)
@@ -335,7 +583,17 @@ static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *
 	info->mode = mb->ref == HANTRO_VP8_REF_INTRA ? mb->ymode : mb->mv_mode;
 	info->mv[0] = mb->mv[0];
 	info->mv[1] = mb->mv[1];
-	info->inner_edges = !mb->skip || mb->ymode == HANTRO_VP8_B_PRED;
+	if (info->ref != HANTRO_VP8_REF_INTRA)
+		memset(info->bmode, HANTRO_VP8_B_DC, sizeof(info->bmode));
+	else if (info->mode == HANTRO_VP8_B_PRED)
+		memcpy(info->bmode, mb->bmode, sizeof(info->bmode));
+	else
+		memset(info->bmode, vepu_vp8_implied_bmode[info->mode], sizeof(info->bmode));
+	/* No residual but B_PRED and SPLITMV still filter their inner edges. */
+	if (info->ref == HANTRO_VP8_REF_INTRA)
+		info->inner_edges = !mb->skip || info->mode == HANTRO_VP8_B_PRED;
+	else
+		info->inner_edges = !mb->skip || info->mode == HANTRO_VP8_MV_SPLIT;
 }
 
 /**
@@ -370,6 +628,9 @@ int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch)
 	job->skip_mbs = 0;
 	job->coeffs = 0;
 	job->subpel_mbs = 0;
+	job->bpred_mbs = 0;
+	job->bpred_edge_mbs = 0;
+	memset(job->bmode_blocks, 0, sizeof(job->bmode_blocks));
 	memset(job->mv_mode_mbs, 0, sizeof(job->mv_mode_mbs));
 	memset(job->part_bytes, 0, sizeof(job->part_bytes));
 	s->above_nz = (u8 *)&s->info[mbw * mbh];

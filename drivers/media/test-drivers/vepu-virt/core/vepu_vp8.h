@@ -58,6 +58,10 @@ struct vepu_vp8_pic {
  * @coeffs:	out: non-zero coefficients coded
  * @mv_mode_mbs: out: inter macroblocks by enum hantro_vp8_mv_mode
  * @subpel_mbs:	out: inter macroblocks with a fractional vector
+ * @bpred_mbs:	out: B_PRED macroblocks, in key frames or inter frames
+ * @bpred_edge_mbs: out: of them, in the last column below the first row,
+ *		whose blocks' above-right samples lie past the picture
+ * @bmode_blocks: out: B_PRED blocks by enum hantro_vp8_bmode
  * @counts:	out, when not NULL: the tokens and macroblocks counted as the
  *		hardware counts them for the next frame's probabilities
  *		(HANTRO_VP8_COUNT_WORDS of hantro_vp8_counts.h), added to
@@ -89,6 +93,9 @@ struct vepu_vp8_job {
 	u32 coeffs;
 	u32 mv_mode_mbs[HANTRO_VP8_MV_SPLIT + 1];
 	u32 subpel_mbs;
+	u32 bpred_mbs;
+	u32 bpred_edge_mbs;
+	u32 bmode_blocks[HANTRO_VP8_BMODES];
 	u16 *counts;
 };
 

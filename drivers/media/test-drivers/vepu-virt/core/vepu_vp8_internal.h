@@ -16,6 +16,8 @@
 #define VEPU_VP8_V		20
 /* Non-zero flags kept per macroblock edge: 4 luma, 2 Cb, 2 Cr, Y2. */
 #define VEPU_VP8_NZ		9
+/* B_PRED's samples: the corner, 16 above, 4 above-right. */
+#define VEPU_VP8_EDGE_STRIDE	21
 
 /**
  * struct vepu_vp8_mb - one macroblock's decisions and quantised levels
@@ -24,6 +26,7 @@
  * @ref:	enum hantro_vp8_ref
  * @mv_mode:	enum hantro_vp8_mv_mode (inter)
  * @mv:		the motion vector, row then column, quarter samples
+ * @bmode:	B_PRED: each luma block's enum hantro_vp8_bmode
  * @has_y2:	the luma DCs go to a second-order block
  * @skip:	no block has a non-zero level
  * @level:	the levels of each block, raster order
@@ -34,6 +37,7 @@ struct vepu_vp8_mb {
 	u8 ref;
 	u8 mv_mode;
 	s16 mv[2];
+	u8 bmode[16];
 	bool has_y2;
 	bool skip;
 	s16 level[VEPU_VP8_BLOCKS][16];
@@ -45,6 +49,9 @@ struct vepu_vp8_mb {
  * @ref:	enum hantro_vp8_ref
  * @mode:	enum hantro_vp8_mode when intra, enum hantro_vp8_mv_mode else
  * @mv:		its motion vector
+ * @bmode:	key frames: its luma blocks' enum hantro_vp8_bmode, the
+ *		whole-macroblock modes' counterparts when not B_PRED (the
+ *		contexts of the blocks below and to the right)
  * @inner_edges: the loop filter filters its inner edges (it has levels,
  *		or B_PRED or SPLITMV)
  */
@@ -52,6 +59,7 @@ struct vepu_vp8_mb_info {
 	u8 ref;
 	u8 mode;
 	s16 mv[2];
+	u8 bmode[16];
 	bool inner_edges;
 };
 
@@ -102,6 +110,12 @@ void vepu_vp8_predict_luma(const struct vepu_vp8_pic *rec, unsigned int stride,
 void vepu_vp8_predict_chroma(const struct vepu_vp8_pic *rec, unsigned int stride,
 			     unsigned int mbx, unsigned int mby, unsigned int mode,
 			     u8 pred_u[64], u8 pred_v[64]);
+
+/* intra4x4.c */
+void vepu_vp8_bpred_edges(const struct vepu_vp8_pic *rec, unsigned int mbw, unsigned int mbx,
+			  unsigned int mby, u8 edges[17][VEPU_VP8_EDGE_STRIDE]);
+void vepu_vp8_predict_4x4(const u8 *above, const u8 *left, unsigned int stride,
+			  unsigned int mode, u8 *pred);
 
 /* loopfilter.c */
 void vepu_vp8_loop_filter(const struct vepu_vp8_job *job, const struct vepu_vp8_mb_info *info);

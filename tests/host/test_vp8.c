@@ -38,18 +38,28 @@ struct tcase {
 	unsigned int gop;		/* a key frame every gop frames */
 	int pan4;			/* picture motion per frame, quarter samples */
 	bool lf_deltas;			/* loop filter levels by reference and mode */
+	/*
+	 * The golden frame as the second reference: -1 the frame before the
+	 * last (copied from the last each frame), n > 0 refreshed every n
+	 * frames; the even frames then repeat the first.
+	 */
+	int golden;
 };
 
 static const struct tcase cases[] = {
-	{ "qcif-q30", 176, 144, 6, 30, 0, 0, 20, 0, HANTRO_IN_YUV420P, 0, false, false, 0, 40, 3, 0, false },
-	{ "crop-q20", 202, 118, 5, 20, 0, 0, 12, 3, HANTRO_IN_NV12, 0, false, false, 0, 43, 100, 6, true },
-	{ "vga-q10-parts4", 640, 480, 2, 10, 2, 0, 8, 0, HANTRO_IN_NV12, 0, false, false, 0, 46, 1, 0, false },
-	{ "parts8-simple", 320, 240, 4, 40, 3, 1, 30, 2, HANTRO_IN_NV12, 0, false, false, 0, 36, 100, 5, true },
-	{ "sharp7-q60", 208, 160, 4, 60, 1, 0, 63, 7, HANTRO_IN_YUV420P, 0, false, false, -4, 35, 100, 3, true },
-	{ "noise-q0", 96, 64, 2, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 80, false, false, 0, 48, 1, 0, false },
-	{ "noskipflag-q127", 160, 96, 3, 127, 0, 0, 40, 0, HANTRO_IN_NV12, 0, true, false, 15, 26, 100, 4, false },
-	{ "probs-q45", 176, 144, 4, 45, 1, 0, 25, 4, HANTRO_IN_NV12, 20, false, true, 0, 29, 2, 7, false },
-	{ "tiny-q30", 8, 8, 3, 30, 0, 0, 10, 0, HANTRO_IN_NV12, 0, false, false, 0, 39, 100, 2, false },
+	{ "qcif-q30", 176, 144, 6, 30, 0, 0, 20, 0, HANTRO_IN_YUV420P, 0, false, false, 0, 40, 3, 0, false, 0 },
+	{ "crop-q20", 202, 118, 5, 20, 0, 0, 12, 3, HANTRO_IN_NV12, 0, false, false, 0, 43, 100, 6, true, 0 },
+	{ "vga-q10-parts4", 640, 480, 2, 10, 2, 0, 8, 0, HANTRO_IN_NV12, 0, false, false, 0, 46, 1, 0, false, 0 },
+	{ "parts8-simple", 320, 240, 4, 40, 3, 1, 30, 2, HANTRO_IN_NV12, 0, false, false, 0, 36, 100, 5, true, 0 },
+	{ "sharp7-q60", 208, 160, 4, 60, 1, 0, 63, 7, HANTRO_IN_YUV420P, 0, false, false, -4, 35, 100, 3, true, 0 },
+	{ "noise-q0", 96, 64, 2, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 80, false, false, 0, 48, 1, 0, false, 0 },
+	{ "noskipflag-q127", 160, 96, 3, 127, 0, 0, 40, 0, HANTRO_IN_NV12, 0, true, false, 15, 26, 100, 4, false, 0 },
+	{ "probs-q45", 176, 144, 4, 45, 1, 0, 25, 4, HANTRO_IN_NV12, 20, false, true, 0, 29, 2, 7, false, 0 },
+	{ "tiny-q30", 8, 8, 3, 30, 0, 0, 10, 0, HANTRO_IN_NV12, 0, false, false, 0, 39, 100, 2, false, 0 },
+	{ "golden-prev", 176, 144, 6, 40, 0, 0, 20, 0, HANTRO_IN_NV12, 0, false, false, 0, 36, 100, 9,
+	  true, -1 },
+	{ "golden-every2", 216, 136, 7, 30, 1, 0, 16, 0, HANTRO_IN_NV12, 6, false, false, 0, 36, 100,
+	  11, true, 2 },
 };
 
 /* Deterministic noise, -amp..amp. */
@@ -63,9 +73,16 @@ static int noise(unsigned int *seed, int amp)
 static void make_picture(const struct tcase *t, unsigned int n, unsigned int cw, unsigned int ch,
 			 unsigned char *y, unsigned char *u, unsigned char *v)
 {
-	unsigned int seed = 1 + n, i, j;
+	unsigned int seed, i, j;
 	/* Quarter-sample positions: the gradient moves smoothly. */
-	int dx = t->pan4 * (int)n, dy = t->pan4 * (int)n / 3;
+	int dx, dy;
+
+	/* With a golden frame, every other frame comes back to the first. */
+	if (t->golden && !(n & 1))
+		n = 0;
+	seed = 1 + n;
+	dx = t->pan4 * (int)n;
+	dy = t->pan4 * (int)n / 3;
 
 	for (j = 0; j < ch; j++) {
 		for (i = 0; i < cw; i++) {
@@ -156,6 +173,7 @@ static void run_case(const struct tcase *t, const char *dir)
 	struct vp8_session ses;
 	char path[512];
 	FILE *ivf, *frec, *fsrc;
+	unsigned int golden_mbs = 0;
 	bool ok = true;
 
 	snprintf(path, sizeof(path), "%s/%s.ivf", dir, t->name);
@@ -190,8 +208,10 @@ static void run_case(const struct tcase *t, const char *dir)
 			.prob_skip_false = 200,
 			.refresh_last = true,
 			.prob_intra = 40,
-			.prob_last = 250,
-			.prob_golden = 128,
+			.prob_last = t->golden ? 128 : 250,
+			.prob_golden = t->golden ? 250 : 128,
+			.copy_to_golden = !key && t->golden < 0,
+			.refresh_golden = !key && t->golden > 0 && n % t->golden == 0,
 			/* MPP's adjustments, all sent every frame. */
 			.lf_adj_enable = t->lf_deltas,
 			.lf_delta_update = t->lf_deltas,
@@ -201,6 +221,8 @@ static void run_case(const struct tcase *t, const char *dir)
 		};
 		struct vepu_vp8_job job = {
 			.frame = { .fmt = t->fmt, .row_len = cw },
+			.ref2_id = t->golden && !key ? HANTRO_VP8_REF_GOLDEN : HANTRO_VP8_REF_INTRA,
+			.ref2_penalty = 10,
 		};
 		struct hantro_vp8_probs cur = key ? ses.defaults : ses.prev;
 		const unsigned char *rec;
@@ -221,6 +243,9 @@ static void run_case(const struct tcase *t, const char *dir)
 		for (i = 0; i <= HANTRO_VP8_MV_SPLIT; i++)
 			mv_modes[i] += job.mv_mode_mbs[i];
 		subpel += job.subpel_mbs;
+		golden_mbs += job.ref2_mbs;
+		if (job.ref2_mbs && !t->golden)
+			check(0, "%s: frame %u predicts from golden, which it may not", t->name, n);
 		*(key ? &bpred_key : &bpred_inter) += job.bpred_mbs;
 		bpred_edge += job.bpred_edge_mbs;
 		for (i = 0; i < HANTRO_VP8_BMODES; i++)
@@ -237,6 +262,9 @@ static void run_case(const struct tcase *t, const char *dir)
 	}
 	if (ok)
 		check(1, "%s: %u frames code", t->name, t->frames);
+	if (t->golden)
+		check(golden_mbs > 0, "%s: %u macroblocks predicted from the golden frame",
+		      t->name, golden_mbs);
 	fclose(ivf);
 	fclose(frec);
 	fclose(fsrc);

@@ -16,7 +16,7 @@ int vp8_session_init(struct vp8_session *s, unsigned int w, unsigned int h)
 	luma = (size_t)s->mbw * s->mbh * 256;
 	s->first_size = luma + 1024;
 	s->part_size = luma * 2 + 4096;
-	s->pics = malloc(luma * 3);
+	s->pics = malloc(luma * 3 / 2 * 3);
 	s->first = malloc(s->first_size);
 	s->parts = malloc(s->part_size * HANTRO_VP8_MAX_PARTITIONS);
 	s->scratch = malloc(vepu_vp8_scratch_size(s->mbw, s->mbh));
@@ -40,12 +40,24 @@ void vp8_session_free(struct vp8_session *s)
 
 static unsigned char *vp8_session_pic(const struct vp8_session *s, unsigned int n)
 {
-	return s->pics + (size_t)(n & 1) * s->mbw * s->mbh * 384;
+	return s->pics + (size_t)n * s->mbw * s->mbh * 384;
 }
 
 const unsigned char *vp8_session_rec(const struct vp8_session *s)
 {
-	return vp8_session_pic(s, s->frame - 1);
+	return vp8_session_pic(s, s->last);
+}
+
+/* The references after a frame coded into picture @rec, as RFC 6386 9.7-9.8. */
+static void vp8_session_refs(struct vp8_session *s, const struct hantro_vp8_frame_hdr *h,
+			     unsigned int rec)
+{
+	if (h->key_frame || h->refresh_golden)
+		s->golden = rec;
+	else if (h->copy_to_golden == 1)
+		s->golden = s->last;
+	if (h->key_frame || h->refresh_last)
+		s->last = rec;
 }
 
 long vp8_session_encode(struct vp8_session *s, const struct hantro_vp8_frame_hdr *h,
@@ -55,7 +67,7 @@ long vp8_session_encode(struct vp8_session *s, const struct hantro_vp8_frame_hdr
 	size_t luma = (size_t)s->mbw * s->mbh * 256, len, need;
 	struct hantro_vp8_probs probs;
 	struct hantro_vp8_boolenc be;
-	unsigned int i;
+	unsigned int i, rec;
 	u32 sizes[HANTRO_VP8_MAX_PARTITIONS];
 	int ret;
 
@@ -64,10 +76,15 @@ long vp8_session_encode(struct vp8_session *s, const struct hantro_vp8_frame_hdr
 	probs = cur ? *cur : s->prev;
 	job->frame.mb_width = s->mbw;
 	job->frame.mb_height = s->mbh;
-	job->rec.y = vp8_session_pic(s, s->frame);
+	/* The reconstruction goes to the picture neither reference holds. */
+	for (rec = 0; rec == s->last || rec == s->golden; rec++)
+		;
+	job->rec.y = vp8_session_pic(s, rec);
 	job->rec.c = job->rec.y + luma;
-	job->ref.y = vp8_session_pic(s, s->frame + 1);
+	job->ref.y = vp8_session_pic(s, s->last);
 	job->ref.c = job->ref.y + luma;
+	job->ref2.y = vp8_session_pic(s, s->golden);
+	job->ref2.c = job->ref2.y + luma;
 	job->first = &be;
 	job->partitions = 1u << h->log2_partitions;
 	job->key_frame = h->key_frame;
@@ -76,6 +93,7 @@ long vp8_session_encode(struct vp8_session *s, const struct hantro_vp8_frame_hdr
 	job->prob_skip_false = h->prob_skip_false;
 	job->prob_intra = h->prob_intra;
 	job->prob_last = h->prob_last;
+	job->prob_golden = h->prob_golden;
 	job->filter_type = h->filter_type;
 	job->filter_level = h->filter_level;
 	job->sharpness = h->sharpness;
@@ -95,6 +113,7 @@ long vp8_session_encode(struct vp8_session *s, const struct hantro_vp8_frame_hdr
 		return ret;
 	s->prev = probs;
 	s->frame++;
+	vp8_session_refs(s, h, rec);
 
 	need = HANTRO_VP8_KEY_TAG_BYTES + be.pos + 3 * (job->partitions - 1);
 	for (i = 0; i < job->partitions; i++)

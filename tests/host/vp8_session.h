@@ -17,7 +17,8 @@
 
 struct vp8_session {
 	unsigned int mbw, mbh;		/* coded size in macroblocks */
-	unsigned char *pics;		/* two pictures: luma, then CbCr interleaved */
+	unsigned char *pics;		/* three pictures: luma, then CbCr interleaved */
+	unsigned int last, golden;	/* which picture is which reference */
 	unsigned char *first, *parts;	/* the first partition, the token partitions */
 	size_t first_size, part_size;
 	void *scratch;
@@ -32,8 +33,10 @@ void vp8_session_free(struct vp8_session *s);
  * probabilities, the others go on from the last frame's); with @cur the
  * frame is coded with those probabilities, the differences sent. With
  * loop-filter adjustments, @h must send all its deltas. @job
- * gives the input and receives the core's statistics. Returns the frame's
- * bytes in @out or a negative error.
+ * gives the input and receives the core's statistics; with its ref2_id
+ * set to HANTRO_VP8_REF_GOLDEN the core searches the golden frame too.
+ * The references then change as @h says, as a decoder's do. Returns the
+ * frame's bytes in @out or a negative error.
  */
 long vp8_session_encode(struct vp8_session *s, const struct hantro_vp8_frame_hdr *h,
 			const struct hantro_vp8_probs *cur, struct vepu_vp8_job *job,

@@ -475,7 +475,9 @@ static void vepu_vp8_inter_mb_header(struct vepu_vp8_job *job, const struct vepu
 				    job->probs->uvmode, mb->uvmode, 0);
 		return;
 	}
-	hantro_vp8_put_bool(e, job->prob_last, 0);
+	hantro_vp8_put_bool(e, job->prob_last, mb->ref != HANTRO_VP8_REF_LAST);
+	if (mb->ref != HANTRO_VP8_REF_LAST)
+		hantro_vp8_put_bool(e, job->prob_golden, mb->ref == HANTRO_VP8_REF_ALTREF);
 	for (i = 0; i < 4; i++)
 		p[i] = hantro_vp8_mode_contexts[near->cnt[i]][i];
 	hantro_vp8_put_tree(e, hantro_vp8_mv_ref_tree, ARRAY_SIZE(hantro_vp8_mv_ref_tree), p,
@@ -493,23 +495,41 @@ static bool vepu_vp8_mv_eq(const s16 *a, const s16 *b)
 }
 
 /*
- * Inter from the last frame when its error (with a bias for the vector's
- * cost) beats intra's; the vector is coded the cheapest way it can be.
+ * Inter from the last frame, or from the second reference when there is
+ * one and it costs its penalty less, when that beats intra's error (with a
+ * bias for the vector's cost); the vector is coded the cheapest way it can
+ * be.
  */
 static void vepu_vp8_choose_inter(struct vepu_vp8_job *job, unsigned int mbx, unsigned int mby,
 				  struct vepu_vp8_mbenc *m, const struct vepu_vp8_near *near,
 				  unsigned int intra_sad)
 {
 	unsigned int mbw = job->frame.mb_width, mbh = job->frame.mb_height;
-	unsigned int lambda = vepu_vp8_lambda(job), sad;
+	unsigned int lambda = vepu_vp8_lambda(job), sad, sad2;
+	const struct vepu_vp8_pic *ref = &job->ref;
 	struct vepu_vp8_mb *mb = &m->mb;
 	static const s16 zero[2];
+	s16 mv2[2];
 
 	sad = vepu_vp8_motion_search(&job->ref, mbw, mbh, mbx, mby, m->src.y, near,
 				     VEPU_VP8_SEARCH_RANGE, lambda, mb->mv);
-	if (sad > intra_sad + 2 * lambda)
-		return;
 	mb->ref = HANTRO_VP8_REF_LAST;
+	if (job->ref2_id != HANTRO_VP8_REF_INTRA) {
+		sad2 = vepu_vp8_motion_search(&job->ref2, mbw, mbh, mbx, mby, m->src.y, near,
+					      VEPU_VP8_SEARCH_RANGE, lambda, mv2) +
+		       job->ref2_penalty;
+		if (sad2 < sad) {
+			sad = sad2;
+			ref = &job->ref2;
+			mb->ref = job->ref2_id;
+			mb->mv[0] = mv2[0];
+			mb->mv[1] = mv2[1];
+		}
+	}
+	if (sad > intra_sad + 2 * lambda) {
+		mb->ref = HANTRO_VP8_REF_INTRA;
+		return;
+	}
 	if (vepu_vp8_mv_eq(mb->mv, zero))
 		mb->mv_mode = HANTRO_VP8_MV_ZERO;
 	else if (vepu_vp8_mv_eq(mb->mv, near->nearest))
@@ -518,7 +538,7 @@ static void vepu_vp8_choose_inter(struct vepu_vp8_job *job, unsigned int mbx, un
 		mb->mv_mode = HANTRO_VP8_MV_NEAR;
 	else
 		mb->mv_mode = HANTRO_VP8_MV_NEW;
-	vepu_vp8_predict_inter(&job->ref, mbw, mbh, mbx, mby, mb->mv, m->pred);
+	vepu_vp8_predict_inter(ref, mbw, mbh, mbx, mby, mb->mv, m->pred);
 }
 
 static void vepu_vp8_count_bpred(struct vepu_vp8_job *job, unsigned int mbx, unsigned int mby,
@@ -565,6 +585,7 @@ static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *
 		vepu_vp8_count_bpred(job, mbx, mby, mb);
 	} else {
 		job->mv_mode_mbs[mb->mv_mode]++;
+		job->ref2_mbs += mb->ref != HANTRO_VP8_REF_LAST;
 		job->subpel_mbs += (mb->mv[0] | mb->mv[1]) & 3 ? 1 : 0;
 	}
 
@@ -615,7 +636,10 @@ int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch)
 	    !job->partitions || job->partitions > HANTRO_VP8_MAX_PARTITIONS ||
 	    job->partitions & (job->partitions - 1) || job->filter_type > 1 ||
 	    job->filter_level > 63 || job->sharpness > 7 ||
-	    (!job->key_frame && (!job->ref.y || !job->ref.c)))
+	    (!job->key_frame && (!job->ref.y || !job->ref.c)) ||
+	    (job->ref2_id != HANTRO_VP8_REF_INTRA &&
+	     (job->ref2_id < HANTRO_VP8_REF_GOLDEN || job->ref2_id > HANTRO_VP8_REF_ALTREF ||
+	      (!job->key_frame && (!job->ref2.y || !job->ref2.c)))))
 		return -EINVAL;
 	for (i = 0; i < job->partitions; i++)
 		if (!job->part[i])
@@ -632,6 +656,7 @@ int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch)
 	job->bpred_edge_mbs = 0;
 	memset(job->bmode_blocks, 0, sizeof(job->bmode_blocks));
 	memset(job->mv_mode_mbs, 0, sizeof(job->mv_mode_mbs));
+	job->ref2_mbs = 0;
 	memset(job->part_bytes, 0, sizeof(job->part_bytes));
 	s->above_nz = (u8 *)&s->info[mbw * mbh];
 	memset(s->above_nz, 0, mbw * VEPU_VP8_NZ);

@@ -31,6 +31,10 @@ struct vepu_vp8_pic {
  * struct vepu_vp8_job - one frame, as decoded from the registers
  * @frame:	input picture
  * @ref:	the last frame (read; inter frames only)
+ * @ref2:	a second reference searched beside it (read; inter frames
+ *		with @ref2_id set)
+ * @ref2_id:	which reference @ref2 is to a decoder: HANTRO_VP8_REF_GOLDEN
+ *		or HANTRO_VP8_REF_ALTREF; HANTRO_VP8_REF_INTRA for none
  * @rec:	reconstruction (written)
  * @first:	the first partition, the frame header already coded into it;
  *		flushed at the end
@@ -43,6 +47,8 @@ struct vepu_vp8_pic {
  * @prob_skip_false: the probability of that flag being 0
  * @prob_intra:	inter frames: the probability of an intra macroblock
  * @prob_last:	of the last frame among the references
+ * @prob_golden: of golden against altref among the others
+ * @ref2_penalty: what choosing @ref2 over @ref costs, in absolute error
  * @dq:		the step sizes
  * @filter_type: 0 normal, 1 simple loop filter
  * @filter_level: 0..63, 0 for none
@@ -57,6 +63,7 @@ struct vepu_vp8_pic {
  * @skip_mbs:	out: macroblocks without coefficients
  * @coeffs:	out: non-zero coefficients coded
  * @mv_mode_mbs: out: inter macroblocks by enum hantro_vp8_mv_mode
+ * @ref2_mbs:	out: inter macroblocks predicted from @ref2
  * @subpel_mbs:	out: inter macroblocks with a fractional vector
  * @bpred_mbs:	out: B_PRED macroblocks, in key frames or inter frames
  * @bpred_edge_mbs: out: of them, in the last column below the first row,
@@ -69,6 +76,8 @@ struct vepu_vp8_pic {
 struct vepu_vp8_job {
 	struct vepu_frame frame;
 	struct vepu_vp8_pic ref;
+	struct vepu_vp8_pic ref2;
+	u8 ref2_id;
 	struct vepu_vp8_pic rec;
 	struct hantro_vp8_boolenc *first;
 	u8 *part[HANTRO_VP8_MAX_PARTITIONS];
@@ -80,6 +89,8 @@ struct vepu_vp8_job {
 	u8 prob_skip_false;
 	u8 prob_intra;
 	u8 prob_last;
+	u8 prob_golden;
+	u8 ref2_penalty;
 	struct hantro_vp8_dequant dq;
 	u8 filter_type;
 	u8 filter_level;
@@ -92,6 +103,7 @@ struct vepu_vp8_job {
 	u32 skip_mbs;
 	u32 coeffs;
 	u32 mv_mode_mbs[HANTRO_VP8_MV_SPLIT + 1];
+	u32 ref2_mbs;
 	u32 subpel_mbs;
 	u32 bpred_mbs;
 	u32 bpred_edge_mbs;

@@ -342,8 +342,9 @@ static void vepu_vp8_clamp_mv(s16 *mv, unsigned int mbw, unsigned int mbh, unsig
  * @mby:	its row
  * @near:	out: the result
  *
- * Only the last frame is referenced and no macroblock is split, so no
- * sign bias applies and the split count is 0.
+ * No reference has its sign bias set (the vectors of golden and altref
+ * neighbours count as they are) and no macroblock is split, so the split
+ * count is 0.
  */
 void vepu_vp8_find_near_mvs(const struct vepu_vp8_mb_info *info, unsigned int mbw,
 			    unsigned int mbh, unsigned int mbx, unsigned int mby,

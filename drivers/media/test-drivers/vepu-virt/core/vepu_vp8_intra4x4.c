@@ -60,6 +60,50 @@ static u8 avg3(unsigned int a, unsigned int b, unsigned int c)
 	return (a + 2 * b + c + 2) >> 2;
 }
 
+/*
+ * The four steep and shallow diagonal modes sample by sample, as taps on
+ * the edge f: f[0] and f[1] the bottom left sample (repeated), up the left
+ * column to f[4], the corner f[5], then the row above from f[6]. T1(i) is
+ * f[i], T2(i) the rounded average of f[i] and f[i + 1], T3(i) f[i + 1]
+ * weighted twice with f[i] and f[i + 2] (RFC 6386 section 12.3).
+ */
+#define T1(i)	(i)
+#define T2(i)	(0x10 | (i))
+#define T3(i)	(0x20 | (i))
+
+static const u8 vepu_vp8_diagonal_taps[][16] = {
+	[HANTRO_VP8_B_VR - HANTRO_VP8_B_VR] = {
+		T2(5), T2(6), T2(7), T2(8), T3(4), T3(5), T3(6), T3(7),
+		T3(3), T2(5), T2(6), T2(7), T3(2), T3(4), T3(5), T3(6),
+	},
+	[HANTRO_VP8_B_VL - HANTRO_VP8_B_VR] = {
+		T2(6), T2(7), T2(8), T2(9), T3(6), T3(7), T3(8), T3(9),
+		T2(7), T2(8), T2(9), T3(10), T3(7), T3(8), T3(9), T3(11),
+	},
+	[HANTRO_VP8_B_HD - HANTRO_VP8_B_VR] = {
+		T2(4), T3(4), T3(5), T3(6), T2(3), T3(3), T2(4), T3(4),
+		T2(2), T3(2), T2(3), T3(3), T2(1), T3(1), T2(2), T3(2),
+	},
+	[HANTRO_VP8_B_HU - HANTRO_VP8_B_VR] = {
+		T2(3), T3(2), T2(2), T3(1), T2(2), T3(1), T2(1), T3(0),
+		T2(1), T3(0), T1(1), T1(1), T1(1), T1(1), T1(1), T1(1),
+	},
+};
+
+static u8 vepu_vp8_tap(const u8 *f, u8 tap)
+{
+	const u8 *p = f + (tap & 0xf);
+
+	switch (tap >> 4) {
+	case 0:
+		return p[0];
+	case 1:
+		return avg2(p[0], p[1]);
+	default:
+		return avg3(p[0], p[1], p[2]);
+	}
+}
+
 /**
  * vepu_vp8_predict_4x4() - one 4x4 block's intra prediction
  * @above:	the row above: above[-1] the corner, above[0..7] the samples
@@ -72,36 +116,37 @@ static u8 avg3(unsigned int a, unsigned int b, unsigned int c)
 void vepu_vp8_predict_4x4(const u8 *above, const u8 *left, unsigned int stride,
 			  unsigned int mode, u8 *pred)
 {
-	/* E: the edge from the bottom left up, over the corner, to the right. */
-	u8 e[13], b[4][4];
-	const u8 *a = e + 5, *l = left;
+	/* f: the edge from the bottom left up, over the corner, to the right. */
+	u8 f[14], b[4][4];
+	const u8 *a = f + 6, *l = f + 4;
 	unsigned int r, c, sum = 0;
 
 	for (r = 0; r < 4; r++)
-		e[3 - r] = l[r * stride];
-	e[4] = above[-1];
-	memcpy(e + 5, above, 8);
+		f[4 - r] = left[r * stride];
+	f[0] = f[1];
+	f[5] = above[-1];
+	memcpy(f + 6, above, 8);
 
 	switch (mode) {
 	case HANTRO_VP8_B_DC:
 		for (r = 0; r < 4; r++)
-			sum += a[r] + e[3 - r];
+			sum += a[r] + l[-(int)r];
 		memset(b, (sum + 4) >> 3, sizeof(b));
 		break;
 	case HANTRO_VP8_B_TM:
 		for (r = 0; r < 4; r++)
 			for (c = 0; c < 4; c++)
-				b[r][c] = clamp(e[3 - r] + a[c] - e[4], 0, 255);
+				b[r][c] = clamp(l[-(int)r] + a[c] - f[5], 0, 255);
 		break;
 	case HANTRO_VP8_B_VE:
 		for (r = 0; r < 4; r++)
 			for (c = 0; c < 4; c++)
-				b[r][c] = avg3(e[4 + c], e[5 + c], e[6 + c]);
+				b[r][c] = avg3(f[5 + c], f[6 + c], f[7 + c]);
 		break;
 	case HANTRO_VP8_B_HE:
 		/* Rows from the corner down; the last repeats the bottom sample. */
 		for (r = 0; r < 4; r++)
-			memset(b[r], avg3(e[4 - r], e[3 - r], e[r < 3 ? 2 - r : 0]), 4);
+			memset(b[r], avg3(l[1 - (int)r], l[-(int)r], l[-(int)r - 1]), 4);
 		break;
 	case HANTRO_VP8_B_LD:
 		for (r = 0; r < 4; r++)
@@ -112,55 +157,12 @@ void vepu_vp8_predict_4x4(const u8 *above, const u8 *left, unsigned int stride,
 	case HANTRO_VP8_B_RD:
 		for (r = 0; r < 4; r++)
 			for (c = 0; c < 4; c++)
-				b[r][c] = avg3(e[3 - r + c], e[4 - r + c], e[5 - r + c]);
-		break;
-	case HANTRO_VP8_B_VR:
-		b[3][0] = avg3(e[1], e[2], e[3]);
-		b[2][0] = avg3(e[2], e[3], e[4]);
-		b[3][1] = b[1][0] = avg3(e[3], e[4], e[5]);
-		b[2][1] = b[0][0] = avg2(e[4], e[5]);
-		b[3][2] = b[1][1] = avg3(e[4], e[5], e[6]);
-		b[2][2] = b[0][1] = avg2(e[5], e[6]);
-		b[3][3] = b[1][2] = avg3(e[5], e[6], e[7]);
-		b[2][3] = b[0][2] = avg2(e[6], e[7]);
-		b[1][3] = avg3(e[6], e[7], e[8]);
-		b[0][3] = avg2(e[7], e[8]);
-		break;
-	case HANTRO_VP8_B_VL:
-		b[0][0] = avg2(a[0], a[1]);
-		b[1][0] = avg3(a[0], a[1], a[2]);
-		b[2][0] = b[0][1] = avg2(a[1], a[2]);
-		b[1][1] = b[3][0] = avg3(a[1], a[2], a[3]);
-		b[2][1] = b[0][2] = avg2(a[2], a[3]);
-		b[3][1] = b[1][2] = avg3(a[2], a[3], a[4]);
-		b[2][2] = b[0][3] = avg2(a[3], a[4]);
-		b[3][2] = b[1][3] = avg3(a[3], a[4], a[5]);
-		/* The last two break the pattern (RFC 6386 section 12.3). */
-		b[2][3] = avg3(a[4], a[5], a[6]);
-		b[3][3] = avg3(a[5], a[6], a[7]);
-		break;
-	case HANTRO_VP8_B_HD:
-		b[3][0] = avg2(e[0], e[1]);
-		b[3][1] = avg3(e[0], e[1], e[2]);
-		b[2][0] = b[3][2] = avg2(e[1], e[2]);
-		b[2][1] = b[3][3] = avg3(e[1], e[2], e[3]);
-		b[2][2] = b[1][0] = avg2(e[2], e[3]);
-		b[2][3] = b[1][1] = avg3(e[2], e[3], e[4]);
-		b[1][2] = b[0][0] = avg2(e[3], e[4]);
-		b[1][3] = b[0][1] = avg3(e[3], e[4], e[5]);
-		b[0][2] = avg3(e[4], e[5], e[6]);
-		b[0][3] = avg3(e[5], e[6], e[7]);
+				b[r][c] = avg3(f[4 - r + c], f[5 - r + c], f[6 - r + c]);
 		break;
 	default:
-		/* B_HU, from the left column only: L[0] is e[3], L[3] e[0]. */
-		b[0][0] = avg2(e[3], e[2]);
-		b[0][1] = avg3(e[3], e[2], e[1]);
-		b[0][2] = b[1][0] = avg2(e[2], e[1]);
-		b[0][3] = b[1][1] = avg3(e[2], e[1], e[0]);
-		b[1][2] = b[2][0] = avg2(e[1], e[0]);
-		b[1][3] = b[2][1] = avg3(e[1], e[0], e[0]);
-		b[2][2] = b[2][3] = e[0];
-		memset(b[3], e[0], 4);
+		for (r = 0; r < 16; r++)
+			b[r / 4][r % 4] = vepu_vp8_tap(f, vepu_vp8_diagonal_taps[mode -
+								 HANTRO_VP8_B_VR][r]);
 		break;
 	}
 	for (r = 0; r < 4; r++)

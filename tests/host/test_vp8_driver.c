@@ -43,36 +43,52 @@
  * @key_period:	a key frame every this many frames, 0 for the first only
  * @capture:	CAPTURE buffer bytes, 0 for a frame's worth of 4:2:0
  * @floor:	PSNR floor against the source, dB
+ * @golden:	enum hantro_vp8_golden; with a golden frame every other
+ *		frame comes back to the first
+ * @golden_period: its period, for HANTRO_VP8_GOLDEN_PERIOD
  */
 struct tcase {
 	const char *name, *ip;
 	unsigned int w, h, frames, qi, log2_parts, key_period;
 	size_t capture;
 	unsigned int floor;
+	u8 golden;
+	u16 golden_period;
 };
 
 static const struct tcase cases[] = {
-	{ "h1-320x240-q40", "h1", 320, 240, 6, 40, 0, 0, 0, 33 },
-	{ "vepu2-320x240-q40", "vepu2", 320, 240, 6, 40, 0, 0, 0, 33 },
+	{ "h1-320x240-q40", "h1", 320, 240, 6, 40, 0, 0, 0, 33, 0, 0 },
+	{ "vepu2-320x240-q40", "vepu2", 320, 240, 6, 40, 0, 0, 0, 33, 0, 0 },
 	/* Not macroblock aligned, two token partitions, a key frame every 3. */
-	{ "h1-1000x562-q20-2parts", "h1", 1000, 562, 5, 20, 1, 3, 0, 38 },
-	{ "vepu2-144x96-q127-2parts", "vepu2", 144, 96, 4, 127, 1, 0, 0, 20 },
-	{ "h1-176x144-q0", "h1", 176, 144, 3, 0, 0, 0, 0, 45 },
+	{ "h1-1000x562-q20-2parts", "h1", 1000, 562, 5, 20, 1, 3, 0, 38, 0, 0 },
+	{ "vepu2-144x96-q127-2parts", "vepu2", 144, 96, 4, 127, 1, 0, 0, 20, 0, 0 },
+	{ "h1-176x144-q0", "h1", 176, 144, 3, 0, 0, 0, 0, 45, 0, 0 },
+	/* The golden frame searched too: the frame before the last, every 2nd. */
+	{ "h1-golden-prev-q36", "h1", 176, 144, 8, 36, 0, 0, 0, 33, HANTRO_VP8_GOLDEN_PREV, 0 },
+	{ "vepu2-golden-every2-q50", "vepu2", 208, 120, 9, 50, 1, 0, 0, 30,
+	  HANTRO_VP8_GOLDEN_PERIOD, 2 },
 };
 
-static void run_case(const struct tcase *t, const char *dir, FILE *list)
-{
-	FILE *stream = host_out_file(dir, t->name, "ivf");
-	FILE *recf = host_out_file(dir, t->name, "rec");
-	FILE *src = host_out_file(dir, t->name, "src");
-	unsigned int f, coded = 0, adapted = 0;
-	static struct vp8_drv d;
+/**
+ * struct tstream - where a stream goes and what came of it
+ * @ivf:	the stream, or NULL
+ * @rec:	the reconstruction, or NULL
+ * @src:	the source, or NULL
+ * @coded:	frames coded
+ * @adapted:	frames with probabilities adapted to the counts
+ * @bytes:	the stream's bytes
+ */
+struct tstream {
+	FILE *ivf, *rec, *src;
+	unsigned int coded, adapted;
+	size_t bytes;
+};
 
-	if (!stream || !recf || !src || vp8_drv_init(&d, t->ip, t->w, t->h, t->capture)) {
-		check(0, "%s: files and buffers", t->name);
-		goto out;
-	}
-	ivf_header(stream, t->w, t->h, t->frames);
+/* Code @t's frames with the golden frame @golden into @o. */
+static void code_frames(const struct tcase *t, u8 golden, struct vp8_drv *d, struct tstream *o)
+{
+	unsigned int f;
+
 	for (f = 0; f < t->frames; f++) {
 		bool key = !f || (t->key_period && f % t->key_period == 0);
 		struct hantro_vp8_frame_params fp = {
@@ -80,41 +96,86 @@ static void run_case(const struct tcase *t, const char *dir, FILE *list)
 			.qi = t->qi,
 			.log2_partitions = t->log2_parts,
 			.filter_level = hantro_vp8_filter_level(t->qi, key),
+			.golden = golden,
+			.golden_period = t->golden_period,
 		};
-		u8 *in = vp8_drv_input(&d);
+		u8 *in = vp8_drv_input(d);
 		const u8 *frame;
 		size_t len;
 		int ret;
 
-		host_texture(in, d.cw, d.ch, f);
-		host_write_i420(src, in, in + d.cw * d.ch, d.cw, t->w, t->h);
-		ret = vp8_drv_encode(&d, &fp, &frame, &len);
+		host_texture(in, d->cw, d->ch, t->golden && !(f & 1) ? 0 : f);
+		if (o->src)
+			host_write_i420(o->src, in, in + d->cw * d->ch, d->cw, t->w, t->h);
+		ret = vp8_drv_encode(d, &fp, &frame, &len);
 		check(!ret, "%s frame %u: coded, %zu bytes (%d, model %d%s)", t->name, f,
-		      ret ? 0 : len, ret, d.res, d.bus.fault);
+		      ret ? 0 : len, ret, d->res, d->bus.fault);
 		if (ret)
 			break;
-		check(d.size_bits == d.rf.val[d.l->buf_limit / 4],
+		check(d->size_bits == d->rf.val[d->l->buf_limit / 4],
 		      "%s frame %u: the size table adds up to the bits written (%u, %u)", t->name, f,
-		      d.size_bits, d.rf.val[d.l->buf_limit / 4]);
-		adapted += d.adapted;
-		ivf_frame(stream, frame, len, f);
-		host_write_i420(recf, vp8_drv_rec(&d), vp8_drv_rec(&d) + d.cw * d.ch, d.cw, t->w,
-				t->h);
-		coded++;
+		      d->size_bits, d->rf.val[d->l->buf_limit / 4]);
+		o->adapted += d->adapted;
+		o->bytes += len;
+		if (o->ivf)
+			ivf_frame(o->ivf, frame, len, f);
+		if (o->rec)
+			host_write_i420(o->rec, vp8_drv_rec(d), vp8_drv_rec(d) + d->cw * d->ch,
+					d->cw, t->w, t->h);
+		o->coded++;
 	}
-	check(coded == t->frames, "%s: %u of %u frames coded", t->name, coded, t->frames);
-	check(t->frames < 3 || adapted, "%s: %u frames sent probabilities adapted to the counts",
-	      t->name, adapted);
-	if (coded == t->frames)
+}
+
+/*
+ * The golden stream against the same frames with the last frame as the
+ * only reference: the frames that come back find their match in golden.
+ */
+static void golden_gain(const struct tcase *t, size_t bytes)
+{
+	struct tstream none = { 0 };
+	static struct vp8_drv d;
+
+	if (vp8_drv_init(&d, t->ip, t->w, t->h, t->capture)) {
+		check(0, "%s: buffers", t->name);
+		return;
+	}
+	code_frames(t, HANTRO_VP8_GOLDEN_NONE, &d, &none);
+	check(none.coded == t->frames && bytes * 10 < none.bytes * 8,
+	      "%s: the golden frame saves over a fifth: %zu bytes, %zu with one reference",
+	      t->name, bytes, none.bytes);
+	vp8_drv_free(&d);
+}
+
+static void run_case(const struct tcase *t, const char *dir, FILE *list)
+{
+	struct tstream o = {
+		.ivf = host_out_file(dir, t->name, "ivf"),
+		.rec = host_out_file(dir, t->name, "rec"),
+		.src = host_out_file(dir, t->name, "src"),
+	};
+	static struct vp8_drv d;
+
+	if (!o.ivf || !o.rec || !o.src || vp8_drv_init(&d, t->ip, t->w, t->h, t->capture)) {
+		check(0, "%s: files and buffers", t->name);
+		goto out;
+	}
+	ivf_header(o.ivf, t->w, t->h, t->frames);
+	code_frames(t, t->golden, &d, &o);
+	check(o.coded == t->frames, "%s: %u of %u frames coded", t->name, o.coded, t->frames);
+	check(t->frames < 3 || o.adapted, "%s: %u frames sent probabilities adapted to the counts",
+	      t->name, o.adapted);
+	if (o.coded == t->frames)
 		fprintf(list, "%s %u %u %u\n", t->name, t->w, t->h, t->floor);
+	if (t->golden)
+		golden_gain(t, o.bytes);
 out:
 	vp8_drv_free(&d);
-	if (stream)
-		fclose(stream);
-	if (recf)
-		fclose(recf);
-	if (src)
-		fclose(src);
+	if (o.ivf)
+		fclose(o.ivf);
+	if (o.rec)
+		fclose(o.rec);
+	if (o.src)
+		fclose(o.src);
 }
 
 /*
@@ -151,35 +212,58 @@ static void too_small(void)
 
 static unsigned int tweak_case;
 
-/* Registers the model does not code: each must fail the frame. */
+/* Registers the model does not code, or that make no sense: each must fail the frame. */
 static void tweak(struct vp8_drv *d)
 {
 	const struct hantro_vp8_layout *vl = &d->l->vp8;
+	unsigned int n = ARRAY_SIZE(vl->unsupported);
 
-	if (tweak_case < ARRAY_SIZE(vl->unsupported)) {
+	if (tweak_case < n) {
 		hantro_regfile_set(&d->rf, &vl->unsupported[tweak_case], 1);
 		return;
 	}
-	/* The reconstruction's luma half over the reference's. */
-	if (tweak_case == ARRAY_SIZE(vl->unsupported)) {
+	switch (tweak_case - n) {
+	case 0:
+		/* The second search on a reference index there is none of. */
+		hantro_regfile_set(&d->rf, &vl->ref2_enable, 1);
+		hantro_regfile_set(&d->rf, &vl->mv_ref_idx2, 3);
+		break;
+	case 1:
+		/* Its index says golden, but it does not run. */
+		hantro_regfile_set(&d->rf, &vl->mv_ref_idx2, 1);
+		break;
+	case 2:
+		/* Golden where the reconstruction goes. */
+		hantro_regfile_set(&d->rf, &vl->ref2_enable, 1);
+		hantro_regfile_set(&d->rf, &vl->mv_ref_idx2, 1);
+		hantro_regfile_set_reg(&d->rf, vl->ref2_y, d->pp.rec_y);
+		hantro_regfile_set_reg(&d->rf, vl->ref2_c, d->pp.rec_c);
+		break;
+	case 3:
+		/* The reconstruction's luma half over the reference's. */
 		hantro_regfile_set_reg(&d->rf, d->l->rec_y, d->pp.ref_y + d->cw * d->ch / 2);
-		return;
+		break;
+	default:
+		/* The reconstruction's chroma where the reference's luma starts. */
+		hantro_regfile_set_reg(&d->rf, d->l->rec_c, d->pp.ref_y);
+		break;
 	}
-	/* The reconstruction's chroma where the reference's luma starts. */
-	hantro_regfile_set_reg(&d->rf, d->l->rec_c, d->pp.ref_y);
 }
 
 /*
  * What the model cannot code is refused (a bus error), not coded as
- * something else: segmentation, its map, a second reference, bilinear
- * prediction, a reconstruction half over the reference.
+ * something else: segmentation, its map, a first search on another
+ * reference than the last frame, bilinear prediction, a second search on
+ * no reference or on the reconstruction, a reconstruction half over the
+ * reference.
  */
 static void refused_registers(void)
 {
 	static const char * const what[] = {
-		"a second reference", "segmentation", "a segment map update",
-		"golden as the search's reference", "golden as the second search's reference",
-		"bilinear prediction (H1)", "a reconstruction half over the reference",
+		"segmentation", "a segment map update", "golden as the first search's reference",
+		"bilinear prediction (H1)", "a second search on reference index 3",
+		"a second search's index without the search", "golden on the reconstruction",
+		"a reconstruction half over the reference",
 		"a reconstruction's chroma on the reference's luma",
 	};
 	static const char * const ips[] = { "h1", "vepu2" };

@@ -15,7 +15,7 @@
 #include "vp8_driver_path.h"
 
 /* The driver's buffers, its tables laid out as hantro_enc_vp8.c does. */
-enum { BUF_IN, BUF_CAPTURE, BUF_PIC0, BUF_PIC1, BUF_TABLES, BUS_BUFS };
+enum { BUF_IN, BUF_CAPTURE, BUF_PIC0, BUF_TABLES = BUF_PIC0 + HANTRO_VP8_PICS, BUS_BUFS };
 #define SIZE_TBL_OFF	ALIGN(HANTRO_VP8_PROB_TABLE_SIZE, 8)
 #define COUNT_OFF	(SIZE_TBL_OFF + 8 * 4)
 #define TABLES_SIZE	(COUNT_OFF + HANTRO_VP8_COUNT_BYTES)
@@ -37,7 +37,7 @@ int vp8_drv_init(struct vp8_drv *d, const char *ip, unsigned int w, unsigned int
 	d->ch = ALIGN(h, 16);
 	pic = (size_t)d->cw * d->ch * 3 / 2;
 	{
-		const size_t sizes[BUS_BUFS] = { pic, capture ?: pic, pic, pic, TABLES_SIZE };
+		const size_t sizes[BUS_BUFS] = { pic, capture ?: pic, pic, pic, pic, TABLES_SIZE };
 
 		d->bus.bufs = BUS_BUFS;
 		for (i = 0; i < BUS_BUFS; i++) {
@@ -67,7 +67,7 @@ u8 *vp8_drv_input(struct vp8_drv *d)
 
 const u8 *vp8_drv_rec(const struct vp8_drv *d)
 {
-	return d->bus.mem[BUF_PIC0 + (d->rec ^ 1)];
+	return d->bus.mem[BUF_PIC0 + d->refs.last];
 }
 
 /* The frame's registers as the driver programs them (hantro_enc_vp8.c). */
@@ -90,8 +90,10 @@ static void vp8_drv_program(struct vp8_drv *d, bool key)
 
 	pp->rec_y = host_bus_addr(BUF_PIC0 + d->rec);
 	pp->rec_c = pp->rec_y + luma;
-	pp->ref_y = host_bus_addr(BUF_PIC0 + (d->rec ^ 1));
+	pp->ref_y = host_bus_addr(BUF_PIC0 + d->refs.last);
 	pp->ref_c = pp->ref_y + luma;
+	pp->ref2_y = host_bus_addr(BUF_PIC0 + d->refs.golden);
+	pp->ref2_c = pp->ref2_y + luma;
 	pp->prob_table = host_bus_addr(BUF_TABLES);
 	pp->size_table = host_bus_addr(BUF_TABLES) + SIZE_TBL_OFF;
 	pp->prob_count = host_bus_addr(BUF_TABLES) + COUNT_OFF;
@@ -112,6 +114,8 @@ int vp8_drv_encode(struct vp8_drv *d, struct hantro_vp8_frame_params *fp, const 
 
 	fp->width = d->w;
 	fp->height = d->h;
+	fp->key_distance = fp->key_frame ? 0 : d->key_distance;
+	d->rec = hantro_vp8_refs_free(&d->refs);
 	memset(cap, 0xa5, d->bus.size[BUF_CAPTURE]);
 	ret = hantro_vp8_frame_code(fp, cap, d->bus.size[BUF_CAPTURE], &d->ent,
 				    d->counts_ok ? tables + COUNT_OFF : NULL, &d->hdr, &d->lay,
@@ -141,7 +145,10 @@ int vp8_drv_encode(struct vp8_drv *d, struct hantro_vp8_frame_params *fp, const 
 	if (ret)
 		return ret;
 	*frame = cap;
-	d->rec ^= 1;
+	d->key_distance = fp->key_frame ? 1 : d->key_distance + 1;
+	hantro_vp8_refs_update(&d->refs, &d->hdr, d->rec);
+	if (fp->golden == HANTRO_VP8_GOLDEN_NONE)
+		d->refs.golden = d->refs.last;
 	d->counts_ok = true;
 	return 0;
 }

@@ -15,13 +15,15 @@
 
 /**
  * struct vp8_drv - one stream
- * @bus:	the driver's buffers: input, CAPTURE, two pictures, tables
+ * @bus:	the driver's buffers: input, CAPTURE, three pictures, tables
  * @l:		the IP's register layout
  * @w:		visible width
  * @h:		visible height
  * @cw:		coded width
  * @ch:		coded height
- * @rec:	the picture the next frame reconstructs
+ * @rec:	the picture the frame reconstructs
+ * @refs:	which pictures the decoder's references are (as the driver)
+ * @key_distance: frames since the last key frame
  * @counts_ok:	the tables hold the last frame's counts
  * @ent:	the stream's probabilities
  * @rf:		the last frame's registers (the bits written read back)
@@ -39,6 +41,8 @@ struct vp8_drv {
 	struct vepu_virt bus;
 	const struct hantro_layout *l;
 	unsigned int w, h, cw, ch, rec;
+	struct hantro_vp8_refs refs;
+	u32 key_distance;
 	bool counts_ok;
 	struct hantro_vp8_entropy ent;
 	struct hantro_regfile rf;

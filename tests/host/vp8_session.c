@@ -16,7 +16,7 @@ int vp8_session_init(struct vp8_session *s, unsigned int w, unsigned int h)
 	luma = (size_t)s->mbw * s->mbh * 256;
 	s->first_size = luma + 1024;
 	s->part_size = luma * 2 + 4096;
-	s->pics = malloc(luma * 3 / 2 * 3);
+	s->pics = malloc(luma * 3 / 2 * HANTRO_VP8_PICS);
 	s->first = malloc(s->first_size);
 	s->parts = malloc(s->part_size * HANTRO_VP8_MAX_PARTITIONS);
 	s->scratch = malloc(vepu_vp8_scratch_size(s->mbw, s->mbh));
@@ -45,19 +45,7 @@ static unsigned char *vp8_session_pic(const struct vp8_session *s, unsigned int 
 
 const unsigned char *vp8_session_rec(const struct vp8_session *s)
 {
-	return vp8_session_pic(s, s->last);
-}
-
-/* The references after a frame coded into picture @rec, as RFC 6386 9.7-9.8. */
-static void vp8_session_refs(struct vp8_session *s, const struct hantro_vp8_frame_hdr *h,
-			     unsigned int rec)
-{
-	if (h->key_frame || h->refresh_golden)
-		s->golden = rec;
-	else if (h->copy_to_golden == 1)
-		s->golden = s->last;
-	if (h->key_frame || h->refresh_last)
-		s->last = rec;
+	return vp8_session_pic(s, s->refs.last);
 }
 
 long vp8_session_encode(struct vp8_session *s, const struct hantro_vp8_frame_hdr *h,
@@ -77,13 +65,12 @@ long vp8_session_encode(struct vp8_session *s, const struct hantro_vp8_frame_hdr
 	job->frame.mb_width = s->mbw;
 	job->frame.mb_height = s->mbh;
 	/* The reconstruction goes to the picture neither reference holds. */
-	for (rec = 0; rec == s->last || rec == s->golden; rec++)
-		;
+	rec = hantro_vp8_refs_free(&s->refs);
 	job->rec.y = vp8_session_pic(s, rec);
 	job->rec.c = job->rec.y + luma;
-	job->ref.y = vp8_session_pic(s, s->last);
+	job->ref.y = vp8_session_pic(s, s->refs.last);
 	job->ref.c = job->ref.y + luma;
-	job->ref2.y = vp8_session_pic(s, s->golden);
+	job->ref2.y = vp8_session_pic(s, s->refs.golden);
 	job->ref2.c = job->ref2.y + luma;
 	job->first = &be;
 	job->partitions = 1u << h->log2_partitions;
@@ -113,7 +100,7 @@ long vp8_session_encode(struct vp8_session *s, const struct hantro_vp8_frame_hdr
 		return ret;
 	s->prev = probs;
 	s->frame++;
-	vp8_session_refs(s, h, rec);
+	hantro_vp8_refs_update(&s->refs, h, rec);
 
 	need = HANTRO_VP8_KEY_TAG_BYTES + be.pos + 3 * (job->partitions - 1);
 	for (i = 0; i < job->partitions; i++)

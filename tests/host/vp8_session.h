@@ -18,7 +18,7 @@
 struct vp8_session {
 	unsigned int mbw, mbh;		/* coded size in macroblocks */
 	unsigned char *pics;		/* three pictures: luma, then CbCr interleaved */
-	unsigned int last, golden;	/* which picture is which reference */
+	struct hantro_vp8_refs refs;	/* which picture is which reference */
 	unsigned char *first, *parts;	/* the first partition, the token partitions */
 	size_t first_size, part_size;
 	void *scratch;

@@ -8,8 +8,10 @@
  * first partition with the boolean encoder's state and to write each token
  * partition further on in the buffer. When it is done, the tag goes in
  * front and the token partitions move down behind the first
- * (hantro_vp8_frame.c). The hardware reads the previous reconstruction as
- * its reference and writes the new one; the two pictures swap roles.
+ * (hantro_vp8_frame.c). The hardware reads the last frame's
+ * reconstruction (and the golden frame's, when kept) and writes the new
+ * one into a picture neither holds; the references then change as the
+ * header tells the decoder.
  */
 
 #include <linux/sizes.h>
@@ -30,7 +32,7 @@ static void hantro_vp8_free_bufs(struct hantro_enc_ctx *ctx)
 	struct hantro_enc_vp8 *v = &ctx->vp8;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(v->pics); i++)
+	for (i = 0; i < v->npics; i++)
 		hantro_enc_aux_free(ctx->dev->dev, &v->pics[i]);
 	hantro_enc_aux_free(ctx->dev->dev, &v->tables);
 }
@@ -45,13 +47,14 @@ static int hantro_vp8_start(struct hantro_enc_ctx *ctx)
 
 	/* The stream state shares its memory with other codecs'. */
 	memset(v, 0, sizeof(*v));
-	for (i = 0; i < ARRAY_SIZE(v->pics); i++)
+	v->golden = hantro_enc_vp8_golden(ctx);
+	v->npics = v->golden == HANTRO_VP8_GOLDEN_NONE ? 2 : HANTRO_VP8_PICS;
+	for (i = 0; i < v->npics; i++)
 		if (hantro_enc_aux_alloc(ctx->dev->dev, &v->pics[i], size))
 			goto fail;
 	if (hantro_enc_aux_alloc(ctx->dev->dev, &v->tables, HANTRO_VP8_TABLES_SIZE))
 		goto fail;
 	v->need_key = true;
-	v->rec = 0;
 	hantro_h264_rc_reset(&v->rc);
 	hantro_enc_vp8_grab(ctx, true);
 	return 0;
@@ -94,7 +97,8 @@ static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job 
 	struct hantro_enc_vp8 *v = &ctx->vp8;
 	const struct hantro_enc_vp8_ctrls *c = &ctx->vp8_ctrls;
 	const struct hantro_enc_vp8_frame *p = &to_hantro_enc_buf(job->src)->vp8;
-	const struct hantro_enc_aux *rec = &v->pics[v->rec], *ref = &v->pics[v->rec ^ 1];
+	const struct hantro_enc_aux *rec, *ref = &v->pics[v->refs.last];
+	const struct hantro_enc_aux *golden = &v->pics[v->refs.golden];
 	size_t luma = (size_t)ctx->dst_fmt.width * ctx->dst_fmt.height;
 	u8 *out = vb2_plane_vaddr(&job->dst->vb2_buf, 0), *counts;
 	struct hantro_vp8_frame_params fp = {
@@ -104,6 +108,8 @@ static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job 
 		.log2_partitions = c->partitions->cur.val,
 		.filter_level = c->filter_level->cur.val,
 		.sharpness = c->sharpness->cur.val,
+		.golden = v->golden,
+		.golden_period = c->golden_period->cur.val,
 	};
 	struct hantro_vp8_pic_params pp;
 	unsigned int i;
@@ -114,6 +120,7 @@ static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job 
 				      ALIGN(ctx->crop.height, HANTRO_ENC_MB) * 3 / 2)
 		return -EINVAL;
 	fp.key_frame = hantro_vp8_is_key(v, p);
+	fp.key_distance = fp.key_frame ? 0 : v->gop_pos;
 	fp.qi = hantro_vp8_qi(ctx, p, fp.key_frame);
 	/*
 	 * Until this frame is done, a failure means the next must be a key
@@ -128,10 +135,14 @@ static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job 
 	if (ret)
 		return ret;
 
+	v->rec = hantro_vp8_refs_free(&v->refs);
+	rec = &v->pics[v->rec];
 	pp.rec_y = rec->dma;
 	pp.rec_c = rec->dma + luma;
 	pp.ref_y = ref->dma;
 	pp.ref_c = ref->dma + luma;
+	pp.ref2_y = golden->dma;
+	pp.ref2_c = golden->dma + luma;
 	pp.prob_table = v->tables.dma;
 	pp.size_table = v->tables.dma + HANTRO_VP8_SIZE_TBL_OFF;
 	pp.prob_count = v->tables.dma + HANTRO_VP8_COUNT_OFF;
@@ -172,7 +183,10 @@ static int hantro_vp8_done(struct hantro_enc_ctx *ctx, struct hantro_enc_job *jo
 	job->dst->flags |= v->hdr.key_frame ? V4L2_BUF_FLAG_KEYFRAME : V4L2_BUF_FLAG_PFRAME;
 	hantro_h264_rc_update(&v->rc, &p->rc, v->hdr.key_frame, v->qp, len * 8, 0);
 	v->gop_pos = v->hdr.key_frame ? 1 : v->gop_pos + 1;
-	v->rec ^= 1;
+	hantro_vp8_refs_update(&v->refs, &v->hdr, v->rec);
+	/* A golden frame never searched need not be kept: two pictures take turns. */
+	if (v->golden == HANTRO_VP8_GOLDEN_NONE)
+		v->refs.golden = v->refs.last;
 	v->need_key = false;
 	v->counts_ok = true;
 	return 0;

@@ -23,6 +23,8 @@ struct hantro_enc_ctx;
  * @profile:	V4L2_CID_MPEG_VIDEO_VP8_PROFILE
  * @partitions:	V4L2_CID_MPEG_VIDEO_VPX_NUM_PARTITIONS
  * @ref_frames:	V4L2_CID_MPEG_VIDEO_VPX_NUM_REF_FRAMES
+ * @golden_sel:	V4L2_CID_MPEG_VIDEO_VPX_GOLDEN_FRAME_SEL
+ * @golden_period: V4L2_CID_MPEG_VIDEO_VPX_GOLDEN_FRAME_REF_PERIOD
  * @filter_level: V4L2_CID_MPEG_VIDEO_VPX_FILTER_LEVEL
  * @sharpness:	V4L2_CID_MPEG_VIDEO_VPX_FILTER_SHARPNESS
  * @i_qp:	V4L2_CID_MPEG_VIDEO_VPX_I_FRAME_QP
@@ -34,6 +36,8 @@ struct hantro_enc_vp8_ctrls {
 	struct v4l2_ctrl *profile;
 	struct v4l2_ctrl *partitions;
 	struct v4l2_ctrl *ref_frames;
+	struct v4l2_ctrl *golden_sel;
+	struct v4l2_ctrl *golden_period;
 	struct v4l2_ctrl *filter_level;
 	struct v4l2_ctrl *sharpness;
 	struct v4l2_ctrl *i_qp;
@@ -65,7 +69,11 @@ struct hantro_enc_vp8_frame {
 
 /**
  * struct hantro_enc_vp8 - VP8 stream state of a context
- * @pics:	reference/reconstruction pictures, used in turn
+ * @pics:	reference/reconstruction pictures: two, three when the golden
+ *		frame is kept apart
+ * @npics:	how many of @pics there are
+ * @golden:	enum hantro_vp8_golden of the stream
+ * @refs:	which of @pics the decoder's references are
  * @tables:	the probability table, the size table and the count buffer
  * @entropy:	the probabilities in force at the decoder
  * @hdr:	the running frame's header
@@ -78,7 +86,10 @@ struct hantro_enc_vp8_frame {
  * @rc:		rate control
  */
 struct hantro_enc_vp8 {
-	struct hantro_enc_aux pics[2];
+	struct hantro_enc_aux pics[HANTRO_VP8_PICS];
+	unsigned int npics;
+	u8 golden;
+	struct hantro_vp8_refs refs;
 	struct hantro_enc_aux tables;
 	struct hantro_vp8_entropy entropy;
 	struct hantro_vp8_frame_hdr hdr;
@@ -92,11 +103,12 @@ struct hantro_enc_vp8 {
 };
 
 /* The controls hantro_enc_vp8_ctrls_init() adds. */
-#define HANTRO_ENC_VP8_NUM_CTRLS	9
+#define HANTRO_ENC_VP8_NUM_CTRLS	11
 
 /* hantro_enc_vp8_ctrls.c */
 int hantro_enc_vp8_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl);
 void hantro_enc_vp8_grab(struct hantro_enc_ctx *ctx, bool grab);
 void hantro_enc_vp8_queue_frame(struct hantro_enc_ctx *ctx, struct hantro_enc_buf *buf);
+u8 hantro_enc_vp8_golden(const struct hantro_enc_ctx *ctx);
 
 #endif /* HANTRO_ENC_VP8_H */

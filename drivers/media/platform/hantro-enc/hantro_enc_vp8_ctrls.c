@@ -5,7 +5,8 @@
  * The rate controls (bitrate mode, bitrate, peak, frame rate control, GOP
  * size, key frame request) are the video node's, created with H.264's,
  * which every block with VP8 also encodes (hantro_enc_variants.c). The
- * ones below shape the stream and are locked while CAPTURE streams, but
+ * ones below shape the stream and are locked while CAPTURE streams (the
+ * golden frame's among them: its picture is allocated at STREAMON), but
  * for the quantiser indices, which are taken with each OUTPUT buffer.
  */
 
@@ -24,8 +25,10 @@ static struct v4l2_ctrl *hantro_enc_vp8_std(struct v4l2_ctrl_handler *hdl, u32 i
  * @hdl:	its handler
  *
  * Profile 0 only (six-tap prediction, either loop filter), one or two
- * token partitions (the RK blocks have two partition addresses), the
- * last frame as the only reference.
+ * token partitions (the RK blocks have two partition addresses), one or
+ * two references: the last frame, and the golden frame searched beside it
+ * (the blocks search two), which is the frame before the last or every
+ * n-th frame from the key frame.
  *
  * Return: the handler's error state, -EINVAL on a node without the H.264
  * rate controls.
@@ -43,8 +46,13 @@ int hantro_enc_vp8_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handl
 					       V4L2_CID_MPEG_VIDEO_VPX_2_PARTITIONS, 0,
 					       V4L2_CID_MPEG_VIDEO_VPX_1_PARTITION);
 	c->ref_frames = v4l2_ctrl_new_std_menu(hdl, NULL, V4L2_CID_MPEG_VIDEO_VPX_NUM_REF_FRAMES,
-					       V4L2_CID_MPEG_VIDEO_VPX_1_REF_FRAME, 0,
+					       V4L2_CID_MPEG_VIDEO_VPX_2_REF_FRAME, 0,
 					       V4L2_CID_MPEG_VIDEO_VPX_1_REF_FRAME);
+	c->golden_sel = v4l2_ctrl_new_std_menu(hdl, NULL, V4L2_CID_MPEG_VIDEO_VPX_GOLDEN_FRAME_SEL,
+					       V4L2_CID_MPEG_VIDEO_VPX_GOLDEN_FRAME_USE_REF_PERIOD,
+					       0, V4L2_CID_MPEG_VIDEO_VPX_GOLDEN_FRAME_USE_PREV);
+	c->golden_period = hantro_enc_vp8_std(hdl, V4L2_CID_MPEG_VIDEO_VPX_GOLDEN_FRAME_REF_PERIOD,
+					      U16_MAX, 0);
 	/* The level the vendor's header carries at its usual index (36). */
 	c->filter_level = hantro_enc_vp8_std(hdl, V4L2_CID_MPEG_VIDEO_VPX_FILTER_LEVEL, 63,
 					     hantro_vp8_filter_level(36, true));
@@ -65,7 +73,8 @@ void hantro_enc_vp8_grab(struct hantro_enc_ctx *ctx, bool grab)
 {
 	struct hantro_enc_vp8_ctrls *c = &ctx->vp8_ctrls;
 	struct v4l2_ctrl *fixed[] = {
-		c->profile, c->partitions, c->ref_frames, c->filter_level, c->sharpness,
+		c->profile, c->partitions, c->ref_frames, c->golden_sel, c->golden_period,
+		c->filter_level, c->sharpness,
 	};
 	unsigned int i;
 
@@ -109,4 +118,21 @@ void hantro_enc_vp8_queue_frame(struct hantro_enc_ctx *ctx, struct hantro_enc_bu
 		},
 	};
 	ctx->h264_ctrls.key_pending = false;
+}
+
+/**
+ * hantro_enc_vp8_golden() - what the golden frame is, as the controls say
+ * @ctx:	context
+ *
+ * Return: enum hantro_vp8_golden.
+ */
+u8 hantro_enc_vp8_golden(const struct hantro_enc_ctx *ctx)
+{
+	const struct hantro_enc_vp8_ctrls *c = &ctx->vp8_ctrls;
+
+	if (c->ref_frames->cur.val == V4L2_CID_MPEG_VIDEO_VPX_1_REF_FRAME)
+		return HANTRO_VP8_GOLDEN_NONE;
+	if (c->golden_sel->cur.val == V4L2_CID_MPEG_VIDEO_VPX_GOLDEN_FRAME_USE_PREV)
+		return HANTRO_VP8_GOLDEN_PREV;
+	return HANTRO_VP8_GOLDEN_PERIOD;
 }

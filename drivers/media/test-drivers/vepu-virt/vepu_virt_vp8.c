@@ -48,6 +48,7 @@ static void vepu_virt_vp8_probs(const u8 *tbl, struct hantro_vp8_probs *p,
 	job->prob_skip_false = vepu_virt_tbl(tbl, HANTRO_VP8_TBL_SKIP);
 	job->prob_intra = vepu_virt_tbl(tbl, HANTRO_VP8_TBL_INTRA);
 	job->prob_last = vepu_virt_tbl(tbl, HANTRO_VP8_TBL_LAST);
+	job->prob_golden = vepu_virt_tbl(tbl, HANTRO_VP8_TBL_GOLDEN);
 	vepu_virt_tbl_copy(tbl, HANTRO_VP8_TBL_YMODE, p->ymode, sizeof(p->ymode));
 	vepu_virt_tbl_copy(tbl, HANTRO_VP8_TBL_UVMODE, p->uvmode, sizeof(p->uvmode));
 	x[0] = vepu_virt_tbl(tbl, HANTRO_VP8_TBL_MV_IS_SHORT);
@@ -148,8 +149,9 @@ static bool vepu_virt_vp8_counts(struct vepu_virt *v, const struct hantro_layout
 }
 
 /*
- * What the model does not code (segments, a second reference, bilinear
- * prediction): refused, rather than a frame that says what it is not.
+ * What the model does not code (segments, a first search on another
+ * reference than the last frame, bilinear prediction): refused, rather
+ * than a frame that says what it is not.
  */
 static bool vepu_virt_vp8_unsupported(const struct hantro_layout *l, const u32 *regs)
 {
@@ -180,6 +182,35 @@ static bool vepu_virt_vp8_pics_apart(const struct vepu_vp8_job *job, size_t luma
 	       (a->c == b->c || !vepu_virt_vp8_overlap(a->c, luma / 2, b->c, luma / 2)) &&
 	       !vepu_virt_vp8_overlap(a->y, luma, b->c, luma / 2) &&
 	       !vepu_virt_vp8_overlap(a->c, luma / 2, b->y, luma);
+}
+
+/*
+ * The second search's reference, when it runs: golden or altref (an index
+ * of 1 or 2 from the last frame); with it off the index must be the
+ * last's. Its planes may not share a byte with the reconstruction's.
+ */
+static bool vepu_virt_vp8_ref2(struct vepu_virt *v, const struct hantro_layout *l,
+			       const u32 *regs, struct vepu_vp8_job *job, size_t luma)
+{
+	const struct hantro_vp8_layout *vl = &l->vp8;
+	unsigned int idx = hantro_field_get(&vl->mv_ref_idx2, regs);
+	const struct vepu_vp8_pic *a = &job->ref2, *b = &job->rec;
+
+	if (!hantro_field_get(&vl->ref2_enable, regs))
+		return !idx;
+	if (job->key_frame)
+		return false;
+	if (idx < 1 || idx > 2)
+		return false;
+	job->ref2_id = HANTRO_VP8_REF_LAST + idx;
+	job->ref2_penalty = hantro_field_get(&vl->golden_penalty, regs);
+	if (!vepu_virt_pic(v, REG(vl->ref2_y), REG(vl->ref2_c), &job->frame, DMA_TO_DEVICE,
+			   &job->ref2.y, &job->ref2.c))
+		return false;
+	return !vepu_virt_vp8_overlap(a->y, luma, b->y, luma) &&
+	       !vepu_virt_vp8_overlap(a->y, luma, b->c, luma / 2) &&
+	       !vepu_virt_vp8_overlap(a->c, luma / 2, b->y, luma) &&
+	       !vepu_virt_vp8_overlap(a->c, luma / 2, b->c, luma / 2);
 }
 
 /* A copy of the reference when the reconstruction overwrites it. */
@@ -265,7 +296,8 @@ enum vepu_virt_result vepu_virt_vp8(struct vepu_virt *v, const struct hantro_lay
 	 * read the old samples.
 	 */
 	luma = (size_t)job.frame.mb_width * 16 * job.frame.mb_height * 16;
-	if (!job.key_frame && !vepu_virt_vp8_pics_apart(&job, luma))
+	if ((!job.key_frame && !vepu_virt_vp8_pics_apart(&job, luma)) ||
+	    !vepu_virt_vp8_ref2(v, l, regs, &job, luma))
 		return VEPU_BUS_ERROR;
 	scratch_size = ALIGN(vepu_vp8_scratch_size(job.frame.mb_width, job.frame.mb_height), 8);
 	scratch = kvmalloc(scratch_size + HANTRO_VP8_COUNT_BYTES + sizeof(*probs) + luma * 3 / 2,

@@ -259,6 +259,19 @@ void hantro_program_vp8(struct hantro_regfile *rf, const struct hantro_layout *l
 	hantro_regfile_set_reg(rf, l->rec_c, p->rec_c);
 	hantro_regfile_set_reg(rf, l->ref_y, p->ref_y);
 	hantro_regfile_set_reg(rf, l->ref_c, p->ref_c);
+	/*
+	 * The second search's reference, which is the first again without
+	 * one, as the vendor has it; its index counts from the last frame.
+	 */
+	if (p->inter) {
+		bool ref2 = p->ref2 != HANTRO_VP8_REF_INTRA;
+
+		hantro_regfile_set_reg(rf, vl->ref2_y, ref2 ? p->ref2_y : p->ref_y);
+		hantro_regfile_set_reg(rf, vl->ref2_c, ref2 ? p->ref2_c : p->ref_c);
+	}
+	hantro_regfile_set(rf, &vl->ref2_enable, p->ref2 != HANTRO_VP8_REF_INTRA);
+	hantro_regfile_set(rf, &vl->mv_ref_idx2,
+			   p->ref2 != HANTRO_VP8_REF_INTRA ? p->ref2 - HANTRO_VP8_REF_LAST : 0);
 	/* The probability table is read where H.264 reads its CABAC table. */
 	hantro_regfile_set(rf, &l->cabac, 1);
 	hantro_regfile_set_reg(rf, l->cabac_table, p->prob_table);

@@ -101,6 +101,12 @@ struct hantro_h264_pic_params {
  * @rec_c:	reconstruction chroma bus address
  * @ref_y:	reference luma bus address (inter frames)
  * @ref_c:	reference chroma bus address
+ * @ref2_y:	second reference luma bus address (inter frames with @ref2;
+ *		the registers name the first again without one)
+ * @ref2_c:	second reference chroma bus address
+ * @ref2:	what the second reference is (enum hantro_vp8_ref),
+ *		HANTRO_VP8_REF_INTRA for none
+ * @inter:	an inter frame
  * @prob_table:	the probability table's bus address (hantro_vp8_probtbl.h)
  * @size_table:	where the hardware writes the partitions' sizes
  * @prob_count:	where it writes its symbol counts
@@ -126,6 +132,10 @@ struct hantro_vp8_pic_params {
 	u32 rec_c;
 	u32 ref_y;
 	u32 ref_c;
+	u32 ref2_y;
+	u32 ref2_c;
+	u8 ref2;
+	bool inter;
 	u32 prob_table;
 	u32 size_table;
 	u32 prob_count;

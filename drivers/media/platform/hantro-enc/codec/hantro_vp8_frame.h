@@ -52,6 +52,28 @@ static inline size_t hantro_vp8_part_off(const struct hantro_vp8_buf_layout *l, 
  */
 #define HANTRO_VP8_PROB_INTRA		63
 
+/*
+ * The probabilities of the last frame among the references, and of golden
+ * against altref, when the golden frame is searched too: about one
+ * macroblock in four from golden, altref never.
+ */
+#define HANTRO_VP8_PROB_LAST_GOLDEN	192
+#define HANTRO_VP8_PROB_GOLDEN_ONLY	255
+
+/**
+ * enum hantro_vp8_golden - what the golden frame is
+ * @HANTRO_VP8_GOLDEN_NONE: the last key frame, never searched (one
+ *	reference)
+ * @HANTRO_VP8_GOLDEN_PREV: the frame before the last, searched beside it
+ * @HANTRO_VP8_GOLDEN_PERIOD: every golden_period-th frame from the key
+ *	frame (only the key frame for a period of 0), searched beside the last
+ */
+enum hantro_vp8_golden {
+	HANTRO_VP8_GOLDEN_NONE,
+	HANTRO_VP8_GOLDEN_PREV,
+	HANTRO_VP8_GOLDEN_PERIOD,
+};
+
 /**
  * struct hantro_vp8_frame_params - what a frame is to be
  * @key_frame:	a key frame
@@ -63,6 +85,9 @@ static inline size_t hantro_vp8_part_off(const struct hantro_vp8_buf_layout *l, 
  * @filter_type: 0 normal, 1 simple loop filter
  * @filter_level: 0..63
  * @sharpness:	0..7
+ * @golden:	enum hantro_vp8_golden
+ * @golden_period: for HANTRO_VP8_GOLDEN_PERIOD
+ * @key_distance: frames since the last key frame (0 for a key frame)
  */
 struct hantro_vp8_frame_params {
 	bool key_frame;
@@ -74,6 +99,9 @@ struct hantro_vp8_frame_params {
 	u8 filter_type;
 	u8 filter_level;
 	u8 sharpness;
+	u8 golden;
+	u16 golden_period;
+	u32 key_distance;
 };
 
 int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, size_t size,

@@ -310,3 +310,25 @@ void hantro_vp8_write_prob_table(u8 *tbl, const struct hantro_vp8_probs *p,
 		}
 	}
 }
+
+/**
+ * hantro_vp8_refs_update() - the references after a frame, as a decoder
+ * changes them (RFC 6386 section 9.7)
+ * @r:		the references; updated
+ * @h:		the frame's header
+ * @rec:	the picture the frame was reconstructed into
+ *
+ * A key frame becomes every reference. Otherwise the golden frame is the
+ * new frame when refreshed, else the last frame when copied from it
+ * before the last frame becomes the new one. Altref is not kept.
+ */
+void hantro_vp8_refs_update(struct hantro_vp8_refs *r, const struct hantro_vp8_frame_hdr *h,
+			    unsigned int rec)
+{
+	if (h->key_frame || h->refresh_golden)
+		r->golden = rec;
+	else if (h->copy_to_golden == 1)
+		r->golden = r->last;
+	if (h->key_frame || h->refresh_last)
+		r->last = rec;
+}

@@ -154,6 +154,35 @@ struct hantro_vp8_frame_hdr {
 	u8 prob_golden;
 };
 
+/*
+ * Pictures a stream with the golden frame kept apart needs: last, golden
+ * and the one being reconstructed.
+ */
+#define HANTRO_VP8_PICS		3
+
+/**
+ * struct hantro_vp8_refs - which of HANTRO_VP8_PICS pictures hold the
+ * references a decoder has
+ * @last:	the last frame's
+ * @golden:	the golden frame's
+ */
+struct hantro_vp8_refs {
+	u8 last;
+	u8 golden;
+};
+
+/* The picture neither reference holds, for the next reconstruction. */
+static inline unsigned int hantro_vp8_refs_free(const struct hantro_vp8_refs *r)
+{
+	unsigned int i;
+
+	for (i = 0; i == r->last || i == r->golden; i++)
+		;
+	return i;
+}
+
+void hantro_vp8_refs_update(struct hantro_vp8_refs *r, const struct hantro_vp8_frame_hdr *h,
+			    unsigned int rec);
 void hantro_vp8_default_probs(struct hantro_vp8_probs *p);
 void hantro_vp8_dequant(const struct hantro_vp8_quant *q, struct hantro_vp8_dequant *dq);
 size_t hantro_vp8_write_tag(u8 *buf, const struct hantro_vp8_frame_hdr *h, u32 first_part_size);

@@ -152,6 +152,9 @@
 #define H1_REG_VP8_INTRA4_PENALTY	0x108
 #define H1_REG_VP8_LF_REF_DELTA		0x288
 #define H1_REG_VP8_LF_MODE_DELTA	0x28c
+/* In VP8 mode the H.264 header registers hold the second reference. */
+#define H1_REG_VP8_REF2_LUMA		H1_REG_ENC_CTRL0
+#define H1_REG_VP8_REF2_CHROMA		H1_REG_ENC_CTRL1
 #define H1_REG_LAST			0x28c
 
 /*
@@ -261,12 +264,15 @@
 		/* 10 bits in Hantro's table, 12 in MPP's: the narrower. */	\
 		.penalty_lo = HANTRO_FIELD(0, 0, 0x3ff),		\
 		.penalty_hi = HANTRO_FIELD(0, 12, 0x3ff),		\
-		/* 0x094 bit 31: Hantro's "VP8 interpolation: bilinear". */	\
-		.unsupported = { HANTRO_VP8_REF2_ENABLE(H1_REG_VP8_DEQUANT_1),	\
-				 HANTRO_VP8_SEGMENT_ENABLE(H1_REG_VP8_DEQUANT_1),	\
+		/* Where H.264 has other registers (MPP's VP8 HAL: 0x040, 0x044). */	\
+		.ref2_y = H1_REG_VP8_REF2_LUMA,			\
+		.ref2_c = H1_REG_VP8_REF2_CHROMA,			\
+		.ref2_enable = HANTRO_VP8_REF2_ENABLE(H1_REG_VP8_DEQUANT_1),	\
+		.mv_ref_idx2 = HANTRO_VP8_MV_REF_IDX(H1_REG_VP8_DEQUANT_1),	\
+		.unsupported = { HANTRO_VP8_SEGMENT_ENABLE(H1_REG_VP8_DEQUANT_1),	\
 				 HANTRO_VP8_SEGMENT_MAP_UPDATE(H1_REG_VP8_DEQUANT_1),	\
 				 HANTRO_VP8_MV_REF_IDX(H1_REG_VP8_DEQUANT_0),	\
-				 HANTRO_VP8_MV_REF_IDX(H1_REG_VP8_DEQUANT_1),	\
+				 /* 0x094 bit 31: Hantro's "VP8 interpolation: bilinear". */	\
 				 HANTRO_FIELD(H1_REG_RLC_CTRL, 31, 0x1) },	\
 	},								\
 }

@@ -176,10 +176,14 @@ struct hantro_area {
  * @intra4_penalty: first of five registers of two intra 4x4 mode costs
  * @penalty_lo:	where the first cost of such a register sits
  * @penalty_hi:	where the second does
- * @unsupported: what neither the driver nor the model uses: the second
- *		reference, segmentation, its map update, a reference other
- *		than the last frame for either search, and H1's bilinear
- *		interpolation (VEPU2 has no such bit: mask 0)
+ * @ref2_y:	the second search's reference luma address
+ * @ref2_c:	its chroma address
+ * @ref2_enable: the second search runs
+ * @mv_ref_idx2: which reference it is: 1 golden, 2 altref (0 the last)
+ * @unsupported: what neither the driver nor the model uses: segmentation,
+ *		its map update, a reference other than the last frame for
+ *		the first search, and H1's bilinear interpolation (VEPU2 has
+ *		no such bit: mask 0)
  */
 struct hantro_vp8_layout {
 	u16 size_table;
@@ -209,7 +213,11 @@ struct hantro_vp8_layout {
 	u16 intra4_penalty;
 	struct hantro_field penalty_lo;
 	struct hantro_field penalty_hi;
-	struct hantro_field unsupported[6];
+	u16 ref2_y;
+	u16 ref2_c;
+	struct hantro_field ref2_enable;
+	struct hantro_field mv_ref_idx2;
+	struct hantro_field unsupported[4];
 };
 
 /*

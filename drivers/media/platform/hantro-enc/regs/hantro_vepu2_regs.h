@@ -150,6 +150,9 @@
 #define VEPU2_REG_VP8_LF_DELTA_0	0x0a0
 #define VEPU2_REG_VP8_LF_REF_DELTA	0x0a8
 #define VEPU2_REG_VP8_LF_MODE_DELTA	0x0ac
+/* In VP8 mode two H.264 control registers hold the second reference. */
+#define VEPU2_REG_VP8_REF2_LUMA		VEPU2_REG_ENC_CTRL2
+#define VEPU2_REG_VP8_REF2_CHROMA	VEPU2_REG_ENC_CTRL3
 #define VEPU2_REG_LAST			0x2dc
 
 /*
@@ -259,11 +262,14 @@
 		.intra4_penalty = VEPU2_REG_VP8_INTRA4_PENALTY,		\
 		.penalty_lo = HANTRO_FIELD(0, 0, 0xfff),		\
 		.penalty_hi = HANTRO_FIELD(0, 16, 0xfff),		\
-		.unsupported = { HANTRO_VP8_REF2_ENABLE(VEPU2_REG_VP8_DEQUANT_1),	\
-				 HANTRO_VP8_SEGMENT_ENABLE(VEPU2_REG_VP8_DEQUANT_1),	\
+		/* Where H.264 has other registers (MPP's VP8 HAL: 0x130, 0x1a8). */	\
+		.ref2_y = VEPU2_REG_VP8_REF2_LUMA,			\
+		.ref2_c = VEPU2_REG_VP8_REF2_CHROMA,			\
+		.ref2_enable = HANTRO_VP8_REF2_ENABLE(VEPU2_REG_VP8_DEQUANT_1),	\
+		.mv_ref_idx2 = HANTRO_VP8_MV_REF_IDX(VEPU2_REG_VP8_DEQUANT_1),	\
+		.unsupported = { HANTRO_VP8_SEGMENT_ENABLE(VEPU2_REG_VP8_DEQUANT_1),	\
 				 HANTRO_VP8_SEGMENT_MAP_UPDATE(VEPU2_REG_VP8_DEQUANT_1),	\
 				 HANTRO_VP8_MV_REF_IDX(VEPU2_REG_VP8_DEQUANT_0),	\
-				 HANTRO_VP8_MV_REF_IDX(VEPU2_REG_VP8_DEQUANT_1),	\
 				 HANTRO_FIELD(0, 0, 0) },			\
 	},								\
 }

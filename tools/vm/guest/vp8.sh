@@ -87,6 +87,39 @@ cp /tmp/qp.webm /mnt/out/gst-vp8-qp.webm 2>/dev/null
 check "GStreamer with those controls: the WebM decodes strictly" decode_vp8 /tmp/qp.webm /tmp/qp.yuv
 check "... with all 20 frames" holds_frames /tmp/qp.yuv 640 480 20
 
+section "the golden frame as a second reference, over a clip whose even frames repeat the first"
+# 30 frames of 640x480 I420: even frames are frame 0 again, odd ones move on.
+ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 30 \
+	-f rawvideo -pix_fmt yuv420p -y /tmp/moving.yuv
+fsize=$((640 * 480 * 3 / 2))
+rm -f /tmp/golden-src.yuv
+for n in $(seq 0 29); do
+	[ $((n % 2)) = 0 ] && from=0 || from=$n
+	dd if=/tmp/moving.yuv bs=$fsize skip=$from count=1 status=none >>/tmp/golden-src.yuv
+done
+# golden_enc NAME CONTROLS: GStreamer from that clip at a fixed quantiser to
+# /tmp/NAME.webm, also kept for the host's vpxdec check.
+golden_enc() {
+	rm -f "/tmp/$1.webm"
+	timeout 600 gst-launch-1.0 -q filesrc location=/tmp/golden-src.yuv ! \
+		rawvideoparse width=640 height=480 format=i420 framerate=30/1 ! \
+		v4l2vp8enc extra-controls="controls,frame_level_rate_control_enable=0,vpx_i_frame_qp_value=40,vpx_p_frame_qp_value=40$2" ! \
+		webmmux ! filesink location="/tmp/$1.webm" >"/mnt/out/gst-$1.log" 2>&1
+	cp "/tmp/$1.webm" "/mnt/out/gst-$1.webm" 2>/dev/null
+}
+golden_enc vp8-one-ref ""
+golden_enc vp8-golden-prev ",vpx_no_of_refs_for_p_frame=1,vpx_golden_frame_indicator=0"
+golden_enc vp8-golden-every2 \
+	",vpx_no_of_refs_for_p_frame=1,vpx_golden_frame_indicator=1,vpx_golden_frame_refresh_period=2"
+for g in vp8-golden-prev vp8-golden-every2; do
+	check "$g: the WebM decodes strictly" decode_vp8 "/tmp/$g.webm" "/tmp/$g.yuv"
+	check "... with all 30 frames" holds_frames "/tmp/$g.yuv" 640 480 30
+	one=$(stat -c %s /tmp/vp8-one-ref.webm 2>/dev/null || echo 0)
+	two=$(stat -c %s "/tmp/$g.webm" 2>/dev/null || echo 0)
+	check "... $two bytes, a fifth less than with the last frame only ($one)" \
+		test "$two" -gt 0 -a $((two * 5)) -lt $((one * 4))
+done
+
 section "constant bitrate: 1 Mbit/s over 90 frames of testsrc2 at 30 fps"
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 90 \
 	-f rawvideo -pix_fmt yuv420p -y /tmp/cbr-ref.yuv

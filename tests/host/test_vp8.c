@@ -19,6 +19,8 @@
 
 #include <linux/kernel.h>
 
+#include "hantro_vp8_counts.h"
+#include "hantro_vp8_entropy.h"
 #include "host_check.h"
 #include "vp8_session.h"
 
@@ -377,6 +379,49 @@ static void tree_costs(void)
 	      "the ten 4x4 modes' inter-frame costs equal MPP's table (%u of 10)", mpp_equal);
 }
 
+static void put_count(u8 *counts, enum hantro_vp8_count_node node, unsigned int type,
+		      unsigned int band, unsigned int ctx, unsigned int v)
+{
+	int i = hantro_vp8_count_index(node, type, band, ctx);
+
+	counts[2 * i] = v;
+	counts[2 * i + 1] = v >> 8;
+}
+
+/*
+ * Adapting to counts: a branch whose counts are known moves its
+ * probability to the share seen; one with a count stopped at its maximum
+ * keeps it, as the share is not known; large counts short of it still
+ * adapt.
+ */
+static void adapt_saturated(void)
+{
+	static const unsigned int zero[] = { 40000, HANTRO_VP8_COUNT_MAX, HANTRO_VP8_COUNT_MAX - 1 };
+	const char *what[] = { "counted", "saturated", "one short of saturated" };
+	struct hantro_vp8_probs def, p;
+	u8 counts[HANTRO_VP8_COUNT_BYTES];
+	unsigned int i;
+
+	hantro_vp8_default_probs(&def);
+	for (i = 0; i < ARRAY_SIZE(zero); i++) {
+		memset(counts, 0, sizeof(counts));
+		/* Zeros in a ratio of 4 to 1 against the other tokens. */
+		put_count(counts, HANTRO_VP8_COUNT_ZERO, 1, 2, 0, zero[i]);
+		put_count(counts, HANTRO_VP8_COUNT_NONZERO, 1, 2, 0, zero[i] / 4);
+		p = def;
+		hantro_vp8_adapt_coefs(&p, counts);
+		if (zero[i] == HANTRO_VP8_COUNT_MAX)
+			check(p.coef[1][2][0][1] == def.coef[1][2][0][1] &&
+			      p.coef[1][2][0][0] == def.coef[1][2][0][0],
+			      "adaptation: a branch with a %s count keeps its probabilities (%u, %u)",
+			      what[i], p.coef[1][2][0][1], p.coef[1][2][0][0]);
+		else
+			check(p.coef[1][2][0][1] == 205,
+			      "adaptation: zeros %s 4 to 1 make that branch's probability 205 (%u)",
+			      what[i], p.coef[1][2][0][1]);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	char path[512];
@@ -400,6 +445,7 @@ int main(int argc, char **argv)
 	zero_step();
 	tree_bounds();
 	tree_costs();
+	adapt_saturated();
 	/* The cases exercise every way of coding a vector a decoder must follow. */
 	check(mv_modes[HANTRO_VP8_MV_ZERO] && mv_modes[HANTRO_VP8_MV_NEAREST] &&
 	      mv_modes[HANTRO_VP8_MV_NEAR] && mv_modes[HANTRO_VP8_MV_NEW] && subpel,

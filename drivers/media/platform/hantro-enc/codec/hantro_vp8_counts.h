@@ -16,6 +16,8 @@
 /* Macroblocks coded without coefficients, intra macroblocks. */
 #define HANTRO_VP8_COUNT_SKIP		220
 #define HANTRO_VP8_COUNT_INTRA		221
+/* Where a count stops: it no longer says how often its symbol came. */
+#define HANTRO_VP8_COUNT_MAX		0xffff
 /* Bands counted: the last one's tokens are not. */
 #define HANTRO_VP8_COUNT_BANDS		7
 

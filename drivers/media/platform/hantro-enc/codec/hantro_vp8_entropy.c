@@ -48,7 +48,9 @@ static bool hantro_vp8_worth_update(u8 upd, u32 left, u32 right, u8 old, u8 new,
  *
  * A probability is the share of the branch's 0 side, at least 1 (the
  * vendor lets it reach 0, which a decoder accepts but makes that side
- * cost 8 bits where it occurs after all).
+ * cost 8 bits where it occurs after all). A branch one of whose counts
+ * stopped at HANTRO_VP8_COUNT_MAX keeps its probability: the share is not
+ * known (a large frame's commonest contexts get there).
  *
  * Return: the probabilities changed.
  */
@@ -61,6 +63,7 @@ unsigned int hantro_vp8_adapt_coefs(struct hantro_vp8_probs *p, const u8 *counts
 			for (ctx = 0; ctx < HANTRO_VP8_PREV_COEF_CONTEXTS; ctx++) {
 				u32 right = hantro_vp8_count(counts, HANTRO_VP8_COUNT_NONZERO, type,
 							     band, ctx);
+				bool full = right == HANTRO_VP8_COUNT_MAX;
 
 				/*
 				 * Zero against the others, then end-of-block
@@ -74,7 +77,8 @@ unsigned int hantro_vp8_adapt_coefs(struct hantro_vp8_probs *p, const u8 *counts
 					u8 np = n ? clamp_t(u32, (left * 256 + n / 2) / n, 1, 255) :
 						    *prob;
 
-					if (np != *prob &&
+					full |= left == HANTRO_VP8_COUNT_MAX;
+					if (!full && np != *prob &&
 					    hantro_vp8_worth_update(hantro_vp8_coef_update_probs
 								    [type][band][ctx][node],
 								    left, right, *prob, np, 8)) {

@@ -682,8 +682,8 @@ int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch)
 		job->part_bytes[i] = s->tok[i].pos;
 	}
 	if (job->counts) {
-		job->counts[HANTRO_VP8_COUNT_SKIP] = min(job->skip_mbs, 0xffffu);
-		job->counts[HANTRO_VP8_COUNT_INTRA] = min(job->intra_mbs, 0xffffu);
+		job->counts[HANTRO_VP8_COUNT_SKIP] = min(job->skip_mbs, HANTRO_VP8_COUNT_MAX);
+		job->counts[HANTRO_VP8_COUNT_INTRA] = min(job->intra_mbs, HANTRO_VP8_COUNT_MAX);
 	}
 	vepu_vp8_loop_filter(job, s->info);
 	return 0;

@@ -48,7 +48,7 @@ static void vepu_vp8_count(u16 *counts, enum hantro_vp8_count_node node, unsigne
 {
 	int i = hantro_vp8_count_index(node, type, band, ctx);
 
-	if (counts && i >= 0 && counts[i] != 0xffff)
+	if (counts && i >= 0 && counts[i] != HANTRO_VP8_COUNT_MAX)
 		counts[i]++;
 }
 

@@ -140,7 +140,7 @@ vm_lane_clients() {
 	# The newest kernel runs what can break at run time there, on the VEPU2
 	# register set; the quality sweeps ran on 6.12.
 	vm_suite "$NEWEST7" "$K7" "$ROOT" "smoke jpeg h264 vp8" "$M7" 1500 VEPU_IP=vepu2 \
-		SMOKE_VICODEC=0 JPEG_QUICK=1 H264_QUICK=1
+		SMOKE_VICODEC=0 JPEG_QUICK=1 H264_QUICK=1 VP8_QUICK=1
 	vp8_vpxdec "$NEWEST7"
 }
 

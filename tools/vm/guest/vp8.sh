@@ -50,6 +50,12 @@ gst-launch-1.0 -q videotestsrc num-buffers=60 ! \
 p=$(psnr_yuv /tmp/gst-ref.yuv /tmp/gst.yuv 640 480)
 check "... PSNR ${p:-none} >= 30 dB against the source" at_least "$p" 30
 
+# VP8_QUICK=1 (the second kernel's run) keeps what depends on the kernel or
+# the register set: compliance, the state machine, a GStreamer stream and the
+# golden frame's second search. FFmpeg's odd size, the controls, the golden
+# frame's other mode, CBR and the module parameter are the driver's own
+# logic and run on the first kernel.
+if [ "${VP8_QUICK:-0}" != 1 ]; then
 section "FFmpeg vp8_v4l2m2m to WebM, 1000x562 (not macroblock aligned)"
 rm -f /tmp/ff.webm
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=1000x562:rate=30 -frames:v 45 \
@@ -87,6 +93,8 @@ cp /tmp/qp.webm /mnt/out/gst-vp8-qp.webm 2>/dev/null
 check "GStreamer with those controls: the WebM decodes strictly" decode_vp8 /tmp/qp.webm /tmp/qp.yuv
 check "... with all 20 frames" holds_frames /tmp/qp.yuv 640 480 20
 
+fi
+
 section "the golden frame as a second reference, over a clip whose even frames repeat the first"
 # 30 frames of 640x480 I420: even frames are frame 0 again, odd ones move on.
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 30 \
@@ -108,10 +116,14 @@ golden_enc() {
 	cp "/tmp/$1.webm" "/mnt/out/gst-$1.webm" 2>/dev/null
 }
 golden_enc vp8-one-ref ""
-golden_enc vp8-golden-prev ",vpx_no_of_refs_for_p_frame=1,vpx_golden_frame_indicator=0"
+modes=vp8-golden-every2
+if [ "${VP8_QUICK:-0}" != 1 ]; then
+	golden_enc vp8-golden-prev ",vpx_no_of_refs_for_p_frame=1,vpx_golden_frame_indicator=0"
+	modes="vp8-golden-prev $modes"
+fi
 golden_enc vp8-golden-every2 \
 	",vpx_no_of_refs_for_p_frame=1,vpx_golden_frame_indicator=1,vpx_golden_frame_refresh_period=2"
-for g in vp8-golden-prev vp8-golden-every2; do
+for g in $modes; do
 	check "$g: the WebM decodes strictly" decode_vp8 "/tmp/$g.webm" "/tmp/$g.yuv"
 	check "... with all 30 frames" holds_frames "/tmp/$g.yuv" 640 480 30
 	one=$(stat -c %s /tmp/vp8-one-ref.webm 2>/dev/null || echo 0)
@@ -120,6 +132,7 @@ for g in vp8-golden-prev vp8-golden-every2; do
 		test "$two" -gt 0 -a $((two * 5)) -lt $((one * 4))
 done
 
+if [ "${VP8_QUICK:-0}" != 1 ]; then
 section "constant bitrate: 1 Mbit/s over 90 frames of testsrc2 at 30 fps"
 ffmpeg -v error -nostdin -f lavfi -i testsrc2=size=640x480:rate=30 -frames:v 90 \
 	-f rawvideo -pix_fmt yuv420p -y /tmp/cbr-ref.yuv
@@ -134,8 +147,11 @@ echo "  achieved ${kbps} kbit/s for a 1000 kbit/s target"
 check "CBR 1 Mbit/s: achieved $kbps kbit/s within 5%" test "$kbps" -ge 950 -a "$kbps" -le 1050
 check "... the stream decodes strictly" decode_vp8 /tmp/cbr.webm /tmp/cbr.yuv
 
+fi
+
 check "modules unload" unload_project_modules
 
+[ "${VP8_QUICK:-0}" = 1 ] && finish
 section "default_coded_format naming nothing offered"
 check "modules load with default_coded_format=XVID" \
 	load_project_modules default_coded_format=XVID

@@ -142,7 +142,10 @@ static void perturb(struct hantro_vp8_probs *p, unsigned int n, bool key)
 
 /* Inter macroblocks over all cases, by vector mode, and with fractions. */
 static unsigned int mv_modes[HANTRO_VP8_MV_SPLIT + 1], subpel;
-/* B_PRED macroblocks in key and inter frames, at the right edge, by 4x4 mode. */
+/*
+ * B_PRED macroblocks in key and inter frames, blocks reading above-right
+ * samples past the picture's right edge below a block row, blocks by mode.
+ */
 static unsigned int bpred_key, bpred_inter, bpred_edge, bmodes[HANTRO_VP8_BMODES];
 
 /* The source in the case's input format, planes into @f. */
@@ -249,7 +252,7 @@ static void run_case(const struct tcase *t, const char *dir)
 		if (job.ref2_mbs && !t->golden)
 			check(0, "%s: frame %u predicts from golden, which it may not", t->name, n);
 		*(key ? &bpred_key : &bpred_inter) += job.bpred_mbs;
-		bpred_edge += job.bpred_edge_mbs;
+		bpred_edge += job.bpred_edge_blocks;
 		for (i = 0; i < HANTRO_VP8_BMODES; i++)
 			bmodes[i] += job.bmode_blocks[i];
 		ivf_frame(ivf, frame, len, n);
@@ -456,7 +459,7 @@ int main(int argc, char **argv)
 	for (i = 0, n = 0; i < HANTRO_VP8_BMODES; i++)
 		n += !!bmodes[i];
 	check(n == HANTRO_VP8_BMODES && bpred_key && bpred_inter && bpred_edge,
-	      "B_PRED macroblocks: %u in key frames, %u in inter frames, %u in the last column below the first row; blocks by mode %u %u %u %u %u %u %u %u %u %u",
+	      "B_PRED macroblocks: %u in key frames, %u in inter frames; %u blocks reading above-right past the picture from the row above; blocks by mode %u %u %u %u %u %u %u %u %u %u",
 	      bpred_key, bpred_inter, bpred_edge, bmodes[0], bmodes[1], bmodes[2], bmodes[3],
 	      bmodes[4], bmodes[5], bmodes[6], bmodes[7], bmodes[8], bmodes[9]);
 	return failures ? 1 : 0;

@@ -115,6 +115,7 @@ int vp8_drv_encode(struct vp8_drv *d, struct hantro_vp8_frame_params *fp, const 
 	fp->width = d->w;
 	fp->height = d->h;
 	fp->key_distance = fp->key_frame ? 0 : d->key_distance;
+	fp->golden_is_last = d->refs.golden == d->refs.last;
 	d->rec = hantro_vp8_refs_free(&d->refs);
 	memset(cap, 0xa5, d->bus.size[BUF_CAPTURE]);
 	ret = hantro_vp8_frame_code(fp, cap, d->bus.size[BUF_CAPTURE], &d->ent,

@@ -121,6 +121,7 @@ static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job 
 		return -EINVAL;
 	fp.key_frame = hantro_vp8_is_key(v, p);
 	fp.key_distance = fp.key_frame ? 0 : v->gop_pos;
+	fp.golden_is_last = v->refs.golden == v->refs.last;
 	fp.qi = hantro_vp8_qi(ctx, p, fp.key_frame);
 	/*
 	 * Until this frame is done, a failure means the next must be a key
@@ -136,6 +137,9 @@ static int hantro_vp8_prepare(struct hantro_enc_ctx *ctx, struct hantro_enc_job 
 		return ret;
 
 	v->rec = hantro_vp8_refs_free(&v->refs);
+	/* Two pictures take turns unless golden is kept (hantro_vp8_done()). */
+	if (WARN_ON_ONCE(v->rec >= v->npics))
+		return -EINVAL;
 	rec = &v->pics[v->rec];
 	pp.rec_y = rec->dma;
 	pp.rec_c = rec->dma + luma;

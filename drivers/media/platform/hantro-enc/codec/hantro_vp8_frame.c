@@ -66,6 +66,12 @@ int hantro_vp8_buf_layout(size_t size, size_t tag_len, size_t hdr_end, unsigned 
 	return 0;
 }
 
+/* Whether the frame's second search runs, on a golden frame apart from the last. */
+static bool hantro_vp8_golden_searched(const struct hantro_vp8_frame_params *fp)
+{
+	return !fp->key_frame && fp->golden != HANTRO_VP8_GOLDEN_NONE && !fp->golden_is_last;
+}
+
 /* The header of a frame: its parameters and the vendor's defaults. */
 static void hantro_vp8_fill_hdr(const struct hantro_vp8_frame_params *fp,
 				struct hantro_vp8_frame_hdr *h)
@@ -97,12 +103,14 @@ static void hantro_vp8_fill_hdr(const struct hantro_vp8_frame_params *fp,
 	memcpy(h->mode_lf_deltas, hantro_vp8_mode_lf_deltas, sizeof(h->mode_lf_deltas));
 	if (fp->key_frame || fp->golden == HANTRO_VP8_GOLDEN_NONE)
 		return;
-	h->prob_last = HANTRO_VP8_PROB_LAST_GOLDEN;
-	h->prob_golden = HANTRO_VP8_PROB_GOLDEN_ONLY;
 	/* The decoder copies the last frame to golden before this one replaces it. */
 	h->copy_to_golden = fp->golden == HANTRO_VP8_GOLDEN_PREV;
 	h->refresh_golden = fp->golden == HANTRO_VP8_GOLDEN_PERIOD && fp->golden_period &&
 			    fp->key_distance % fp->golden_period == 0;
+	if (hantro_vp8_golden_searched(fp)) {
+		h->prob_last = HANTRO_VP8_PROB_LAST_GOLDEN;
+		h->prob_golden = HANTRO_VP8_PROB_GOLDEN_ONLY;
+	}
 }
 
 /**
@@ -181,8 +189,8 @@ int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, siz
 		 * partition's room, which the hardware does not check.
 		 */
 		.qpel_off = mbs > 8160,
-		.ref2 = !fp->key_frame && fp->golden != HANTRO_VP8_GOLDEN_NONE ?
-			HANTRO_VP8_REF_GOLDEN : HANTRO_VP8_REF_INTRA,
+		.ref2 = hantro_vp8_golden_searched(fp) ? HANTRO_VP8_REF_GOLDEN :
+							 HANTRO_VP8_REF_INTRA,
 		.inter = !fp->key_frame,
 	};
 	hantro_stream_handover(buf, l->hdr_end, &pp->ho);

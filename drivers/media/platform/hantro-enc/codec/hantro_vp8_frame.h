@@ -87,7 +87,11 @@ enum hantro_vp8_golden {
  * @sharpness:	0..7
  * @golden:	enum hantro_vp8_golden
  * @golden_period: for HANTRO_VP8_GOLDEN_PERIOD
- * @key_distance: frames since the last key frame (0 for a key frame)
+ * @key_distance: frames since the last key frame (0 for a key frame),
+ *		which the golden period counts from: a key frame refreshes
+ *		golden too
+ * @golden_is_last: the golden frame is the last frame (after a key frame
+ *		or a refresh): not searched a second time
  */
 struct hantro_vp8_frame_params {
 	bool key_frame;
@@ -102,6 +106,7 @@ struct hantro_vp8_frame_params {
 	u8 golden;
 	u16 golden_period;
 	u32 key_distance;
+	bool golden_is_last;
 };
 
 int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, size_t size,

@@ -34,10 +34,12 @@ struct vepu_vp8_bpred {
  * @recon:	its reconstruction, same layout
  * @mb:		its decisions and levels
  * @bp:		its luma coded as B_PRED
+ * @trial:	a prediction being weighed, same layout as @pred
  */
 struct vepu_vp8_mbenc {
 	struct vepu_mb src;
 	u8 pred[384];
+	u8 trial[384];
 	u8 recon[384];
 	struct vepu_vp8_mb mb;
 	struct vepu_vp8_bpred bp;
@@ -298,14 +300,15 @@ static void vepu_vp8_take_bpred(struct vepu_vp8_mbenc *m)
 }
 
 /*
- * The whole-macroblock intra modes of least cost: for luma the error plus
- * lambda times the mode's bits, for chroma the error. Returns luma's cost.
+ * The whole-macroblock intra modes of least absolute error, ties to the
+ * cheaper; returns luma's error, which inter prediction must beat
+ * (vepu_vp8_code_intra_luma() then weighs B_PRED against the mode found).
  */
 static unsigned int vepu_vp8_intra_modes(const struct vepu_vp8_job *job, unsigned int mbx,
 					 unsigned int mby, struct vepu_vp8_mbenc *m)
 {
 	unsigned int stride = job->frame.mb_width * 16, mode, cost, best = UINT_MAX, luma;
-	u8 pred[384];
+	u8 *pred = m->trial;
 
 	for (mode = HANTRO_VP8_DC_PRED; mode <= HANTRO_VP8_TM_PRED; mode++) {
 		vepu_vp8_predict_luma(&job->rec, stride, mbx, mby, mode, pred);
@@ -549,9 +552,15 @@ static void vepu_vp8_count_bpred(struct vepu_vp8_job *job, unsigned int mbx, uns
 	if (mb->ymode != HANTRO_VP8_B_PRED)
 		return;
 	job->bpred_mbs++;
-	job->bpred_edge_mbs += mby && mbx == job->frame.mb_width - 1;
-	for (b = 0; b < 16; b++)
-		job->bmode_blocks[mb->bmode[b]]++;
+	for (b = 0; b < 16; b++) {
+		unsigned int mode = mb->bmode[b];
+
+		job->bmode_blocks[mode]++;
+		/* Right column, below its first row: above-right comes from the row above. */
+		if (mby && mbx == job->frame.mb_width - 1 && b % 4 == 3 && b > 3 &&
+		    (mode == HANTRO_VP8_B_VE || mode == HANTRO_VP8_B_LD || mode == HANTRO_VP8_B_VL))
+			job->bpred_edge_blocks++;
+	}
 }
 
 static void vepu_vp8_code_mb(struct vepu_vp8_job *job, struct vepu_vp8_scratch *s,
@@ -653,7 +662,7 @@ int vepu_vp8_encode(struct vepu_vp8_job *job, void *scratch)
 	job->coeffs = 0;
 	job->subpel_mbs = 0;
 	job->bpred_mbs = 0;
-	job->bpred_edge_mbs = 0;
+	job->bpred_edge_blocks = 0;
 	memset(job->bmode_blocks, 0, sizeof(job->bmode_blocks));
 	memset(job->mv_mode_mbs, 0, sizeof(job->mv_mode_mbs));
 	job->ref2_mbs = 0;

@@ -66,8 +66,10 @@ struct vepu_vp8_pic {
  * @ref2_mbs:	out: inter macroblocks predicted from @ref2
  * @subpel_mbs:	out: inter macroblocks with a fractional vector
  * @bpred_mbs:	out: B_PRED macroblocks, in key frames or inter frames
- * @bpred_edge_mbs: out: of them, in the last column below the first row,
- *		whose blocks' above-right samples lie past the picture
+ * @bpred_edge_blocks: out: their blocks that read above-right samples (VE,
+ *		LD, VL) in the right column of a macroblock of the last column,
+ *		below its first row and below the picture's first row: samples
+ *		past the picture, taken from the macroblock row above
  * @bmode_blocks: out: B_PRED blocks by enum hantro_vp8_bmode
  * @counts:	out, when not NULL: the tokens and macroblocks counted as the
  *		hardware counts them for the next frame's probabilities
@@ -106,7 +108,7 @@ struct vepu_vp8_job {
 	u32 ref2_mbs;
 	u32 subpel_mbs;
 	u32 bpred_mbs;
-	u32 bpred_edge_mbs;
+	u32 bpred_edge_blocks;
 	u32 bmode_blocks[HANTRO_VP8_BMODES];
 	u16 *counts;
 };

@@ -46,22 +46,27 @@ struct tcase {
 	 * frames; the even frames then repeat the first.
 	 */
 	int golden;
+	unsigned int profile;		/* 1 or 2: bilinear inter prediction */
 };
 
 static const struct tcase cases[] = {
-	{ "qcif-q30", 176, 144, 6, 30, 0, 0, 20, 0, HANTRO_IN_YUV420P, 0, false, false, 0, 40, 3, 0, false, 0 },
-	{ "crop-q20", 202, 118, 5, 20, 0, 0, 12, 3, HANTRO_IN_NV12, 0, false, false, 0, 43, 100, 6, true, 0 },
-	{ "vga-q10-parts4", 640, 480, 2, 10, 2, 0, 8, 0, HANTRO_IN_NV12, 0, false, false, 0, 46, 1, 0, false, 0 },
-	{ "parts8-simple", 320, 240, 4, 40, 3, 1, 30, 2, HANTRO_IN_NV12, 0, false, false, 0, 36, 100, 5, true, 0 },
-	{ "sharp7-q60", 208, 160, 4, 60, 1, 0, 63, 7, HANTRO_IN_YUV420P, 0, false, false, -4, 35, 100, 3, true, 0 },
-	{ "noise-q0", 96, 64, 2, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 80, false, false, 0, 48, 1, 0, false, 0 },
-	{ "noskipflag-q127", 160, 96, 3, 127, 0, 0, 40, 0, HANTRO_IN_NV12, 0, true, false, 15, 26, 100, 4, false, 0 },
-	{ "probs-q45", 176, 144, 4, 45, 1, 0, 25, 4, HANTRO_IN_NV12, 20, false, true, 0, 29, 2, 7, false, 0 },
-	{ "tiny-q30", 8, 8, 3, 30, 0, 0, 10, 0, HANTRO_IN_NV12, 0, false, false, 0, 39, 100, 2, false, 0 },
+	{ "qcif-q30", 176, 144, 6, 30, 0, 0, 20, 0, HANTRO_IN_YUV420P, 0, false, false, 0, 40, 3, 0, false, 0, 0 },
+	{ "crop-q20", 202, 118, 5, 20, 0, 0, 12, 3, HANTRO_IN_NV12, 0, false, false, 0, 43, 100, 6, true, 0, 0 },
+	{ "vga-q10-parts4", 640, 480, 2, 10, 2, 0, 8, 0, HANTRO_IN_NV12, 0, false, false, 0, 46, 1, 0, false, 0, 0 },
+	{ "parts8-simple", 320, 240, 4, 40, 3, 1, 30, 2, HANTRO_IN_NV12, 0, false, false, 0, 36, 100, 5, true, 0, 0 },
+	{ "sharp7-q60", 208, 160, 4, 60, 1, 0, 63, 7, HANTRO_IN_YUV420P, 0, false, false, -4, 35, 100, 3, true, 0, 0 },
+	{ "noise-q0", 96, 64, 2, 0, 0, 0, 0, 0, HANTRO_IN_NV12, 80, false, false, 0, 48, 1, 0, false, 0, 0 },
+	{ "noskipflag-q127", 160, 96, 3, 127, 0, 0, 40, 0, HANTRO_IN_NV12, 0, true, false, 15, 26, 100, 4, false, 0, 0 },
+	{ "probs-q45", 176, 144, 4, 45, 1, 0, 25, 4, HANTRO_IN_NV12, 20, false, true, 0, 29, 2, 7, false, 0, 0 },
+	{ "tiny-q30", 8, 8, 3, 30, 0, 0, 10, 0, HANTRO_IN_NV12, 0, false, false, 0, 39, 100, 2, false, 0, 0 },
 	{ "golden-prev", 176, 144, 6, 40, 0, 0, 20, 0, HANTRO_IN_NV12, 0, false, false, 0, 36, 100, 9,
-	  true, -1 },
+	  true, -1, 0 },
 	{ "golden-every2", 216, 136, 7, 30, 1, 0, 16, 0, HANTRO_IN_NV12, 6, false, false, 0, 36, 100,
-	  11, true, 2 },
+	  11, true, 2, 0 },
+	{ "bilinear-p1", 184, 120, 5, 30, 0, 0, 20, 0, HANTRO_IN_NV12, 0, false, false, 0, 36, 100,
+	  5, true, 0, 1 },
+	{ "bilinear-p2-simple", 160, 112, 4, 50, 1, 1, 24, 0, HANTRO_IN_NV12, 4, false, false, 0, 33,
+	  100, 7, false, -1, 2 },
 };
 
 /* Deterministic noise, -amp..amp. */
@@ -178,7 +183,7 @@ static void run_case(const struct tcase *t, const char *dir)
 	struct vp8_session ses;
 	char path[512];
 	FILE *ivf, *frec, *fsrc;
-	unsigned int golden_mbs = 0;
+	unsigned int golden_mbs = 0, case_subpel = 0;
 	bool ok = true;
 
 	snprintf(path, sizeof(path), "%s/%s.ivf", dir, t->name);
@@ -196,6 +201,7 @@ static void run_case(const struct tcase *t, const char *dir)
 		bool key = n % t->gop == 0;
 		struct hantro_vp8_frame_hdr hdr = {
 			.key_frame = key,
+			.version = t->profile,
 			.show_frame = true,
 			.width = t->w,
 			.height = t->h,
@@ -228,6 +234,7 @@ static void run_case(const struct tcase *t, const char *dir)
 			.frame = { .fmt = t->fmt, .row_len = cw },
 			.ref2_id = t->golden && !key ? HANTRO_VP8_REF_GOLDEN : HANTRO_VP8_REF_INTRA,
 			.ref2_penalty = 10,
+			.bilinear = t->profile != 0,
 		};
 		struct hantro_vp8_probs cur = key ? ses.defaults : ses.prev;
 		const unsigned char *rec;
@@ -249,6 +256,7 @@ static void run_case(const struct tcase *t, const char *dir)
 			mv_modes[i] += job.mv_mode_mbs[i];
 		subpel += job.subpel_mbs;
 		golden_mbs += job.ref2_mbs;
+		case_subpel += job.subpel_mbs;
 		if (job.ref2_mbs && !t->golden)
 			check(0, "%s: frame %u predicts from golden, which it may not", t->name, n);
 		*(key ? &bpred_key : &bpred_inter) += job.bpred_mbs;
@@ -267,6 +275,9 @@ static void run_case(const struct tcase *t, const char *dir)
 	}
 	if (ok)
 		check(1, "%s: %u frames code", t->name, t->frames);
+	if (t->profile)
+		check(case_subpel > 0, "%s: %u macroblocks predicted by the bilinear filters between samples",
+		      t->name, case_subpel);
 	if (t->golden)
 		check(golden_mbs > 0, "%s: %u macroblocks predicted from the golden frame",
 		      t->name, golden_mbs);

@@ -541,7 +541,7 @@ static void vepu_vp8_choose_inter(struct vepu_vp8_job *job, unsigned int mbx, un
 		mb->mv_mode = HANTRO_VP8_MV_NEAR;
 	else
 		mb->mv_mode = HANTRO_VP8_MV_NEW;
-	vepu_vp8_predict_inter(ref, mbw, mbh, mbx, mby, mb->mv, m->pred);
+	vepu_vp8_predict_inter(ref, mbw, mbh, mbx, mby, mb->mv, job->bilinear, m->pred);
 }
 
 static void vepu_vp8_count_bpred(struct vepu_vp8_job *job, unsigned int mbx, unsigned int mby,

@@ -50,6 +50,8 @@ struct vepu_vp8_pic {
  * @prob_golden: of golden against altref among the others
  * @ref2_penalty: what choosing @ref2 over @ref costs, in absolute error
  * @dq:		the step sizes
+ * @bilinear:	inter prediction by the bilinear filters (profiles 1 and 2),
+ *		else the six-tap
  * @filter_type: 0 normal, 1 simple loop filter
  * @filter_level: 0..63, 0 for none
  * @sharpness:	0..7
@@ -94,6 +96,7 @@ struct vepu_vp8_job {
 	u8 prob_golden;
 	u8 ref2_penalty;
 	struct hantro_vp8_dequant dq;
+	bool bilinear;
 	u8 filter_type;
 	u8 filter_level;
 	u8 sharpness;

@@ -2,7 +2,7 @@
 /*
  * Virtual VEPU: VP8 inter prediction from the last frame. The motion
  * vector predictors exactly as a decoder derives them (RFC 6386 section
- * 16.3), the six-tap subsample filters (section 18) over a reference
+ * 16.3), the six-tap or bilinear subsample filters (section 18) over a reference
  * extended without limit by repeating its edges, a full-sample search
  * refined to quarter samples, and the motion vector syntax (section 17).
  * Vectors are in quarter luma samples, row then column. Plain C.
@@ -121,6 +121,30 @@ static void vepu_vp8_sixtap_block(const struct vepu_vp8_plane *p, int x, int y, 
 	}
 }
 
+/*
+ * The same by the bilinear filters of profiles 1 to 3 (RFC 6386 section
+ * 18.3, bilinear_filters: 128 - 16 f and 16 f, here in eighths): rows,
+ * the one below included, then columns, each pass rounded.
+ */
+static void vepu_vp8_bilinear_block(const struct vepu_vp8_plane *p, int x, int y, int fx,
+				    int fy, unsigned int n, u8 *out)
+{
+	u8 win[21 * 21], tmp[17 * 16];
+	int w = n + 5, r, c;
+
+	vepu_vp8_fetch(p, x, y, n, win);
+	for (r = 0; r <= (int)n; r++) {
+		const u8 *src = win + (r + 2) * w + 2;
+
+		for (c = 0; c < (int)n; c++)
+			tmp[r * n + c] = ((8 - fx) * src[c] + fx * src[c + 1] + 4) >> 3;
+	}
+	for (r = 0; r < (int)n; r++)
+		for (c = 0; c < (int)n; c++)
+			out[r * n + c] = ((8 - fy) * tmp[r * n + c] +
+					  fy * tmp[(r + 1) * n + c] + 4) >> 3;
+}
+
 /**
  * vepu_vp8_predict_inter() - a macroblock's prediction from a reference
  * @ref:	the reference picture
@@ -130,22 +154,27 @@ static void vepu_vp8_sixtap_block(const struct vepu_vp8_plane *p, int x, int y, 
  * @mby:	macroblock row
  * @mv:		the vector, quarter luma samples: chroma uses the same value
  *		in eighths of its own samples
+ * @bilinear:	the bilinear filters (profiles 1 and 2), else the six-tap
  * @pred:	out: luma 16x16, Cb 8x8, Cr 8x8
  */
 void vepu_vp8_predict_inter(const struct vepu_vp8_pic *ref, unsigned int mbw, unsigned int mbh,
-			    unsigned int mbx, unsigned int mby, const s16 *mv, u8 pred[384])
+			    unsigned int mbx, unsigned int mby, const s16 *mv, bool bilinear,
+			    u8 pred[384])
 {
+	void (*block)(const struct vepu_vp8_plane *p, int x, int y, int fx, int fy,
+		      unsigned int n, u8 *out) =
+		bilinear ? vepu_vp8_bilinear_block : vepu_vp8_sixtap_block;
 	int stride = mbw * 16;
 	struct vepu_vp8_plane y = { ref->y, stride, 1, mbw * 16, mbh * 16 };
 	struct vepu_vp8_plane u = { ref->c, stride, 2, mbw * 8, mbh * 8 };
 	struct vepu_vp8_plane v = { ref->c + 1, stride, 2, mbw * 8, mbh * 8 };
 
-	vepu_vp8_sixtap_block(&y, mbx * 16 + (mv[1] >> 2), mby * 16 + (mv[0] >> 2),
-			      (mv[1] & 3) * 2, (mv[0] & 3) * 2, 16, pred);
-	vepu_vp8_sixtap_block(&u, mbx * 8 + (mv[1] >> 3), mby * 8 + (mv[0] >> 3),
-			      mv[1] & 7, mv[0] & 7, 8, pred + 256);
-	vepu_vp8_sixtap_block(&v, mbx * 8 + (mv[1] >> 3), mby * 8 + (mv[0] >> 3),
-			      mv[1] & 7, mv[0] & 7, 8, pred + 320);
+	block(&y, mbx * 16 + (mv[1] >> 2), mby * 16 + (mv[0] >> 2), (mv[1] & 3) * 2,
+	      (mv[0] & 3) * 2, 16, pred);
+	block(&u, mbx * 8 + (mv[1] >> 3), mby * 8 + (mv[0] >> 3), mv[1] & 7, mv[0] & 7, 8,
+	      pred + 256);
+	block(&v, mbx * 8 + (mv[1] >> 3), mby * 8 + (mv[0] >> 3), mv[1] & 7, mv[0] & 7, 8,
+	      pred + 320);
 }
 
 /*

@@ -79,7 +79,8 @@ struct vepu_vp8_near {
 
 /* inter.c */
 void vepu_vp8_predict_inter(const struct vepu_vp8_pic *ref, unsigned int mbw, unsigned int mbh,
-			    unsigned int mbx, unsigned int mby, const s16 *mv, u8 pred[384]);
+			    unsigned int mbx, unsigned int mby, const s16 *mv, bool bilinear,
+			    u8 pred[384]);
 unsigned int vepu_vp8_motion_search(const struct vepu_vp8_pic *ref, unsigned int mbw,
 				    unsigned int mbh, unsigned int mbx, unsigned int mby,
 				    const u8 *src, const struct vepu_vp8_near *near, int range,

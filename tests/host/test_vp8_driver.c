@@ -46,6 +46,7 @@
  * @golden:	enum hantro_vp8_golden; with a golden frame every other
  *		frame comes back to the first
  * @golden_period: its period, for HANTRO_VP8_GOLDEN_PERIOD
+ * @profile:	the VP8 profile (1 and 2: bilinear prediction, H1 only)
  */
 struct tcase {
 	const char *name, *ip;
@@ -54,19 +55,24 @@ struct tcase {
 	unsigned int floor;
 	u8 golden;
 	u16 golden_period;
+	u8 profile;
 };
 
 static const struct tcase cases[] = {
-	{ "h1-320x240-q40", "h1", 320, 240, 6, 40, 0, 0, 0, 33, 0, 0 },
-	{ "vepu2-320x240-q40", "vepu2", 320, 240, 6, 40, 0, 0, 0, 33, 0, 0 },
+	{ "h1-320x240-q40", "h1", 320, 240, 6, 40, 0, 0, 0, 33, 0, 0, 0 },
+	{ "vepu2-320x240-q40", "vepu2", 320, 240, 6, 40, 0, 0, 0, 33, 0, 0, 0 },
 	/* Not macroblock aligned, two token partitions, a key frame every 3. */
-	{ "h1-1000x562-q20-2parts", "h1", 1000, 562, 5, 20, 1, 3, 0, 38, 0, 0 },
-	{ "vepu2-144x96-q127-2parts", "vepu2", 144, 96, 4, 127, 1, 0, 0, 20, 0, 0 },
-	{ "h1-176x144-q0", "h1", 176, 144, 3, 0, 0, 0, 0, 45, 0, 0 },
+	{ "h1-1000x562-q20-2parts", "h1", 1000, 562, 5, 20, 1, 3, 0, 38, 0, 0, 0 },
+	{ "vepu2-144x96-q127-2parts", "vepu2", 144, 96, 4, 127, 1, 0, 0, 20, 0, 0, 0 },
+	{ "h1-176x144-q0", "h1", 176, 144, 3, 0, 0, 0, 0, 45, 0, 0, 0 },
 	/* The golden frame searched too: the frame before the last, every 2nd. */
-	{ "h1-golden-prev-q36", "h1", 176, 144, 8, 36, 0, 0, 0, 33, HANTRO_VP8_GOLDEN_PREV, 0 },
+	{ "h1-golden-prev-q36", "h1", 176, 144, 8, 36, 0, 0, 0, 33, HANTRO_VP8_GOLDEN_PREV, 0, 0 },
 	{ "vepu2-golden-every2-q50", "vepu2", 208, 120, 9, 50, 1, 0, 0, 30,
-	  HANTRO_VP8_GOLDEN_PERIOD, 2 },
+	  HANTRO_VP8_GOLDEN_PERIOD, 2, 0 },
+	/* Bilinear prediction, which H1 has a bit for, VEPU2 not. */
+	{ "h1-profile1-q30", "h1", 240, 136, 6, 30, 0, 0, 0, 33, 0, 0, 1 },
+	{ "h1-profile2-golden-q44", "h1", 176, 144, 6, 44, 0, 0, 0, 32, HANTRO_VP8_GOLDEN_PREV, 0,
+	  2 },
 };
 
 /**
@@ -98,6 +104,7 @@ static void code_frames(const struct tcase *t, u8 golden, struct vp8_drv *d, str
 			.filter_level = hantro_vp8_filter_level(t->qi, key),
 			.golden = golden,
 			.golden_period = t->golden_period,
+			.version = t->profile,
 		};
 		u8 *in = vp8_drv_input(d);
 		const u8 *frame;
@@ -261,7 +268,7 @@ static void refused_registers(void)
 {
 	static const char * const what[] = {
 		"segmentation", "a segment map update", "golden as the first search's reference",
-		"bilinear prediction (H1)", "a second search on reference index 3",
+		"a second search on reference index 3",
 		"a second search's index without the search", "golden on the reconstruction",
 		"a reconstruction half over the reference",
 		"a reconstruction's chroma on the reference's luma",

@@ -22,6 +22,14 @@ jnode=$(node_named hantro-jpeg-enc)
 check "the JPEG node, which has no VP8, keeps JPEG" \
 	sh -c "v4l2-ctl -d '$jnode' --get-fmt-video | grep -q \"Pixel Format *: 'JPEG'\""
 
+# Profiles 1 and 2 (bilinear) where the block has the bit: H1, not VEPU2.
+case "${VEPU_IP:-h1}" in
+vepu2) pmax=0 ;;
+*) pmax=2 ;;
+esac
+check "VP8_PROFILE offers profiles 0 to $pmax on ${VEPU_IP:-h1}" \
+	sh -c "v4l2-ctl -d '$node' --list-ctrls | grep -q 'vp8_profile .* min=0 max=$pmax '"
+
 section "v4l2-compliance -s with VP8 selected on $node"
 check "v4l2-compliance -s video node, VP8: 0 failures, 0 warnings" \
 	compliance "$node" compliance-vp8 -s "$COMPLIANCE_FRAMES"
@@ -93,6 +101,18 @@ cp /tmp/qp.webm /mnt/out/gst-vp8-qp.webm 2>/dev/null
 check "GStreamer with those controls: the WebM decodes strictly" decode_vp8 /tmp/qp.webm /tmp/qp.yuv
 check "... with all 20 frames" holds_frames /tmp/qp.yuv 640 480 20
 
+fi
+
+if [ "$pmax" -gt 0 ] && [ "${VP8_QUICK:-0}" != 1 ]; then
+section "profile 1: bilinear prediction, asked for in the caps as GStreamer does"
+rm -f /tmp/p1.webm
+timeout 600 gst-launch-1.0 -q videotestsrc num-buffers=30 pattern=ball ! \
+	video/x-raw,format=NV12,width=320,height=240,framerate=30/1 ! \
+	v4l2vp8enc ! 'video/x-vp8,profile=(string)1' ! webmmux ! \
+	filesink location=/tmp/p1.webm >/mnt/out/gst-vp8-profile1.log 2>&1
+cp /tmp/p1.webm /mnt/out/gst-vp8-profile1.webm 2>/dev/null
+check "v4l2vp8enc ! video/x-vp8,profile=1: the WebM decodes strictly" decode_vp8 /tmp/p1.webm /tmp/p1.yuv
+check "... with all 30 frames" holds_frames /tmp/p1.yuv 320 240 30
 fi
 
 section "the golden frame as a second reference, over a clip whose even frames repeat the first"

@@ -24,7 +24,8 @@ static struct v4l2_ctrl *hantro_enc_vp8_std(struct v4l2_ctrl_handler *hdl, u32 i
  * @ctx:	context
  * @hdl:	its handler
  *
- * Profile 0 only (six-tap prediction, either loop filter), one or two
+ * Profile 0 (six-tap prediction), and 1 and 2 (bilinear) where the block
+ * has the interpolation bit (H1; not VEPU2), either loop filter; one or two
  * token partitions (the RK blocks have two partition addresses), one or
  * two references: the last frame, and the golden frame searched beside it
  * (the blocks search two), which is the frame before the last or every
@@ -36,12 +37,14 @@ static struct v4l2_ctrl *hantro_enc_vp8_std(struct v4l2_ctrl_handler *hdl, u32 i
 int hantro_enc_vp8_ctrls_init(struct hantro_enc_ctx *ctx, struct v4l2_ctrl_handler *hdl)
 {
 	struct hantro_enc_vp8_ctrls *c = &ctx->vp8_ctrls;
+	bool bilinear = ctx->dev->variant->ip->layout->vp8.bilinear.mask;
 
 	if (!ctx->h264_ctrls.bitrate)
 		return -EINVAL;
 	c->profile = v4l2_ctrl_new_std_menu(hdl, NULL, V4L2_CID_MPEG_VIDEO_VP8_PROFILE,
-					    V4L2_MPEG_VIDEO_VP8_PROFILE_0, 0,
-					    V4L2_MPEG_VIDEO_VP8_PROFILE_0);
+					    bilinear ? V4L2_MPEG_VIDEO_VP8_PROFILE_2 :
+						       V4L2_MPEG_VIDEO_VP8_PROFILE_0,
+					    0, V4L2_MPEG_VIDEO_VP8_PROFILE_0);
 	c->partitions = v4l2_ctrl_new_std_menu(hdl, NULL, V4L2_CID_MPEG_VIDEO_VPX_NUM_PARTITIONS,
 					       V4L2_CID_MPEG_VIDEO_VPX_2_PARTITIONS, 0,
 					       V4L2_CID_MPEG_VIDEO_VPX_1_PARTITION);

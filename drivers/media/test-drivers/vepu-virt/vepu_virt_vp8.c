@@ -150,8 +150,8 @@ static bool vepu_virt_vp8_counts(struct vepu_virt *v, const struct hantro_layout
 
 /*
  * What the model does not code (segments, a first search on another
- * reference than the last frame, bilinear prediction): refused, rather
- * than a frame that says what it is not.
+ * reference than the last frame): refused, rather than a frame that says
+ * what it is not.
  */
 static bool vepu_virt_vp8_unsupported(const struct hantro_layout *l, const u32 *regs)
 {
@@ -242,6 +242,7 @@ enum vepu_virt_result vepu_virt_vp8(struct vepu_virt *v, const struct hantro_lay
 		/* The hardware always flags macroblocks without coefficients. */
 		.mb_no_coeff_skip = true,
 		.filter_type = hantro_field_get(&vl->filter_type, regs),
+		.bilinear = hantro_field_get(&vl->bilinear, regs),
 		.filter_level = hantro_field_get(&vl->filter_level, regs),
 		.sharpness = hantro_field_get(&vl->sharpness, regs),
 		.partitions = 1u << hantro_field_get(&vl->dct_parts, regs),

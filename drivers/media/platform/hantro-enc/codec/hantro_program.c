@@ -282,6 +282,7 @@ void hantro_program_vp8(struct hantro_regfile *rf, const struct hantro_layout *l
 		hantro_regfile_set_reg(rf, vl->part_addr[i], p->part_addr[i]);
 	hantro_regfile_set(rf, &vl->dct_parts, p->log2_partitions);
 	hantro_regfile_set(rf, &vl->filter_type, p->filter_type);
+	hantro_regfile_set(rf, &vl->bilinear, p->bilinear);
 	hantro_regfile_set(rf, &vl->filter_level, p->filter_level);
 	hantro_regfile_set(rf, &vl->sharpness, p->sharpness);
 	for (i = 0; i < ARRAY_SIZE(vl->ref_lf_delta); i++) {

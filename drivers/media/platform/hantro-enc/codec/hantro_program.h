@@ -115,6 +115,7 @@ struct hantro_h264_pic_params {
  * @qi:		the quantiser index the steps are from
  * @dq:		the step sizes
  * @filter_type: 0 normal, 1 simple loop filter
+ * @bilinear:	bilinear inter prediction (profiles 1 and 2)
  * @filter_level: the loop filter level, the header's
  * @sharpness:	the loop filter sharpness
  * @ref_lf_delta: the header's loop filter deltas by reference
@@ -144,6 +145,7 @@ struct hantro_vp8_pic_params {
 	unsigned int qi;
 	struct hantro_vp8_dequant dq;
 	unsigned int filter_type;
+	bool bilinear;
 	unsigned int filter_level;
 	unsigned int sharpness;
 	s8 ref_lf_delta[4];

@@ -181,6 +181,8 @@ int hantro_vp8_frame_code(const struct hantro_vp8_frame_params *fp, u8 *buf, siz
 		.log2_partitions = h->log2_partitions,
 		.qi = fp->qi,
 		.filter_type = h->filter_type,
+		/* Profiles 1 and 2 (3's whole-sample chroma has no known bit). */
+		.bilinear = h->version != 0,
 		.filter_level = h->filter_level,
 		.sharpness = h->sharpness,
 		/*

@@ -271,9 +271,9 @@
 		.mv_ref_idx2 = HANTRO_VP8_MV_REF_IDX(H1_REG_VP8_DEQUANT_1),	\
 		.unsupported = { HANTRO_VP8_SEGMENT_ENABLE(H1_REG_VP8_DEQUANT_1),	\
 				 HANTRO_VP8_SEGMENT_MAP_UPDATE(H1_REG_VP8_DEQUANT_1),	\
-				 HANTRO_VP8_MV_REF_IDX(H1_REG_VP8_DEQUANT_0),	\
-				 /* 0x094 bit 31: Hantro's "VP8 interpolation: bilinear". */	\
-				 HANTRO_FIELD(H1_REG_RLC_CTRL, 31, 0x1) },	\
+				 HANTRO_VP8_MV_REF_IDX(H1_REG_VP8_DEQUANT_0) },	\
+		/* 0x094 bit 31: Hantro's "VP8 interpolation: bilinear". */	\
+		.bilinear = HANTRO_FIELD(H1_REG_RLC_CTRL, 31, 0x1),		\
 	},								\
 }
 

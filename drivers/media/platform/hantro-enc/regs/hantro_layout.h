@@ -180,10 +180,12 @@ struct hantro_area {
  * @ref2_c:	its chroma address
  * @ref2_enable: the second search runs
  * @mv_ref_idx2: which reference it is: 1 golden, 2 altref (0 the last)
+ * @bilinear:	inter prediction by the bilinear filters (profiles 1 and 2):
+ *		H1's "VP8 interpolation: bilinear" in Hantro's reference code;
+ *		VEPU2 has no such bit (mask 0) and so only profile 0
  * @unsupported: what neither the driver nor the model uses: segmentation,
- *		its map update, a reference other than the last frame for
- *		the first search, and H1's bilinear interpolation (VEPU2 has
- *		no such bit: mask 0)
+ *		its map update and a reference other than the last frame for
+ *		the first search
  */
 struct hantro_vp8_layout {
 	u16 size_table;
@@ -217,7 +219,8 @@ struct hantro_vp8_layout {
 	u16 ref2_c;
 	struct hantro_field ref2_enable;
 	struct hantro_field mv_ref_idx2;
-	struct hantro_field unsupported[4];
+	struct hantro_field bilinear;
+	struct hantro_field unsupported[3];
 };
 
 /*

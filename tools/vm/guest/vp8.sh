@@ -113,6 +113,8 @@ timeout 600 gst-launch-1.0 -q videotestsrc num-buffers=30 pattern=ball ! \
 cp /tmp/p1.webm /mnt/out/gst-vp8-profile1.webm 2>/dev/null
 check "v4l2vp8enc ! video/x-vp8,profile=1: the WebM decodes strictly" decode_vp8 /tmp/p1.webm /tmp/p1.yuv
 check "... with all 30 frames" holds_frames /tmp/p1.yuv 320 240 30
+check "... and is profile 1 to FFmpeg" \
+	test "$(ffprobe -v error -show_entries stream=profile -of csv=p=0 /tmp/p1.webm)" = 1
 fi
 
 section "the golden frame as a second reference, over a clip whose even frames repeat the first"

@@ -25,7 +25,8 @@ static struct v4l2_ctrl *hantro_enc_vp8_std(struct v4l2_ctrl_handler *hdl, u32 i
  * @hdl:	its handler
  *
  * Profile 0 (six-tap prediction), and 1 and 2 (bilinear) where the block
- * has the interpolation bit (H1; not VEPU2), either loop filter; one or two
+ * has the interpolation bit (H1; not VEPU2), the normal loop filter (the
+ * decoders take its type from the header, whatever the profile); one or two
  * token partitions (the RK blocks have two partition addresses), one or
  * two references: the last frame, and the golden frame searched beside it
  * (the blocks search two), which is the frame before the last or every

@@ -39,6 +39,9 @@ static inline void hantro_regfile_set_reg(struct hantro_regfile *rf, u16 reg, u3
 static inline void hantro_regfile_set(struct hantro_regfile *rf, const struct hantro_field *f,
 				      u32 val)
 {
+	/* A field the IP does not have (mask 0) writes no register. */
+	if (!f->mask)
+		return;
 	hantro_regfile_set_reg(rf, f->reg, hantro_field_put(f, rf->val[f->reg / 4], val));
 }
 

@@ -180,7 +180,7 @@ void vepu_vp8_predict_inter(const struct vepu_vp8_pic *ref, unsigned int mbw, un
 /*
  * Luma SAD of the 16x16 block at a quarter-sample vector. Fractional
  * positions are estimated bilinearly, at a fraction of the six-tap
- * filter's cost; the prediction coded is the six-tap one.
+ * filter's cost; the prediction coded is the profile's filter's.
  */
 static unsigned int vepu_vp8_mv_sad(const struct vepu_vp8_plane *p, const u8 *src,
 				    unsigned int mbx, unsigned int mby, int row, int col)

@@ -58,11 +58,37 @@ pkg_apt_update() {
 	touch "$stamp"
 }
 
+# pkg_memo KEY COMMAND...: COMMAND's output, remembered under KEY until the
+# private index is next updated: each apt-cache run reads the four suites'
+# lists, seconds on a busy machine, and a test run asks often.
+pkg_memo() {
+	local memo="$PKG_APT_DIR/memo/$1" tmp
+	shift
+	if [ ! "$memo" -nt "$PKG_APT_DIR/updated" ]; then
+		mkdir -p "${memo%/*}"
+		tmp=$memo.$BASHPID
+		"$@" >"$tmp" || { rm -f "$tmp"; return 1; }
+		mv "$tmp" "$memo"
+	fi
+	cat "$memo"
+}
+
 # pkg_candidate PKG: the version apt would pick from the private index.
 pkg_candidate() {
+	pkg_memo "candidate-$1" _pkg_candidate "$1"
+}
+
+_pkg_candidate() {
 	# shellcheck disable=SC2046
 	apt-cache $(pkg_apt_opts) policy "$1" 2>/dev/null |
 		awk '/Candidate:/ { print $2; exit }'
+}
+
+# pkg_names PREFIX: the names of the packages in the private index that
+# start with PREFIX.
+pkg_names() {
+	# shellcheck disable=SC2046
+	pkg_memo "names-$1" apt-cache $(pkg_apt_opts) pkgnames "$1"
 }
 
 # pkg_download PKG DIR: fetch PKG's .deb into DIR (once) and print its path.
@@ -81,7 +107,5 @@ pkg_download() {
 
 # newest_kernel_series MAJOR: e.g. "7.3" for the newest linux-source-7.N package.
 newest_kernel_series() {
-	# shellcheck disable=SC2046
-	apt-cache $(pkg_apt_opts) pkgnames linux-source-"$1". 2>/dev/null |
-		sed 's/^linux-source-//' | sort -V | tail -n 1
+	pkg_names "linux-source-$1." | sed 's/^linux-source-//' | sort -V | tail -n 1
 }

@@ -3,6 +3,7 @@
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 . "$HANTRO_TOP/tools/lib/deps.sh"
 . "$HANTRO_TOP/tools/lib/kernel.sh"
+. "$HANTRO_TOP/tools/lib/distro-kernel.sh"
 . "$HANTRO_TOP/tools/lib/modules.sh"
 . "$HANTRO_TOP/tools/lib/rootfs.sh"
 . "$HANTRO_TOP/tools/lib/vm.sh"

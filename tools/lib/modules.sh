@@ -31,24 +31,34 @@ module_build() {
 	echo "$dir"
 }
 
+# distro_headers_pkg SERIES ARCH: the name of the headers package of Debian's
+# kernel of that series for ARCH at the version of its linux-source package
+# (linux-headers-RELEASE, RELEASE being that kernel's uname -r).
+distro_headers_pkg() {
+	local series=$1 arch=$2 ver p
+	ver=$(pkg_candidate "linux-source-$series")
+	for p in $(pkg_names "linux-headers-$series" |
+		   grep -E "^linux-headers-${series//./\\.}(\.[0-9]+)*(-[0-9]+)?(\+deb[0-9]+)?-$arch\$"); do
+		[ "$(pkg_candidate "$p:$arch")" = "$ver" ] && echo "$p" && return 0
+	done
+	die "no $arch headers package at version $ver"
+}
+
 # distro_kernel_tree SERIES ARCH: a kernel tree prepared with the configuration
 # and Module.symvers of Debian's kernel of that series for ARCH (amd64 or
 # arm64), the kernel distributions and boards run: external modules build
 # against it without building the kernel.
 distro_kernel_tree() {
-	local series=$1 arch=$2 src ver pkg p deb dir hdr karch=x86_64 cross=
+	local series=$1 arch=$2 src ver pkg deb dir hdr karch=x86_64 cross=
 	[ "$arch" = arm64 ] && karch=arm64 cross=aarch64-linux-gnu-
 	src=$(kernel_source "$series") || return 1
 	ver=$(pkg_candidate "linux-source-$series")
-	pkg=
-	# shellcheck disable=SC2046
-	for p in $(apt-cache $(pkg_apt_opts) pkgnames "linux-headers-$series" |
-		   grep -E "^linux-headers-${series//./\\.}(\.[0-9]+)*(-[0-9]+)?(\+deb[0-9]+)?-$arch\$"); do
-		[ "$(pkg_candidate "$p:$arch")" = "$ver" ] && pkg=$p && break
-	done
-	[ -n "$pkg" ] || die "no $arch headers package at version $ver"
+	pkg=$(distro_headers_pkg "$series" "$arch") || return 1
 	dir="$HANTRO_CACHE/kbuild/$arch-$ver"
-	if [ ! -f "$dir/.built" ]; then
+	# The release is Debian's (its vermagic), so that modules built here load
+	# into Debian's kernel (distro_kernel).
+	if [ ! -f "$dir/.built" ] ||
+	   [ "$(cat "$dir/include/config/kernel.release")" != "${pkg#linux-headers-}" ]; then
 		deb=$(pkg_download "$pkg:$arch" "$HANTRO_CACHE/debs") || return 1
 		rm -rf "$dir" "$dir.hdr"
 		mkdir -p "$dir" "$dir.hdr"
@@ -57,7 +67,8 @@ distro_kernel_tree() {
 		cp "$hdr/.config" "$dir/.config"
 		run_step "preparing the $arch $ver tree (Debian's config)" \
 			"$dir.log" make -C "$src" O="$dir" ARCH="$karch" \
-			CROSS_COMPILE="$cross" olddefconfig modules_prepare >&2 ||
+			CROSS_COMPILE="$cross" KERNELRELEASE="${pkg#linux-headers-}" \
+			olddefconfig modules_prepare >&2 ||
 			return 1
 		cp "$hdr/Module.symvers" "$dir/Module.symvers"
 		rm -rf "$dir.hdr"

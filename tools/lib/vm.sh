@@ -23,11 +23,13 @@ vm_prepare_root() {
 # vm_boot KDIR ROOTFS PAYLOAD OUTDIR TIMEOUT_S: 0 when main.sh passed, the guest
 # finished in time and the kernel reported no splat.
 vm_boot() {
-	local kdir=$1 root=$2 payload=$3 out=$4 limit=$5
+	local kdir=$1 root=$2 payload=$3 out=$4 limit=$5 initrd=()
 	vm_prepare_root "$kdir" "$root"
+	# A distribution kernel (distro_kernel) mounts the root from its initramfs.
+	[ -f "$kdir/initrd.img" ] && initrd=(-initrd "$kdir/initrd.img")
 	vm_run "$(kernel_release "$kdir")" "$out" "$limit" \
 		qemu-system-x86_64 -m "$VM_MEMORY" -smp 2 -nographic -no-reboot -nodefaults \
-		-serial stdio -kernel "$kdir/arch/x86/boot/bzImage" \
+		-serial stdio -kernel "$kdir/arch/x86/boot/bzImage" "${initrd[@]}" \
 		-append "console=ttyS0 root=root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,cache=loose,msize=512000 rw init=/sbin/hantro-vm-init panic=-1 quiet" \
 		-virtfs local,path="$root",mount_tag=root,security_model=none,multidevs=remap \
 		-virtfs local,path="$payload",mount_tag=host,security_model=none,readonly=on,multidevs=remap \

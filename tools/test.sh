@@ -7,8 +7,8 @@
 #   3. device tree: the bindings and the overlays (on real boards' DTBs)
 #      validated with dt-schema, the variant table against both
 #   4. build matrix: the modules with W=1 and zero warnings against x86_64
-#      6.12 and the newest 7.x (the test kernels), and arm64 6.1 and 6.12 with
-#      Debian's configs; sparse on 6.12; the dkms package, built by dkms
+#      6.12 (the debug test kernel) and the newest 7.x and arm64 6.1 and 6.12
+#      with Debian's configs; sparse on 6.12; the dkms package, built by dkms
 #   5. VM tests on a 6.12 debug kernel (KASAN, lockdep, kmemleak, ...) and on
 #      Debian's own newest 7.x kernel, plus a self-test proving that a splat
 #      fails a VM run; the dkms package installed on Debian's arm64 kernel
@@ -89,8 +89,8 @@ if stage matrix || stage vm; then
 	K7=$(distro_kernel "$NEWEST7") || die "Debian's $NEWEST7 kernel could not be prepared"
 	M612=$(module_build x86_64-6.12 "$K612")
 	check "build W=1 x86_64 6.12, no warnings" test -n "$M612"
-	M7=$(module_build "x86_64-$NEWEST7" "$(distro_kernel_tree "$NEWEST7" amd64)" \
-		KBUILD_EXTRA_SYMBOLS="$K7/m2m/Module.symvers")
+	T7=$(distro_kernel_tree "$NEWEST7" amd64) || die "Debian's $NEWEST7 tree could not be prepared"
+	M7=$(module_build "x86_64-$NEWEST7" "$T7" KBUILD_EXTRA_SYMBOLS="$K7/m2m/Module.symvers")
 	check "build W=1 x86_64 $NEWEST7 (Debian's config), no warnings" test -n "$M7"
 fi
 

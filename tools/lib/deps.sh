@@ -79,28 +79,37 @@ pkg_candidate() {
 }
 
 _pkg_candidate() {
+	local out
+	# A failing apt-cache must not be remembered as "no such package".
 	# shellcheck disable=SC2046
-	apt-cache $(pkg_apt_opts) policy "$1" 2>/dev/null |
-		awk '/Candidate:/ { print $2; exit }'
+	out=$(apt-cache $(pkg_apt_opts) policy "$1" 2>/dev/null) || return 1
+	echo "$out" | awk '/Candidate:/ { print $2; exit }'
 }
 
 # pkg_names PREFIX: the names of the packages in the private index that
 # start with PREFIX.
 pkg_names() {
 	# shellcheck disable=SC2046
-	pkg_memo "names-$1" apt-cache $(pkg_apt_opts) pkgnames "$1"
+	pkg_memo "names-$1" apt-cache $(pkg_apt_opts) pkgnames "$1" 2>/dev/null
 }
 
-# pkg_download PKG DIR: fetch PKG's .deb into DIR (once) and print its path.
+# pkg_download PKG DIR: fetch PKG's .deb at the index's candidate version
+# into DIR (once) and print its path; other versions of PKG there go.
 pkg_download() {
-	local pkg=$1 dir=$2 f
-	mkdir -p "$dir"
-	f=$(ls "$dir"/"${pkg%%:*}"_*.deb 2>/dev/null | head -n 1)
+	local pkg=$1 dir=$2 ver name f
+	ver=$(pkg_candidate "$pkg")
+	[ -n "$ver" ] || die "no $pkg in the package index"
+	name=${pkg%%:*}
+	# apt-get download writes an epoch's colon as %3a.
+	f=$(ls "$dir/${name}_${ver//:/%3a}_"*.deb 2>/dev/null | head -n 1)
 	if [ -z "$f" ]; then
+		mkdir -p "$dir"
+		rm -f "$dir/${name}_"*.deb
 		# shellcheck disable=SC2046
-		(cd "$dir" && apt-get $(pkg_apt_opts) download -q "$pkg" >/dev/null) ||
-			die "cannot download $pkg"
-		f=$(ls "$dir"/"${pkg%%:*}"_*.deb | head -n 1)
+		(cd "$dir" && apt-get $(pkg_apt_opts) download -q "$pkg=$ver" >/dev/null) ||
+			die "cannot download $pkg $ver"
+		f=$(ls "$dir/${name}_${ver//:/%3a}_"*.deb 2>/dev/null | head -n 1)
+		[ -n "$f" ] || die "apt-get downloaded no $pkg $ver"
 	fi
 	echo "$f"
 }

@@ -15,8 +15,15 @@ distro_kernel() {
 	tree=$(distro_kernel_tree "$series" amd64) || return 1
 	rel=$(distro_headers_pkg "$series" amd64) || return 1
 	rel=${rel#linux-headers-}
-	key=$(hash_of "$rel" "$(declare -f distro_kernel_tree distro_kernel _distro_m2m \
-		_distro_initramfs)")
+	# Since 7.x Debian ships the image, the modules and the module lists
+	# (modules.builtin, which modprobe needs) in packages of their own;
+	# before, linux-image-RELEASE-unsigned held them all.
+	pkgs="linux-binary-$rel linux-modules-$rel linux-base-$rel"
+	[ -n "$(pkg_candidate "linux-binary-$rel")" ] || pkgs="linux-image-$rel-unsigned"
+	# A new upload keeps the release's name: the versions are the key.
+	key=$(hash_of "$(for p in linux-source-"$series" $pkgs busybox-static; do
+			 echo "$p $(pkg_candidate "$p")"
+		 done)" "$(declare -f distro_kernel_tree distro_kernel _distro_m2m _distro_initramfs)")
 	dir="$HANTRO_CACHE/kbuild/vm-distro-$rel-$key"
 	if [ -f "$dir/.built" ]; then
 		say "Debian's kernel $rel is cached in $dir" >&2
@@ -26,11 +33,6 @@ distro_kernel() {
 	# Earlier recipes' builds of this release are of no more use.
 	rm -rf "$HANTRO_CACHE/kbuild/vm-distro-$rel-"*
 	mkdir -p "$dir/pkg" "$dir/include/config" "$dir/arch/x86/boot" "$dir/modroot/lib/modules"
-	# Since 7.x Debian ships the image, the modules and the module lists
-	# (modules.builtin, which modprobe needs) in packages of their own;
-	# before, linux-image-RELEASE-unsigned held them all.
-	pkgs="linux-binary-$rel linux-modules-$rel linux-base-$rel"
-	[ -n "$(pkg_candidate "linux-binary-$rel")" ] || pkgs="linux-image-$rel-unsigned"
 	for p in $pkgs; do
 		deb=$(pkg_download "$p" "$HANTRO_CACHE/debs") || return 1
 		dpkg-deb -x "$deb" "$dir/pkg" || return 1
@@ -38,8 +40,10 @@ distro_kernel() {
 	find "$dir/pkg" \( -name "vmlinuz-$rel" -o -path "*/modules/$rel/vmlinuz" \) \
 		-exec mv {} "$dir/arch/x86/boot/bzImage" \;
 	[ -s "$dir/arch/x86/boot/bzImage" ] || { say "no kernel image in $pkgs" >&2; return 1; }
-	mods=$(dirname "$(find "$dir/pkg" -path "*/modules/$rel/modules.builtin" | head -n 1)")
-	[ -d "$mods/kernel" ] || { say "no modules of $rel in $pkgs" >&2; return 1; }
+	mods=$(find "$dir/pkg" -path "*/modules/$rel/modules.builtin" | head -n 1)
+	mods=${mods%/modules.builtin}
+	[ -n "$mods" ] && [ -d "$mods/kernel" ] ||
+		{ say "no modules of $rel in $pkgs" >&2; return 1; }
 	mv "$mods" "$dir/modroot/lib/modules/$rel"
 	rm -rf "$dir/pkg"
 	echo "$rel" >"$dir/include/config/kernel.release"
@@ -78,7 +82,8 @@ _distro_initramfs() {
 	rm -rf "$dir/bb"
 	[ -x "$ird/bin/busybox" ] || { say "no busybox in busybox-static" >&2; return 1; }
 	# In load order; busybox's insmod may not read xz, so uncompressed.
-	for m in $(for name in 9pnet_virtio 9p; do
+	# virtio_pci is built in today; modprobe skips what is.
+	for m in $(for name in virtio_pci 9pnet_virtio 9p; do
 			   modprobe -d "$dir/modroot" -S "$rel" --show-depends "$name"
 		   done | awk '$1 == "insmod" && !seen[$2]++ { print $2 }'); do
 		m=${m#"$dir/modroot"}
@@ -89,7 +94,9 @@ _distro_initramfs() {
 		esac || return 1
 		basename "${m%.xz}" .zst >>"$ird/lib/modules/order"
 	done
-	grep -qx 9p.ko "$ird/lib/modules/order" || { say "no 9p module in $rel" >&2; return 1; }
+	for m in 9pnet_virtio.ko 9p.ko; do
+		grep -qx "$m" "$ird/lib/modules/order" || { say "no $m in $rel" >&2; return 1; }
+	done
 	cat >"$ird/init" <<'EOF'
 #!/bin/busybox sh
 # Load 9p, mount the guest root the way the kernel's root=/rootflags= would,

@@ -62,15 +62,17 @@ distro_kernel_tree() {
 		deb=$(pkg_download "$pkg:$arch" "$HANTRO_CACHE/debs") || return 1
 		rm -rf "$dir" "$dir.hdr"
 		mkdir -p "$dir" "$dir.hdr"
-		dpkg-deb -x "$deb" "$dir.hdr"
-		hdr=$(dirname "$(find "$dir.hdr" -name Module.symvers | head -n 1)")
-		cp "$hdr/.config" "$dir/.config"
+		dpkg-deb -x "$deb" "$dir.hdr" || return 1
+		hdr=$(find "$dir.hdr" -name Module.symvers | head -n 1)
+		[ -n "$hdr" ] || { say "no Module.symvers in $deb" >&2; return 1; }
+		hdr=${hdr%/*}
+		cp "$hdr/.config" "$dir/.config" || return 1
 		run_step "preparing the $arch $ver tree (Debian's config)" \
 			"$dir.log" make -C "$src" O="$dir" ARCH="$karch" \
 			CROSS_COMPILE="$cross" KERNELRELEASE="${pkg#linux-headers-}" \
 			olddefconfig modules_prepare >&2 ||
 			return 1
-		cp "$hdr/Module.symvers" "$dir/Module.symvers"
+		cp "$hdr/Module.symvers" "$dir/Module.symvers" || return 1
 		rm -rf "$dir.hdr"
 		touch "$dir/.built"
 	fi

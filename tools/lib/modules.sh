@@ -56,9 +56,11 @@ distro_kernel_tree() {
 	pkg=$(distro_headers_pkg "$series" "$arch") || return 1
 	dir="$HANTRO_CACHE/kbuild/$arch-$ver"
 	# The release is Debian's (its vermagic), so that modules built here load
-	# into Debian's kernel (distro_kernel).
-	if [ ! -f "$dir/.built" ] ||
-	   [ "$(cat "$dir/include/config/kernel.release")" != "${pkg#linux-headers-}" ]; then
+	# into Debian's kernel (distro_kernel). 6.1's Makefile writes its release
+	# from setlocalversion whatever KERNELRELEASE says, so .built names the
+	# headers the tree was prepared for: comparing releases rebuilt 6.1's
+	# tree on every run.
+	if [ "$(cat "$dir/.built" 2>/dev/null)" != "$pkg" ]; then
 		deb=$(pkg_download "$pkg:$arch" "$HANTRO_CACHE/debs") || return 1
 		rm -rf "$dir" "$dir.hdr"
 		mkdir -p "$dir" "$dir.hdr"
@@ -74,7 +76,7 @@ distro_kernel_tree() {
 			return 1
 		cp "$hdr/Module.symvers" "$dir/Module.symvers" || return 1
 		rm -rf "$dir.hdr"
-		touch "$dir/.built"
+		echo "$pkg" >"$dir/.built"
 	fi
 	echo "$dir"
 }

@@ -113,9 +113,9 @@ build_matrix() {
 }
 
 # Two lanes of guests, about equally long (times.txt has each boot's
-# figure; on two busy cores about 1400 s for the 6.12 smoke, JPEG and H.264
-# suites, 850 s for the arm64 package; 250 + 1550 s for 6.12 VP8 and the
-# clients, lifecycle and sleep suites, 50 s for the self-test and 250 s for
+# figure; in a warm run on two cores 1035 s for the 6.12 smoke, JPEG and
+# H.264 suites, 944 s for the arm64 package; 1618 s for 6.12 VP8 and the
+# clients, lifecycle and sleep suites, 80 s for the self-test and 301 s for
 # Debian's 7.x). Suites share a boot where they need nothing of their own
 # from the kernel (suites.sh); the 6.12 quality suites run from the
 # quickest to the longest so that a broken build fails early.

@@ -29,6 +29,8 @@ oracle_serve() {
 			printf '%s %s %s exit %s, stdout %s, stderr %s, last file %s\n' \
 				"$(date +%T)" "${id##*/}" "$tool" "$rc" "$(stat -c %s "$id.out")" \
 				"$(stat -c %s "$id.err")" "$made" >>"$dir.log"
+			# What a failed command said outlives the directory.
+			[ "$rc" -eq 0 ] || sed -n '1,5s/^/    /p' "$id.err" >>"$dir.log"
 			echo "$rc $made" >"$id.rc"
 		done
 		sleep 0.05

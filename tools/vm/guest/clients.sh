@@ -183,9 +183,9 @@ gst_cam() {
 		>"/tmp/$name.out" 2>"/tmp/$name.log"
 	rc=$?
 	# Written where it is cheap, then kept with the results. gst-launch's
-	# own messages go to a file of their own: written into the same file,
-	# one ("Redistribute latency...") once landed inside a debug line that
-	# a check below reads.
+	# own messages go to a file of their own, here and for the per-plane
+	# pipelines: written into the debug log, one ("Redistribute
+	# latency...") once landed inside a line that a check below reads.
 	cp "/tmp/$name.log" "/tmp/$name.out" /mnt/out/
 	check "v4l2src io-mode=$2 ! NV12 ! v4l2h264enc output-io-mode=$3: ends at EOS (exit $rc)" \
 		sh -c "[ $rc -eq 0 ] && grep -q 'Got EOS from element' /mnt/out/$name.out"
@@ -298,8 +298,8 @@ for c in $cases; do
 done
 # shellcheck disable=SC2086
 GST_DEBUG=v4l2:5 GST_DEBUG_NO_COLOR=1 timeout 600 gst-launch-1.0 -q -f $pipe \
-	>/tmp/gst-per-plane.log 2>&1
-cp /tmp/gst-per-plane.log /mnt/out/
+	>/tmp/gst-per-plane.out 2>/tmp/gst-per-plane.log
+cp /tmp/gst-per-plane.log /tmp/gst-per-plane.out /mnt/out/
 for c in $cases; do
 	IFS=: read -r w h fmt v4l2 <<-EOF
 	$c

@@ -73,12 +73,14 @@ while [ -z "$fallback" ] && [ ! -s "$x/$id.rc" ]; do
 	waited=$((waited + 1))
 done
 
-# Then the guest's own FFmpeg: slower, same result; the log says why a run
-# was slow.
-if [ -n "$fallback" ]; then
-	echo "$tool $id: $fallback, run in the guest" >>/mnt/out/oracle-fallbacks.log
+# run_here REASON ARGS...: the guest's own FFmpeg instead: slower, same
+# result; the log says why a run was slow.
+run_here() {
+	echo "$tool $id: $1, run in the guest" >>/mnt/out/oracle-fallbacks.log
+	shift
 	exec "$real" "$@"
-fi
+}
+[ -z "$fallback" ] || run_here "$fallback" "$@"
 # The answer: the exit status, then the output file's size or "-" when the
 # command made none. Now and then a file the host has just made is not
 # there yet for the guest (seen in runs of the whole suite on a busy host,
@@ -98,19 +100,14 @@ see() {
 }
 [ -n "$out" ] && [ "${made:--}" != - ] || back=
 if ! see "$x/$id.out" || ! see "$x/$id.err" || { [ -n "$back" ] && ! see "$x/$back"; }; then
-	echo "$tool $id: the host's answer never showed in full, run in the guest" \
-		>>/mnt/out/oracle-fallbacks.log
-	exec "$real" "$@"
+	run_here "the host's answer never showed in full" "$@"
 fi
-# A failure is the guest's own tool's to confirm: a conversion of a file
-# the guest had just read failed once on the host (exit 1, 60 bytes of
-# errors) in a run of the whole suite, and the checks after it failed for
-# want of its output. A stream that really is broken fails here too.
-if [ "$rc" != 0 ]; then
-	echo "$tool $id: the host's run exited $rc ($(head -c 200 "$x/$id.err" | tr '\n' ' ')), run in the guest" \
-		>>/mnt/out/oracle-fallbacks.log
-	exec "$real" "$@"
-fi
+# A failure is the guest's own tool's to confirm: once, in a run of the
+# whole suite, a plain conversion failed on the host (exit 1, 60 bytes of
+# errors) and the checks after it failed for want of its output. A stream
+# that really is broken fails here too.
+[ "$rc" = 0 ] ||
+	run_here "the host's run exited $rc ($(head -c 200 "$x/$id.err" | tr '\n' ' '))" "$@"
 [ -s "$x/$id.out" ] && cat "$x/$id.out"
 [ -s "$x/$id.err" ] && cat "$x/$id.err" >&2
 # Outputs stay on the host, linked: copying them in through 9p takes
